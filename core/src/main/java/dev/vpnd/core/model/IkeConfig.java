@@ -1,0 +1,23 @@
+package dev.vpnd.core.model;
+
+import dev.vpnd.core.algo.DhGroup;
+import dev.vpnd.core.algo.Encryption;
+import dev.vpnd.core.algo.IkeMode;
+import dev.vpnd.core.algo.IkeVersion;
+import dev.vpnd.core.algo.Integrity;
+
+/**
+ * Phase 1 settings. {@code localId}/{@code remoteId} are empty when the identities default to the
+ * gateways' addresses.
+ */
+public record IkeConfig(
+        IkeVersion version,
+        IkeMode mode,
+        Encryption encryption,
+        Integrity integrity,
+        DhGroup dhGroup,
+        long lifetimeSeconds,
+        String localId,
+        String remoteId,
+        Secret psk) {
+}

@@ -1,0 +1,5 @@
+package dev.vpnd.core.model;
+
+public enum TunnelRole {
+    MASTER, SLAVE
+}

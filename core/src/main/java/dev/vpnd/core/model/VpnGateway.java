@@ -1,0 +1,36 @@
+package dev.vpnd.core.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The cloud side of IPsec connections, attached to one VPC. */
+public record VpnGateway(
+        String id,
+        Scope scope,
+        String vpcId,
+        String vswitchId,
+        String name,
+        String description,
+        int bandwidthMbps,
+        String networkType,
+        String vpnType,
+        boolean enableIpsec,
+        boolean enableSsl,
+        int sslConnections,
+        String chargeType,
+        String internetIp,
+        Lifecycle lifecycle,
+        Instant createdAt,
+        List<Tag> tags,
+        long revision) {
+
+    public VpnGateway {
+        tags = List.copyOf(tags);
+    }
+
+    public VpnGateway withTags(List<Tag> newTags) {
+        return new VpnGateway(id, scope, vpcId, vswitchId, name, description, bandwidthMbps, networkType, vpnType,
+                enableIpsec, enableSsl, sslConnections, chargeType, internetIp, lifecycle, createdAt, newTags,
+                revision);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.vpnd.core.port;
+
+/** The stores of one transaction. */
+public interface Stores {
+    AccountStore accounts();
+
+    VpcStore vpcs();
+
+    GatewayStore gateways();
+
+    CustomerGatewayStore customerGateways();
+
+    ConnectionStore connections();
+
+    TagStore tags();
+}

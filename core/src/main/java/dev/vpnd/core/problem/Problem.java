@@ -1,0 +1,42 @@
+package dev.vpnd.core.problem;
+
+import dev.vpnd.core.model.ResourceState;
+
+/**
+ * A domain fact about why a request cannot be carried out. Core knows no wire codes: each dialect
+ * maps every variant, exhaustively, onto its own error table.
+ */
+public sealed interface Problem {
+
+    /** No resource of this type and id in the caller's scope. */
+    record NotFound(ResourceType type, String id) implements Problem {
+    }
+
+    /** The resource cannot be deleted while resources of {@code usedBy} depend on it. */
+    record InUse(ResourceType type, String id, ResourceType usedBy) implements Problem {
+    }
+
+    /** A unique attribute ({@code field}) already has {@code value} on another resource. */
+    record AlreadyExists(ResourceType type, String field, String value) implements Problem {
+    }
+
+    /** A value the request gave is malformed or out of range. */
+    record InvalidValue(String field, String value, String reason) implements Problem {
+    }
+
+    /** A value the request must give is absent. */
+    record MissingValue(String field) implements Problem {
+    }
+
+    /** The resource is busy (still provisioning or updating) and cannot take this change now. */
+    record WrongState(ResourceType type, String id, ResourceState state) implements Problem {
+    }
+
+    /** A per-resource limit (such as 20 tags) would be exceeded. */
+    record LimitExceeded(ResourceType type, String what, int limit) implements Problem {
+    }
+
+    /** Another request changed or removed the resource between this request's read and write. */
+    record ConcurrentChange(ResourceType type, String id) implements Problem {
+    }
+}

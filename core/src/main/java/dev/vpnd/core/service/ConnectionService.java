@@ -1,0 +1,163 @@
+package dev.vpnd.core.service;
+
+import dev.vpnd.core.model.IkeConfig;
+import dev.vpnd.core.model.Lifecycle;
+import dev.vpnd.core.model.NegotiationStatus;
+import dev.vpnd.core.model.Scope;
+import dev.vpnd.core.model.Secret;
+import dev.vpnd.core.model.Tunnel;
+import dev.vpnd.core.model.TunnelRole;
+import dev.vpnd.core.model.VpnConnection;
+import dev.vpnd.core.port.ConnectionStore;
+import dev.vpnd.core.port.Page;
+import dev.vpnd.core.port.PageRequest;
+import dev.vpnd.core.port.Storage;
+import dev.vpnd.core.port.Stores;
+import dev.vpnd.core.problem.Problem;
+import dev.vpnd.core.problem.ProblemException;
+import dev.vpnd.core.problem.ResourceType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * IPsec connections: validate the references, persist, and leave the connection provisioning
+ * until its lifecycle delay has passed. Every write is one transaction.
+ */
+public final class ConnectionService {
+    private final Storage storage;
+    private final ServiceSettings settings;
+
+    public ConnectionService(Storage storage, ServiceSettings settings) {
+        this.storage = storage;
+        this.settings = settings;
+    }
+
+    public VpnConnection create(Scope scope, String clientToken, ConnectionDraft draft) {
+        checkShape(draft);
+        Tags.merge(List.of(), draft.tags(), ResourceType.VPN_CONNECTION);
+        return storage.write(s -> {
+            Optional<VpnConnection> existing = clientToken.isEmpty() ? Optional.empty()
+                    : s.connections().findByClientToken(scope, clientToken);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            checkReferences(s, scope, draft);
+            if (!draft.customerGatewayId().isEmpty()) {
+                var sameFilter = new ConnectionStore.Filter(draft.gatewayId(), draft.customerGatewayId(), null,
+                        List.of());
+                if (s.connections().list(scope, sameFilter, new PageRequest(0, 0)).total() > 0) {
+                    throw new ProblemException(new Problem.AlreadyExists(ResourceType.VPN_CONNECTION,
+                            "CustomerGatewayId", draft.customerGatewayId()));
+                }
+            }
+            Instant now = settings.clock().instant();
+            var connection = build(Identifiers.newId(), scope, draft, now,
+                    Lifecycle.provisioning(now, settings.provisioningDelay()), 1);
+            s.connections().insert(connection, clientToken);
+            s.tags().put(scope, ResourceType.VPN_CONNECTION, connection.id(), connection.tags());
+            return connection;
+        });
+    }
+
+    public VpnConnection get(Scope scope, String id) {
+        return storage.read(s -> s.connections().find(scope, id)).orElseThrow(() -> notFound(id));
+    }
+
+    public Page<VpnConnection> list(Scope scope, ConnectionStore.Filter filter, PageRequest page) {
+        return storage.read(s -> s.connections().list(scope, filter, page));
+    }
+
+    /** Applies {@code change} to the stored connection; the connection is updating until the delay passes. */
+    public VpnConnection modify(Scope scope, String id, UnaryOperator<ConnectionDraft> change) {
+        return storage.write(s -> {
+            var current = s.connections().find(scope, id).orElseThrow(() -> notFound(id));
+            var draft = change.apply(ConnectionDraft.of(current));
+            checkShape(draft);
+            checkReferences(s, scope, draft);
+            Instant now = settings.clock().instant();
+            var updated = build(id, scope, draft, current.createdAt(),
+                    Lifecycle.updating(now, settings.provisioningDelay()), current.revision() + 1);
+            if (!s.connections().update(updated, current.revision())) {
+                throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_CONNECTION, id));
+            }
+            return updated;
+        });
+    }
+
+    public void delete(Scope scope, String id) {
+        storage.write(s -> {
+            s.connections().find(scope, id).orElseThrow(() -> notFound(id));
+            s.tags().removeAll(ResourceType.VPN_CONNECTION, id);
+            return s.connections().delete(scope, id);
+        });
+    }
+
+    private static void checkShape(ConnectionDraft draft) {
+        if (draft.tunnels().isEmpty()) {
+            if (draft.customerGatewayId().isEmpty()) {
+                throw new ProblemException(new Problem.MissingValue("CustomerGatewayId"));
+            }
+            return;
+        }
+        if (draft.tunnels().size() != 2) {
+            throw new ProblemException(new Problem.InvalidValue("TunnelOptionsSpecification",
+                    String.valueOf(draft.tunnels().size()), "a dual-tunnel connection has exactly two tunnels"));
+        }
+        Set<TunnelRole> roles = draft.tunnels().stream().map(Tunnel::role).collect(Collectors.toSet());
+        if (roles.size() != 2) {
+            throw new ProblemException(new Problem.InvalidValue("TunnelOptionsSpecification.N.Role",
+                    roles.toString(), "one tunnel is master and the other slave"));
+        }
+        for (Tunnel t : draft.tunnels()) {
+            if (t.customerGatewayId().isEmpty()) {
+                throw new ProblemException(
+                        new Problem.MissingValue("TunnelOptionsSpecification." + t.index() + ".CustomerGatewayId"));
+            }
+        }
+    }
+
+    private static void checkReferences(Stores s, Scope scope, ConnectionDraft draft) {
+        s.gateways().find(scope, draft.gatewayId()).orElseThrow(
+                () -> new ProblemException(new Problem.NotFound(ResourceType.VPN_GATEWAY, draft.gatewayId())));
+        var customerGateways = new ArrayList<String>();
+        if (!draft.customerGatewayId().isEmpty()) {
+            customerGateways.add(draft.customerGatewayId());
+        }
+        draft.tunnels().forEach(t -> customerGateways.add(t.customerGatewayId()));
+        for (String id : customerGateways) {
+            s.customerGateways().find(scope, id).orElseThrow(
+                    () -> new ProblemException(new Problem.NotFound(ResourceType.CUSTOMER_GATEWAY, id)));
+        }
+    }
+
+    private static VpnConnection build(String id, Scope scope, ConnectionDraft d, Instant createdAt,
+            Lifecycle lifecycle, long revision) {
+        var tunnels = d.tunnels().stream()
+                .map(t -> new Tunnel(t.id().isEmpty() ? Identifiers.newId() : t.id(), t.index(), t.role(),
+                        t.customerGatewayId(), t.enableDpd(), t.enableNatTraversal(), t.remoteCaCertificate(),
+                        withPsk(t.ike()), t.ipsec(), t.bgp(), t.internetIp(), t.zone(),
+                        NegotiationStatus.IKE_SA_NOT_ESTABLISHED))
+                .toList();
+        return new VpnConnection(id, scope, d.gatewayId(), d.customerGatewayId(), d.name(), d.localSubnets(),
+                d.remoteSubnets(), d.effectImmediately(), d.enableDpd(), d.enableNatTraversal(), d.autoConfigRoute(),
+                withPsk(d.ike()), d.ipsec(), d.bgp(), d.healthCheck(), d.remoteCaCertificate(), d.enableTunnelsBgp(),
+                tunnels, NegotiationStatus.IKE_SA_NOT_ESTABLISHED, lifecycle, createdAt, d.tags(), revision);
+    }
+
+    private static IkeConfig withPsk(IkeConfig ike) {
+        if (ike.psk() != null) {
+            return ike;
+        }
+        return new IkeConfig(ike.version(), ike.mode(), ike.encryption(), ike.integrity(), ike.dhGroup(),
+                ike.lifetimeSeconds(), ike.localId(), ike.remoteId(), new Secret(Identifiers.newPsk()));
+    }
+
+    private static ProblemException notFound(String id) {
+        return new ProblemException(new Problem.NotFound(ResourceType.VPN_CONNECTION, id));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.vpnd.core.service;
+
+import dev.vpnd.core.model.CustomerGateway;
+import dev.vpnd.core.model.Scope;
+import dev.vpnd.core.port.CustomerGatewayStore;
+import dev.vpnd.core.port.Page;
+import dev.vpnd.core.port.PageRequest;
+import dev.vpnd.core.port.Storage;
+import dev.vpnd.core.problem.Problem;
+import dev.vpnd.core.problem.ProblemException;
+import dev.vpnd.core.problem.ResourceType;
+import java.util.List;
+import java.util.Optional;
+
+public final class CustomerGatewayService {
+    private final Storage storage;
+    private final ServiceSettings settings;
+
+    public CustomerGatewayService(Storage storage, ServiceSettings settings) {
+        this.storage = storage;
+        this.settings = settings;
+    }
+
+    public CustomerGateway create(Scope scope, String clientToken, CustomerGatewayDraft draft) {
+        if (!Cidrs.isIpv4(draft.ipAddress())) {
+            throw new ProblemException(new Problem.InvalidValue("IpAddress", draft.ipAddress(), "not an IPv4 address"));
+        }
+        Tags.merge(List.of(), draft.tags(), ResourceType.CUSTOMER_GATEWAY);
+        return storage.write(s -> {
+            Optional<CustomerGateway> existing = clientToken.isEmpty() ? Optional.empty()
+                    : s.customerGateways().findByClientToken(scope, clientToken);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            if (s.customerGateways().findByIpAddress(scope, draft.ipAddress()).isPresent()) {
+                throw new ProblemException(
+                        new Problem.AlreadyExists(ResourceType.CUSTOMER_GATEWAY, "IpAddress", draft.ipAddress()));
+            }
+            var gateway = new CustomerGateway(Identifiers.newId(), scope, draft.name(), draft.description(),
+                    draft.ipAddress(), draft.asn(), draft.authKey(), settings.clock().instant(), draft.tags(), 1);
+            s.customerGateways().insert(gateway, clientToken);
+            s.tags().put(scope, ResourceType.CUSTOMER_GATEWAY, gateway.id(), gateway.tags());
+            return gateway;
+        });
+    }
+
+    public CustomerGateway get(Scope scope, String id) {
+        return storage.read(s -> s.customerGateways().find(scope, id)).orElseThrow(() -> notFound(id));
+    }
+
+    public Page<CustomerGateway> list(Scope scope, CustomerGatewayStore.Filter filter, PageRequest page) {
+        return storage.read(s -> s.customerGateways().list(scope, filter, page));
+    }
+
+    public CustomerGateway modify(Scope scope, String id, java.util.function.UnaryOperator<CustomerGatewayDraft> change) {
+        return storage.write(s -> {
+            var current = s.customerGateways().find(scope, id).orElseThrow(() -> notFound(id));
+            var draft = change.apply(CustomerGatewayDraft.of(current));
+            var updated = new CustomerGateway(id, scope, draft.name(), draft.description(), current.ipAddress(),
+                    draft.asn(), draft.authKey(), current.createdAt(), current.tags(), current.revision() + 1);
+            if (!s.customerGateways().update(updated, current.revision())) {
+                throw new ProblemException(new Problem.ConcurrentChange(ResourceType.CUSTOMER_GATEWAY, id));
+            }
+            return updated;
+        });
+    }
+
+    public void delete(Scope scope, String id) {
+        storage.write(s -> {
+            s.customerGateways().find(scope, id).orElseThrow(() -> notFound(id));
+            if (s.connections().countOnCustomerGateway(scope, id) > 0) {
+                throw new ProblemException(
+                        new Problem.InUse(ResourceType.CUSTOMER_GATEWAY, id, ResourceType.VPN_CONNECTION));
+            }
+            s.tags().removeAll(ResourceType.CUSTOMER_GATEWAY, id);
+            return s.customerGateways().delete(scope, id);
+        });
+    }
+
+    private static ProblemException notFound(String id) {
+        return new ProblemException(new Problem.NotFound(ResourceType.CUSTOMER_GATEWAY, id));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.vpnd.core.service;
+
+import dev.vpnd.core.model.Lifecycle;
+import dev.vpnd.core.model.Scope;
+import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.port.GatewayStore;
+import dev.vpnd.core.port.Page;
+import dev.vpnd.core.port.PageRequest;
+import dev.vpnd.core.port.Storage;
+import dev.vpnd.core.problem.Problem;
+import dev.vpnd.core.problem.ProblemException;
+import dev.vpnd.core.problem.ResourceType;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+
+public final class GatewayService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Storage storage;
+    private final ServiceSettings settings;
+
+    public GatewayService(Storage storage, ServiceSettings settings) {
+        this.storage = storage;
+        this.settings = settings;
+    }
+
+    public VpnGateway create(Scope scope, String clientToken, GatewayDraft draft) {
+        Tags.merge(List.of(), draft.tags(), ResourceType.VPN_GATEWAY);
+        return storage.write(s -> {
+            Optional<VpnGateway> existing = clientToken.isEmpty() ? Optional.empty()
+                    : s.gateways().findByClientToken(scope, clientToken);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            s.vpcs().find(scope, draft.vpcId())
+                    .orElseThrow(() -> new ProblemException(new Problem.NotFound(ResourceType.VPC, draft.vpcId())));
+            var now = settings.clock().instant();
+            var gateway = new VpnGateway(Identifiers.newId(), scope, draft.vpcId(), draft.vswitchId(), draft.name(),
+                    draft.description(), draft.bandwidthMbps(), draft.networkType(), draft.vpnType(),
+                    draft.enableIpsec(), draft.enableSsl(), draft.sslConnections(), draft.chargeType(),
+                    newInternetIp(), Lifecycle.provisioning(now, settings.provisioningDelay()), now, draft.tags(), 1);
+            s.gateways().insert(gateway, clientToken);
+            s.tags().put(scope, ResourceType.VPN_GATEWAY, gateway.id(), gateway.tags());
+            return gateway;
+        });
+    }
+
+    public VpnGateway get(Scope scope, String id) {
+        return storage.read(s -> s.gateways().find(scope, id)).orElseThrow(() -> notFound(id));
+    }
+
+    public Page<VpnGateway> list(Scope scope, GatewayStore.Filter filter, PageRequest page) {
+        return storage.read(s -> s.gateways().list(scope, filter, page));
+    }
+
+    /** Renaming is not asynchronous: the gateway keeps its lifecycle. */
+    public VpnGateway rename(Scope scope, String id, String name, String description) {
+        return storage.write(s -> {
+            var current = s.gateways().find(scope, id).orElseThrow(() -> notFound(id));
+            var updated = new VpnGateway(id, scope, current.vpcId(), current.vswitchId(), name, description,
+                    current.bandwidthMbps(), current.networkType(), current.vpnType(), current.enableIpsec(),
+                    current.enableSsl(), current.sslConnections(), current.chargeType(), current.internetIp(),
+                    current.lifecycle(), current.createdAt(), current.tags(), current.revision() + 1);
+            if (!s.gateways().update(updated, current.revision())) {
+                throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_GATEWAY, id));
+            }
+            return updated;
+        });
+    }
+
+    public void delete(Scope scope, String id) {
+        storage.write(s -> {
+            s.gateways().find(scope, id).orElseThrow(() -> notFound(id));
+            if (s.connections().countOnGateway(scope, id) > 0) {
+                throw new ProblemException(
+                        new Problem.InUse(ResourceType.VPN_GATEWAY, id, ResourceType.VPN_CONNECTION));
+            }
+            s.tags().removeAll(ResourceType.VPN_GATEWAY, id);
+            return s.gateways().delete(scope, id);
+        });
+    }
+
+    private static ProblemException notFound(String id) {
+        return new ProblemException(new Problem.NotFound(ResourceType.VPN_GATEWAY, id));
+    }
+
+    /**
+     * vpnd owns no public addresses, so gateways get one from the shared address space
+     * 100.64.0.0/10 (RFC 6598), which never collides with a real public peer.
+     */
+    private static String newInternetIp() {
+        int host = RANDOM.nextInt(1 << 22);
+        return "100." + (64 + (host >>> 16)) + "." + ((host >>> 8) & 0xff) + "." + Math.max(1, host & 0xff);
+    }
+}

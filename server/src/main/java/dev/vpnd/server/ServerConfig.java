@@ -1,0 +1,19 @@
+package dev.vpnd.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How one vpnd process runs: where its data lives, the address its listeners bind (loopback unless
+ * told otherwise), each dialect's port (0 picks a free one), and how long asynchronous work takes.
+ */
+public record ServerConfig(Path dataDir, String host, int aliyunPort, boolean demo, Duration provisioningDelay) {
+
+    public Path databaseFile() {
+        return dataDir.resolve("vpnd.db");
+    }
+
+    public Path endpointsFile() {
+        return dataDir.resolve("endpoints.json");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.vpnd.server;
+
+import dev.vpnd.core.port.Storage;
+import dev.vpnd.core.service.AccountService;
+import dev.vpnd.core.service.ConnectionService;
+import dev.vpnd.core.service.CustomerGatewayService;
+import dev.vpnd.core.service.GatewayService;
+import dev.vpnd.core.service.ServiceSettings;
+import dev.vpnd.core.service.TagService;
+import dev.vpnd.core.service.VpcService;
+
+/** The canonical services every dialect speaks to, wired once over one storage. */
+public record Services(
+        ServiceSettings settings,
+        AccountService accounts,
+        VpcService vpcs,
+        GatewayService gateways,
+        CustomerGatewayService customerGateways,
+        ConnectionService connections,
+        TagService tags) {
+
+    public static Services over(Storage storage, ServiceSettings settings) {
+        return new Services(settings, new AccountService(storage, settings), new VpcService(storage, settings),
+                new GatewayService(storage, settings), new CustomerGatewayService(storage, settings),
+                new ConnectionService(storage, settings), new TagService(storage));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.vpnd.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vpnd.core.port.Storage;
+import dev.vpnd.core.service.ServiceSettings;
+import dev.vpnd.server.dialect.aliyun.AliyunDialect;
+import dev.vpnd.server.http.HttpListener;
+import dev.vpnd.server.security.KeyDirectory;
+import dev.vpnd.server.security.ReplayGuard;
+import dev.vpnd.store.JdbcStorage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One running vpnd: storage, services and a listener per dialect. Tests start it the same way the CLI does. */
+public final class Vpnd implements AutoCloseable {
+    private final Storage storage;
+    private final Services services;
+    private final List<HttpListener> listeners;
+
+    private Vpnd(Storage storage, Services services, List<HttpListener> listeners) {
+        this.storage = storage;
+        this.services = services;
+        this.listeners = listeners;
+    }
+
+    public static Vpnd start(ServerConfig config) throws Exception {
+        Storage storage = JdbcStorage.sqlite(config.databaseFile());
+        var listeners = new ArrayList<HttpListener>();
+        try {
+            var services = Services.over(storage, new ServiceSettings(InstantSource.system(),
+                    config.provisioningDelay()));
+            if (config.demo()) {
+                services.accounts().ensureDemo();
+            }
+            var keys = new KeyDirectory(services.accounts());
+            var replayGuard = new ReplayGuard(Duration.ofMinutes(15));
+            listeners.add(new HttpListener(new AliyunDialect(services, keys, replayGuard), config.host(),
+                    config.aliyunPort()));
+            for (HttpListener listener : listeners) {
+                listener.start();
+            }
+            var vpnd = new Vpnd(storage, services, listeners);
+            vpnd.writeEndpoints(config);
+            return vpnd;
+        } catch (Exception e) {
+            for (HttpListener listener : listeners) {
+                listener.close();
+            }
+            storage.close();
+            throw e;
+        }
+    }
+
+    /** Dialect name to base URL, in start order. */
+    public Map<String, String> endpoints() {
+        var endpoints = new LinkedHashMap<String, String>();
+        for (HttpListener listener : listeners) {
+            String host = listener.host().contains(":") ? "[" + listener.host() + "]" : listener.host();
+            endpoints.put(listener.dialect().name(), "http://" + host + ":" + listener.port());
+        }
+        return endpoints;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    private void writeEndpoints(ServerConfig config) {
+        try {
+            var json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(endpoints());
+            var temp = config.endpointsFile().resolveSibling("endpoints.json.tmp");
+            Files.write(temp, json);
+            Files.move(temp, config.endpointsFile(), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (HttpListener listener : listeners) {
+            listener.close();
+        }
+        storage.close();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.vpnd.server.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "account", mixinStandardHelpOptions = true, description = "Manage accounts.",
+        subcommands = {AccountCommand.Create.class, AccountCommand.ListAccounts.class})
+public final class AccountCommand {
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create an account and print its Alibaba Cloud AccessKey pair.")
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "NAME", description = "Account name.")
+        String name;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            return Admin.run(data.dataDir(), accounts -> {
+                var created = accounts.create(name);
+                var out = new LinkedHashMap<String, Object>();
+                out.put("account", created.account().name());
+                out.put("aliyun", new LinkedHashMap<>(java.util.Map.of(
+                        "AccessKeyId", created.key().id(),
+                        "AccessKeySecret", created.key().secret().value())));
+                if (json) {
+                    System.out.println(toJson(out));
+                } else {
+                    System.out.println("account:                " + created.account().name());
+                    System.out.println("Alibaba AccessKeyId:     " + created.key().id());
+                    System.out.println("Alibaba AccessKeySecret: " + created.key().secret().value());
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List accounts and their key ids.")
+    static final class ListAccounts implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            return Admin.run(data.dataDir(), accounts -> {
+                var rows = new ArrayList<Object>();
+                for (var account : accounts.list()) {
+                    var keys = accounts.keysOf(account.name()).stream()
+                            .map(k -> k.id() + (k.readOnly() ? " (read-only)" : "")).toList();
+                    if (json) {
+                        var row = new LinkedHashMap<String, Object>();
+                        row.put("account", account.name());
+                        row.put("created", account.createdAt().toString());
+                        row.put("keys", keys);
+                        rows.add(row);
+                    } else {
+                        System.out.println(account.name() + "  " + String.join(", ", keys));
+                    }
+                }
+                if (json) {
+                    System.out.println(toJson(rows));
+                }
+                return 0;
+            });
+        }
+    }
+
+    static String toJson(Object value) {
+        try {
+            return Admin.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vpnd.server.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnd.core.problem.ProblemException;
+import dev.vpnd.core.service.AccountService;
+import dev.vpnd.core.service.ServiceSettings;
+import dev.vpnd.store.JdbcStorage;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/** Runs an administrative command against the database directly; a running server sees the result at once. */
+final class Admin {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Admin() {
+    }
+
+    static int run(Path dataDir, Function<AccountService, Integer> work) {
+        try (var storage = JdbcStorage.sqlite(dataDir.resolve("vpnd.db"))) {
+            return work.apply(new AccountService(storage, ServiceSettings.defaults()));
+        } catch (ProblemException e) {
+            System.err.println("vpnd: " + describe(e));
+            return 1;
+        }
+    }
+
+    private static String describe(ProblemException e) {
+        return switch (e.problem()) {
+            case dev.vpnd.core.problem.Problem.AlreadyExists a -> "an account named '" + a.value() + "' exists already";
+            case dev.vpnd.core.problem.Problem.NotFound n -> "no account named '" + n.id() + "'";
+            case dev.vpnd.core.problem.Problem.InvalidValue v -> "invalid " + v.field() + " '" + v.value() + "': "
+                    + v.reason();
+            default -> e.problem().toString();
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package dev.vpnd.server.cli;
+
+import dev.vpnd.server.ServerConfig;
+import dev.vpnd.server.Vpnd;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start vpnd on its embedded SQLite database.")
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--demo", description = "Create account 'demo' with key demo-access-key-id (local use only).")
+    boolean demo;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address the listeners bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String host;
+
+    @Option(names = "--aliyun-port", defaultValue = "8801",
+            description = "Port of the Alibaba Cloud listener; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int aliyunPort;
+
+    @Option(names = "--provisioning-delay", defaultValue = "1s", converter = DurationConverter.class,
+            description = "How long created or modified resources stay provisioning/updating (default: ${DEFAULT-VALUE}).")
+    Duration provisioningDelay;
+
+    @Override
+    public Integer call() throws Exception {
+        var config = new ServerConfig(data.dataDir(), host, aliyunPort, demo, provisioningDelay);
+        var vpnd = Vpnd.start(config);
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                vpnd.close();
+            } catch (Exception e) {
+                System.err.println("vpnd: error while stopping: " + e);
+            }
+            stopped.countDown();
+        }, "vpnd-shutdown"));
+        vpnd.endpoints().forEach((dialect, url) -> System.out.println("vpnd: " + dialect + " listening on " + url));
+        System.out.println("vpnd: data in " + config.dataDir().toAbsolutePath() + ", endpoints in "
+                + config.endpointsFile().toAbsolutePath());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.vpnd.server.dialect.aliyun;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every action of VPC API version 2016-04-28 that vpnd answers, one line each. */
+final class AliyunActions {
+    static final String VERSION = "2016-04-28";
+
+    private static final Map<String, RpcAction> TABLE = table();
+
+    private AliyunActions() {
+    }
+
+    static Optional<RpcAction> find(String action) {
+        return Optional.ofNullable(TABLE.get(action));
+    }
+
+    /** Sub-users behind read-only keys may only read (api-semantics.md §1.7 {@code Forbbiden.SubUser}). */
+    static boolean readOnly(String action) {
+        return action.startsWith("Describe") || action.startsWith("List");
+    }
+
+    private static Map<String, RpcAction> table() {
+        var t = new LinkedHashMap<String, RpcAction>();
+        t.put("DescribeRegions", RegionActions::describe);
+        t.put("CreateVpc", VpcActions::create);
+        t.put("DescribeVpcs", VpcActions::describeList);
+        t.put("DeleteVpc", VpcActions::delete);
+        t.put("CreateVpnGateway", VpnGatewayActions::create);
+        t.put("DescribeVpnGateways", VpnGatewayActions::describeList);
+        t.put("DescribeVpnGateway", VpnGatewayActions::describe);
+        t.put("ModifyVpnGatewayAttribute", VpnGatewayActions::modify);
+        t.put("DeleteVpnGateway", VpnGatewayActions::delete);
+        t.put("CreateCustomerGateway", CustomerGatewayActions::create);
+        t.put("DescribeCustomerGateways", CustomerGatewayActions::describeList);
+        t.put("DescribeCustomerGateway", CustomerGatewayActions::describe);
+        t.put("ModifyCustomerGatewayAttribute", CustomerGatewayActions::modify);
+        t.put("DeleteCustomerGateway", CustomerGatewayActions::delete);
+        t.put("CreateVpnConnection", VpnConnectionActions::create);
+        t.put("DescribeVpnConnections", VpnConnectionActions::describeList);
+        t.put("DescribeVpnConnection", VpnConnectionActions::describe);
+        t.put("ModifyVpnConnectionAttribute", VpnConnectionActions::modify);
+        t.put("DeleteVpnConnection", VpnConnectionActions::delete);
+        t.put("TagResources", TagActions::tag);
+        t.put("UnTagResources", TagActions::untag);
+        t.put("ListTagResources", TagActions::list);
+        return Map.copyOf(t);
+    }
+}

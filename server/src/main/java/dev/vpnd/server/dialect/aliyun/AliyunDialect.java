@@ -1,0 +1,96 @@
+package dev.vpnd.server.dialect.aliyun;
+
+import dev.vpnd.core.model.AccessKey;
+import dev.vpnd.core.problem.ProblemException;
+import dev.vpnd.server.Services;
+import dev.vpnd.server.http.Dialect;
+import dev.vpnd.server.http.WireRequest;
+import dev.vpnd.server.http.WireResponse;
+import dev.vpnd.server.security.KeyDirectory;
+import dev.vpnd.server.security.ReplayGuard;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Alibaba Cloud VPC (RPC style, version 2016-04-28). Every call goes through the same steps:
+ * parse, find the action, check the version, authenticate, authorize, run, render.
+ */
+public final class AliyunDialect implements Dialect {
+    private static final Logger LOG = LoggerFactory.getLogger(AliyunDialect.class);
+
+    private final Services services;
+    private final AliyunAuthenticator authenticator;
+    private final AliyunRenderer renderer = new AliyunRenderer();
+
+    public AliyunDialect(Services services, KeyDirectory keys, ReplayGuard replayGuard) {
+        this.services = services;
+        this.authenticator = new AliyunAuthenticator(keys, replayGuard);
+    }
+
+    @Override
+    public String name() {
+        return "aliyun";
+    }
+
+    @Override
+    public WireResponse handle(WireRequest request) {
+        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        RpcCall.Format format = RpcCall.Format.JSON;
+        MDC.put("requestId", requestId);
+        try {
+            RpcCall call = RpcCall.parse(request);
+            format = call.format();
+            String actionName = call.action();
+            if (actionName == null || actionName.isEmpty()) {
+                throw AliyunError.MISSING_PARAMETER.fault("Action");
+            }
+            RpcAction action = AliyunActions.find(actionName).orElseThrow(AliyunError.INVALID_ACTION::fault);
+            if (call.version() == null || call.version().isEmpty()) {
+                throw AliyunError.MISSING_PARAMETER.fault("Version");
+            }
+            if (!call.version().equals(AliyunActions.VERSION)) {
+                throw AliyunError.INVALID_VERSION.fault();
+            }
+            AccessKey caller = authenticator.authenticate(request, call);
+            if (caller.readOnly() && !AliyunActions.readOnly(actionName)) {
+                throw AliyunError.SUB_USER_FORBIDDEN.fault();
+            }
+            var context = new RpcContext(new RpcParams(call.params()), caller, services, request.receivedAt());
+            Map<String, Object> result = action.run(context);
+            var body = new LinkedHashMap<String, Object>();
+            body.put("RequestId", requestId);
+            body.putAll(result);
+            return renderer.success(actionName, format, body);
+        } catch (AliyunFault fault) {
+            return renderer.error(fault.httpStatus(), fault.code(), fault.getMessage(), requestId, format);
+        } catch (ProblemException problem) {
+            AliyunFault fault = AliyunErrors.of(problem.problem());
+            return renderer.error(fault.httpStatus(), fault.code(), fault.getMessage(), requestId, format);
+        } catch (RuntimeException e) {
+            LOG.error("aliyun request {} failed", requestId, e);
+            return internalError(requestId, format);
+        } finally {
+            MDC.remove("requestId");
+        }
+    }
+
+    @Override
+    public WireResponse protocolError(int status, String reason) {
+        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        if (status >= 500) {
+            LOG.error("aliyun request {} failed in the HTTP layer: {}", requestId, reason);
+            return internalError(requestId, RpcCall.Format.JSON);
+        }
+        return renderer.error(status, "InvalidParameter", reason, requestId, RpcCall.Format.JSON);
+    }
+
+    private WireResponse internalError(String requestId, RpcCall.Format format) {
+        var error = AliyunError.INTERNAL_ERROR;
+        return renderer.error(error.httpStatus, error.code, error.message, requestId, format);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.vpnd.server.dialect.aliyun;
+
+import dev.vpnd.core.problem.Problem;
+import dev.vpnd.core.problem.ResourceType;
+
+/** The one place a core {@link Problem} becomes an Alibaba error; the switch is exhaustive by design. */
+final class AliyunErrors {
+    private AliyunErrors() {
+    }
+
+    static AliyunFault of(Problem problem) {
+        return switch (problem) {
+            case Problem.NotFound nf -> notFound(nf.type()).fault();
+            case Problem.InUse iu -> switch (iu.type()) {
+                case VPN_GATEWAY -> AliyunError.GATEWAY_HAS_CONNECTIONS.fault();
+                case CUSTOMER_GATEWAY -> AliyunError.CUSTOMER_GATEWAY_HAS_CONNECTIONS.fault();
+                case VPC -> AliyunError.VPC_HAS_GATEWAYS.fault();
+                default -> AliyunError.OPERATION_CONFLICT.fault();
+            };
+            case Problem.AlreadyExists ae -> switch (ae.type()) {
+                case CUSTOMER_GATEWAY -> AliyunError.IP_ADDRESS_EXISTS.fault();
+                case VPN_CONNECTION -> AliyunError.CONNECTION_EXISTS.fault();
+                default -> AliyunError.INVALID_PARAMETER.fault(ae.field());
+            };
+            case Problem.InvalidValue iv -> switch (iv.field()) {
+                case "LocalSubnet" -> AliyunError.LOCAL_SUBNET_INVALID.fault(iv.value());
+                case "RemoteSubnet" -> AliyunError.REMOTE_SUBNET_INVALID.fault(iv.value());
+                case "IpAddress" -> AliyunError.IP_ADDRESS_FORMAT.fault();
+                case "CidrBlock" -> AliyunError.CIDR_BLOCK_INVALID.fault();
+                default -> AliyunError.INVALID_PARAMETER.fault(iv.field());
+            };
+            case Problem.MissingValue mv -> AliyunError.MISSING_PARAMETER.fault(mv.field());
+            case Problem.WrongState ws -> ws.type() == ResourceType.VPN_CONNECTION
+                    ? AliyunError.CONNECTION_CONFIGURING.fault()
+                    : AliyunError.OPERATION_CONFLICT.fault();
+            case Problem.LimitExceeded le -> AliyunError.TAG_NUMBER_EXCEEDED.fault();
+            case Problem.ConcurrentChange cc -> cc.type() == ResourceType.VPN_CONNECTION
+                    ? AliyunError.CONNECTION_CONFIGURING.fault()
+                    : AliyunError.OPERATION_CONFLICT.fault();
+        };
+    }
+
+    static AliyunError notFound(ResourceType type) {
+        return switch (type) {
+            case VPC -> AliyunError.VPC_NOT_FOUND;
+            case VPN_GATEWAY -> AliyunError.VPN_GATEWAY_NOT_FOUND;
+            case CUSTOMER_GATEWAY -> AliyunError.CUSTOMER_GATEWAY_NOT_FOUND;
+            case VPN_CONNECTION -> AliyunError.VPN_CONNECTION_NOT_FOUND;
+            case ACCOUNT, TAG -> AliyunError.INVALID_PARAMETER;
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package dev.vpnd.server.dialect.aliyun;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
+import dev.vpnd.server.http.WireResponse;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes response bodies in JSON (the default) or XML ({@code Format=XML}). Bodies are ordered maps
+ * whose lists are wrapped in an object ({@code {"VpnConnections":{"VpnConnection":[…]}}}): the only
+ * shape both SDKs parse (alibaba-wire.md §5). In XML a list becomes repeated elements.
+ */
+final class AliyunRenderer {
+    static final String JSON_TYPE = "application/json;charset=utf-8";
+    static final String XML_TYPE = "text/xml;charset=utf-8";
+    private static final String HOST_ID = "vpc.aliyuncs.com";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final XmlMapper xml = XmlMapper.builder()
+            .defaultUseWrapper(false)
+            .configure(ToXmlGenerator.Feature.WRITE_XML_DECLARATION, true)
+            .build();
+
+    WireResponse success(String action, RpcCall.Format format, Map<String, Object> body) {
+        return write(200, format, action + "Response", body);
+    }
+
+    WireResponse error(int status, String code, String message, String requestId, RpcCall.Format format) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("RequestId", requestId);
+        body.put("HostId", HOST_ID);
+        body.put("Code", code);
+        body.put("Message", message);
+        body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + code + "&product=Vpc");
+        return write(status, format, "Error", body);
+    }
+
+    private WireResponse write(int status, RpcCall.Format format, String root, Map<String, Object> body) {
+        try {
+            return switch (format) {
+                case JSON -> WireResponse.of(status, JSON_TYPE, json.writeValueAsBytes(body));
+                case XML -> WireResponse.of(status, XML_TYPE, xml.writer().withRootName(root).writeValueAsBytes(body));
+            };
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.vpnd.server.dialect.aliyun;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code application/x-www-form-urlencoded} decoding of query strings and form bodies. Both SDKs
+ * need form rules ({@code +} is a space): okhttp in the new SDK writes spaces as {@code +}, the old
+ * core as {@code %20}, and both write a literal plus as {@code %2B} (alibaba-wire.md §3.1).
+ */
+final class FormUrlEncoded {
+    private FormUrlEncoded() {
+    }
+
+    /**
+     * Pairs in first-seen order; a repeated name keeps its first position but takes the later value,
+     * a name without {@code =} gets "", and empty segments ({@code a=1&&b=2}) are skipped.
+     *
+     * @param raw the encoded text, or null
+     * @throws IllegalArgumentException on a {@code %} not followed by two hex digits
+     */
+    static Map<String, String> parse(String raw) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (raw == null) {
+            return pairs;
+        }
+        int start = 0;
+        while (start < raw.length()) {
+            int end = raw.indexOf('&', start);
+            if (end < 0) {
+                end = raw.length();
+            }
+            if (end > start) {
+                int eq = raw.indexOf('=', start);
+                if (eq < 0 || eq > end) {
+                    pairs.put(decode(raw, start, end), "");
+                } else {
+                    pairs.put(decode(raw, start, eq), decode(raw, eq + 1, end));
+                }
+            }
+            start = end + 1;
+        }
+        return pairs;
+    }
+
+    private static String decode(String s, int from, int to) {
+        int first = from;
+        while (first < to && s.charAt(first) != '%' && s.charAt(first) != '+') {
+            first++;
+        }
+        if (first == to) {
+            return s.substring(from, to);
+        }
+        StringBuilder out = new StringBuilder(to - from).append(s, from, first);
+        // A run of escapes is one UTF-8 sequence at most three times shorter than its text.
+        byte[] bytes = new byte[(to - first) / 3];
+        int i = first;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (c == '+') {
+                out.append(' ');
+                i++;
+            } else if (c == '%') {
+                int n = 0;
+                while (i < to && s.charAt(i) == '%') {
+                    int hi = i + 2 < to ? hexValue(s.charAt(i + 1)) : -1;
+                    int lo = i + 2 < to ? hexValue(s.charAt(i + 2)) : -1;
+                    if (hi < 0 || lo < 0) {
+                        throw new IllegalArgumentException("malformed percent escape at index " + i);
+                    }
+                    bytes[n++] = (byte) (hi << 4 | lo);
+                    i += 3;
+                }
+                // Invalid UTF-8 becomes U+FFFD, as URLDecoder and Python's unquote_plus do; the
+                // signature is computed over the decoded text, so nothing is gained by rejecting it.
+                out.append(new String(bytes, 0, n, StandardCharsets.UTF_8));
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    // Not Character.digit: that also accepts non-ASCII digits such as U+0663.
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
+    }
+}

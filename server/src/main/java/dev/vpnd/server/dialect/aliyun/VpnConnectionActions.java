@@ -1,0 +1,215 @@
+package dev.vpnd.server.dialect.aliyun;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.core.model.BgpConfig;
+import dev.vpnd.core.model.IkeConfig;
+import dev.vpnd.core.model.NegotiationStatus;
+import dev.vpnd.core.model.Scope;
+import dev.vpnd.core.model.Tunnel;
+import dev.vpnd.core.model.TunnelRole;
+import dev.vpnd.core.model.VpnConnection;
+import dev.vpnd.core.port.ConnectionStore;
+import dev.vpnd.core.problem.ProblemException;
+import dev.vpnd.core.problem.ResourceType;
+import dev.vpnd.core.service.Cidrs;
+import dev.vpnd.core.service.ConnectionDraft;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** CreateVpnConnection, DescribeVpnConnections, DescribeVpnConnection, ModifyVpnConnectionAttribute, DeleteVpnConnection. */
+final class VpnConnectionActions {
+    private VpnConnectionActions() {
+    }
+
+    static Map<String, Object> create(RpcContext ctx) {
+        var p = ctx.params();
+        Scope scope = ctx.scope();
+        String gatewayId = ctx.requiredId("VpnGatewayId", ResourceType.VPN_GATEWAY);
+        var tunnels = tunnels(ctx, List.of());
+        String customerGatewayId = tunnels.isEmpty()
+                ? ctx.requiredId("CustomerGatewayId", ResourceType.CUSTOMER_GATEWAY)
+                : optionalCustomerGateway(ctx);
+        var gateway = ctx.services().gateways().get(scope, gatewayId);
+        // Identities default to the two gateways' addresses, as the cloud shows them.
+        String remoteIp = customerGatewayId.isEmpty() ? ""
+                : ctx.services().customerGateways().get(scope, customerGatewayId).ipAddress();
+        var baseIke = new IkeConfig(AliyunConfigs.DEFAULT_IKE.version(), AliyunConfigs.DEFAULT_IKE.mode(),
+                AliyunConfigs.DEFAULT_IKE.encryption(), AliyunConfigs.DEFAULT_IKE.integrity(),
+                AliyunConfigs.DEFAULT_IKE.dhGroup(), AliyunConfigs.DEFAULT_IKE.lifetimeSeconds(),
+                gateway.internetIp(), remoteIp, null);
+        var draft = new ConnectionDraft(gatewayId, customerGatewayId, name(p, ""),
+                subnets(p.required("LocalSubnet"), "LocalSubnet"), subnets(p.required("RemoteSubnet"), "RemoteSubnet"),
+                p.bool("EffectImmediately", false), p.bool("EnableDpd", true), p.bool("EnableNatTraversal", true),
+                p.bool("AutoConfigRoute", true),
+                AliyunConfigs.ike(p.json("IkeConfig"), baseIke, "IkeConfig"),
+                AliyunConfigs.ipsec(p.json("IpsecConfig"), AliyunConfigs.DEFAULT_IPSEC, "IpsecConfig"),
+                AliyunConfigs.bgp(p.json("BgpConfig"), AliyunConfigs.DEFAULT_BGP, "BgpConfig"),
+                AliyunConfigs.healthCheck(p.json("HealthCheckConfig"), AliyunConfigs.DEFAULT_HEALTH_CHECK),
+                p.optional("RemoteCaCertificate", ""), p.bool("EnableTunnelsBgp", false), tunnels,
+                AliyunTags.toSet(p, "Tags"));
+        if (p.bool("DryRun", false)) {
+            throw AliyunError.DRY_RUN.fault();
+        }
+        VpnConnection created = ctx.services().connections().create(scope, p.optional("ClientToken", ""), draft);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("VpnConnectionId", AliyunIds.encode(ResourceType.VPN_CONNECTION, created.id()));
+        body.put("Name", created.name());
+        body.put("CreateTime", created.createdAt().toEpochMilli());
+        return body;
+    }
+
+    static Map<String, Object> describeList(RpcContext ctx) {
+        var p = ctx.params();
+        Scope scope = ctx.scope();
+        int pageNumber = Paging.number(p);
+        int pageSize = Paging.size(p);
+        var filter = new ConnectionStore.Filter(
+                ctx.optionalIdFilter("VpnGatewayId", ResourceType.VPN_GATEWAY),
+                ctx.optionalIdFilter("CustomerGatewayId", ResourceType.CUSTOMER_GATEWAY),
+                ctx.optionalIdFilter("VpnConnectionId", ResourceType.VPN_CONNECTION),
+                AliyunTags.toFilter(p, "Tag"));
+        var page = ctx.services().connections().list(scope, filter, Paging.of(pageNumber, pageSize));
+        var items = new ArrayList<Map<String, Object>>();
+        for (VpnConnection c : page.items()) {
+            items.add(VpnConnectionView.of(c, ctx.now(), "Tag", id -> peerAsn(ctx, scope, id)));
+        }
+        return Paging.body(page.total(), pageNumber, pageSize, "VpnConnections", "VpnConnection", items);
+    }
+
+    static Map<String, Object> describe(RpcContext ctx) {
+        Scope scope = ctx.scope();
+        var c = ctx.services().connections().get(scope, ctx.requiredId("VpnConnectionId", ResourceType.VPN_CONNECTION));
+        var body = VpnConnectionView.of(c, ctx.now(), "Tags", id -> peerAsn(ctx, scope, id));
+        body.put("ZoneNo", "");
+        return body;
+    }
+
+    static Map<String, Object> modify(RpcContext ctx) {
+        var p = ctx.params();
+        Scope scope = ctx.scope();
+        String id = ctx.requiredId("VpnConnectionId", ResourceType.VPN_CONNECTION);
+        VpnConnection current = ctx.services().connections().get(scope, id);
+        var tunnels = tunnels(ctx, current.tunnels());
+        var updated = ctx.services().connections().modify(scope, id, d -> new ConnectionDraft(d.gatewayId(),
+                d.customerGatewayId(), name(p, d.name()),
+                p.present("LocalSubnet") ? subnets(p.required("LocalSubnet"), "LocalSubnet") : d.localSubnets(),
+                p.present("RemoteSubnet") ? subnets(p.required("RemoteSubnet"), "RemoteSubnet") : d.remoteSubnets(),
+                p.bool("EffectImmediately", d.effectImmediately()), p.bool("EnableDpd", d.enableDpd()),
+                p.bool("EnableNatTraversal", d.enableNatTraversal()), p.bool("AutoConfigRoute", d.autoConfigRoute()),
+                AliyunConfigs.ike(p.json("IkeConfig"), d.ike(), "IkeConfig"),
+                AliyunConfigs.ipsec(p.json("IpsecConfig"), d.ipsec(), "IpsecConfig"),
+                AliyunConfigs.bgp(p.json("BgpConfig"), d.bgp(), "BgpConfig"),
+                AliyunConfigs.healthCheck(p.json("HealthCheckConfig"), d.healthCheck()),
+                p.optional("RemoteCaCertificate", d.remoteCaCertificate()),
+                p.bool("EnableTunnelsBgp", d.enableTunnelsBgp()), tunnels, d.tags()));
+        var body = VpnConnectionView.of(updated, ctx.now(), "Tags", cg -> peerAsn(ctx, scope, cg));
+        body.put("Description", "");
+        return body;
+    }
+
+    static Map<String, Object> delete(RpcContext ctx) {
+        ctx.services().connections().delete(ctx.scope(), ctx.requiredId("VpnConnectionId", ResourceType.VPN_CONNECTION));
+        return new LinkedHashMap<>();
+    }
+
+    private static String optionalCustomerGateway(RpcContext ctx) {
+        return ctx.params().present("CustomerGatewayId")
+                ? ctx.requiredId("CustomerGatewayId", ResourceType.CUSTOMER_GATEWAY)
+                : "";
+    }
+
+    private static String name(RpcParams p, String fallback) {
+        String name = p.optional("Name");
+        if (name == null) {
+            return fallback;
+        }
+        if (name.length() > 100 || name.startsWith("http://") || name.startsWith("https://")) {
+            throw AliyunError.INVALID_NAME.fault();
+        }
+        return name;
+    }
+
+    private static List<String> subnets(String text, String field) {
+        try {
+            return Cidrs.parseList(field, text);
+        } catch (ProblemException e) {
+            throw AliyunErrors.of(e.problem());
+        }
+    }
+
+    private static long peerAsn(RpcContext ctx, Scope scope, String customerGatewayId) {
+        if (customerGatewayId.isEmpty()) {
+            return 0;
+        }
+        return ctx.services().customerGateways().get(scope, customerGatewayId).asn();
+    }
+
+    /**
+     * {@code TunnelOptionsSpecification.N.*}: the two tunnels of a dual-tunnel connection. On a
+     * modify, entries are matched to the stored tunnels by {@code TunnelId} or position and only the
+     * given keys change.
+     */
+    private static List<Tunnel> tunnels(RpcContext ctx, List<Tunnel> current) {
+        List<Map<String, String>> entries = ctx.params().list("TunnelOptionsSpecification");
+        if (entries.isEmpty()) {
+            return current;
+        }
+        if (entries.size() != 2) {
+            throw AliyunError.INVALID_PARAMETER.fault("TunnelOptionsSpecification");
+        }
+        var tunnels = new ArrayList<Tunnel>();
+        for (int i = 0; i < entries.size(); i++) {
+            var e = entries.get(i);
+            String param = "TunnelOptionsSpecification." + (i + 1);
+            Tunnel base = baseTunnel(current, e, i + 1);
+            String cgwText = e.get("CustomerGatewayId");
+            String cgw = cgwText == null || cgwText.isEmpty() ? base.customerGatewayId()
+                    : AliyunIds.decode(ResourceType.CUSTOMER_GATEWAY, cgwText)
+                            .orElseThrow(AliyunError.CUSTOMER_GATEWAY_NOT_FOUND::fault);
+            String roleText = e.get("Role");
+            TunnelRole role = roleText == null || roleText.isEmpty() ? base.role()
+                    : AliyunSpelling.TUNNEL_ROLE.parse(roleText)
+                            .orElseThrow(() -> AliyunError.INVALID_PARAMETER.fault(param + ".Role"));
+            var sub = new RpcParams(e);
+            BgpConfig bgp = AliyunConfigs.bgp(nested(e, "TunnelBgpConfig."), base.bgp(), param + ".TunnelBgpConfig");
+            tunnels.add(new Tunnel(base.id(), i + 1, role, cgw, sub.bool("EnableDpd", base.enableDpd()),
+                    sub.bool("EnableNatTraversal", base.enableNatTraversal()),
+                    sub.optional("RemoteCaCertificate", base.remoteCaCertificate()),
+                    AliyunConfigs.ike(nested(e, "TunnelIkeConfig."), base.ike(), param + ".TunnelIkeConfig"),
+                    AliyunConfigs.ipsec(nested(e, "TunnelIpsecConfig."), base.ipsec(), param + ".TunnelIpsecConfig"),
+                    bgp, base.internetIp(), base.zone(), base.status()));
+        }
+        return tunnels;
+    }
+
+    private static Tunnel baseTunnel(List<Tunnel> current, Map<String, String> entry, int index) {
+        String wireId = entry.get("TunnelId");
+        if (wireId != null && !wireId.isEmpty()) {
+            String id = AliyunIds.decodeTunnel(wireId).orElseThrow(() -> AliyunError.INVALID_PARAMETER.fault(
+                    "TunnelOptionsSpecification." + index + ".TunnelId"));
+            return current.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(
+                    () -> AliyunError.INVALID_PARAMETER.fault("TunnelOptionsSpecification." + index + ".TunnelId"));
+        }
+        if (current.size() >= index) {
+            return current.get(index - 1);
+        }
+        return new Tunnel("", index, index == 1 ? TunnelRole.MASTER : TunnelRole.SLAVE, "", true, true, "",
+                AliyunConfigs.DEFAULT_IKE, AliyunConfigs.DEFAULT_IPSEC, AliyunConfigs.DEFAULT_BGP, "", "",
+                NegotiationStatus.IKE_SA_NOT_ESTABLISHED);
+    }
+
+    /** The flattened keys under a prefix ({@code TunnelIkeConfig.Psk}) as an object, to read like the JSON settings. */
+    private static JsonNode nested(Map<String, String> entry, String prefix) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        entry.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                node.put(key.substring(prefix.length()), value);
+            }
+        });
+        return node;
+    }
+}

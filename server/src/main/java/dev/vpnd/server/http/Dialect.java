@@ -1,0 +1,19 @@
+package dev.vpnd.server.http;
+
+/**
+ * One cloud's wire API on its own listener. A dialect turns every request, good or bad, into a
+ * response in its own format; the HTTP adapter never answers on its own.
+ */
+public interface Dialect {
+
+    /** The name used in start-up lines and {@code endpoints.json}, such as {@code aliyun}. */
+    String name();
+
+    WireResponse handle(WireRequest request);
+
+    /**
+     * Answers a request the HTTP layer rejected before the dialect could see it (a malformed
+     * request line, a body too large), in the dialect's error format.
+     */
+    WireResponse protocolError(int status, String reason);
+}

@@ -1,0 +1,124 @@
+package dev.vpnd.server.http;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only class that sees the HTTP library (Jetty 12 core, no servlets). Each dialect gets its own
+ * listener; requests run on virtual threads, so dialects and stores may block.
+ */
+public final class HttpListener implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
+    private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+    private final Dialect dialect;
+    private final Server server;
+    private final ServerConnector connector;
+
+    public HttpListener(Dialect dialect, String host, int port) {
+        this.dialect = dialect;
+        var threads = new QueuedThreadPool();
+        threads.setName("vpnd-" + dialect.name());
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        this.server = new Server(threads);
+        var config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendDateHeader(true);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new DialectHandler());
+        server.setErrorHandler(new DialectErrorHandler());
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public String host() {
+        return connector.getHost();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    private final class DialectHandler extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws IOException {
+            Instant receivedAt = Instant.now();
+            var length = request.getLength();
+            if (length > MAX_BODY_BYTES) {
+                send(response, callback, dialect.protocolError(413, "Request body too large"));
+                return true;
+            }
+            byte[] body = Content.Source.asInputStream(request).readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                send(response, callback, dialect.protocolError(413, "Request body too large"));
+                return true;
+            }
+            var headers = new HashMap<String, String>();
+            for (HttpField field : request.getHeaders()) {
+                headers.putIfAbsent(field.getLowerCaseName(), field.getValue());
+            }
+            var uri = request.getHttpURI();
+            var wire = new WireRequest(request.getMethod(), uri.getPath() == null ? "/" : uri.getPath(),
+                    uri.getQuery(), headers, body, receivedAt, Request.getRemoteAddr(request));
+            WireResponse answer;
+            try {
+                answer = dialect.handle(wire);
+            } catch (RuntimeException e) {
+                // Dialects answer their own failures; this is the last line before a bare 500.
+                LOG.error("{} dialect failed to answer a request", dialect.name(), e);
+                answer = dialect.protocolError(500, "Internal error");
+            }
+            send(response, callback, answer);
+            return true;
+        }
+    }
+
+    private final class DialectErrorHandler extends ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message,
+                Throwable cause, Callback callback) {
+            send(response, callback, dialect.protocolError(code, message == null ? "" : message));
+        }
+    }
+
+    private static void send(Response response, Callback callback, WireResponse answer) {
+        response.setStatus(answer.status());
+        var headers = response.getHeaders();
+        headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+        answer.headers().forEach(headers::put);
+        response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.vpnd.server.http;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An HTTP request as a dialect sees it: plain values, no HTTP library types. Header names are
+ * lowercase; a repeated header keeps its first value. {@code rawQuery} is exactly as received
+ * (still percent-encoded, {@code null} when absent) because signatures are computed over decoded
+ * and re-encoded values, and the decoding rules are the dialect's.
+ */
+public record WireRequest(
+        String method,
+        String path,
+        String rawQuery,
+        Map<String, String> headers,
+        byte[] body,
+        Instant receivedAt,
+        String remoteAddress) {
+
+    public WireRequest {
+        headers = Map.copyOf(headers);
+    }
+
+    public String header(String lowercaseName) {
+        return headers.get(lowercaseName);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.vpnd.server.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** An HTTP response as a dialect builds it. */
+public record WireResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+
+    public WireResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    public static WireResponse of(int status, String contentType, byte[] body) {
+        return new WireResponse(status, contentType, body, Map.of());
+    }
+
+    public static WireResponse text(int status, String text) {
+        return of(status, "text/plain;charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+}

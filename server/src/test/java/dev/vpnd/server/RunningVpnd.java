@@ -1,0 +1,58 @@
+package dev.vpnd.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A vpnd started for a test class on loopback with free ports, a fresh data directory and the demo
+ * account, stopped (and its data removed) after the class. {@link #restart()} stops and starts it
+ * on the same data, as an operator's restart would.
+ */
+public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
+    public static final Duration PROVISIONING_DELAY = Duration.ofMillis(400);
+
+    private Path dataDir;
+    private Vpnd vpnd;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dataDir = Files.createTempDirectory("vpnd-test");
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        vpnd.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    public void restart() throws Exception {
+        vpnd.close();
+        start();
+    }
+
+    private void start() throws Exception {
+        vpnd = Vpnd.start(new ServerConfig(dataDir, "127.0.0.1", 0, true, PROVISIONING_DELAY));
+    }
+
+    /** {@code host:port} of the Alibaba listener, the form the SDKs take as their endpoint. */
+    public String aliyunEndpoint() {
+        return vpnd.endpoints().get("aliyun").substring("http://".length());
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Services services() {
+        return vpnd.services();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.vpnd.server.conformance;
+
+import com.aliyun.teaopenapi.models.Config;
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.IAcsClient;
+import com.aliyuncs.profile.DefaultProfile;
+import dev.vpnd.core.service.AccountService;
+
+/** The official Alibaba Cloud clients, pointed at a running vpnd and changed in nothing else. */
+final class AliyunClients {
+    static final String REGION = "cn-hangzhou";
+
+    private AliyunClients() {
+    }
+
+    /** The new SDK; {@code v2} selects the HMAC-SHA1 RPC signature instead of the default ACS3-HMAC-SHA256. */
+    static com.aliyun.vpc20160428.Client newSdk(String endpoint, boolean v2) throws Exception {
+        return newSdk(endpoint, v2, AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET);
+    }
+
+    static com.aliyun.vpc20160428.Client newSdk(String endpoint, boolean v2, String keyId, String secret)
+            throws Exception {
+        var config = new Config().setAccessKeyId(keyId).setAccessKeySecret(secret).setRegionId(REGION)
+                .setEndpoint(endpoint).setProtocol("HTTP");
+        if (v2) {
+            config.setSignatureAlgorithm("v2");
+        }
+        return new com.aliyun.vpc20160428.Client(config);
+    }
+
+    /** The old SDK ({@code aliyun-java-sdk-core}); requests set their endpoint and protocol themselves. */
+    static IAcsClient oldSdk() {
+        return oldSdk(AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET);
+    }
+
+    static IAcsClient oldSdk(String keyId, String secret) {
+        return new DefaultAcsClient(DefaultProfile.getProfile(REGION, keyId, secret));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.vpnd.store;
+
+import dev.vpnd.core.model.CustomerGateway;
+import dev.vpnd.core.model.Scope;
+import dev.vpnd.core.port.CustomerGatewayStore;
+import dev.vpnd.core.port.Page;
+import dev.vpnd.core.port.PageRequest;
+import dev.vpnd.core.problem.ResourceType;
+import java.sql.Connection;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+final class JdbcCustomerGatewayStore implements CustomerGatewayStore {
+    static final ResourceTable.Mapping<CustomerGateway> MAPPING = new ResourceTable.Mapping<>("customer_gateways",
+            ResourceType.CUSTOMER_GATEWAY,
+            List.of("name", "description", "ip_address", "asn", "auth_key"),
+            g -> Arrays.asList(g.name(), g.description(), g.ipAddress(), g.asn(), g.authKey()),
+            rs -> new CustomerGateway(rs.getString("id"), Rows.scope(rs), rs.getString("name"),
+                    rs.getString("description"), rs.getString("ip_address"), rs.getLong("asn"),
+                    rs.getString("auth_key"), Rows.instant(rs, "created_at"), List.of(), rs.getLong("revision")),
+            g -> new ResourceTable.Base(g.id(), g.scope(), g.revision(), g.createdAt()),
+            CustomerGateway::withTags);
+
+    private final ResourceTable<CustomerGateway> table;
+
+    JdbcCustomerGatewayStore(Connection connection, SqlDialect dialect, JdbcTagStore tags) {
+        this.table = new ResourceTable<>(connection, dialect, MAPPING, tags);
+    }
+
+    @Override
+    public void insert(CustomerGateway gateway, String clientToken) {
+        table.insert(gateway, clientToken);
+    }
+
+    @Override
+    public Optional<CustomerGateway> find(Scope scope, String id) {
+        return table.find(scope, id);
+    }
+
+    @Override
+    public Optional<CustomerGateway> findByClientToken(Scope scope, String clientToken) {
+        return table.findByClientToken(scope, clientToken);
+    }
+
+    @Override
+    public Optional<CustomerGateway> findByIpAddress(Scope scope, String ipAddress) {
+        return table.findBy(scope, "ip_address", ipAddress);
+    }
+
+    @Override
+    public Page<CustomerGateway> list(Scope scope, Filter filter, PageRequest page) {
+        return table.list(Where.scope("r", scope)
+                .eq("r.id", filter.customerGatewayId())
+                .tags(ResourceType.CUSTOMER_GATEWAY, "r.id", filter.tags()), page);
+    }
+
+    @Override
+    public boolean update(CustomerGateway gateway, long expectedRevision) {
+        return table.update(gateway, expectedRevision);
+    }
+
+    @Override
+    public boolean delete(Scope scope, String id) {
+        return table.delete(scope, id);
+    }
+}

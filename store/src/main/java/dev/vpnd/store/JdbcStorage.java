@@ -1,0 +1,178 @@
+package dev.vpnd.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.vpnd.core.port.Storage;
+import dev.vpnd.core.port.Stores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * {@link Storage} over JDBC. Writes go through a pool of exactly one connection, so writers are
+ * serialized and each write transaction holds the database's write lock from its first statement
+ * (SQLite {@code BEGIN IMMEDIATE}); reads use a small pool of read-only connections, each read one
+ * deferred transaction, hence one snapshot. The schema comes from the Flyway migrations in
+ * {@code classpath:db/migration}.
+ */
+public final class JdbcStorage implements Storage {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
+    private static final int READ_CONNECTIONS = 4;
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /** The single write connection is not re-entrant: a write inside a write would wait for itself. */
+    private static final ThreadLocal<Boolean> IN_WRITE = new ThreadLocal<>();
+
+    private final SqlDialect dialect;
+    private final HikariDataSource writePool;
+    private final HikariDataSource readPool;
+
+    private JdbcStorage(SqlDialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
+        this.dialect = dialect;
+        this.writePool = writePool;
+        this.readPool = readPool;
+    }
+
+    /** Opens (creating it and its parent directories if need be) and migrates a SQLite database file. */
+    public static JdbcStorage sqlite(Path databaseFile) {
+        Path file = databaseFile.toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of " + file, e);
+        }
+        String url = "jdbc:sqlite:" + file;
+        migrate(sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.DEFERRED, false)));
+        var write = pool("vpnd-write", sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.IMMEDIATE,
+                false)), 1, false);
+        try {
+            var read = pool("vpnd-read", sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.DEFERRED,
+                    true)), READ_CONNECTIONS, true);
+            return new JdbcStorage(SqlDialect.SQLITE, write, read);
+        } catch (RuntimeException e) {
+            write.close();
+            throw e;
+        }
+    }
+
+    /** Brings the schema up to date; safe to run on every start. */
+    static void migrate(DataSource dataSource) {
+        var result = Flyway.configure(JdbcStorage.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("database schema migrated to version {}", result.targetSchemaVersion);
+        }
+    }
+
+    private static SQLiteConfig sqliteConfig(SQLiteConfig.TransactionMode mode, boolean readOnly) {
+        var config = new SQLiteConfig();
+        if (!readOnly) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        }
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setTransactionMode(mode);
+        config.setReadOnly(readOnly);
+        return config;
+    }
+
+    private static SQLiteDataSource sqliteDataSource(String url, SQLiteConfig config) {
+        var dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+
+    private static HikariDataSource pool(String name, DataSource dataSource, int size, boolean readOnly) {
+        var config = new HikariConfig();
+        config.setPoolName(name);
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(true);
+        config.setReadOnly(readOnly);
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * Runs {@code work} in one write transaction, committed (and, with synchronous=FULL, on disk)
+     * before this returns. Any RuntimeException of the work rolls back and is rethrown unchanged.
+     */
+    @Override
+    public <T> T write(Function<Stores, T> work) {
+        if (IN_WRITE.get() != null) {
+            throw new IllegalStateException("write called inside a write transaction");
+        }
+        IN_WRITE.set(Boolean.TRUE);
+        try (Connection connection = writePool.getConnection()) {
+            return inTransaction(writePool, connection, work, true);
+        } catch (SQLException e) {
+            throw dialect.failure("write transaction failed", e);
+        } finally {
+            IN_WRITE.remove();
+        }
+    }
+
+    /** Runs {@code work} in one read-only transaction, so everything it reads comes from one snapshot. */
+    @Override
+    public <T> T read(Function<Stores, T> work) {
+        try (Connection connection = readPool.getConnection()) {
+            return inTransaction(readPool, connection, work, false);
+        } catch (SQLException e) {
+            throw dialect.failure("read transaction failed", e);
+        }
+    }
+
+    private <T> T inTransaction(HikariDataSource pool, Connection connection, Function<Stores, T> work,
+            boolean commit) throws SQLException {
+        connection.setAutoCommit(false);
+        boolean ended = false;
+        try {
+            T result = work.apply(new JdbcStores(connection, dialect));
+            if (commit) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+            ended = true;
+            return result;
+        } finally {
+            if (!ended) {
+                rollbackQuietly(connection);
+            }
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                LOG.warn("evicting a connection that could not leave its transaction", e);
+                pool.evictConnection(connection);
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.warn("rollback failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        readPool.close();
+        writePool.close();
+    }
+}

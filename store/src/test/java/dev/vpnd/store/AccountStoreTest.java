@@ -1,0 +1,52 @@
+package dev.vpnd.store;
+
+import static dev.vpnd.store.Fixtures.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vpnd.core.model.AccessKey;
+import dev.vpnd.core.model.Account;
+import dev.vpnd.core.model.Secret;
+import org.junit.jupiter.api.Test;
+
+class AccountStoreTest extends StoreTestBase {
+
+    @Test
+    void accountsAndKeys() {
+        var bob = new Account("id-bob", "bob", NOW);
+        var alice = new Account("id-alice", "alice", NOW.plusSeconds(1));
+        var k1 = new AccessKey("k1", new Secret("secret-1"), "id-bob", false);
+        var k2 = new AccessKey("k2", new Secret("secret-2"), "id-bob", true);
+        storage.write(s -> {
+            s.accounts().insert(bob);
+            s.accounts().insert(alice);
+            s.accounts().insertKey(k1);
+            s.accounts().insertKey(k2);
+            return null;
+        });
+
+        assertThat(storage.read(s -> s.accounts().findByName("bob"))).contains(bob);
+        assertThat(storage.read(s -> s.accounts().findByName("carol"))).isEmpty();
+        assertThat(storage.read(s -> s.accounts().list())).containsExactly(alice, bob);
+        assertThat(storage.read(s -> s.accounts().findKey("k2"))).contains(k2);
+        assertThat(storage.read(s -> s.accounts().findKey("k3"))).isEmpty();
+        assertThat(storage.read(s -> s.accounts().keysOf("id-bob"))).containsExactlyInAnyOrder(k1, k2);
+        assertThat(storage.read(s -> s.accounts().keysOf("id-alice"))).isEmpty();
+    }
+
+    @Test
+    void namesAreUniqueAndKeysNeedAnAccount() {
+        storage.write(s -> {
+            s.accounts().insert(new Account("id-1", "bob", NOW));
+            return null;
+        });
+        assertThatThrownBy(() -> storage.write(s -> {
+            s.accounts().insert(new Account("id-2", "bob", NOW));
+            return null;
+        })).isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.uniqueViolation()).isTrue());
+        assertThatThrownBy(() -> storage.write(s -> {
+            s.accounts().insertKey(new AccessKey("k", new Secret("s"), "no-such-account", false));
+            return null;
+        })).isInstanceOf(StorageException.class);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.vpnd.store;
+
+import static dev.vpnd.store.Fixtures.OTHER_ACCOUNT;
+import static dev.vpnd.store.Fixtures.OTHER_REGION;
+import static dev.vpnd.store.Fixtures.SCOPE;
+import static dev.vpnd.store.Fixtures.connection;
+import static dev.vpnd.store.Fixtures.dualTunnel;
+import static dev.vpnd.store.Fixtures.filter;
+import static dev.vpnd.store.Fixtures.tag;
+import static dev.vpnd.store.Fixtures.tunnel;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpnd.core.model.Lifecycle;
+import dev.vpnd.core.model.ResourceState;
+import dev.vpnd.core.model.Tunnel;
+import dev.vpnd.core.model.TunnelRole;
+import dev.vpnd.core.model.VpnConnection;
+import dev.vpnd.core.port.ConnectionStore;
+import dev.vpnd.core.port.PageRequest;
+import dev.vpnd.core.port.TagFilter;
+import dev.vpnd.core.problem.ResourceType;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConnectionStoreTest extends StoreTestBase {
+
+    private VpnConnection insert(VpnConnection connection, String clientToken) {
+        storage.write(s -> {
+            s.connections().insert(connection, clientToken);
+            return null;
+        });
+        return connection;
+    }
+
+    private List<String> ids(String gatewayId, String customerGatewayId, String id, TagFilter... tags) {
+        var filter = new ConnectionStore.Filter(gatewayId, customerGatewayId, id, List.of(tags));
+        return storage.read(s -> s.connections().list(SCOPE, filter, new PageRequest(0, 100))).items().stream()
+                .map(VpnConnection::id).toList();
+    }
+
+    private static VpnConnection modified(VpnConnection c, List<Tunnel> tunnels, long revision) {
+        return new VpnConnection(c.id(), c.scope(), c.gatewayId(), c.customerGatewayId(), "modified",
+                List.of("10.1.0.0/24"), List.of(), true, false, false, true, c.ike(), c.ipsec(), null,
+                c.healthCheck(), "cert", false, tunnels, c.status(),
+                new Lifecycle(ResourceState.UPDATING, c.createdAt().plusSeconds(5)), c.createdAt(), List.of(),
+                revision);
+    }
+
+    @Test
+    void singleAndDualTunnelConnectionsRoundTrip() {
+        var single = insert(connection(SCOPE, "gw-1", "cgw-1"), "tok");
+        var dual = insert(dualTunnel(SCOPE, "gw-1", "cgw-2", "cgw-3"), "");
+        tag(SCOPE, ResourceType.VPN_CONNECTION, dual.id(), tag("b", "2"), tag("a", "1"));
+
+        assertThat(storage.read(s -> s.connections().find(SCOPE, single.id()))).contains(single);
+        assertThat(storage.read(s -> s.connections().findByClientToken(SCOPE, "tok"))).contains(single);
+        var found = storage.read(s -> s.connections().find(SCOPE, dual.id())).orElseThrow();
+        assertThat(found).isEqualTo(dual.withTags(List.of(tag("a", "1"), tag("b", "2"))));
+        assertThat(found.tunnels()).extracting(t -> t.ike().psk().value()).containsExactly("psk-1", "psk-2");
+
+        var page = storage.read(s -> s.connections().list(SCOPE, new ConnectionStore.Filter(null, null, null,
+                List.of()), new PageRequest(0, 10)));
+        assertThat(page.items()).containsExactly(found, single);
+        assertThat(page.total()).isEqualTo(2);
+    }
+
+    @Test
+    void scopeIsolation() {
+        var c = insert(connection(SCOPE, "gw-1", "cgw-1"), "");
+        for (var other : List.of(OTHER_ACCOUNT, OTHER_REGION)) {
+            assertThat(storage.read(s -> s.connections().find(other, c.id()))).isEmpty();
+            assertThat(storage.read(s -> s.connections().countOnGateway(other, "gw-1"))).isZero();
+            assertThat(storage.read(s -> s.connections().countOnCustomerGateway(other, "cgw-1"))).isZero();
+            assertThat(storage.write(s -> s.connections().delete(other, c.id()))).isFalse();
+        }
+    }
+
+    @Test
+    void updateReplacesTunnelsAndComparesRevision() {
+        var dual = insert(dualTunnel(SCOPE, "gw-1", "cgw-1", "cgw-2"), "");
+        var tunnels = List.of(tunnel(1, TunnelRole.SLAVE, "cgw-9"), tunnel(2, TunnelRole.MASTER, "cgw-2"));
+        var v2 = modified(dual, tunnels, 2);
+
+        assertThat(storage.write(s -> s.connections().update(v2, 1))).isTrue();
+        assertThat(storage.read(s -> s.connections().find(SCOPE, dual.id()))).contains(v2);
+        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-1"))).isZero();
+        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-9"))).isEqualTo(1);
+
+        var stale = modified(dual, List.of(), 2);
+        assertThat(storage.write(s -> s.connections().update(stale, 1))).isFalse();
+        assertThat(storage.read(s -> s.connections().find(SCOPE, dual.id()))).contains(v2);
+    }
+
+    @Test
+    void countsOnGatewayAndOnCustomerGatewayDirectlyOrThroughATunnel() {
+        insert(connection(SCOPE, "gw-1", "cgw-1"), "");
+        insert(connection(SCOPE, "gw-2", "cgw-1"), "");
+        var dual = insert(dualTunnel(SCOPE, "gw-1", "cgw-1", "cgw-2"), "");
+        insert(dualTunnel(OTHER_ACCOUNT, "gw-1", "cgw-2", "cgw-3"), "");
+
+        assertThat(storage.read(s -> s.connections().countOnGateway(SCOPE, "gw-1"))).isEqualTo(2);
+        assertThat(storage.read(s -> s.connections().countOnGateway(SCOPE, "gw-3"))).isZero();
+        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-1"))).isEqualTo(3);
+        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-2"))).isEqualTo(1);
+        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-3"))).isZero();
+
+        assertThat(storage.write(s -> s.connections().delete(SCOPE, dual.id()))).isTrue();
+        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-2"))).isZero();
+        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-1"))).isEqualTo(2);
+    }
+
+    @Test
+    void filtersAndPagesWithTunnelsLoadedForEveryRow() {
+        var a = insert(connection(SCOPE, "gw-1", "cgw-1"), "");
+        var b = insert(connection(SCOPE, "gw-1", "cgw-2"), "");
+        var c = insert(connection(SCOPE, "gw-2", "cgw-1"), "");
+        tag(SCOPE, ResourceType.VPN_CONNECTION, a.id(), tag("env", "prod"), tag("owner", "ops"));
+        tag(SCOPE, ResourceType.VPN_CONNECTION, c.id(), tag("env", "prod"));
+
+        assertThat(ids("gw-1", null, null)).containsExactly(b.id(), a.id());
+        assertThat(ids("gw-1", "cgw-1", null)).containsExactly(a.id());
+        assertThat(ids(null, "cgw-1", null)).containsExactly(c.id(), a.id());
+        assertThat(ids(null, null, b.id())).containsExactly(b.id());
+        assertThat(ids(null, null, null, filter("env", "prod"))).containsExactly(c.id(), a.id());
+        assertThat(ids(null, null, null, filter("env", "prod"), filter("owner", "ops"))).containsExactly(a.id());
+        assertThat(ids(null, null, null, filter("owner", null))).containsExactly(a.id());
+        assertThat(ids("gw-2", null, null, filter("owner", null))).isEmpty();
+
+        var dual = new ArrayList<String>();
+        for (int i = 0; i < 12; i++) {
+            dual.add(insert(dualTunnel(SCOPE, "gw-3", "cgw-" + i, "cgw-x"), "").id());
+        }
+        var seen = new ArrayList<String>();
+        for (int offset = 0; offset < 12; offset += 5) {
+            long from = offset;
+            var page = storage.read(s -> s.connections().list(SCOPE,
+                    new ConnectionStore.Filter("gw-3", null, null, List.of()), new PageRequest(from, 5)));
+            assertThat(page.total()).isEqualTo(12);
+            page.items().forEach(conn -> {
+                assertThat(conn.tunnels()).hasSize(2);
+                seen.add(conn.id());
+            });
+        }
+        assertThat(seen).isEqualTo(dual.reversed());
+    }
+}
