@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** IPsec connections; settings as flat columns, dual-tunnel tunnels in vpn_tunnels. */
 final class JdbcConnectionStore implements ConnectionStore {
@@ -27,7 +28,8 @@ final class JdbcConnectionStore implements ConnectionStore {
             "status");
 
     static final ResourceTable.Mapping<VpnConnection> MAPPING = new ResourceTable.Mapping<>("vpn_connections",
-            ResourceType.VPN_CONNECTION, concat(LEADING, NegotiationColumns.COLUMNS, TRAILING),
+            ResourceType.VPN_CONNECTION,
+            Stream.of(LEADING, NegotiationColumns.COLUMNS, TRAILING).flatMap(List::stream).toList(),
             JdbcConnectionStore::values, JdbcConnectionStore::map,
             c -> new ResourceTable.Base(c.id(), c.scope(), c.revision(), c.createdAt()),
             VpnConnection::withTags);
@@ -74,13 +76,15 @@ final class JdbcConnectionStore implements ConnectionStore {
         return table.count(Where.scope("r", scope).condition("r.gateway_id = ?", gatewayId));
     }
 
-    /** A UNION of the two index lookups (connection's own gateway, tunnels' gateways), so no scan. */
+    /** A UNION of two index lookups (the connection's own customer gateway, its tunnels'), so no scan. */
     @Override
     public long countOnCustomerGateway(Scope scope, String customerGatewayId) {
-        return table.count(Where.scope("r", scope).condition("r.id IN (SELECT id FROM vpn_connections "
-                + "WHERE account_id = ? AND region = ? AND customer_gateway_id = ? "
-                + "UNION SELECT connection_id FROM vpn_tunnels WHERE customer_gateway_id = ?)",
-                scope.accountId(), scope.region(), customerGatewayId, customerGatewayId));
+        return Jdbc.count(connection, dialect, "SELECT COUNT(*) FROM ("
+                + "SELECT id FROM vpn_connections WHERE account_id = ? AND region = ? AND customer_gateway_id = ? "
+                + "UNION SELECT t.connection_id FROM vpn_tunnels t JOIN vpn_connections c ON c.id = t.connection_id "
+                + "WHERE t.customer_gateway_id = ? AND c.account_id = ? AND c.region = ?) u",
+                List.of(scope.accountId(), scope.region(), customerGatewayId, customerGatewayId, scope.accountId(),
+                        scope.region()));
     }
 
     @Override
@@ -140,12 +144,5 @@ final class JdbcConnectionStore implements ConnectionStore {
                 NegotiationColumns.bgp(rs), hc, rs.getString("remote_ca_certificate"),
                 Rows.bool(rs, "enable_tunnels_bgp"), List.of(), Rows.enumOf(NegotiationStatus.class, rs, "status"),
                 Rows.lifecycle(rs), Rows.instant(rs, "created_at"), List.of(), rs.getLong("revision"));
-    }
-
-    @SafeVarargs
-    private static List<String> concat(List<String>... parts) {
-        var out = new ArrayList<String>();
-        Arrays.stream(parts).forEach(out::addAll);
-        return out;
     }
 }

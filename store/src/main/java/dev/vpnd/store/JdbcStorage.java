@@ -170,6 +170,20 @@ public final class JdbcStorage implements Storage {
         }
     }
 
+    /** The value of a PRAGMA as the write ({@code write}) or a read connection sees it; for checks and tests. */
+    String pragma(boolean write, String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(name);
+        }
+        try (Connection connection = (write ? writePool : readPool).getConnection();
+                var statement = connection.createStatement();
+                var rs = statement.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw dialect.failure("PRAGMA " + name, e);
+        }
+    }
+
     @Override
     public void close() {
         readPool.close();

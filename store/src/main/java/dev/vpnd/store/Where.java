@@ -37,13 +37,15 @@ final class Where {
     }
 
     /**
-     * One EXISTS on the tags table per filter, so every filter must match: the key equal, and the
-     * value equal unless the filter's value is null. {@code idColumn} is the resource id to match.
+     * One condition per filter, so every filter must match: the resource carries the key, with the
+     * filter's value unless that is null. Each is an IN over the tags index (resource_type, tag_key,
+     * tag_value), which lets the database start from the tagged resources. {@code idColumn} is the
+     * resource id to match.
      */
     Where tags(ResourceType type, String idColumn, List<TagFilter> filters) {
         for (TagFilter f : filters) {
-            String sql = "EXISTS (SELECT 1 FROM tags tf WHERE tf.resource_type = ? AND tf.resource_id = " + idColumn
-                    + " AND tf.tag_key = ?" + (f.value() == null ? "" : " AND tf.tag_value = ?") + ")";
+            String sql = idColumn + " IN (SELECT tf.resource_id FROM tags tf WHERE tf.resource_type = ? "
+                    + "AND tf.tag_key = ?" + (f.value() == null ? "" : " AND tf.tag_value = ?") + ")";
             if (f.value() == null) {
                 condition(sql, type.name(), f.key());
             } else {

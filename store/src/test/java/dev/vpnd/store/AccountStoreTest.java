@@ -4,6 +4,7 @@ import static dev.vpnd.store.Fixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.core.model.Account;
 import dev.vpnd.core.model.Secret;
@@ -17,7 +18,7 @@ class AccountStoreTest extends StoreTestBase {
         var alice = new Account("id-alice", "alice", NOW.plusSeconds(1));
         var k1 = new AccessKey("k1", new Secret("secret-1"), "id-bob", false);
         var k2 = new AccessKey("k2", new Secret("secret-2"), "id-bob", true);
-        storage.write(s -> {
+        storage.write((Stores s) -> {
             s.accounts().insert(bob);
             s.accounts().insert(alice);
             s.accounts().insertKey(k1);
@@ -25,26 +26,26 @@ class AccountStoreTest extends StoreTestBase {
             return null;
         });
 
-        assertThat(storage.read(s -> s.accounts().findByName("bob"))).contains(bob);
-        assertThat(storage.read(s -> s.accounts().findByName("carol"))).isEmpty();
-        assertThat(storage.read(s -> s.accounts().list())).containsExactly(alice, bob);
-        assertThat(storage.read(s -> s.accounts().findKey("k2"))).contains(k2);
-        assertThat(storage.read(s -> s.accounts().findKey("k3"))).isEmpty();
-        assertThat(storage.read(s -> s.accounts().keysOf("id-bob"))).containsExactlyInAnyOrder(k1, k2);
-        assertThat(storage.read(s -> s.accounts().keysOf("id-alice"))).isEmpty();
+        assertThat(storage.read((Stores s) -> s.accounts().findByName("bob"))).contains(bob);
+        assertThat(storage.read((Stores s) -> s.accounts().findByName("carol"))).isEmpty();
+        assertThat(storage.read((Stores s) -> s.accounts().list())).containsExactly(alice, bob);
+        assertThat(storage.read((Stores s) -> s.accounts().findKey("k2"))).contains(k2);
+        assertThat(storage.read((Stores s) -> s.accounts().findKey("k3"))).isEmpty();
+        assertThat(storage.read((Stores s) -> s.accounts().keysOf("id-bob"))).containsExactlyInAnyOrder(k1, k2);
+        assertThat(storage.read((Stores s) -> s.accounts().keysOf("id-alice"))).isEmpty();
     }
 
     @Test
     void namesAreUniqueAndKeysNeedAnAccount() {
-        storage.write(s -> {
+        storage.write((Stores s) -> {
             s.accounts().insert(new Account("id-1", "bob", NOW));
             return null;
         });
-        assertThatThrownBy(() -> storage.write(s -> {
+        assertThatThrownBy(() -> storage.write((Stores s) -> {
             s.accounts().insert(new Account("id-2", "bob", NOW));
             return null;
         })).isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.uniqueViolation()).isTrue());
-        assertThatThrownBy(() -> storage.write(s -> {
+        assertThatThrownBy(() -> storage.write((Stores s) -> {
             s.accounts().insertKey(new AccessKey("k", new Secret("s"), "no-such-account", false));
             return null;
         })).isInstanceOf(StorageException.class);

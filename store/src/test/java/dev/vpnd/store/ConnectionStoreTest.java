@@ -10,6 +10,7 @@ import static dev.vpnd.store.Fixtures.tag;
 import static dev.vpnd.store.Fixtures.tunnel;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.Tunnel;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionStoreTest extends StoreTestBase {
 
     private VpnConnection insert(VpnConnection connection, String clientToken) {
-        storage.write(s -> {
+        storage.write((Stores s) -> {
             s.connections().insert(connection, clientToken);
             return null;
         });
@@ -35,7 +36,7 @@ class ConnectionStoreTest extends StoreTestBase {
 
     private List<String> ids(String gatewayId, String customerGatewayId, String id, TagFilter... tags) {
         var filter = new ConnectionStore.Filter(gatewayId, customerGatewayId, id, List.of(tags));
-        return storage.read(s -> s.connections().list(SCOPE, filter, new PageRequest(0, 100))).items().stream()
+        return storage.read((Stores s) -> s.connections().list(SCOPE, filter, new PageRequest(0, 100))).items().stream()
                 .map(VpnConnection::id).toList();
     }
 
@@ -51,15 +52,15 @@ class ConnectionStoreTest extends StoreTestBase {
     void singleAndDualTunnelConnectionsRoundTrip() {
         var single = insert(connection(SCOPE, "gw-1", "cgw-1"), "tok");
         var dual = insert(dualTunnel(SCOPE, "gw-1", "cgw-2", "cgw-3"), "");
-        tag(SCOPE, ResourceType.VPN_CONNECTION, dual.id(), tag("b", "2"), tag("a", "1"));
+        putTags(SCOPE, ResourceType.VPN_CONNECTION, dual.id(), tag("b", "2"), tag("a", "1"));
 
-        assertThat(storage.read(s -> s.connections().find(SCOPE, single.id()))).contains(single);
-        assertThat(storage.read(s -> s.connections().findByClientToken(SCOPE, "tok"))).contains(single);
-        var found = storage.read(s -> s.connections().find(SCOPE, dual.id())).orElseThrow();
+        assertThat(storage.read((Stores s) -> s.connections().find(SCOPE, single.id()))).contains(single);
+        assertThat(storage.read((Stores s) -> s.connections().findByClientToken(SCOPE, "tok"))).contains(single);
+        var found = storage.read((Stores s) -> s.connections().find(SCOPE, dual.id())).orElseThrow();
         assertThat(found).isEqualTo(dual.withTags(List.of(tag("a", "1"), tag("b", "2"))));
         assertThat(found.tunnels()).extracting(t -> t.ike().psk().value()).containsExactly("psk-1", "psk-2");
 
-        var page = storage.read(s -> s.connections().list(SCOPE, new ConnectionStore.Filter(null, null, null,
+        var page = storage.read((Stores s) -> s.connections().list(SCOPE, new ConnectionStore.Filter(null, null, null,
                 List.of()), new PageRequest(0, 10)));
         assertThat(page.items()).containsExactly(found, single);
         assertThat(page.total()).isEqualTo(2);
@@ -69,10 +70,10 @@ class ConnectionStoreTest extends StoreTestBase {
     void scopeIsolation() {
         var c = insert(connection(SCOPE, "gw-1", "cgw-1"), "");
         for (var other : List.of(OTHER_ACCOUNT, OTHER_REGION)) {
-            assertThat(storage.read(s -> s.connections().find(other, c.id()))).isEmpty();
-            assertThat(storage.read(s -> s.connections().countOnGateway(other, "gw-1"))).isZero();
-            assertThat(storage.read(s -> s.connections().countOnCustomerGateway(other, "cgw-1"))).isZero();
-            assertThat(storage.write(s -> s.connections().delete(other, c.id()))).isFalse();
+            assertThat(storage.read((Stores s) -> s.connections().find(other, c.id()))).isEmpty();
+            assertThat(storage.read((Stores s) -> s.connections().countOnGateway(other, "gw-1"))).isZero();
+            assertThat(storage.read((Stores s) -> s.connections().countOnCustomerGateway(other, "cgw-1"))).isZero();
+            assertThat(storage.write((Stores s) -> s.connections().delete(other, c.id()))).isFalse();
         }
     }
 
@@ -82,14 +83,14 @@ class ConnectionStoreTest extends StoreTestBase {
         var tunnels = List.of(tunnel(1, TunnelRole.SLAVE, "cgw-9"), tunnel(2, TunnelRole.MASTER, "cgw-2"));
         var v2 = modified(dual, tunnels, 2);
 
-        assertThat(storage.write(s -> s.connections().update(v2, 1))).isTrue();
-        assertThat(storage.read(s -> s.connections().find(SCOPE, dual.id()))).contains(v2);
-        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-1"))).isZero();
-        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-9"))).isEqualTo(1);
+        assertThat(storage.write((Stores s) -> s.connections().update(v2, 1))).isTrue();
+        assertThat(storage.read((Stores s) -> s.connections().find(SCOPE, dual.id()))).contains(v2);
+        assertThat(storage.read((Stores s) -> s.connections().countOnCustomerGateway(SCOPE, "cgw-1"))).isZero();
+        assertThat(storage.read((Stores s) -> s.connections().countOnCustomerGateway(SCOPE, "cgw-9"))).isEqualTo(1);
 
         var stale = modified(dual, List.of(), 2);
-        assertThat(storage.write(s -> s.connections().update(stale, 1))).isFalse();
-        assertThat(storage.read(s -> s.connections().find(SCOPE, dual.id()))).contains(v2);
+        assertThat(storage.write((Stores s) -> s.connections().update(stale, 1))).isFalse();
+        assertThat(storage.read((Stores s) -> s.connections().find(SCOPE, dual.id()))).contains(v2);
     }
 
     @Test
@@ -99,15 +100,15 @@ class ConnectionStoreTest extends StoreTestBase {
         var dual = insert(dualTunnel(SCOPE, "gw-1", "cgw-1", "cgw-2"), "");
         insert(dualTunnel(OTHER_ACCOUNT, "gw-1", "cgw-2", "cgw-3"), "");
 
-        assertThat(storage.read(s -> s.connections().countOnGateway(SCOPE, "gw-1"))).isEqualTo(2);
-        assertThat(storage.read(s -> s.connections().countOnGateway(SCOPE, "gw-3"))).isZero();
-        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-1"))).isEqualTo(3);
-        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-2"))).isEqualTo(1);
-        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-3"))).isZero();
+        assertThat(storage.read((Stores s) -> s.connections().countOnGateway(SCOPE, "gw-1"))).isEqualTo(2);
+        assertThat(storage.read((Stores s) -> s.connections().countOnGateway(SCOPE, "gw-3"))).isZero();
+        assertThat(storage.read((Stores s) -> s.connections().countOnCustomerGateway(SCOPE, "cgw-1"))).isEqualTo(3);
+        assertThat(storage.read((Stores s) -> s.connections().countOnCustomerGateway(SCOPE, "cgw-2"))).isEqualTo(1);
+        assertThat(storage.read((Stores s) -> s.connections().countOnCustomerGateway(SCOPE, "cgw-3"))).isZero();
 
-        assertThat(storage.write(s -> s.connections().delete(SCOPE, dual.id()))).isTrue();
-        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-2"))).isZero();
-        assertThat(storage.read(s -> s.connections().countOnCustomerGateway(SCOPE, "cgw-1"))).isEqualTo(2);
+        assertThat(storage.write((Stores s) -> s.connections().delete(SCOPE, dual.id()))).isTrue();
+        assertThat(storage.read((Stores s) -> s.connections().countOnCustomerGateway(SCOPE, "cgw-2"))).isZero();
+        assertThat(storage.read((Stores s) -> s.connections().countOnCustomerGateway(SCOPE, "cgw-1"))).isEqualTo(2);
     }
 
     @Test
@@ -115,8 +116,8 @@ class ConnectionStoreTest extends StoreTestBase {
         var a = insert(connection(SCOPE, "gw-1", "cgw-1"), "");
         var b = insert(connection(SCOPE, "gw-1", "cgw-2"), "");
         var c = insert(connection(SCOPE, "gw-2", "cgw-1"), "");
-        tag(SCOPE, ResourceType.VPN_CONNECTION, a.id(), tag("env", "prod"), tag("owner", "ops"));
-        tag(SCOPE, ResourceType.VPN_CONNECTION, c.id(), tag("env", "prod"));
+        putTags(SCOPE, ResourceType.VPN_CONNECTION, a.id(), tag("env", "prod"), tag("owner", "ops"));
+        putTags(SCOPE, ResourceType.VPN_CONNECTION, c.id(), tag("env", "prod"));
 
         assertThat(ids("gw-1", null, null)).containsExactly(b.id(), a.id());
         assertThat(ids("gw-1", "cgw-1", null)).containsExactly(a.id());
@@ -134,7 +135,7 @@ class ConnectionStoreTest extends StoreTestBase {
         var seen = new ArrayList<String>();
         for (int offset = 0; offset < 12; offset += 5) {
             long from = offset;
-            var page = storage.read(s -> s.connections().list(SCOPE,
+            var page = storage.read((Stores s) -> s.connections().list(SCOPE,
                     new ConnectionStore.Filter("gw-3", null, null, List.of()), new PageRequest(from, 5)));
             assertThat(page.total()).isEqualTo(12);
             page.items().forEach(conn -> {

@@ -8,6 +8,7 @@ import static dev.vpnd.store.Fixtures.gateway;
 import static dev.vpnd.store.Fixtures.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.VpnGateway;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class GatewayStoreTest extends StoreTestBase {
 
     private VpnGateway insert(VpnGateway gateway, String clientToken) {
-        storage.write(s -> {
+        storage.write((Stores s) -> {
             s.gateways().insert(gateway, clientToken);
             return null;
         });
@@ -29,7 +30,7 @@ class GatewayStoreTest extends StoreTestBase {
     }
 
     private List<String> ids(String gatewayId, String vpcId, TagFilter... tags) {
-        return storage.read(s -> s.gateways().list(SCOPE, new GatewayStore.Filter(gatewayId, vpcId, List.of(tags)),
+        return storage.read((Stores s) -> s.gateways().list(SCOPE, new GatewayStore.Filter(gatewayId, vpcId, List.of(tags)),
                 new PageRequest(0, 50))).items().stream().map(VpnGateway::id).toList();
     }
 
@@ -43,31 +44,31 @@ class GatewayStoreTest extends StoreTestBase {
     @Test
     void insertFindListAndDelete() {
         var g = insert(gateway(SCOPE, "vpc-1"), "tok");
-        assertThat(storage.read(s -> s.gateways().find(SCOPE, g.id()))).contains(g);
-        assertThat(storage.read(s -> s.gateways().findByClientToken(SCOPE, "tok"))).contains(g);
-        assertThat(storage.read(s -> s.gateways().find(OTHER_ACCOUNT, g.id()))).isEmpty();
-        assertThat(storage.read(s -> s.gateways().find(OTHER_REGION, g.id()))).isEmpty();
-        assertThat(storage.write(s -> s.gateways().delete(OTHER_REGION, g.id()))).isFalse();
-        assertThat(storage.write(s -> s.gateways().delete(SCOPE, g.id()))).isTrue();
+        assertThat(storage.read((Stores s) -> s.gateways().find(SCOPE, g.id()))).contains(g);
+        assertThat(storage.read((Stores s) -> s.gateways().findByClientToken(SCOPE, "tok"))).contains(g);
+        assertThat(storage.read((Stores s) -> s.gateways().find(OTHER_ACCOUNT, g.id()))).isEmpty();
+        assertThat(storage.read((Stores s) -> s.gateways().find(OTHER_REGION, g.id()))).isEmpty();
+        assertThat(storage.write((Stores s) -> s.gateways().delete(OTHER_REGION, g.id()))).isFalse();
+        assertThat(storage.write((Stores s) -> s.gateways().delete(SCOPE, g.id()))).isTrue();
         assertThat(ids(null, null)).isEmpty();
     }
 
     @Test
     void updateIsCompareAndSetOnRevision() {
         var g = insert(gateway(SCOPE, "vpc-1"), "");
-        tag(SCOPE, ResourceType.VPN_GATEWAY, g.id(), tag("k", "v"));
+        putTags(SCOPE, ResourceType.VPN_GATEWAY, g.id(), tag("k", "v"));
 
         var v2 = renamed(g, "second", 2);
-        assertThat(storage.write(s -> s.gateways().update(v2, 1))).isTrue();
-        assertThat(storage.read(s -> s.gateways().find(SCOPE, g.id())))
+        assertThat(storage.write((Stores s) -> s.gateways().update(v2, 1))).isTrue();
+        assertThat(storage.read((Stores s) -> s.gateways().find(SCOPE, g.id())))
                 .contains(v2.withTags(List.of(tag("k", "v"))));
 
         var stale = renamed(g, "stale", 2);
-        assertThat(storage.write(s -> s.gateways().update(stale, 1))).isFalse();
+        assertThat(storage.write((Stores s) -> s.gateways().update(stale, 1))).isFalse();
         var elsewhere = new VpnGateway(g.id(), OTHER_ACCOUNT, g.vpcId(), g.vswitchId(), "x", "", 1, "", "", false,
                 false, 0, "", "", g.lifecycle(), g.createdAt(), List.of(), 3);
-        assertThat(storage.write(s -> s.gateways().update(elsewhere, 2))).isFalse();
-        assertThat(storage.read(s -> s.gateways().find(SCOPE, g.id())).orElseThrow().name()).isEqualTo("second");
+        assertThat(storage.write((Stores s) -> s.gateways().update(elsewhere, 2))).isFalse();
+        assertThat(storage.read((Stores s) -> s.gateways().find(SCOPE, g.id())).orElseThrow().name()).isEqualTo("second");
     }
 
     @Test
@@ -76,13 +77,13 @@ class GatewayStoreTest extends StoreTestBase {
         var b = insert(gateway(SCOPE, "vpc-1"), "");
         var c = insert(gateway(SCOPE, "vpc-2"), "");
         insert(gateway(OTHER_REGION, "vpc-1"), "");
-        tag(SCOPE, ResourceType.VPN_GATEWAY, a.id(), tag("env", "prod"), tag("tier", "gold"));
-        tag(SCOPE, ResourceType.VPN_GATEWAY, b.id(), tag("env", "prod"));
+        putTags(SCOPE, ResourceType.VPN_GATEWAY, a.id(), tag("env", "prod"), tag("tier", "gold"));
+        putTags(SCOPE, ResourceType.VPN_GATEWAY, b.id(), tag("env", "prod"));
         // the same id under another type must not match
-        tag(SCOPE, ResourceType.VPC, c.id(), tag("env", "prod"));
+        putTags(SCOPE, ResourceType.VPC, c.id(), tag("env", "prod"));
 
-        assertThat(storage.read(s -> s.gateways().countInVpc(SCOPE, "vpc-1"))).isEqualTo(2);
-        assertThat(storage.read(s -> s.gateways().countInVpc(SCOPE, "vpc-3"))).isZero();
+        assertThat(storage.read((Stores s) -> s.gateways().countInVpc(SCOPE, "vpc-1"))).isEqualTo(2);
+        assertThat(storage.read((Stores s) -> s.gateways().countInVpc(SCOPE, "vpc-3"))).isZero();
         assertThat(ids(null, "vpc-1")).containsExactly(b.id(), a.id());
         assertThat(ids(c.id(), null)).containsExactly(c.id());
         assertThat(ids(c.id(), "vpc-1")).isEmpty();

@@ -37,7 +37,7 @@ abstract class StoreTestBase {
     }
 
     /** Stores tags the way services do, after the resource itself. */
-    void tag(Scope scope, ResourceType type, String id, Tag... tags) {
+    void putTags(Scope scope, ResourceType type, String id, Tag... tags) {
         storage.write(s -> {
             s.tags().put(scope, type, id, List.of(tags));
             return null;

@@ -7,6 +7,7 @@ import static dev.vpnd.store.Fixtures.tag;
 import static dev.vpnd.store.Fixtures.vpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.model.Tag;
 import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.port.TagFilter;
@@ -20,7 +21,7 @@ class TagStoreTest extends StoreTestBase {
 
     private Vpc insertVpc(dev.vpnd.core.model.Scope scope) {
         var vpc = vpc(scope, "v");
-        storage.write(s -> {
+        storage.write((Stores s) -> {
             s.vpcs().insert(vpc, "");
             return null;
         });
@@ -28,28 +29,28 @@ class TagStoreTest extends StoreTestBase {
     }
 
     private List<Tag> tagsOf(String id) {
-        return storage.read(s -> s.tags().tagsOf(ResourceType.VPC, id));
+        return storage.read((Stores s) -> s.tags().tagsOf(ResourceType.VPC, id));
     }
 
     private List<TagBinding> list(Collection<String> ids, List<TagFilter> filters, long offset, int limit) {
-        return storage.read(s -> s.tags().list(SCOPE, ResourceType.VPC, ids, filters, offset, limit));
+        return storage.read((Stores s) -> s.tags().list(SCOPE, ResourceType.VPC, ids, filters, offset, limit));
     }
 
     @Test
     void putReplacesValuesAndRemoveDeletesKeys() {
         var vpc = insertVpc(SCOPE);
-        tag(SCOPE, ResourceType.VPC, vpc.id(), tag("b", "1"), tag("a", "1"), tag("c", ""));
-        tag(SCOPE, ResourceType.VPC, vpc.id(), tag("b", "2"));
+        putTags(SCOPE, ResourceType.VPC, vpc.id(), tag("b", "1"), tag("a", "1"), tag("c", ""));
+        putTags(SCOPE, ResourceType.VPC, vpc.id(), tag("b", "2"));
         assertThat(tagsOf(vpc.id())).containsExactly(tag("a", "1"), tag("b", "2"), tag("c", ""));
-        assertThat(storage.read(s -> s.tags().tagsOf(ResourceType.VPN_GATEWAY, vpc.id()))).isEmpty();
+        assertThat(storage.read((Stores s) -> s.tags().tagsOf(ResourceType.VPN_GATEWAY, vpc.id()))).isEmpty();
 
-        storage.write(s -> {
+        storage.write((Stores s) -> {
             s.tags().remove(ResourceType.VPC, vpc.id(), List.of("a", "missing"));
             return null;
         });
         assertThat(tagsOf(vpc.id())).containsExactly(tag("b", "2"), tag("c", ""));
 
-        storage.write(s -> {
+        storage.write((Stores s) -> {
             s.tags().removeAll(ResourceType.VPC, vpc.id());
             return null;
         });
@@ -61,9 +62,9 @@ class TagStoreTest extends StoreTestBase {
         var older = insertVpc(SCOPE);
         var newer = insertVpc(SCOPE);
         var elsewhere = insertVpc(OTHER_REGION);
-        tag(SCOPE, ResourceType.VPC, older.id(), tag("env", "prod"), tag("app", "x"));
-        tag(SCOPE, ResourceType.VPC, newer.id(), tag("env", "dev"));
-        tag(OTHER_REGION, ResourceType.VPC, elsewhere.id(), tag("env", "prod"));
+        putTags(SCOPE, ResourceType.VPC, older.id(), tag("env", "prod"), tag("app", "x"));
+        putTags(SCOPE, ResourceType.VPC, newer.id(), tag("env", "dev"));
+        putTags(OTHER_REGION, ResourceType.VPC, elsewhere.id(), tag("env", "prod"));
 
         var all = list(List.of(), List.of(), 0, 100);
         assertThat(all).containsExactly(new TagBinding(newer.id(), tag("env", "dev")),
@@ -76,7 +77,7 @@ class TagStoreTest extends StoreTestBase {
                 .containsOnly(older.id()).hasSize(2);
         assertThat(list(List.of(), List.of(filter("env", null)), 0, 100)).hasSize(3);
         assertThat(list(List.of(), List.of(filter("env", null), filter("app", "x")), 0, 100)).hasSize(2);
-        assertThat(storage.read(s -> s.tags().list(SCOPE, ResourceType.VPN_GATEWAY, List.of(), List.of(), 0, 10)))
+        assertThat(storage.read((Stores s) -> s.tags().list(SCOPE, ResourceType.VPN_GATEWAY, List.of(), List.of(), 0, 10)))
                 .isEmpty();
     }
 }

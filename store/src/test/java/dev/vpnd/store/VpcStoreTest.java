@@ -9,6 +9,7 @@ import static dev.vpnd.store.Fixtures.vpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.port.PageRequest;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class VpcStoreTest extends StoreTestBase {
 
     private Vpc insert(Vpc vpc, String clientToken) {
-        storage.write(s -> {
+        storage.write((Stores s) -> {
             s.vpcs().insert(vpc, clientToken);
             s.tags().put(vpc.scope(), ResourceType.VPC, vpc.id(), vpc.tags());
             return null;
@@ -31,7 +32,7 @@ class VpcStoreTest extends StoreTestBase {
     }
 
     private List<Vpc> list(Scope scope, VpcStore.Filter filter) {
-        return storage.read(s -> s.vpcs().list(scope, filter, new PageRequest(0, 100))).items();
+        return storage.read((Stores s) -> s.vpcs().list(scope, filter, new PageRequest(0, 100))).items();
     }
 
     private static VpcStore.Filter all() {
@@ -46,24 +47,24 @@ class VpcStoreTest extends StoreTestBase {
     void insertFindAndDelete() {
         var vpc = insert(vpc(SCOPE, "one", tag("env", "prod"), tag("app", "vpn")), "");
 
-        var found = storage.read(s -> s.vpcs().find(SCOPE, vpc.id())).orElseThrow();
+        var found = storage.read((Stores s) -> s.vpcs().find(SCOPE, vpc.id())).orElseThrow();
         assertThat(found).isEqualTo(vpc.withTags(List.of(tag("app", "vpn"), tag("env", "prod"))));
 
-        assertThat(storage.write(s -> s.vpcs().delete(SCOPE, vpc.id()))).isTrue();
-        assertThat(storage.write(s -> s.vpcs().delete(SCOPE, vpc.id()))).isFalse();
-        assertThat(storage.read(s -> s.vpcs().find(SCOPE, vpc.id()))).isEmpty();
+        assertThat(storage.write((Stores s) -> s.vpcs().delete(SCOPE, vpc.id()))).isTrue();
+        assertThat(storage.write((Stores s) -> s.vpcs().delete(SCOPE, vpc.id()))).isFalse();
+        assertThat(storage.read((Stores s) -> s.vpcs().find(SCOPE, vpc.id()))).isEmpty();
     }
 
     @Test
     void anotherAccountOrRegionSeesNothing() {
         var vpc = insert(vpc(SCOPE, "one"), "token-1");
         for (Scope other : List.of(OTHER_ACCOUNT, OTHER_REGION)) {
-            assertThat(storage.read(s -> s.vpcs().find(other, vpc.id()))).isEmpty();
-            assertThat(storage.read(s -> s.vpcs().findByClientToken(other, "token-1"))).isEmpty();
-            assertThat(storage.read(s -> s.vpcs().list(other, all(), new PageRequest(0, 10))).total()).isZero();
-            assertThat(storage.write(s -> s.vpcs().delete(other, vpc.id()))).isFalse();
+            assertThat(storage.read((Stores s) -> s.vpcs().find(other, vpc.id()))).isEmpty();
+            assertThat(storage.read((Stores s) -> s.vpcs().findByClientToken(other, "token-1"))).isEmpty();
+            assertThat(storage.read((Stores s) -> s.vpcs().list(other, all(), new PageRequest(0, 10))).total()).isZero();
+            assertThat(storage.write((Stores s) -> s.vpcs().delete(other, vpc.id()))).isFalse();
         }
-        assertThat(storage.read(s -> s.vpcs().find(SCOPE, vpc.id()))).isPresent();
+        assertThat(storage.read((Stores s) -> s.vpcs().find(SCOPE, vpc.id()))).isPresent();
     }
 
     @Test
@@ -77,14 +78,14 @@ class VpcStoreTest extends StoreTestBase {
         var seen = new ArrayList<String>();
         for (int offset = 0; offset < 30; offset += 5) {
             long from = offset;
-            var page = storage.read(s -> s.vpcs().list(SCOPE, all(), new PageRequest(from, 5)));
+            var page = storage.read((Stores s) -> s.vpcs().list(SCOPE, all(), new PageRequest(from, 5)));
             assertThat(page.total()).isEqualTo(23);
             assertThat(page.items()).hasSizeLessThanOrEqualTo(5);
             page.items().forEach(v -> seen.add(v.id()));
         }
         assertThat(seen).isEqualTo(inserted.reversed());
 
-        var countOnly = storage.read(s -> s.vpcs().list(SCOPE, all(), new PageRequest(0, 0)));
+        var countOnly = storage.read((Stores s) -> s.vpcs().list(SCOPE, all(), new PageRequest(0, 0)));
         assertThat(countOnly.items()).isEmpty();
         assertThat(countOnly.total()).isEqualTo(23);
     }
@@ -109,7 +110,7 @@ class VpcStoreTest extends StoreTestBase {
         assertThat(list(SCOPE, tags(filter("missing", null)))).isEmpty();
         assertThat(list(SCOPE, tags(filter("env", "PROD")))).isEmpty();
 
-        var page = storage.read(s -> s.vpcs().list(SCOPE, tags(filter("team", null)), new PageRequest(1, 1)));
+        var page = storage.read((Stores s) -> s.vpcs().list(SCOPE, tags(filter("team", null)), new PageRequest(1, 1)));
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.items()).extracting(Vpc::id).containsExactly(a.id());
         assertThat(page.items().getFirst().tags()).containsExactly(tag("env", "prod"), tag("team", "net"));
@@ -122,9 +123,9 @@ class VpcStoreTest extends StoreTestBase {
         insert(vpc(SCOPE, "no token either"), "");
         insert(vpc(OTHER_REGION, "same token elsewhere"), "token-1");
 
-        assertThat(storage.read(s -> s.vpcs().findByClientToken(SCOPE, "token-1"))).contains(vpc);
-        assertThat(storage.read(s -> s.vpcs().findByClientToken(SCOPE, "token-2"))).isEmpty();
-        assertThat(storage.read(s -> s.vpcs().findByClientToken(SCOPE, ""))).isEmpty();
+        assertThat(storage.read((Stores s) -> s.vpcs().findByClientToken(SCOPE, "token-1"))).contains(vpc);
+        assertThat(storage.read((Stores s) -> s.vpcs().findByClientToken(SCOPE, "token-2"))).isEmpty();
+        assertThat(storage.read((Stores s) -> s.vpcs().findByClientToken(SCOPE, ""))).isEmpty();
 
         assertThatThrownBy(() -> insert(vpc(SCOPE, "duplicate"), "token-1"))
                 .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.uniqueViolation()).isTrue());

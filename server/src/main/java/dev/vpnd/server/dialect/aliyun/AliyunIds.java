@@ -11,7 +11,7 @@ import java.util.UUID;
  * canonical UUID written in 25 lowercase base-36 digits behind the type's prefix, so ids need no
  * lookup table and every dialect can name the same resource in its own form.
  */
-final class AliyunIds {
+public final class AliyunIds {
     private static final int DIGITS = 25;
     private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
 
@@ -32,7 +32,7 @@ final class AliyunIds {
         return "tun-" + digits(canonical);
     }
 
-    static String encode(ResourceType type, String canonical) {
+    public static String encode(ResourceType type, String canonical) {
         return prefix(type) + digits(canonical);
     }
 

@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
  * (kept), which is why the SDKs patch URLEncoder's output; this encodes the bytes directly because
  * every parameter of every request passes through it.
  */
-final class PercentEncoding {
+public final class PercentEncoding {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private PercentEncoding() {
     }
 
-    static String encode(String s) {
+    public static String encode(String s) {
         int i = 0;
         while (i < s.length() && isUnreserved(s.charAt(i))) {
             i++;

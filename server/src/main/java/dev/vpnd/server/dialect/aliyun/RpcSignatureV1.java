@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code signatureAlgorithm("v2")}. One function per step of alibaba-wire.md §4.1, whose captured
  * requests (§3.4, §3.5, §3.7) are the test vectors.
  */
-final class RpcSignatureV1 {
+public final class RpcSignatureV1 {
     static final String SIGNATURE_PARAMETER = "Signature";
     /** {@code pe("/")}: RPC calls always go to the root path. */
     private static final String ENCODED_ROOT_PATH = "%2F";
@@ -31,7 +31,7 @@ final class RpcSignatureV1 {
      * @param skipEmptyValues true for the new SDK, whose {@code openapiutil.getRPCSignature} leaves
      *     out parameters with an empty value although it still sends them; the old core signs them
      */
-    static String canonicalizedQueryString(Map<String, String> params, boolean skipEmptyValues) {
+    public static String canonicalizedQueryString(Map<String, String> params, boolean skipEmptyValues) {
         List<String> names = new ArrayList<>(params.keySet());
         names.sort(null);
         StringBuilder canonical = new StringBuilder(names.size() * 32);
@@ -49,12 +49,12 @@ final class RpcSignatureV1 {
     }
 
     /** Step 4: {@code METHOD&%2F&pe(canonicalizedQueryString)}. */
-    static String stringToSign(String httpMethod, String canonicalizedQueryString) {
+    public static String stringToSign(String httpMethod, String canonicalizedQueryString) {
         return httpMethod + '&' + ENCODED_ROOT_PATH + '&' + PercentEncoding.encode(canonicalizedQueryString);
     }
 
     /** Step 5: Base64 of HMAC-SHA1 keyed by the secret followed by {@code &}. */
-    static String signature(String accessKeySecret, String stringToSign) {
+    public static String signature(String accessKeySecret, String stringToSign) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec((accessKeySecret + '&').getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
