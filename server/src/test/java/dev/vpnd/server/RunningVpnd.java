@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * on the same data, as an operator's restart would.
  */
 public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
-    public static final Duration PROVISIONING_DELAY = Duration.ofMillis(400);
+    public static final Duration PROVISIONING_DELAY = Duration.ofMillis(1000);
 
     private Path dataDir;
     private Vpnd vpnd;
