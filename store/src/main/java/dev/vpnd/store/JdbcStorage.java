@@ -28,6 +28,9 @@ import org.sqlite.SQLiteDataSource;
 public final class JdbcStorage implements Storage {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
     private static final int READ_CONNECTIONS = 4;
+    private static final int POSTGRES_CONNECTIONS = 8;
+    /** Attempts of a write that keeps meeting serialization conflicts before the conflict is reported. */
+    private static final int MAX_WRITE_ATTEMPTS = 12;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /**
      * Refreshes the planner statistics of tables that grew or shrank a lot (cheap otherwise). Without
@@ -57,7 +60,7 @@ public final class JdbcStorage implements Storage {
             throw new UncheckedIOException("cannot create the directory of " + file, e);
         }
         String url = "jdbc:sqlite:" + file;
-        migrate(sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.DEFERRED, false)));
+        migrate(sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.DEFERRED, false)), SqlDialect.SQLITE);
         var write = pool("vpnd-write", sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.IMMEDIATE,
                 false)), 1, false, SQLITE_OPTIMIZE);
         try {
@@ -70,11 +73,53 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    /** Brings the schema up to date; safe to run on every start. */
-    static void migrate(DataSource dataSource) {
+    /**
+     * Opens and migrates a PostgreSQL database, given as {@code postgresql://HOST:PORT/DB?user=…}
+     * (or a {@code jdbc:postgresql:} URL). Writes run SERIALIZABLE and are retried when PostgreSQL
+     * reports a serialization conflict, so several vpnd nodes may write at once; reads run
+     * REPEATABLE READ, one snapshot per read.
+     */
+    public static JdbcStorage postgres(String url) {
+        String jdbcUrl = url.startsWith("jdbc:") ? url : "jdbc:" + url;
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("not a PostgreSQL URL: " + url);
+        }
+        var write = postgresPool("vpnd-write", jdbcUrl, POSTGRES_CONNECTIONS, false,
+                Connection.TRANSACTION_SERIALIZABLE);
+        try {
+            migrate(write, SqlDialect.POSTGRESQL);
+            var read = postgresPool("vpnd-read", jdbcUrl, POSTGRES_CONNECTIONS, true,
+                    Connection.TRANSACTION_REPEATABLE_READ);
+            return new JdbcStorage(SqlDialect.POSTGRESQL, write, read);
+        } catch (RuntimeException e) {
+            write.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource postgresPool(String name, String jdbcUrl, int size, boolean readOnly,
+            int isolation) {
+        var config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(true);
+        config.setReadOnly(readOnly);
+        config.setTransactionIsolation(isolation == Connection.TRANSACTION_SERIALIZABLE
+                ? "TRANSACTION_SERIALIZABLE" : "TRANSACTION_REPEATABLE_READ");
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * Brings the schema up to date; safe to run on every start, and from several nodes at once
+     * (Flyway serializes concurrent migrations with a database lock). One schema history: the shared
+     * migrations in {@code db/migration} plus, for PostgreSQL only, {@code db/postgresql}.
+     */
+    static void migrate(DataSource dataSource, SqlDialect dialect) {
         var result = Flyway.configure(JdbcStorage.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(dialect.migrationLocations())
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
@@ -125,13 +170,40 @@ public final class JdbcStorage implements Storage {
             throw new IllegalStateException("write called inside a write transaction");
         }
         inWrite.set(Boolean.TRUE);
-        try (Connection connection = writePool.getConnection()) {
-            return inTransaction(writePool, connection, work, true);
-        } catch (SQLException e) {
-            throw dialect.failure("write transaction failed", e);
+        try {
+            for (int attempt = 1;; attempt++) {
+                try (Connection connection = writePool.getConnection()) {
+                    return inTransaction(writePool, connection, work, true);
+                } catch (SQLException e) {
+                    if (!retry(e, attempt)) {
+                        throw dialect.failure("write transaction failed", e);
+                    }
+                } catch (StorageException e) {
+                    if (!(e.getCause() instanceof SQLException cause) || !retry(cause, attempt)) {
+                        throw e;
+                    }
+                }
+            }
         } finally {
             inWrite.remove();
         }
+    }
+
+    /**
+     * Whether a failed write should run again: its work is pure database work, so running it anew
+     * on a fresh snapshot is safe, and it then sees what the conflicting transaction committed.
+     */
+    private boolean retry(SQLException e, int attempt) {
+        if (attempt >= MAX_WRITE_ATTEMPTS || !dialect.isRetryable(e)) {
+            return false;
+        }
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1L << Math.min(attempt, 6)));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
     }
 
     /** Runs {@code work} in one read-only transaction, so everything it reads comes from one snapshot. */

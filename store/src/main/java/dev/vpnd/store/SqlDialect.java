@@ -13,6 +13,12 @@ import org.sqlite.SQLiteException;
 public enum SqlDialect {
     SQLITE {
         @Override
+        boolean isRetryable(SQLException e) {
+            // One writer at a time: a conflict cannot happen, and busy_timeout waits out readers.
+            return false;
+        }
+
+        @Override
         boolean isUniqueViolation(SQLException e) {
             if (e instanceof SQLiteException se) {
                 var code = se.getResultCode();
@@ -23,17 +29,46 @@ public enum SqlDialect {
         }
     },
     POSTGRESQL {
+        /**
+         * Serialization failures and deadlocks, and unique violations: services check before they
+         * insert (a client token, an address), so a concurrent twin's insert means the check must
+         * run again and will then find the winner.
+         */
+        @Override
+        boolean isRetryable(SQLException e) {
+            String state = e.getSQLState();
+            return "40001".equals(state) || "40P01".equals(state) || "23505".equals(state);
+        }
+
         @Override
         boolean isUniqueViolation(SQLException e) {
             return "23505".equals(e.getSQLState());
         }
+
+        /** A native sequence: no row every inserting transaction must lock, so no conflicts between nodes. */
+        @Override
+        long nextSeq(Connection connection, String table) {
+            return Jdbc.queryOne(connection, this, "SELECT nextval('" + table + "_seq')", java.util.List.of(),
+                    rs -> rs.getLong(1)).orElseThrow();
+        }
+
+        @Override
+        String[] migrationLocations() {
+            return new String[] {"classpath:db/migration", "classpath:db/postgresql"};
+        }
     };
+
+    abstract boolean isRetryable(SQLException e);
 
     abstract boolean isUniqueViolation(SQLException e);
 
+    String[] migrationLocations() {
+        return new String[] {"classpath:db/migration"};
+    }
+
     /**
      * The next insertion-order number of {@code table}: a counter row bumped inside the caller's
-     * transaction (portable; on PostgreSQL the row lock serializes inserts into one table until commit).
+     * transaction, so on SQLite (one writer) the order of seq is the order of commits.
      */
     long nextSeq(Connection connection, String table) {
         Jdbc.update(connection, this, "UPDATE seq_counters SET last_value = last_value + 1 WHERE name = ?",

@@ -6,6 +6,7 @@ import static dev.vpnd.store.Fixtures.tag;
 import static dev.vpnd.store.Fixtures.vpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.model.AccessKey;
@@ -28,11 +29,13 @@ class JdbcStorageTest extends StoreTestBase {
 
     @Test
     void createsTheDirectoryAndTheDatabaseFile() {
+        assumeFalse(TestDatabase.postgres(), "SQLite only");
         assertThat(Files.isRegularFile(databaseFile())).isTrue();
     }
 
     @Test
     void connectionsRunWithTheDurableSettings() {
+        assumeFalse(TestDatabase.postgres(), "SQLite only");
         for (boolean write : List.of(true, false)) {
             assertThat(storage.pragma(write, "journal_mode")).isEqualToIgnoringCase("wal");
             assertThat(storage.pragma(write, "synchronous")).isEqualTo("2"); // FULL
@@ -43,6 +46,7 @@ class JdbcStorageTest extends StoreTestBase {
 
     @Test
     void noWriteLockIsHeldBetweenWrites() throws Exception {
+        assumeFalse(TestDatabase.postgres(), "SQLite only");
         storage.write((Stores s) -> {
             s.vpcs().insert(vpc(SCOPE, "one"), "");
             return null;

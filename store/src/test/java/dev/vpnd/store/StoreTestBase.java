@@ -9,15 +9,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Opens a fresh SQLite database file in a temporary directory for each test. */
+/** Opens a fresh database for each test: SQLite in a temporary directory, or a PostgreSQL schema (see {@link TestDatabase}). */
 abstract class StoreTestBase {
     @TempDir
     Path dir;
+    TestDatabase database;
     JdbcStorage storage;
 
     @BeforeEach
     void open() {
-        storage = JdbcStorage.sqlite(databaseFile());
+        database = TestDatabase.create(dir.resolve("data"));
+        storage = database.open();
     }
 
     @AfterEach
@@ -25,15 +27,17 @@ abstract class StoreTestBase {
         if (storage != null) {
             storage.close();
         }
+        database.close();
     }
 
+    /** The SQLite file of the test (SQLite-only tests). */
     Path databaseFile() {
         return dir.resolve("data").resolve("vpnd.db");
     }
 
     void reopen() {
         storage.close();
-        storage = JdbcStorage.sqlite(databaseFile());
+        storage = database.open();
     }
 
     /** Stores tags the way services do, after the resource itself. */
