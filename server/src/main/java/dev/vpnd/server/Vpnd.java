@@ -33,7 +33,8 @@ public final class Vpnd implements AutoCloseable {
     }
 
     public static Vpnd start(ServerConfig config) throws Exception {
-        Storage storage = JdbcStorage.sqlite(config.databaseFile());
+        Storage storage = config.sqlite() ? JdbcStorage.sqlite(config.databaseFile())
+                : JdbcStorage.postgres(config.databaseUrl());
         var listeners = new ArrayList<HttpListener>();
         try {
             var services = Services.over(storage, new ServiceSettings(InstantSource.system(),
@@ -76,6 +77,7 @@ public final class Vpnd implements AutoCloseable {
 
     private void writeEndpoints(ServerConfig config) {
         try {
+            Files.createDirectories(config.dataDir());
             var json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(endpoints());
             var temp = config.endpointsFile().resolveSibling("endpoints.json.tmp");
             Files.write(temp, json);

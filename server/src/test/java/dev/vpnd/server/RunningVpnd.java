@@ -1,5 +1,6 @@
 package dev.vpnd.server;
 
+import dev.vpnd.store.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A vpnd started for a test class on loopback with free ports, a fresh data directory and the demo
+ * A vpnd started for a test class on loopback with free ports, a fresh data directory and database
+ * (SQLite, or a PostgreSQL schema when the suite runs on PostgreSQL: see {@link TestDatabase}), the demo
  * account, stopped (and its data removed) after the class. {@link #restart()} stops and starts it
  * on the same data, as an operator's restart would.
  */
@@ -18,17 +20,20 @@ public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
     public static final Duration PROVISIONING_DELAY = Duration.ofMillis(1000);
 
     private Path dataDir;
+    private TestDatabase database;
     private Vpnd vpnd;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("vpnd-test");
+        database = TestDatabase.create(dataDir);
         start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         vpnd.close();
+        database.close();
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
@@ -40,7 +45,7 @@ public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
     }
 
     private void start() throws Exception {
-        vpnd = Vpnd.start(new ServerConfig(dataDir, "127.0.0.1", 0, true, PROVISIONING_DELAY));
+        vpnd = Vpnd.start(new ServerConfig(dataDir, database.url(), "127.0.0.1", 0, true, PROVISIONING_DELAY));
     }
 
     /** {@code host:port} of the Alibaba listener, the form the SDKs take as their endpoint. */

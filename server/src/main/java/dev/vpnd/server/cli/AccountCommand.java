@@ -28,7 +28,7 @@ public final class AccountCommand {
 
         @Override
         public Integer call() {
-            return Admin.run(data.dataDir(), accounts -> {
+            return Admin.run(data, accounts -> {
                 var created = accounts.create(name);
                 var out = new LinkedHashMap<String, Object>();
                 out.put("account", created.account().name());
@@ -57,7 +57,7 @@ public final class AccountCommand {
 
         @Override
         public Integer call() {
-            return Admin.run(data.dataDir(), accounts -> {
+            return Admin.run(data, accounts -> {
                 var rows = new ArrayList<Object>();
                 for (var account : accounts.list()) {
                     var keys = accounts.keysOf(account.name()).stream()

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.core.service.ServiceSettings;
-import dev.vpnd.store.JdbcStorage;
-import java.nio.file.Path;
 import java.util.function.Function;
 
 /** Runs an administrative command against the database directly; a running server sees the result at once. */
@@ -15,8 +13,8 @@ final class Admin {
     private Admin() {
     }
 
-    static int run(Path dataDir, Function<AccountService, Integer> work) {
-        try (var storage = JdbcStorage.sqlite(dataDir.resolve("vpnd.db"))) {
+    static int run(DataOption data, Function<AccountService, Integer> work) {
+        try (var storage = data.openStorage()) {
             return work.apply(new AccountService(storage, ServiceSettings.defaults()));
         } catch (ProblemException e) {
             System.err.println("vpnd: " + describe(e));

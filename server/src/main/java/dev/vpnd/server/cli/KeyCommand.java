@@ -27,7 +27,7 @@ public final class KeyCommand {
 
         @Override
         public Integer call() {
-            return Admin.run(data.dataDir(), accounts -> {
+            return Admin.run(data, accounts -> {
                 var key = accounts.createKey(account, readOnly);
                 if (json) {
                     var out = new LinkedHashMap<String, Object>();

@@ -31,7 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var config = new ServerConfig(data.dataDir(), host, aliyunPort, demo, provisioningDelay);
+        var config = new ServerConfig(data.dataDir(), data.database(), host, aliyunPort, demo, provisioningDelay);
         var vpnd = Vpnd.start(config);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -43,8 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "vpnd-shutdown"));
         vpnd.endpoints().forEach((dialect, url) -> System.out.println("vpnd: " + dialect + " listening on " + url));
-        System.out.println("vpnd: data in " + config.dataDir().toAbsolutePath() + ", endpoints in "
-                + config.endpointsFile().toAbsolutePath());
+        System.out.println("vpnd: data in " + (config.sqlite() ? config.databaseFile().toAbsolutePath()
+                : "PostgreSQL") + ", endpoints in " + config.endpointsFile().toAbsolutePath());
         System.out.flush();
         stopped.await();
         return 0;
