@@ -7,7 +7,9 @@ import dev.vpnd.core.service.ServiceSettings;
 import dev.vpnd.server.dialect.aliyun.AliyunDialect;
 import dev.vpnd.server.http.HttpListener;
 import dev.vpnd.server.security.KeyDirectory;
+import dev.vpnd.server.security.LocalReplayGuard;
 import dev.vpnd.server.security.ReplayGuard;
+import dev.vpnd.server.security.SharedReplayGuard;
 import dev.vpnd.store.JdbcStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +24,9 @@ import java.util.Map;
 
 /** One running vpnd: storage, services and a listener per dialect. Tests start it the same way the CLI does. */
 public final class Vpnd implements AutoCloseable {
+    /** How far a request's timestamp may be from now; every cloud vpnd speaks allows 15 minutes. */
+    static final Duration SIGNATURE_WINDOW = Duration.ofMinutes(15);
+
     private final Storage storage;
     private final Services services;
     private final List<HttpListener> listeners;
@@ -43,7 +48,8 @@ public final class Vpnd implements AutoCloseable {
                 services.accounts().ensureDemo();
             }
             var keys = new KeyDirectory(services.accounts());
-            var replayGuard = new ReplayGuard(Duration.ofMinutes(15));
+            ReplayGuard replayGuard = config.sqlite() ? new LocalReplayGuard(SIGNATURE_WINDOW)
+                    : new SharedReplayGuard(storage, SIGNATURE_WINDOW);
             listeners.add(new HttpListener(new AliyunDialect(services, keys, replayGuard), config.host(),
                     config.aliyunPort()));
             for (HttpListener listener : listeners) {

@@ -4,6 +4,7 @@ import dev.vpnd.core.port.AccountStore;
 import dev.vpnd.core.port.ConnectionStore;
 import dev.vpnd.core.port.CustomerGatewayStore;
 import dev.vpnd.core.port.GatewayStore;
+import dev.vpnd.core.port.NonceStore;
 import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.port.TagStore;
 import dev.vpnd.core.port.VpcStore;
@@ -17,8 +18,12 @@ final class JdbcStores implements Stores {
     private final JdbcCustomerGatewayStore customerGateways;
     private final JdbcConnectionStore connections;
     private final JdbcTagStore tags;
+    private final Connection connection;
+    private final SqlDialect dialect;
 
     JdbcStores(Connection connection, SqlDialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
         this.tags = new JdbcTagStore(connection, dialect);
         this.accounts = new JdbcAccountStore(connection, dialect);
         this.vpcs = new JdbcVpcStore(connection, dialect, tags);
@@ -55,5 +60,10 @@ final class JdbcStores implements Stores {
     @Override
     public TagStore tags() {
         return tags;
+    }
+
+    @Override
+    public NonceStore nonces() {
+        return new JdbcNonceStore(connection, dialect);
     }
 }

@@ -52,6 +52,15 @@ public enum SqlDialect {
                     rs -> rs.getLong(1)).orElseThrow();
         }
 
+        /**
+         * A lost nonce row re-opens a replay window but never makes data inconsistent, so nonce
+         * transactions need not wait for the WAL flush; everything else keeps full durability.
+         */
+        @Override
+        void relaxCommitDurability(Connection connection) {
+            Jdbc.update(connection, this, "SET LOCAL synchronous_commit = off", java.util.List.of());
+        }
+
         @Override
         String[] migrationLocations() {
             return new String[] {"classpath:db/migration", "classpath:db/postgresql"};
@@ -64,6 +73,10 @@ public enum SqlDialect {
 
     String[] migrationLocations() {
         return new String[] {"classpath:db/migration"};
+    }
+
+    /** Lets the current transaction commit without waiting for durable storage, where the database can. */
+    void relaxCommitDurability(Connection connection) {
     }
 
     /**

@@ -13,4 +13,6 @@ public interface Stores {
     ConnectionStore connections();
 
     TagStore tags();
+
+    NonceStore nonces();
 }

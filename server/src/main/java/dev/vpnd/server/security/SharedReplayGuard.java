@@ -1,0 +1,21 @@
+package dev.vpnd.server.security;
+
+import dev.vpnd.core.port.Storage;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Nonces kept in the shared database, so a request answered by one node cannot be replayed to another. */
+public final class SharedReplayGuard implements ReplayGuard {
+    private final Storage storage;
+    private final Duration keep;
+
+    public SharedReplayGuard(Storage storage, Duration window) {
+        this.storage = storage;
+        this.keep = window.multipliedBy(2);
+    }
+
+    @Override
+    public boolean firstUse(String accessKeyId, String nonce, Instant now) {
+        return storage.write(s -> s.nonces().firstUse(accessKeyId, nonce, now, now.plus(keep)));
+    }
+}
