@@ -1,0 +1,80 @@
+package dev.vpnd.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * vpnd as a separate operating-system process (the test classpath, {@code Main serve}), so a test
+ * can kill it with SIGKILL the way a crash or an OOM killer would.
+ */
+public final class VpndProcess implements AutoCloseable {
+    private final Process process;
+    private final String aliyunEndpoint;
+
+    private VpndProcess(Process process, String aliyunEndpoint) {
+        this.process = process;
+        this.aliyunEndpoint = aliyunEndpoint;
+    }
+
+    /** Starts {@code serve --demo} on free ports over {@code dataDir} (and {@code databaseUrl} when not null). */
+    public static VpndProcess start(Path dataDir, String databaseUrl) throws IOException, InterruptedException {
+        Path endpoints = dataDir.resolve("endpoints.json");
+        Files.createDirectories(dataDir);
+        Files.deleteIfExists(endpoints);
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--demo",
+                "--data", dataDir.toString(), "--aliyun-port", "0", "--provisioning-delay", "0s"));
+        if (databaseUrl != null) {
+            command.addAll(List.of("--database", databaseUrl));
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("vpnd-process.log").toFile()).start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!Files.exists(endpoints)) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("vpnd did not start: " + Files.readString(dataDir.resolve("vpnd-process.log")));
+            }
+            Thread.sleep(50);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> urls = new ObjectMapper().readValue(endpoints.toFile(), Map.class);
+        return new VpndProcess(process, urls.get("aliyun").substring("http://".length()));
+    }
+
+    public String aliyunEndpoint() {
+        return aliyunEndpoint;
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed that was not already durable. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(20));
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!awaitExit(Duration.ofSeconds(20))) {
+                kill();
+            }
+        }
+    }
+
+    private boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
