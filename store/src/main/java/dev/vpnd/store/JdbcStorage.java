@@ -29,7 +29,7 @@ public final class JdbcStorage implements Storage {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
     private static final int READ_CONNECTIONS = 4;
     private static final int POSTGRES_CONNECTIONS = 8;
-    /** Attempts of a write that keeps meeting serialization conflicts before the conflict is reported. */
+    /** Attempts of a write that keeps meeting deadlocks or unique violations before the failure is reported. */
     private static final int MAX_WRITE_ATTEMPTS = 12;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /**
@@ -75,9 +75,9 @@ public final class JdbcStorage implements Storage {
 
     /**
      * Opens and migrates a PostgreSQL database, given as {@code postgresql://HOST:PORT/DB?user=…}
-     * (or a {@code jdbc:postgresql:} URL). Writes run SERIALIZABLE and are retried when PostgreSQL
-     * reports a serialization conflict, so several vpnd nodes may write at once; reads run
-     * REPEATABLE READ, one snapshot per read.
+     * (or a {@code jdbc:postgresql:} URL), which any number of vpnd nodes may share. Writes run READ
+     * COMMITTED and lock the rows they read (so their checks still hold at commit), and are retried
+     * after a deadlock or a unique violation; reads run REPEATABLE READ, one snapshot per read.
      */
     public static JdbcStorage postgres(String url) {
         String jdbcUrl = url.startsWith("jdbc:") ? url : "jdbc:" + url;
@@ -85,7 +85,7 @@ public final class JdbcStorage implements Storage {
             throw new IllegalArgumentException("not a PostgreSQL URL: " + url);
         }
         var write = postgresPool("vpnd-write", jdbcUrl, POSTGRES_CONNECTIONS, false,
-                Connection.TRANSACTION_SERIALIZABLE);
+                Connection.TRANSACTION_READ_COMMITTED);
         try {
             migrate(write, SqlDialect.POSTGRESQL);
             var read = postgresPool("vpnd-read", jdbcUrl, POSTGRES_CONNECTIONS, true,
@@ -106,8 +106,8 @@ public final class JdbcStorage implements Storage {
         config.setMinimumIdle(1);
         config.setAutoCommit(true);
         config.setReadOnly(readOnly);
-        config.setTransactionIsolation(isolation == Connection.TRANSACTION_SERIALIZABLE
-                ? "TRANSACTION_SERIALIZABLE" : "TRANSACTION_REPEATABLE_READ");
+        config.setTransactionIsolation(isolation == Connection.TRANSACTION_READ_COMMITTED
+                ? "TRANSACTION_READ_COMMITTED" : "TRANSACTION_REPEATABLE_READ");
         return new HikariDataSource(config);
     }
 

@@ -101,29 +101,33 @@ final class ResourceTable<T> {
                 : findBy(scope, "client_token", clientToken);
     }
 
-    /** The newest row of the scope whose {@code column} equals {@code value}. */
+    /**
+     * The newest row of the scope whose {@code column} equals {@code value}. In a write transaction
+     * the row stays locked until commit (see {@link SqlDialect#rowLock}), so what a write checked
+     * about it still holds when it commits.
+     */
     Optional<T> findBy(Scope scope, String column, Object value) {
         if (value == null) {
             return Optional.empty();
         }
         var where = Where.scope("r", scope).condition("r." + column + " = ?", value);
-        var page = list(where, new PageRequest(0, 1), false);
+        var page = list(where, new PageRequest(0, 1), false, dialect.rowLock(connection));
         return page.items().stream().findFirst();
     }
 
     /** A page of the rows matching {@code where} (which must include the scope), newest first. */
     Page<T> list(Where where, PageRequest page) {
-        return list(where, page, true);
+        return list(where, page, true, "");
     }
 
-    private Page<T> list(Where where, PageRequest page, boolean withTotal) {
+    private Page<T> list(Where where, PageRequest page, boolean withTotal, String lock) {
         var items = new ArrayList<T>();
         if (page.limit() > 0) {
             var params = new ArrayList<>(where.params());
             params.add(page.limit());
             params.add(page.offset());
             items.addAll(Jdbc.query(connection, dialect, "SELECT r.* FROM " + mapping.table() + " r" + where.sql()
-                    + " ORDER BY r.seq DESC LIMIT ? OFFSET ?", params, mapping.mapper()));
+                    + " ORDER BY r.seq DESC LIMIT ? OFFSET ?" + lock, params, mapping.mapper()));
         }
         long total = withTotal ? count(where) : items.size();
         return new Page<>(withChildren(items), total);

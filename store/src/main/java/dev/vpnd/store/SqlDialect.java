@@ -30,9 +30,9 @@ public enum SqlDialect {
     },
     POSTGRESQL {
         /**
-         * Serialization failures and deadlocks, and unique violations: services check before they
-         * insert (a client token, an address), so a concurrent twin's insert means the check must
-         * run again and will then find the winner.
+         * Deadlocks, and unique violations: services check before they insert (a client token, an
+         * address), so a concurrent twin's insert means the check must run again and will then find
+         * the winner. (Serialization failures too, should a transaction ever run above READ COMMITTED.)
          */
         @Override
         boolean isRetryable(SQLException e) {
@@ -65,6 +65,20 @@ public enum SqlDialect {
         String[] migrationLocations() {
             return new String[] {"classpath:db/migration", "classpath:db/postgresql"};
         }
+
+        /**
+         * Writes run READ COMMITTED, so a row a write reads is locked until it commits: a create
+         * holding its gateway's row cannot interleave with that gateway's delete, and two changes of
+         * one resource take turns. Reads (read-only connections) take no locks.
+         */
+        @Override
+        String rowLock(Connection connection) {
+            try {
+                return connection.isReadOnly() ? "" : " FOR UPDATE";
+            } catch (SQLException e) {
+                throw failure("cannot tell a read from a write connection", e);
+            }
+        }
     };
 
     abstract boolean isRetryable(SQLException e);
@@ -73,6 +87,11 @@ public enum SqlDialect {
 
     String[] migrationLocations() {
         return new String[] {"classpath:db/migration"};
+    }
+
+    /** The clause that locks rows a write transaction reads; SQLite needs none, its writer is alone. */
+    String rowLock(Connection connection) {
+        return "";
     }
 
     /** Lets the current transaction commit without waiting for durable storage, where the database can. */
