@@ -1,0 +1,342 @@
+package dev.vpnd.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnd.core.problem.ResourceType;
+import dev.vpnd.core.service.AccountService;
+import dev.vpnd.server.cli.DurationConverter;
+import dev.vpnd.server.dialect.aliyun.AliyunIds;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./vpnd bench}: seeds a data directory through the store, starts vpnd on it as a separate
+ * process, drives signed DescribeVpnConnections / DescribeVpnConnection calls at it over HTTP and
+ * prints a Markdown table of requests/s and latency percentiles per scenario.
+ */
+@Command(name = "vpnd bench", mixinStandardHelpOptions = true, sortOptions = false, version = "vpnd bench 0.1.0",
+        description = "Seed N connections, start vpnd as its own process and measure signed Alibaba calls against it.")
+public final class Bench implements Callable<Integer> {
+    /**
+     * JVM options of the server process. The collector is not what limits throughput (it moved the
+     * server's CPU per request by 10 to 25 % at most on the 2-core machine), but the parallel
+     * collector with a fixed 1 GiB heap was never worse than G1 or the defaults and used the least
+     * server CPU per DescribeVpnConnection (about 410 µs against 540 to 700 µs): it has no concurrent
+     * marking threads competing with request threads for the two cores, and a fixed heap spares
+     * resizing. Only flags every JDK from 21 on accepts, as the launcher may pick any of them.
+     */
+    static final String DEFAULT_SERVER_JAVA_OPTS = "-XX:+UseParallelGC -Xms1g -Xmx1g";
+
+    @Option(names = "--connections", defaultValue = "100000", description = "Connections to seed (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--gateways", defaultValue = "1000", description = "VPN gateways to spread them over (default: ${DEFAULT-VALUE}).")
+    int gateways;
+
+    @Option(names = "--concurrency", defaultValue = "64",
+            description = "Concurrent HTTP/1.1 keep-alive connections, one request in flight each (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--duration", defaultValue = "15s", converter = DurationConverter.class,
+            description = "Measured time per scenario (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--warmup", defaultValue = "5s", converter = DurationConverter.class,
+            description = "Uncounted time before each scenario's measurement (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data directory: reused when it holds a seed of the same sizes, seeded when empty or new "
+                    + "(default: a temporary directory, deleted afterwards).")
+    Path data;
+
+    @Option(names = "--scenario", paramLabel = "NAME", split = ",",
+            description = "Run only these scenarios: first-page, deep-page, two-tags, by-id (default: all, in that order).")
+    List<String> only;
+
+    @Option(names = "--server-jar", defaultValue = "server/target/vpnd-server.jar",
+            description = "The vpnd server jar to start (default: ${DEFAULT-VALUE}).")
+    Path serverJar;
+
+    @Option(names = "--server-java-opts", defaultValue = DEFAULT_SERVER_JAVA_OPTS,
+            description = "JVM options of the server process (default: ${DEFAULT-VALUE}).")
+    String serverJavaOpts;
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new Bench()).execute(args);
+        System.exit(exit);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (concurrency < 1 || duration.isNegative() || duration.isZero() || warmup.isNegative()) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--concurrency must be at least 1 and --duration positive");
+        }
+        var sizes = new Seeder.Sizes(connections, gateways);
+        boolean temporary = data == null;
+        Path dir = temporary ? Files.createTempDirectory("vpnd-bench-") : data;
+        Files.createDirectories(dir);
+        try {
+            return run(sizes, dir);
+        } finally {
+            if (temporary) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private int run(Seeder.Sizes sizes, Path dir) throws Exception {
+        String loadBefore = loadAverage();
+        say("data directory %s; load average before the run: %s", dir.toAbsolutePath(), loadBefore);
+        Seeder.Seed seed = Seeder.prepare(dir, sizes);
+        if (seed.reused()) {
+            say("reusing the seed of %,d connections over %,d gateways (seeded earlier in %.1f s)",
+                    sizes.connections(), sizes.gateways(), seed.took().toMillis() / 1000.0);
+        } else {
+            say("seeded %,d connections over %,d gateways and %,d customer gateways in %.1f s (%,.0f connections/s)",
+                    sizes.connections(), sizes.gateways(), sizes.customerGateways(), seed.took().toMillis() / 1000.0,
+                    sizes.connections() / Math.max(0.001, seed.took().toMillis() / 1000.0));
+        }
+
+        List<String> jvmOptions = serverJavaOpts.isBlank() ? List.of()
+                : Arrays.asList(serverJavaOpts.trim().split("\\s+"));
+        List<Planned> scenarios = scenarios(seed);
+        var outcomes = new ArrayList<LoadGenerator.Outcome>();
+        int opened;
+        try (var server = ServerProcess.start(serverJar, dir, jvmOptions)) {
+            Thread killer = new Thread(() -> {
+                try {
+                    server.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bench-stop-server");
+            Runtime.getRuntime().addShutdownHook(killer);
+            say("vpnd (pid %d) listening on %s, log in %s", server.pid(), server.endpoint(), server.log());
+            try (var load = new LoadGenerator(server.endpoint(), concurrency,
+                    new V1Signer(AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET), server::cpuNanos)) {
+                // The first scenario would otherwise pay for compiling the server's and this process's hot
+                // code: one uncounted round of every scenario first, so each figure is a steady state.
+                for (Planned planned : scenarios) {
+                    probe(load, planned);
+                }
+                say("JIT warm-up: every scenario for %s, not counted...", human(warmup));
+                for (Planned planned : scenarios) {
+                    load.run(planned.scenario(), Duration.ZERO, warmup);
+                }
+                for (Planned planned : scenarios) {
+                    String check = probe(load, planned);
+                    say("%s: %s; %s warm-up, %s measured...", planned.scenario().name(), check, human(warmup),
+                            human(duration));
+                    var outcome = load.run(planned.scenario(), warmup, duration);
+                    outcomes.add(outcome);
+                    say("%s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors; CPU per request: server %.0f µs, "
+                            + "load generator %.0f µs", planned.scenario().name(), outcome.requestsPerSecond(),
+                            millis(outcome.histogram(), 50), millis(outcome.histogram(), 99), outcome.errors(),
+                            outcome.serverCpuMicrosPerRequest(), outcome.generatorCpuMicrosPerRequest());
+                    if (outcome.othersCpuShare() > 0.05) {
+                        say("%s: warning: other processes used %.0f %% of the machine's CPU while measuring; "
+                                + "the figures are low", planned.scenario().name(), 100 * outcome.othersCpuShare());
+                    }
+                    if (outcome.firstError() != null) {
+                        say("%s: first error: %s", planned.scenario().name(), outcome.firstError());
+                    }
+                }
+                opened = load.openedConnections();
+            }
+            Runtime.getRuntime().removeShutdownHook(killer);
+        }
+        System.out.println();
+        System.out.print(table(outcomes));
+        System.out.println();
+        System.out.print(facts(seed, opened, jvmOptions, outcomes, loadBefore));
+        System.out.flush();
+        return outcomes.stream().anyMatch(o -> o.errors() > 0) ? 2 : 0;
+    }
+
+    /** A scenario and, for the list calls, the TotalCount its probe must show (null: any). */
+    record Planned(LoadGenerator.Scenario scenario, Long expectedTotal) {
+    }
+
+    private List<Planned> scenarios(Seeder.Seed seed) {
+        String region = Seeder.REGION;
+        String[] gatewayIds = seed.gatewayIds().stream()
+                .map(id -> AliyunIds.encode(ResourceType.VPN_GATEWAY, id)).toArray(String[]::new);
+        String[] connectionIds = seed.connectionIds().stream()
+                .map(id -> AliyunIds.encode(ResourceType.VPN_CONNECTION, id)).toArray(String[]::new);
+        int n = seed.sizes().connections();
+        int deepPage = Math.max(1, n / 50 - 1);
+        long tagged = 0;
+        for (int i = 0; i < n; i++) {
+            var tags = Seeder.tagsOf(i);
+            if (tags.get(0).value().equals("prod") && tags.get(1).value().equals("t7")) {
+                tagged++;
+            }
+        }
+        var all = new LinkedHashMap<String, Planned>();
+        all.put("first-page", new Planned(new LoadGenerator.Scenario(
+                "first page of one gateway (VpnGatewayId, PageSize=10)", "DescribeVpnConnections",
+                () -> Map.of("RegionId", region, "PageNumber", "1", "PageSize", "10",
+                        "VpnGatewayId", gatewayIds[ThreadLocalRandom.current().nextInt(gatewayIds.length)])), null));
+        all.put("deep-page", new Planned(new LoadGenerator.Scenario(
+                "deep page of the region (PageSize=50, PageNumber=" + deepPage + ")", "DescribeVpnConnections",
+                () -> Map.of("RegionId", region, "PageNumber", String.valueOf(deepPage), "PageSize", "50")),
+                (long) n));
+        all.put("two-tags", new Planned(new LoadGenerator.Scenario(
+                "two-tag filter (env=prod, team=t7, PageSize=10)", "DescribeVpnConnections",
+                () -> Map.of("RegionId", region, "PageNumber", "1", "PageSize", "10", "Tag.1.Key", "env",
+                        "Tag.1.Value", "prod", "Tag.2.Key", "team", "Tag.2.Value", "t7")), tagged));
+        all.put("by-id", new Planned(new LoadGenerator.Scenario(
+                "DescribeVpnConnection by id", "DescribeVpnConnection",
+                () -> Map.of("RegionId", region,
+                        "VpnConnectionId", connectionIds[ThreadLocalRandom.current().nextInt(connectionIds.length)])),
+                null));
+        if (only == null || only.isEmpty()) {
+            return List.copyOf(all.values());
+        }
+        var chosen = new ArrayList<Planned>();
+        for (String name : only) {
+            Planned planned = all.get(name.trim());
+            if (planned == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "unknown scenario " + name + "; one of " + all.keySet());
+            }
+            chosen.add(planned);
+        }
+        return chosen;
+    }
+
+    /** One request before timing: the answer must be a 200 with what the seed says it holds. */
+    private static String probe(LoadGenerator load, Planned planned) throws Exception {
+        var response = load.probe(planned.scenario());
+        String body = response.getContentAsString();
+        if (response.getStatus() != 200) {
+            throw new IllegalStateException(planned.scenario().name() + ": HTTP " + response.getStatus() + ": " + body);
+        }
+        JsonNode json = new ObjectMapper().readTree(body.getBytes(StandardCharsets.UTF_8));
+        if (json.has("TotalCount")) {
+            long total = json.path("TotalCount").asLong();
+            int items = json.path("VpnConnections").path("VpnConnection").size();
+            if ((planned.expectedTotal() != null && total != planned.expectedTotal()) || items == 0) {
+                throw new IllegalStateException(planned.scenario().name() + ": expected TotalCount "
+                        + planned.expectedTotal() + " and some items, got " + total + " and " + items);
+            }
+            return String.format(Locale.ROOT, "probe TotalCount=%d, %d items, %,d bytes", total, items,
+                    response.getContent().length);
+        }
+        if (!json.path("VpnConnectionId").asText("").startsWith("vco-")) {
+            throw new IllegalStateException(planned.scenario().name() + ": no VpnConnectionId in " + body);
+        }
+        return String.format(Locale.ROOT, "probe %s, %,d bytes", json.path("VpnConnectionId").asText(),
+                response.getContent().length);
+    }
+
+    static String table(List<LoadGenerator.Outcome> outcomes) {
+        var out = new StringBuilder();
+        out.append("| scenario | requests/s | p50 ms | p99 ms | p99.9 ms | max ms | errors |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (var o : outcomes) {
+            var h = o.histogram();
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %d |%n",
+                    o.scenario().name(), o.requestsPerSecond(), millis(h, 50), millis(h, 99), millis(h, 99.9),
+                    h.getTotalCount() == 0 ? 0.0 : h.getMaxValue() / 1e6, o.errors()));
+        }
+        return out.toString();
+    }
+
+    private String facts(Seeder.Seed seed, int openedConnections, List<String> jvmOptions,
+            List<LoadGenerator.Outcome> outcomes, String loadBefore) {
+        var out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "- machine: %d cores%s, %s %s, load generator and server on the same host%n",
+                Runtime.getRuntime().availableProcessors(), cpuModel().map(m -> " (" + m + ")").orElse(""),
+                System.getProperty("os.name"), System.getProperty("os.version")));
+        out.append(String.format(Locale.ROOT, "- JDK: %s %s (server and load generator)%n",
+                System.getProperty("java.vm.name"), Runtime.version()));
+        out.append(String.format(Locale.ROOT, "- server JVM options: %s%n",
+                jvmOptions.isEmpty() ? "(none)" : String.join(" ", jvmOptions)));
+        out.append(String.format(Locale.ROOT,
+                "- data: %,d connections over %,d gateways and %,d customer gateways, two tags each, SQLite%n",
+                seed.sizes().connections(), seed.sizes().gateways(), seed.sizes().customerGateways()));
+        out.append(String.format(Locale.ROOT,
+                "- load: %d concurrent HTTP/1.1 keep-alive connections (%d opened in all), each request freshly "
+                        + "signed (signature v1, HMAC-SHA1); %s warm-up then %s measured per scenario%n",
+                concurrency, openedConnections, human(warmup), human(duration)));
+        out.append("- CPU per request, server / load generator:");
+        for (int i = 0; i < outcomes.size(); i++) {
+            var o = outcomes.get(i);
+            out.append(String.format(Locale.ROOT, "%s %s %.0f / %.0f µs", i == 0 ? "" : ";", o.scenario().name(),
+                    o.serverCpuMicrosPerRequest(), o.generatorCpuMicrosPerRequest()));
+        }
+        out.append("\n- CPU used by other processes while measuring (share of the machine):");
+        for (int i = 0; i < outcomes.size(); i++) {
+            var o = outcomes.get(i);
+            out.append(String.format(Locale.ROOT, "%s %s %s", i == 0 ? "" : ";", o.scenario().name(),
+                    o.othersCpuShare() < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f %%", 100 * o.othersCpuShare())));
+        }
+        out.append(String.format(Locale.ROOT, "%n- load average (1/5/15 min) before the run: %s; after: %s%n",
+                loadBefore, loadAverage()));
+        return out.toString();
+    }
+
+    /** The first three fields of /proc/loadavg: other work on the machine shows here and skews the figures. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return String.join(" ", Arrays.asList(fields).subList(0, Math.min(3, fields.length)));
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static java.util.Optional<String> cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim());
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static double millis(org.HdrHistogram.Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? 0.0 : h.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    private static void say(String format, Object... args) {
+        System.err.println("bench: " + (args.length == 0 ? format : String.format(Locale.ROOT, format, args)));
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // best effort: a temp directory left behind is harmless
+                }
+            });
+        } catch (IOException e) {
+            // same
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package dev.vpnd.bench;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.eclipse.jetty.client.BufferingResponseListener;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * A closed-loop load generator over Jetty's HTTP/1.1 client: {@code concurrency} workers, each with
+ * one request in flight at a time on its own keep-alive connection (the pool holds at most that
+ * many), sending the next freshly signed request as soon as the previous response is read. Only
+ * HTTP 200 counts as a success; latency is measured from just before sending to the end of the
+ * response body, in nanoseconds, into an HdrHistogram. Being closed-loop, a slow server lowers the
+ * offered load rather than queueing requests (no coordinated-omission correction): the figures are
+ * throughput at saturation and the latency seen at that throughput.
+ */
+final class LoadGenerator implements AutoCloseable {
+    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    private static final String USER_AGENT =
+            "AlibabaCloud (Linux; amd64) Java/" + Runtime.version() + " Core/4.7.10 HTTPClient/JettyHttpClient";
+
+    private final HttpClient client;
+    private final String host;
+    private final int port;
+    private final int concurrency;
+    private final V1Signer signer;
+    private final LongSupplier serverCpuNanos;
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicInteger openedConnections = new AtomicInteger();
+
+    /** One kind of call: its action and a fresh set of API parameters per request. */
+    record Scenario(String name, String action, Supplier<Map<String, String>> params) {
+    }
+
+    /**
+     * What a run measured: {@code histogram} holds the successful requests of the measured period, in
+     * ns; the CPU times are those the server process and this process spent in that period.
+     */
+    record Outcome(Scenario scenario, Histogram histogram, double seconds, long errors, String firstError,
+            long serverCpuNanos, long generatorCpuNanos, long machineBusyNanos) {
+        double requestsPerSecond() {
+            return histogram.getTotalCount() / seconds;
+        }
+
+        /** CPU microseconds per successful request, of the server and of the load generator. */
+        double serverCpuMicrosPerRequest() {
+            return histogram.getTotalCount() == 0 ? 0 : serverCpuNanos / 1e3 / histogram.getTotalCount();
+        }
+
+        double generatorCpuMicrosPerRequest() {
+            return histogram.getTotalCount() == 0 ? 0 : generatorCpuNanos / 1e3 / histogram.getTotalCount();
+        }
+
+        /**
+         * The share of the machine's CPU (all cores) that processes other than the server and the load
+         * generator used while measuring, or -1 when unknown: a few percent means a clean figure.
+         */
+        double othersCpuShare() {
+            if (machineBusyNanos < 0) {
+                return -1;
+            }
+            double capacity = seconds * 1e9 * Runtime.getRuntime().availableProcessors();
+            return Math.max(0, (machineBusyNanos - serverCpuNanos - generatorCpuNanos) / capacity);
+        }
+    }
+
+    /** @param serverCpuNanos the CPU time the server process has used so far */
+    LoadGenerator(URI endpoint, int concurrency, V1Signer signer, LongSupplier serverCpuNanos) throws Exception {
+        this.serverCpuNanos = serverCpuNanos;
+        this.host = endpoint.getHost();
+        this.port = endpoint.getPort();
+        this.concurrency = concurrency;
+        this.signer = signer;
+        var connector = new ClientConnector();
+        connector.setSelectors(1);
+        var threads = new QueuedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 2));
+        threads.setName("bench-client");
+        threads.setDaemon(true);
+        this.client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        client.setExecutor(threads);
+        client.setMaxConnectionsPerDestination(concurrency);
+        client.setMaxRequestsQueuedPerDestination(Math.max(1024, concurrency * 4));
+        client.setFollowRedirects(false);
+        client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
+        client.setIdleTimeout(60_000);
+        // Identity responses, as the old SDK asks for (Accept-Encoding: identity): no gzip decoding.
+        client.getContentDecoderFactories().clear();
+        client.addBean(new Connection.Listener() {
+            @Override
+            public void onOpened(Connection connection) {
+                openConnections.incrementAndGet();
+                openedConnections.incrementAndGet();
+            }
+
+            @Override
+            public void onClosed(Connection connection) {
+                openConnections.decrementAndGet();
+            }
+        });
+        client.start();
+    }
+
+    /** Connections open now, and opened since the start (a difference means reconnects). */
+    int openConnections() {
+        return openConnections.get();
+    }
+
+    int openedConnections() {
+        return openedConnections.get();
+    }
+
+    /** One request, synchronously, to check a scenario answers what it should before timing it. */
+    ContentResponse probe(Scenario scenario) throws Exception {
+        return request(scenario).timeout(30, TimeUnit.SECONDS).send();
+    }
+
+    /** Runs {@code scenario} for {@code warmup} (not counted), then for {@code duration} (counted). */
+    Outcome run(Scenario scenario, Duration warmup, Duration duration) throws InterruptedException {
+        var recorder = new Recorder(3);
+        var errors = new LongAdder();
+        var firstError = new AtomicReference<String>();
+        var stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        var finished = new CountDownLatch(concurrency);
+        for (int w = 0; w < concurrency; w++) {
+            new Worker(scenario, recorder, errors, firstError, stopping, finished).next();
+        }
+        Thread.sleep(warmup.toMillis());
+        recorder.getIntervalHistogram(); // drop the warm-up
+        long measureStart = System.nanoTime();
+        long serverCpuStart = serverCpuNanos.getAsLong();
+        long ownCpuStart = ownCpuNanos();
+        long machineStart = machineBusyNanos();
+        Thread.sleep(duration.toMillis());
+        Histogram measured = recorder.getIntervalHistogram();
+        long measureEnd = System.nanoTime();
+        long serverCpu = serverCpuNanos.getAsLong() - serverCpuStart;
+        long ownCpu = ownCpuNanos() - ownCpuStart;
+        long machineEnd = machineBusyNanos();
+        long machineBusy = machineStart < 0 || machineEnd < 0 ? -1 : machineEnd - machineStart;
+        stopping.set(true);
+        if (!finished.await(60, TimeUnit.SECONDS)) {
+            errors.increment();
+            firstError.compareAndSet(null, "requests still in flight 60 s after the run ended");
+        }
+        return new Outcome(scenario, measured, (measureEnd - measureStart) / 1e9, errors.sum(), firstError.get(),
+                serverCpu, ownCpu, machineBusy);
+    }
+
+    /** Non-idle CPU time of the whole machine so far, from /proc/stat (Linux), or -1. */
+    private static long machineBusyNanos() {
+        try (var reader = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("/proc/stat"))) {
+            String[] f = reader.readLine().trim().split("\\s+");
+            // cpu user nice system idle iowait irq softirq steal ...; guest time is already in user.
+            long busy = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy * 10_000_000L; // USER_HZ is 100 on every Linux the JDK runs on
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    private Request request(Scenario scenario) {
+        String query = signer.query(scenario.action(), scenario.params().get());
+        return client.newRequest(host, port)
+                .method(HttpMethod.POST)
+                .path("/?" + query)
+                .headers(h -> h
+                        .put(HttpHeader.ACCEPT_ENCODING, "identity")
+                        .put("x-sdk-invoke-type", "normal")
+                        .put(HttpHeader.ACCEPT, "application/json")
+                        .put("x-acs-action", scenario.action())
+                        .put("x-sdk-client", "Java/2.0.0")
+                        .put("x-acs-version", V1Signer.VERSION)
+                        .put(HttpHeader.CONTENT_TYPE, "application/x-www-form-urlencoded"))
+                .timeout(30, TimeUnit.SECONDS);
+    }
+
+    /** One of the concurrent clients: sends, waits for the whole response, records, sends again. */
+    private final class Worker {
+        private final Scenario scenario;
+        private final Recorder recorder;
+        private final LongAdder errors;
+        private final AtomicReference<String> firstError;
+        private final java.util.concurrent.atomic.AtomicBoolean stopping;
+        private final CountDownLatch finished;
+
+        Worker(Scenario scenario, Recorder recorder, LongAdder errors, AtomicReference<String> firstError,
+                java.util.concurrent.atomic.AtomicBoolean stopping, CountDownLatch finished) {
+            this.scenario = scenario;
+            this.recorder = recorder;
+            this.errors = errors;
+            this.firstError = firstError;
+            this.stopping = stopping;
+            this.finished = finished;
+        }
+
+        void next() {
+            if (stopping.get()) {
+                finished.countDown();
+                return;
+            }
+            Request request;
+            try {
+                request = request(scenario);
+            } catch (RuntimeException e) {
+                fail("could not build the request: " + e);
+                finished.countDown();
+                return;
+            }
+            long start = System.nanoTime();
+            request.send(new BufferingResponseListener(MAX_BODY_BYTES) {
+                @Override
+                public void onComplete(Result result) {
+                    long elapsed = System.nanoTime() - start;
+                    if (result.isSucceeded() && result.getResponse().getStatus() == 200) {
+                        recorder.recordValue(elapsed);
+                        next();
+                    } else {
+                        if (result.isSucceeded()) {
+                            fail("HTTP " + result.getResponse().getStatus() + ": "
+                                    + getContentAsString(StandardCharsets.UTF_8));
+                        } else {
+                            fail(String.valueOf(result.getFailure()));
+                        }
+                        // A failure may complete on the sending thread; go on from the pool, not deeper in the stack.
+                        client.getExecutor().execute(Worker.this::next);
+                    }
+                }
+            });
+        }
+
+        private void fail(String what) {
+            errors.increment();
+            firstError.compareAndSet(null, what);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.stop();
+    }
+}

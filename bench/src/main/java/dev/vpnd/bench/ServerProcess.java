@@ -1,0 +1,109 @@
+package dev.vpnd.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * vpnd as its own JVM ({@code java -jar vpnd-server.jar serve}), so the server under test shares
+ * nothing with the load generator but the machine. Its output goes to {@code server.log} in the
+ * data directory; its Alibaba endpoint is read from the {@code endpoints.json} it writes once listening.
+ */
+final class ServerProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final URI endpoint;
+    private final Path log;
+
+    private ServerProcess(Process process, URI endpoint, Path log) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.log = log;
+    }
+
+    static ServerProcess start(Path serverJar, Path dataDir, List<String> jvmOptions) throws Exception {
+        if (!Files.isRegularFile(serverJar)) {
+            throw new IllegalStateException("no server jar at " + serverJar.toAbsolutePath() + " (build first)");
+        }
+        Path endpoints = dataDir.resolve("endpoints.json");
+        Files.deleteIfExists(endpoints); // a previous run's file names a port nobody listens on
+        Path log = dataDir.resolve("server.log");
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", serverJar.toAbsolutePath().toString(), "serve", "--data",
+                dataDir.toAbsolutePath().toString(), "--aliyun-port", "0"));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try {
+            while (!Files.exists(endpoints)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("vpnd exited with " + process.exitValue() + " before listening:\n"
+                            + tail(log));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("vpnd did not write " + endpoints + " within " + START_TIMEOUT
+                            + ":\n" + tail(log));
+                }
+                Thread.sleep(50);
+            }
+            String url = new ObjectMapper().readTree(endpoints.toFile()).path("aliyun").asText("");
+            if (url.isEmpty()) {
+                throw new IllegalStateException(endpoints + " names no aliyun endpoint");
+            }
+            return new ServerProcess(process, URI.create(url), log);
+        } catch (Exception e) {
+            stop(process);
+            throw e;
+        }
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /** CPU time the server process has used so far (0 where the platform does not tell). */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop(process);
+    }
+}
