@@ -39,7 +39,7 @@ final class ServerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", serverJar.toAbsolutePath().toString(), "serve", "--data",
-                dataDir.toAbsolutePath().toString(), "--aliyun-port", "0"));
+                dataDir.toAbsolutePath().toString(), "--aliyun-port", "0", "--admin-port", "0"));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -8,8 +8,8 @@ import java.time.Duration;
  * database {@code databaseUrl} when it is not null), the address its listeners bind (loopback unless
  * told otherwise), each dialect's port (0 picks a free one), and how long asynchronous work takes.
  */
-public record ServerConfig(Path dataDir, String databaseUrl, String host, int aliyunPort, boolean demo,
-        Duration provisioningDelay) {
+public record ServerConfig(Path dataDir, String databaseUrl, String host, int aliyunPort, int adminPort,
+        boolean demo, Duration provisioningDelay) {
 
     public boolean sqlite() {
         return databaseUrl == null || databaseUrl.isBlank();

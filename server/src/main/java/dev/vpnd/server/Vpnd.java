@@ -6,6 +6,9 @@ import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.service.ServiceSettings;
 import dev.vpnd.server.dialect.aliyun.AliyunDialect;
 import dev.vpnd.server.http.HttpListener;
+import dev.vpnd.server.ops.AdminEndpoints;
+import dev.vpnd.server.ops.Metrics;
+import dev.vpnd.server.ops.TimedStorage;
 import dev.vpnd.server.security.KeyDirectory;
 import dev.vpnd.server.security.LocalReplayGuard;
 import dev.vpnd.server.security.ReplayGuard;
@@ -38,8 +41,9 @@ public final class Vpnd implements AutoCloseable {
     }
 
     public static Vpnd start(ServerConfig config) throws Exception {
-        Storage storage = config.sqlite() ? JdbcStorage.sqlite(config.databaseFile())
-                : JdbcStorage.postgres(config.databaseUrl());
+        var metrics = new Metrics();
+        Storage storage = new TimedStorage(config.sqlite() ? JdbcStorage.sqlite(config.databaseFile())
+                : JdbcStorage.postgres(config.databaseUrl()), metrics);
         var listeners = new ArrayList<HttpListener>();
         try {
             var services = Services.over(storage, new ServiceSettings(InstantSource.system(),
@@ -50,8 +54,9 @@ public final class Vpnd implements AutoCloseable {
             var keys = new KeyDirectory(services.accounts());
             ReplayGuard replayGuard = config.sqlite() ? new LocalReplayGuard(SIGNATURE_WINDOW)
                     : new SharedReplayGuard(storage, SIGNATURE_WINDOW);
-            listeners.add(new HttpListener(new AliyunDialect(services, keys, replayGuard), config.host(),
+            listeners.add(new HttpListener(new AliyunDialect(services, keys, replayGuard, metrics), config.host(),
                     config.aliyunPort()));
+            listeners.add(new HttpListener(new AdminEndpoints(storage, metrics), config.host(), config.adminPort()));
             for (HttpListener listener : listeners) {
                 listener.start();
             }

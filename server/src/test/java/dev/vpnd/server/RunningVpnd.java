@@ -45,12 +45,17 @@ public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
     }
 
     private void start() throws Exception {
-        vpnd = Vpnd.start(new ServerConfig(dataDir, database.url(), "127.0.0.1", 0, true, PROVISIONING_DELAY));
+        vpnd = Vpnd.start(new ServerConfig(dataDir, database.url(), "127.0.0.1", 0, 0, true, PROVISIONING_DELAY));
     }
 
     /** {@code host:port} of the Alibaba listener, the form the SDKs take as their endpoint. */
     public String aliyunEndpoint() {
         return vpnd.endpoints().get("aliyun").substring("http://".length());
+    }
+
+    /** Dialect (and {@code admin}) to base URL. */
+    public java.util.Map<String, String> endpoints() {
+        return vpnd.endpoints();
     }
 
     public Path dataDir() {

@@ -25,13 +25,18 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port of the Alibaba Cloud listener; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int aliyunPort;
 
+    @Option(names = "--admin-port", defaultValue = "8800",
+            description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int adminPort;
+
     @Option(names = "--provisioning-delay", defaultValue = "1s", converter = DurationConverter.class,
             description = "How long created or modified resources stay provisioning/updating (default: ${DEFAULT-VALUE}).")
     Duration provisioningDelay;
 
     @Override
     public Integer call() throws Exception {
-        var config = new ServerConfig(data.dataDir(), data.database(), host, aliyunPort, demo, provisioningDelay);
+        var config = new ServerConfig(data.dataDir(), data.database(), host, aliyunPort, adminPort, demo,
+                provisioningDelay);
         var vpnd = Vpnd.start(config);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
     private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
     private final Dialect dialect;
     private final Server server;
@@ -46,7 +48,9 @@ public final class HttpListener implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new DialectHandler());
+        // On stop, requests in flight finish (up to the stop timeout) while new ones are refused.
+        server.setHandler(new GracefulHandler(new DialectHandler()));
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         server.setErrorHandler(new DialectErrorHandler());
     }
 

@@ -6,6 +6,9 @@ import dev.vpnd.server.Services;
 import dev.vpnd.server.http.Dialect;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
+import dev.vpnd.server.ops.Metrics;
+import java.time.Duration;
+import java.time.Instant;
 import dev.vpnd.server.security.KeyDirectory;
 import dev.vpnd.server.security.ReplayGuard;
 import java.util.LinkedHashMap;
@@ -27,8 +30,11 @@ public final class AliyunDialect implements Dialect {
     private final AliyunAuthenticator authenticator;
     private final AliyunRenderer renderer = new AliyunRenderer();
 
-    public AliyunDialect(Services services, KeyDirectory keys, ReplayGuard replayGuard) {
+    private final Metrics metrics;
+
+    public AliyunDialect(Services services, KeyDirectory keys, ReplayGuard replayGuard, Metrics metrics) {
         this.services = services;
+        this.metrics = metrics;
         this.authenticator = new AliyunAuthenticator(keys, replayGuard);
     }
 
@@ -40,8 +46,25 @@ public final class AliyunDialect implements Dialect {
     @Override
     public WireResponse handle(WireRequest request) {
         String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
-        RpcCall.Format format = RpcCall.Format.JSON;
         MDC.put("requestId", requestId);
+        var outcome = new Outcome();
+        try {
+            return answer(request, requestId, outcome);
+        } finally {
+            metrics.request(name(), outcome.action, outcome.code,
+                    Duration.between(request.receivedAt(), Instant.now()));
+            MDC.remove("requestId");
+        }
+    }
+
+    /** What the metrics say of a request: a known action (or {@code unknown}) and {@code ok} or the error code. */
+    private static final class Outcome {
+        String action = "unknown";
+        String code = "ok";
+    }
+
+    private WireResponse answer(WireRequest request, String requestId, Outcome outcome) {
+        RpcCall.Format format = RpcCall.Format.JSON;
         try {
             RpcCall call = RpcCall.parse(request);
             format = call.format();
@@ -50,6 +73,7 @@ public final class AliyunDialect implements Dialect {
                 throw AliyunError.MISSING_PARAMETER.fault("Action");
             }
             RpcAction action = AliyunActions.find(actionName).orElseThrow(AliyunError.INVALID_ACTION::fault);
+            outcome.action = actionName;
             if (call.version() == null || call.version().isEmpty()) {
                 throw AliyunError.MISSING_PARAMETER.fault("Version");
             }
@@ -67,15 +91,16 @@ public final class AliyunDialect implements Dialect {
             body.putAll(result);
             return renderer.success(actionName, format, body);
         } catch (AliyunFault fault) {
+            outcome.code = fault.error().code.replace("%s", "Parameter");
             return renderer.error(fault.httpStatus(), fault.code(), fault.getMessage(), requestId, format);
         } catch (ProblemException problem) {
             AliyunFault fault = AliyunErrors.of(problem.problem());
+            outcome.code = fault.error().code.replace("%s", "Parameter");
             return renderer.error(fault.httpStatus(), fault.code(), fault.getMessage(), requestId, format);
         } catch (RuntimeException e) {
             LOG.error("aliyun request {} failed", requestId, e);
+            outcome.code = AliyunError.INTERNAL_ERROR.code;
             return internalError(requestId, format);
-        } finally {
-            MDC.remove("requestId");
         }
     }
 

@@ -61,6 +61,6 @@ class ReplayAcrossNodesTest {
     }
 
     private static ServerConfig config(Path dataDir, String databaseUrl) {
-        return new ServerConfig(dataDir, databaseUrl, "127.0.0.1", 0, true, Duration.ZERO);
+        return new ServerConfig(dataDir, databaseUrl, "127.0.0.1", 0, 0, true, Duration.ZERO);
     }
 }

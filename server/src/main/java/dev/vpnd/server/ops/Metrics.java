@@ -1,0 +1,48 @@
+package dev.vpnd.server.ops;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/**
+ * The process's metrics in Prometheus form: every request by dialect, action and outcome (the
+ * error code, or {@code ok}) with a latency histogram, store transaction timings, and the JVM.
+ * Labels come from closed sets (known actions, known codes) so series stay bounded.
+ */
+public final class Metrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public Metrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+
+    public void request(String dialect, String action, String outcome, Duration took) {
+        Timer.builder("vpnd.requests")
+                .description("API requests by dialect, action and outcome")
+                .tags("dialect", dialect, "action", action, "outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(took);
+    }
+
+    void storeTransaction(String kind, String outcome, Duration took) {
+        Timer.builder("vpnd.store.transactions")
+                .description("Storage transactions by kind (read or write) and outcome")
+                .tags("kind", kind, "outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(took);
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+}
