@@ -66,6 +66,11 @@ public final class Bench implements Callable<Integer> {
                     + "(default: a temporary directory, deleted afterwards).")
     Path data;
 
+    @Option(names = "--database", paramLabel = "URL",
+            description = "Run on PostgreSQL (an empty database, e.g. postgresql://127.0.0.1:5432/bench?user=postgres) "
+                    + "instead of SQLite in the data directory.")
+    String database;
+
     @Option(names = "--scenario", paramLabel = "NAME", split = ",",
             description = "Run only these scenarios: first-page, deep-page, two-tags, by-id (default: all, in that order).")
     List<String> only;
@@ -105,7 +110,7 @@ public final class Bench implements Callable<Integer> {
     private int run(Seeder.Sizes sizes, Path dir) throws Exception {
         String loadBefore = loadAverage();
         say("data directory %s; load average before the run: %s", dir.toAbsolutePath(), loadBefore);
-        Seeder.Seed seed = Seeder.prepare(dir, sizes);
+        Seeder.Seed seed = Seeder.prepare(dir, database, sizes);
         if (seed.reused()) {
             say("reusing the seed of %,d connections over %,d gateways (seeded earlier in %.1f s)",
                     sizes.connections(), sizes.gateways(), seed.took().toMillis() / 1000.0);
@@ -120,7 +125,7 @@ public final class Bench implements Callable<Integer> {
         List<Planned> scenarios = scenarios(seed);
         var outcomes = new ArrayList<LoadGenerator.Outcome>();
         int opened;
-        try (var server = ServerProcess.start(serverJar, dir, jvmOptions)) {
+        try (var server = ServerProcess.start(serverJar, dir, database, jvmOptions)) {
             Thread killer = new Thread(() -> {
                 try {
                     server.close();
@@ -272,8 +277,9 @@ public final class Bench implements Callable<Integer> {
         out.append(String.format(Locale.ROOT, "- server JVM options: %s%n",
                 jvmOptions.isEmpty() ? "(none)" : String.join(" ", jvmOptions)));
         out.append(String.format(Locale.ROOT,
-                "- data: %,d connections over %,d gateways and %,d customer gateways, two tags each, SQLite%n",
-                seed.sizes().connections(), seed.sizes().gateways(), seed.sizes().customerGateways()));
+                "- data: %,d connections over %,d gateways and %,d customer gateways, two tags each, %s%n",
+                seed.sizes().connections(), seed.sizes().gateways(), seed.sizes().customerGateways(),
+                database == null ? "SQLite" : "PostgreSQL"));
         out.append(String.format(Locale.ROOT,
                 "- load: %d concurrent HTTP/1.1 keep-alive connections (%d opened in all), each request freshly "
                         + "signed (signature v1, HMAC-SHA1); %s warm-up then %s measured per scenario%n",

@@ -95,24 +95,40 @@ public final class Seeder {
 
     /** Reuses {@code dir} when it holds a seed of these sizes, seeds it when it holds no database, fails otherwise. */
     public static Seed prepare(Path dir, Sizes sizes) {
+        return prepare(dir, null, sizes);
+    }
+
+    /**
+     * {@code database}: a PostgreSQL URL (an empty database, or the one an earlier run seeded with the
+     * same sizes and the same {@code dir}), or null for SQLite in {@code dir}.
+     */
+    public static Seed prepare(Path dir, String database, Sizes sizes) {
         Path marker = dir.resolve(MARKER);
         if (Files.exists(marker)) {
             Properties props = load(marker);
             if (String.valueOf(sizes.connections()).equals(props.getProperty("connections"))
                     && String.valueOf(sizes.gateways()).equals(props.getProperty("gateways"))) {
-                return reuse(dir, sizes, props);
+                return reuse(dir, database, sizes, props);
             }
             throw new IllegalStateException(dir + " holds a bench seed of " + props.getProperty("connections")
                     + " connections over " + props.getProperty("gateways")
                     + " gateways; pass the same sizes or an empty directory");
         }
-        if (Files.exists(dir.resolve(DATABASE))) {
+        if (database == null && Files.exists(dir.resolve(DATABASE))) {
             throw new IllegalStateException(dir + " holds a database that is not a bench seed; pass an empty directory");
         }
-        return seed(dir, sizes);
+        return seed(dir, database, sizes);
+    }
+
+    private static JdbcStorage open(Path dir, String database) {
+        return database == null ? JdbcStorage.sqlite(dir.resolve(DATABASE)) : JdbcStorage.postgres(database);
     }
 
     static Seed seed(Path dir, Sizes sizes) {
+        return seed(dir, null, sizes);
+    }
+
+    static Seed seed(Path dir, String database, Sizes sizes) {
         long started = System.nanoTime();
         var random = new SplittableRandom(20_261_122L);
         Instant now = Instant.now();
@@ -121,7 +137,7 @@ public final class Seeder {
         var gatewayIds = new ArrayList<String>(sizes.gateways());
         var connectionIds = new ArrayList<String>(sizes.connections());
         Scope scope;
-        try (var storage = JdbcStorage.sqlite(dir.resolve(DATABASE))) {
+        try (var storage = open(dir, database)) {
             new AccountService(storage, ServiceSettings.defaults()).ensureDemo();
             scope = new Scope(demoAccountId(storage), REGION);
 
@@ -216,7 +232,7 @@ public final class Seeder {
         return out.toString();
     }
 
-    private static Seed reuse(Path dir, Sizes sizes, Properties props) {
+    private static Seed reuse(Path dir, String database, Sizes sizes, Properties props) {
         var gatewayIds = new ArrayList<String>(sizes.gateways());
         var connectionIds = new ArrayList<String>(sizes.connections());
         try (var lines = Files.lines(dir.resolve(IDS), StandardCharsets.US_ASCII)) {
@@ -234,7 +250,7 @@ public final class Seeder {
             throw new IllegalStateException(dir.resolve(IDS) + " does not match " + dir.resolve(MARKER));
         }
         String accountId;
-        try (var storage = JdbcStorage.sqlite(dir.resolve(DATABASE))) {
+        try (var storage = open(dir, database)) {
             accountId = demoAccountId(storage);
         }
         return new Seed(dir, new Scope(accountId, REGION), sizes, gatewayIds, connectionIds, true,

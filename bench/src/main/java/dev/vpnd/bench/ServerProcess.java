@@ -28,7 +28,9 @@ final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServerProcess start(Path serverJar, Path dataDir, List<String> jvmOptions) throws Exception {
+    /** {@code database}: a PostgreSQL URL, or null for SQLite in {@code dataDir}. */
+    static ServerProcess start(Path serverJar, Path dataDir, String database, List<String> jvmOptions)
+            throws Exception {
         if (!Files.isRegularFile(serverJar)) {
             throw new IllegalStateException("no server jar at " + serverJar.toAbsolutePath() + " (build first)");
         }
@@ -40,6 +42,9 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", serverJar.toAbsolutePath().toString(), "serve", "--data",
                 dataDir.toAbsolutePath().toString(), "--aliyun-port", "0", "--admin-port", "0"));
+        if (database != null) {
+            command.addAll(List.of("--database", database));
+        }
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
