@@ -53,6 +53,16 @@ public final class VpndProcess implements AutoCloseable {
         return aliyunEndpoint;
     }
 
+    /** SIGTERM, as a service manager stops a node; true when the process ended within {@code timeout}. */
+    public boolean terminate(Duration timeout) {
+        process.destroy();
+        return awaitExit(timeout);
+    }
+
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed that was not already durable. */
     public void kill() {
         process.destroyForcibly();

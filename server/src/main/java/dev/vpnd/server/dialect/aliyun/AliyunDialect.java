@@ -107,6 +107,11 @@ public final class AliyunDialect implements Dialect {
     @Override
     public WireResponse protocolError(int status, String reason) {
         String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        if (status == 503) {
+            // The listener is draining before a stop: a temporary failure, which clients retry.
+            var error = AliyunError.SERVICE_UNAVAILABLE;
+            return renderer.error(error.httpStatus, error.code, error.message, requestId, RpcCall.Format.JSON);
+        }
         if (status >= 500) {
             LOG.error("aliyun request {} failed in the HTTP layer: {}", requestId, reason);
             return internalError(requestId, RpcCall.Format.JSON);

@@ -23,6 +23,7 @@ enum AliyunError {
             "User not authorized to operate on the specified resource as your account is created by another user."),
     REGION_NOT_FOUND(404, "InvalidRegionId.NotFound", "The specified RegionId does not exist in our records."),
     DRY_RUN(400, "DryRunOperation", "Request validation has been passed with DryRun flag set."),
+    SERVICE_UNAVAILABLE(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),
     INTERNAL_ERROR(500, "InternalError", "The request processing has failed due to some unknown error."),
     // Resources.
     VPC_NOT_FOUND(404, "InvalidVpcId.NotFound", "Specified value of \"VpcId\" is not found in our record."),
