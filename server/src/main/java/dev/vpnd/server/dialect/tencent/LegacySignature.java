@@ -1,0 +1,177 @@
+package dev.vpnd.server.dialect.tencent;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Tencent Cloud's parameter signature, HmacSHA1 or HmacSHA256 ("Signature v1"). One recipe serves
+ * two endpoints that differ only in the path they sign: the legacy v2 API at {@code /v2/index.php}
+ * ({@code qcloudapi-sdk} for Node, {@code qcloud-java-sdk}) and API 3.0 at {@code /} when the 3.0 SDK
+ * is built with {@code new ClientProfile("HmacSHA1" | "HmacSHA256", ...)}. One function per step of
+ * Tencent's document (sort the parameters, concatenate the request string, concatenate the signature
+ * original string, generate the signature); tencent-wire.md §2.2 and §3.3 give the vectors.
+ *
+ * <p>Unlike the Alibaba Cloud recipe nothing is percent-encoded: names and values enter the string
+ * as decoded, so {@code a=b&c} inside a value stays as it is. Names have {@code _} written as
+ * {@code .}; the parameter is signed under the dotted name but still arrives under its own.
+ */
+final class LegacySignature {
+    static final String SIGNATURE_PARAMETER = "Signature";
+    static final String SIGNATURE_METHOD_PARAMETER = "SignatureMethod";
+    /** The path the v2 SDKs sign and post to. */
+    static final String V2_PATH = "/v2/index.php";
+    /** The path the API 3.0 SDK signs in HmacSHA1/HmacSHA256 mode. */
+    static final String API3_PATH = "/";
+
+    private LegacySignature() {
+    }
+
+    /** The values of the {@code SignatureMethod} parameter, which are also the JDK's MAC names. */
+    enum SignatureMethod {
+        HMAC_SHA1("HmacSHA1"),
+        HMAC_SHA256("HmacSHA256");
+
+        private final String parameterValue;
+
+        SignatureMethod(String parameterValue) {
+            this.parameterValue = parameterValue;
+        }
+
+        String parameterValue() {
+            return parameterValue;
+        }
+
+        /**
+         * The method a {@code SignatureMethod} parameter names. Absent (or empty) means HmacSHA1: the
+         * Node v2 SDK sends no parameter for its default {@code sha1}.
+         *
+         * @return empty for any other spelling, which Tencent does not accept either
+         */
+        static Optional<SignatureMethod> fromParameter(String value) {
+            if (value == null || value.isEmpty()) {
+                return Optional.of(HMAC_SHA1);
+            }
+            for (SignatureMethod method : values()) {
+                if (method.parameterValue.equals(value)) {
+                    return Optional.of(method);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Which name the parameters are sorted by. The Node and both Java SDKs sort by the name as sent
+     * and then write {@code _} as {@code .}; the Python 3.0 SDK (by its source) does the replacement
+     * first. The orders differ only when a name contains {@code _}.
+     */
+    enum NameOrder {
+        SENT_NAME,
+        SIGNED_NAME
+    }
+
+    /**
+     * Step 1: every parameter but {@code Signature}, sorted by name in ordinal (UTF-16, hence ASCII:
+     * upper case before lower case) order.
+     *
+     * @param params the decoded query or form parameters
+     */
+    static List<Map.Entry<String, String>> sortedParameters(Map<String, String> params, NameOrder order) {
+        List<Map.Entry<String, String>> sorted = new ArrayList<>(params.size());
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            if (!param.getKey().equals(SIGNATURE_PARAMETER)) {
+                sorted.add(Map.entry(param.getKey(), param.getValue()));
+            }
+        }
+        Comparator<Map.Entry<String, String>> byName = order == NameOrder.SENT_NAME
+                ? Map.Entry.comparingByKey()
+                : Comparator.comparing(param -> signedName(param.getKey()));
+        sorted.sort(byName);
+        return sorted;
+    }
+
+    /** Step 2: {@code name=value} joined with {@code &}, names with {@code _} as {@code .}, values raw. */
+    static String requestString(List<Map.Entry<String, String>> sortedParameters) {
+        StringBuilder request = new StringBuilder(sortedParameters.size() * 32);
+        for (Map.Entry<String, String> param : sortedParameters) {
+            if (!request.isEmpty()) {
+                request.append('&');
+            }
+            request.append(signedName(param.getKey())).append('=').append(param.getValue());
+        }
+        return request.toString();
+    }
+
+    /**
+     * Step 3, the "signature original string" ({@code srcStr}): {@code METHOD + host + path + "?" +
+     * requestString}, e.g. {@code POST127.0.0.1:18080/v2/index.php?Action=...}. The host is the string
+     * the client was configured with, port included, which is the Host header when the client is
+     * aimed straight at this server.
+     */
+    static String sourceString(String method, String host, String path, String requestString) {
+        return method + host + path + '?' + requestString;
+    }
+
+    /** Step 4: Base64 of the HMAC of the UTF-8 source string, keyed by the secret key. */
+    static String signature(String secretKey, SignatureMethod method, String sourceString) {
+        try {
+            Mac mac = Mac.getInstance(method.parameterValue());
+            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), method.parameterValue()));
+            return Base64.getEncoder().encodeToString(mac.doFinal(sourceString.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(method.parameterValue() + " is a required JDK algorithm", e);
+        }
+    }
+
+    /**
+     * Whether {@code givenSignature} signs these parameters for this method, host and path. Both
+     * parameter orders are tried when a name contains {@code _}; otherwise they are the same string.
+     *
+     * @param host one candidate signed host: the caller tries the Host header, then configured public
+     *     names such as {@code vpc.api.qcloud.com}
+     * @param path {@link #V2_PATH} or {@link #API3_PATH}
+     * @param params the decoded parameters; a {@code Signature} entry is ignored
+     * @param signatureMethod the value of the (signed) {@code SignatureMethod} parameter, or null
+     * @return false also for an unknown {@code signatureMethod} and a missing or empty signature
+     */
+    static boolean verify(String method, String host, String path, Map<String, String> params, String secretKey,
+            String signatureMethod, String givenSignature) {
+        Optional<SignatureMethod> algorithm = SignatureMethod.fromParameter(signatureMethod);
+        if (algorithm.isEmpty() || givenSignature == null || givenSignature.isEmpty()) {
+            return false;
+        }
+        byte[] given = givenSignature.getBytes(StandardCharsets.UTF_8);
+        boolean matched = matches(method, host, path, params, NameOrder.SENT_NAME, secretKey, algorithm.get(),
+                given);
+        if (params.keySet().stream().anyMatch(name -> name.indexOf('_') >= 0)) {
+            matched |= matches(method, host, path, params, NameOrder.SIGNED_NAME, secretKey, algorithm.get(),
+                    given);
+        }
+        return matched;
+    }
+
+    /** The source string for the sent-name order, for the message of a signature failure. */
+    static String expectedSourceString(String method, String host, String path, Map<String, String> params) {
+        return sourceString(method, host, path, requestString(sortedParameters(params, NameOrder.SENT_NAME)));
+    }
+
+    private static boolean matches(String method, String host, String path, Map<String, String> params,
+            NameOrder order, String secretKey, SignatureMethod algorithm, byte[] given) {
+        String expected = signature(secretKey, algorithm,
+                sourceString(method, host, path, requestString(sortedParameters(params, order))));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given);
+    }
+
+    private static String signedName(String name) {
+        return name.replace('_', '.');
+    }
+}
