@@ -1,7 +1,8 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
 import dev.vpnd.server.http.WireResponse;
@@ -19,7 +20,7 @@ final class AliyunRenderer {
     static final String XML_TYPE = "text/xml;charset=utf-8";
     private static final String HOST_ID = "vpc.aliyuncs.com";
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final JsonFactory json = new JsonFactory();
     private final XmlMapper xml = XmlMapper.builder()
             .defaultUseWrapper(false)
             .configure(ToXmlGenerator.Feature.WRITE_XML_DECLARATION, true)
@@ -42,11 +43,51 @@ final class AliyunRenderer {
     private WireResponse write(int status, RpcCall.Format format, String root, Map<String, Object> body) {
         try {
             return switch (format) {
-                case JSON -> WireResponse.of(status, JSON_TYPE, json.writeValueAsBytes(body));
+                case JSON -> WireResponse.of(status, JSON_TYPE, jsonBytes(body));
                 case XML -> WireResponse.of(status, XML_TYPE, xml.writer().withRootName(root).writeValueAsBytes(body));
             };
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Streams the body tree straight to a generator: bodies hold only maps, lists, strings, numbers
+     * and booleans, so no serializer lookup per value is needed on this, the hottest path.
+     */
+    private byte[] jsonBytes(Map<String, Object> body) {
+        var out = new java.io.ByteArrayOutputStream(1024);
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            writeValue(generator, body);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeValue(JsonGenerator generator, Object value) throws java.io.IOException {
+        switch (value) {
+            case null -> generator.writeNull();
+            case String text -> generator.writeString(text);
+            case Boolean flag -> generator.writeBoolean(flag);
+            case Integer number -> generator.writeNumber(number);
+            case Long number -> generator.writeNumber(number);
+            case Map<?, ?> map -> {
+                generator.writeStartObject();
+                for (var entry : map.entrySet()) {
+                    generator.writeFieldName((String) entry.getKey());
+                    writeValue(generator, entry.getValue());
+                }
+                generator.writeEndObject();
+            }
+            case java.util.List<?> list -> {
+                generator.writeStartArray();
+                for (Object item : list) {
+                    writeValue(generator, item);
+                }
+                generator.writeEndArray();
+            }
+            default -> throw new IllegalArgumentException("cannot render " + value.getClass());
         }
     }
 }
