@@ -3,100 +3,155 @@ package dev.vpnd.store;
 import dev.vpnd.core.model.Secret;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** Prepared-statement plumbing: binding plain values and mapping rows, SQLException turned unchecked. */
+/**
+ * The statements of one transaction: prepared once per physical connection (see
+ * {@link StatementCache}), plain values bound, rows mapped, SQLException turned unchecked.
+ */
 final class Jdbc {
     /** Largest IN list per statement; SQLite and PostgreSQL both allow far more bind variables. */
     static final int IN_CHUNK = 500;
+    /** IN lists up to this length keep their length; longer ones are padded (see {@link #inList}). */
+    private static final int EXACT_IN = 16;
 
-    private Jdbc() {
+    private final Connection connection;
+    private final SqlDialect dialect;
+    private final StatementCache statements;
+
+    Jdbc(Connection connection, SqlDialect dialect) throws SQLException {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.statements = connection.unwrap(StatementCache.class);
     }
 
     @FunctionalInterface
     interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
+        T map(Row row) throws SQLException;
     }
 
-    static <T> List<T> query(Connection c, SqlDialect dialect, String sql, List<?> params, RowMapper<T> mapper) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                var out = new ArrayList<T>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-                return out;
-            }
+    @FunctionalInterface
+    private interface Use<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    SqlDialect dialect() {
+        return dialect;
+    }
+
+    /** True in a read transaction, whose connection is read-only. */
+    boolean readOnly() {
+        try {
+            return connection.isReadOnly();
         } catch (SQLException e) {
-            throw dialect.failure("query failed: " + sql, e);
+            throw dialect.failure("cannot tell a read from a write connection", e);
         }
     }
 
-    static <T> Optional<T> queryOne(Connection c, SqlDialect dialect, String sql, List<?> params,
-            RowMapper<T> mapper) {
-        return query(c, dialect, sql, params, mapper).stream().findFirst();
+    <T> List<T> query(String sql, List<?> params, RowMapper<T> mapper) {
+        return run("query", sql, ps -> {
+            bind(ps, params);
+            try (var rs = ps.executeQuery()) {
+                var row = new Row(rs, dialect);
+                var out = new ArrayList<T>();
+                while (row.next()) {
+                    out.add(mapper.map(row));
+                }
+                return out;
+            }
+        });
     }
 
-    static long count(Connection c, SqlDialect dialect, String sql, List<?> params) {
-        return queryOne(c, dialect, sql, params, rs -> rs.getLong(1)).orElse(0L);
+    <T> Optional<T> queryOne(String sql, List<?> params, RowMapper<T> mapper) {
+        return query(sql, params, mapper).stream().findFirst();
+    }
+
+    long count(String sql, List<?> params) {
+        return queryOne(sql, params, Row::int64).orElse(0L);
     }
 
     /** Runs {@code sqlPrefix + "(?, ...)" + sqlSuffix} once per chunk of {@code ids}, rows concatenated. */
-    static <T> List<T> queryIn(Connection c, SqlDialect dialect, String sqlPrefix, List<?> leadingParams,
-            Collection<String> ids, String sqlSuffix, RowMapper<T> mapper) {
+    <T> List<T> queryIn(String sqlPrefix, List<?> leadingParams, Collection<String> ids, String sqlSuffix,
+            RowMapper<T> mapper) {
         var all = List.copyOf(ids);
         var out = new ArrayList<T>();
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            var chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
             var params = new ArrayList<Object>(leadingParams);
-            params.addAll(chunk);
-            out.addAll(query(c, dialect, sqlPrefix + placeholders(chunk.size()) + sqlSuffix, params, mapper));
+            int size = inList(all.subList(from, Math.min(all.size(), from + IN_CHUNK)), params);
+            out.addAll(query(sqlPrefix + placeholders(size) + sqlSuffix, params, mapper));
         }
         return out;
     }
 
-    static int update(Connection c, SqlDialect dialect, String sql, List<?> params) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw dialect.failure("update failed: " + sql, e);
-        }
+    /**
+     * Adds {@code values} to {@code params} as an IN list and returns its length. Lists longer than
+     * {@value #EXACT_IN} are padded with their last value to the next power of two (at most
+     * {@value #IN_CHUNK}), so a few statements serve every length; a repeated value changes nothing.
+     */
+    private static int inList(List<String> values, List<Object> params) {
+        int size = values.size() <= EXACT_IN ? values.size()
+                : Math.min(IN_CHUNK, Integer.highestOneBit(values.size() - 1) << 1);
+        params.addAll(values);
+        params.addAll(Collections.nCopies(size - values.size(), values.getLast()));
+        return size;
     }
 
-    static void batch(Connection c, SqlDialect dialect, String sql, List<? extends List<?>> rows) {
+    int update(String sql, List<?> params) {
+        return run("update", sql, ps -> {
+            bind(ps, params);
+            return ps.executeUpdate();
+        });
+    }
+
+    void batch(String sql, List<? extends List<?>> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        run("batch", sql, ps -> {
             for (List<?> row : rows) {
                 bind(ps, row);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return ps.executeBatch();
+        });
+    }
+
+    /**
+     * Runs {@code use} on the cached statement of {@code sql}, leaving it with no parameters (see
+     * {@link SqlDialect#clearParameters}); a statement that failed is closed, not reused.
+     */
+    private <T> T run(String what, String sql, Use<T> use) {
+        try {
+            PreparedStatement statement = statements.get(sql);
+            T result = use.run(statement);
+            dialect.clearParameters(statement);
+            return result;
         } catch (SQLException e) {
-            throw dialect.failure("batch failed: " + sql, e);
+            statements.discard(sql);
+            throw dialect.failure(what + " failed: " + sql, e);
+        } catch (RuntimeException | Error e) {
+            statements.discard(sql);
+            throw e;
         }
     }
 
     /** "(?, ?, ?)" for {@code n} values. */
     static String placeholders(int n) {
-        return "(" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
+        return "(" + String.join(", ", Collections.nCopies(n, "?")) + ")";
     }
 
     /**
      * Binds plain values: booleans as 0/1, instants as epoch millis, enums by name, secrets as their
      * text; null as an untyped NULL (accepted for any column type by both drivers).
      */
-    static void bind(PreparedStatement ps, List<?> params) throws SQLException {
+    private static void bind(PreparedStatement ps, List<?> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             int n = i + 1;
             switch (params.get(i)) {

@@ -3,8 +3,6 @@ package dev.vpnd.store;
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.core.model.Account;
 import dev.vpnd.core.port.AccountStore;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -12,60 +10,65 @@ import java.util.Optional;
 
 /** Accounts (unique names) and their access keys; key secrets are stored as text to verify signatures. */
 final class JdbcAccountStore implements AccountStore {
+    /** Read in this order by {@link #key}. */
     private static final String KEY_COLUMNS = "id, secret, account_id, read_only";
+    /** Read in this order by {@link #account}. */
+    private static final String ACCOUNT_COLUMNS = "id, name, created_at";
 
-    private final Connection connection;
-    private final SqlDialect dialect;
+    private final Jdbc db;
 
-    JdbcAccountStore(Connection connection, SqlDialect dialect) {
-        this.connection = connection;
-        this.dialect = dialect;
+    JdbcAccountStore(Jdbc db) {
+        this.db = db;
     }
 
     @Override
     public void insert(Account account) {
-        Jdbc.update(connection, dialect, "INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?)",
+        db.update("INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?)",
                 List.of(account.id(), account.name(), account.createdAt()));
     }
 
     @Override
     public Optional<Account> findByName(String name) {
-        return Jdbc.queryOne(connection, dialect, "SELECT id, name, created_at FROM accounts WHERE name = ?",
+        return db.queryOne("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE name = ?",
                 List.of(name), JdbcAccountStore::account);
     }
 
     @Override
     public List<Account> list() {
-        return Jdbc.query(connection, dialect, "SELECT id, name, created_at FROM accounts ORDER BY name", List.of(),
+        return db.query("SELECT " + ACCOUNT_COLUMNS + " FROM accounts ORDER BY name", List.of(),
                 JdbcAccountStore::account);
     }
 
     /** The key record carries no creation time; the row gets the time of insertion, to order keysOf. */
     @Override
     public void insertKey(AccessKey key) {
-        Jdbc.update(connection, dialect, "INSERT INTO access_keys (" + KEY_COLUMNS + ", created_at) "
+        db.update("INSERT INTO access_keys (" + KEY_COLUMNS + ", created_at) "
                 + "VALUES (?, ?, ?, ?, ?)",
                 List.of(key.id(), key.secret(), key.accountId(), key.readOnly(), Instant.now()));
     }
 
     @Override
     public Optional<AccessKey> findKey(String keyId) {
-        return Jdbc.queryOne(connection, dialect, "SELECT " + KEY_COLUMNS + " FROM access_keys WHERE id = ?",
+        return db.queryOne("SELECT " + KEY_COLUMNS + " FROM access_keys WHERE id = ?",
                 List.of(keyId), JdbcAccountStore::key);
     }
 
     @Override
     public List<AccessKey> keysOf(String accountId) {
-        return Jdbc.query(connection, dialect, "SELECT " + KEY_COLUMNS + " FROM access_keys WHERE account_id = ? "
+        return db.query("SELECT " + KEY_COLUMNS + " FROM access_keys WHERE account_id = ? "
                 + "ORDER BY created_at, id", List.of(accountId), JdbcAccountStore::key);
     }
 
-    private static Account account(ResultSet rs) throws SQLException {
-        return new Account(rs.getString("id"), rs.getString("name"), Rows.instant(rs, "created_at"));
+    private static Account account(Row row) throws SQLException {
+        String id = row.text();
+        String name = row.text();
+        return new Account(id, name, row.instant());
     }
 
-    private static AccessKey key(ResultSet rs) throws SQLException {
-        return new AccessKey(rs.getString("id"), Rows.secret(rs, "secret"), rs.getString("account_id"),
-                Rows.bool(rs, "read_only"));
+    private static AccessKey key(Row row) throws SQLException {
+        String id = row.text();
+        var secret = row.secret();
+        String accountId = row.text();
+        return new AccessKey(id, secret, accountId, row.bool());
     }
 }

@@ -9,13 +9,12 @@ import dev.vpnd.core.port.ConnectionStore;
 import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.problem.ResourceType;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** IPsec connections; settings as flat columns, dual-tunnel tunnels in vpn_tunnels. */
@@ -27,23 +26,30 @@ final class JdbcConnectionStore implements ConnectionStore {
             "hc_interval_seconds", "hc_retries", "hc_policy", "remote_ca_certificate", "enable_tunnels_bgp",
             "status");
 
+    /**
+     * Whether a listed connection has tunnels, read with the row from the tunnels' primary key, so
+     * that vpn_tunnels is queried only for dual-tunnel connections.
+     */
+    private static final String HAS_TUNNELS =
+            "CASE WHEN EXISTS (SELECT 1 FROM vpn_tunnels t WHERE t.connection_id = r.id) THEN 1 ELSE 0 END";
+
     static final ResourceTable.Mapping<VpnConnection> MAPPING = new ResourceTable.Mapping<>("vpn_connections",
             ResourceType.VPN_CONNECTION,
             Stream.of(LEADING, NegotiationColumns.COLUMNS, TRAILING).flatMap(List::stream).toList(),
-            JdbcConnectionStore::values, JdbcConnectionStore::map,
+            JdbcConnectionStore::values, JdbcConnectionStore::read,
             c -> new ResourceTable.Base(c.id(), c.scope(), c.revision(), c.createdAt()),
-            VpnConnection::withTags);
+            VpnConnection::withTags, HAS_TUNNELS);
 
-    private final Connection connection;
-    private final SqlDialect dialect;
+    private final Jdbc db;
+    private final JdbcTagStore tags;
     private final TunnelRows tunnels;
     private final ResourceTable<VpnConnection> table;
 
-    JdbcConnectionStore(Connection connection, SqlDialect dialect, JdbcTagStore tags) {
-        this.connection = connection;
-        this.dialect = dialect;
-        this.tunnels = new TunnelRows(connection, dialect);
-        this.table = new ResourceTable<>(connection, dialect, MAPPING, tags, this::withTunnels);
+    JdbcConnectionStore(Jdbc db, JdbcTagStore tags) {
+        this.db = db;
+        this.tags = tags;
+        this.tunnels = new TunnelRows(db);
+        this.table = new ResourceTable<>(db, MAPPING, tags, this::withTunnels);
     }
 
     @Override
@@ -68,7 +74,8 @@ final class JdbcConnectionStore implements ConnectionStore {
                 .eq("r.gateway_id", filter.gatewayId())
                 .eq("r.customer_gateway_id", filter.customerGatewayId())
                 .eq("r.id", filter.connectionId())
-                .tags(ResourceType.VPN_CONNECTION, "r.id", filter.tags()), page);
+                .tags(ResourceType.VPN_CONNECTION, "r.id",
+                        tags.mostSelectiveFirst(ResourceType.VPN_CONNECTION, filter.tags())), page);
     }
 
     @Override
@@ -79,7 +86,7 @@ final class JdbcConnectionStore implements ConnectionStore {
     /** A UNION of two index lookups (the connection's own customer gateway, its tunnels'), so no scan. */
     @Override
     public long countOnCustomerGateway(Scope scope, String customerGatewayId) {
-        return Jdbc.count(connection, dialect, "SELECT COUNT(*) FROM ("
+        return db.count("SELECT COUNT(*) FROM ("
                 + "SELECT id FROM vpn_connections WHERE account_id = ? AND region = ? AND customer_gateway_id = ? "
                 + "UNION SELECT t.connection_id FROM vpn_tunnels t JOIN vpn_connections c ON c.id = t.connection_id "
                 + "WHERE t.customer_gateway_id = ? AND c.account_id = ? AND c.region = ?) u",
@@ -99,14 +106,15 @@ final class JdbcConnectionStore implements ConnectionStore {
     /** The tunnels go with the row (ON DELETE CASCADE; deleted here too, so nothing relies on the pragma). */
     @Override
     public boolean delete(Scope scope, String id) {
-        Jdbc.update(connection, dialect, "DELETE FROM vpn_tunnels WHERE connection_id IN (SELECT id FROM "
+        db.update("DELETE FROM vpn_tunnels WHERE connection_id IN (SELECT id FROM "
                 + "vpn_connections WHERE id = ? AND account_id = ? AND region = ?)",
                 List.of(id, scope.accountId(), scope.region()));
         return table.delete(scope, id);
     }
 
-    private List<VpnConnection> withTunnels(List<VpnConnection> rows) {
-        var byConnection = tunnels.of(rows.stream().map(VpnConnection::id).toList());
+    /** Adds their tunnels to the connections whose ids are in {@code dualTunnel}; the others have none. */
+    private List<VpnConnection> withTunnels(List<VpnConnection> rows, Set<String> dualTunnel) {
+        var byConnection = tunnels.of(List.copyOf(dualTunnel));
         return rows.stream().map(c -> withTunnels(c, byConnection.getOrDefault(c.id(), List.of()))).toList();
     }
 
@@ -130,19 +138,41 @@ final class JdbcConnectionStore implements ConnectionStore {
         return values;
     }
 
-    /** A connection without tags and tunnels; {@link ResourceTable} adds both for the whole batch. */
-    private static VpnConnection map(ResultSet rs) throws SQLException {
-        HealthCheck hc = Rows.isNull(rs, "hc_enabled") ? null
-                : new HealthCheck(Rows.bool(rs, "hc_enabled"), rs.getString("hc_destination_ip"),
-                        rs.getString("hc_source_ip"), rs.getInt("hc_interval_seconds"), rs.getInt("hc_retries"),
-                        rs.getString("hc_policy"));
-        return new VpnConnection(rs.getString("id"), Rows.scope(rs), rs.getString("gateway_id"),
-                rs.getString("customer_gateway_id"), rs.getString("name"), Rows.splitList(rs, "local_subnets"),
-                Rows.splitList(rs, "remote_subnets"), Rows.bool(rs, "effect_immediately"),
-                Rows.bool(rs, "enable_dpd"), Rows.bool(rs, "enable_nat_traversal"),
-                Rows.bool(rs, "auto_config_route"), NegotiationColumns.ike(rs), NegotiationColumns.ipsec(rs),
-                NegotiationColumns.bgp(rs), hc, rs.getString("remote_ca_certificate"),
-                Rows.bool(rs, "enable_tunnels_bgp"), List.of(), Rows.enumOf(NegotiationStatus.class, rs, "status"),
-                Rows.lifecycle(rs), Rows.instant(rs, "created_at"), List.of(), rs.getLong("revision"));
+    /** A connection without tags and tunnels, from the base columns then {@link #MAPPING}'s, in order. */
+    private static VpnConnection read(Row row) throws SQLException {
+        var base = ResourceTable.Base.read(row);
+        var lifecycle = row.lifecycle();
+        String gatewayId = row.text();
+        String customerGatewayId = row.text();
+        String name = row.text();
+        var localSubnets = row.list();
+        var remoteSubnets = row.list();
+        boolean effectImmediately = row.bool();
+        boolean enableDpd = row.bool();
+        boolean enableNatTraversal = row.bool();
+        boolean autoConfigRoute = row.bool();
+        var ike = NegotiationColumns.ike(row);
+        var ipsec = NegotiationColumns.ipsec(row);
+        var bgp = NegotiationColumns.bgp(row);
+        var healthCheck = healthCheck(row);
+        String remoteCaCertificate = row.text();
+        boolean enableTunnelsBgp = row.bool();
+        var status = row.enumOf(NegotiationStatus.class);
+        return new VpnConnection(base.id(), base.scope(), gatewayId, customerGatewayId, name, localSubnets,
+                remoteSubnets, effectImmediately, enableDpd, enableNatTraversal, autoConfigRoute, ike, ipsec, bgp,
+                healthCheck, remoteCaCertificate, enableTunnelsBgp, List.of(), status, lifecycle, base.createdAt(),
+                List.of(), base.revision());
+    }
+
+    /** The six hc_* columns; a NULL hc_enabled means no health check. */
+    private static HealthCheck healthCheck(Row row) throws SQLException {
+        Boolean enabled = row.nullableBool();
+        String destinationIp = row.text();
+        String sourceIp = row.text();
+        int intervalSeconds = row.int32();
+        int retries = row.int32();
+        String policy = row.text();
+        return enabled == null ? null
+                : new HealthCheck(enabled, destinationIp, sourceIp, intervalSeconds, retries, policy);
     }
 }

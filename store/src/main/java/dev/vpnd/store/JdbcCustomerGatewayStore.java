@@ -6,7 +6,7 @@ import dev.vpnd.core.port.CustomerGatewayStore;
 import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.problem.ResourceType;
-import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -16,16 +16,16 @@ final class JdbcCustomerGatewayStore implements CustomerGatewayStore {
             ResourceType.CUSTOMER_GATEWAY,
             List.of("name", "description", "ip_address", "asn", "auth_key"),
             g -> Arrays.asList(g.name(), g.description(), g.ipAddress(), g.asn(), g.authKey()),
-            rs -> new CustomerGateway(rs.getString("id"), Rows.scope(rs), rs.getString("name"),
-                    rs.getString("description"), rs.getString("ip_address"), rs.getLong("asn"),
-                    rs.getString("auth_key"), Rows.instant(rs, "created_at"), List.of(), rs.getLong("revision")),
+            JdbcCustomerGatewayStore::read,
             g -> new ResourceTable.Base(g.id(), g.scope(), g.revision(), g.createdAt()),
             CustomerGateway::withTags);
 
+    private final JdbcTagStore tags;
     private final ResourceTable<CustomerGateway> table;
 
-    JdbcCustomerGatewayStore(Connection connection, SqlDialect dialect, JdbcTagStore tags) {
-        this.table = new ResourceTable<>(connection, dialect, MAPPING, tags);
+    JdbcCustomerGatewayStore(Jdbc db, JdbcTagStore tags) {
+        this.tags = tags;
+        this.table = new ResourceTable<>(db, MAPPING, tags);
     }
 
     @Override
@@ -52,7 +52,8 @@ final class JdbcCustomerGatewayStore implements CustomerGatewayStore {
     public Page<CustomerGateway> list(Scope scope, Filter filter, PageRequest page) {
         return table.list(Where.scope("r", scope)
                 .eq("r.id", filter.customerGatewayId())
-                .tags(ResourceType.CUSTOMER_GATEWAY, "r.id", filter.tags()), page);
+                .tags(ResourceType.CUSTOMER_GATEWAY, "r.id",
+                        tags.mostSelectiveFirst(ResourceType.CUSTOMER_GATEWAY, filter.tags())), page);
     }
 
     @Override
@@ -63,5 +64,17 @@ final class JdbcCustomerGatewayStore implements CustomerGatewayStore {
     @Override
     public boolean delete(Scope scope, String id) {
         return table.delete(scope, id);
+    }
+
+    /** The base columns then {@link #MAPPING}'s, in order. */
+    private static CustomerGateway read(Row row) throws SQLException {
+        var base = ResourceTable.Base.read(row);
+        String name = row.text();
+        String description = row.text();
+        String ipAddress = row.text();
+        long asn = row.int64();
+        String authKey = row.text();
+        return new CustomerGateway(base.id(), base.scope(), name, description, ipAddress, asn, authKey,
+                base.createdAt(), List.of(), base.revision());
     }
 }

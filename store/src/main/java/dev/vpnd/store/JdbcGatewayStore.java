@@ -6,7 +6,7 @@ import dev.vpnd.core.port.GatewayStore;
 import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.problem.ResourceType;
-import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,19 +25,16 @@ final class JdbcGatewayStore implements GatewayStore {
                         g.chargeType(), g.internetIp()));
                 return values;
             },
-            rs -> new VpnGateway(rs.getString("id"), Rows.scope(rs), rs.getString("vpc_id"),
-                    rs.getString("vswitch_id"), rs.getString("name"), rs.getString("description"),
-                    rs.getInt("bandwidth_mbps"), rs.getString("network_type"), rs.getString("vpn_type"),
-                    Rows.bool(rs, "enable_ipsec"), Rows.bool(rs, "enable_ssl"), rs.getInt("ssl_connections"),
-                    rs.getString("charge_type"), rs.getString("internet_ip"), Rows.lifecycle(rs),
-                    Rows.instant(rs, "created_at"), List.of(), rs.getLong("revision")),
+            JdbcGatewayStore::read,
             g -> new ResourceTable.Base(g.id(), g.scope(), g.revision(), g.createdAt()),
             VpnGateway::withTags);
 
+    private final JdbcTagStore tags;
     private final ResourceTable<VpnGateway> table;
 
-    JdbcGatewayStore(Connection connection, SqlDialect dialect, JdbcTagStore tags) {
-        this.table = new ResourceTable<>(connection, dialect, MAPPING, tags);
+    JdbcGatewayStore(Jdbc db, JdbcTagStore tags) {
+        this.tags = tags;
+        this.table = new ResourceTable<>(db, MAPPING, tags);
     }
 
     @Override
@@ -60,7 +57,8 @@ final class JdbcGatewayStore implements GatewayStore {
         return table.list(Where.scope("r", scope)
                 .eq("r.id", filter.gatewayId())
                 .eq("r.vpc_id", filter.vpcId())
-                .tags(ResourceType.VPN_GATEWAY, "r.id", filter.tags()), page);
+                .tags(ResourceType.VPN_GATEWAY, "r.id",
+                        tags.mostSelectiveFirst(ResourceType.VPN_GATEWAY, filter.tags())), page);
     }
 
     @Override
@@ -76,5 +74,26 @@ final class JdbcGatewayStore implements GatewayStore {
     @Override
     public boolean delete(Scope scope, String id) {
         return table.delete(scope, id);
+    }
+
+    /** The base columns then {@link #MAPPING}'s, in order. */
+    private static VpnGateway read(Row row) throws SQLException {
+        var base = ResourceTable.Base.read(row);
+        var lifecycle = row.lifecycle();
+        String vpcId = row.text();
+        String vswitchId = row.text();
+        String name = row.text();
+        String description = row.text();
+        int bandwidthMbps = row.int32();
+        String networkType = row.text();
+        String vpnType = row.text();
+        boolean enableIpsec = row.bool();
+        boolean enableSsl = row.bool();
+        int sslConnections = row.int32();
+        String chargeType = row.text();
+        String internetIp = row.text();
+        return new VpnGateway(base.id(), base.scope(), vpcId, vswitchId, name, description, bandwidthMbps, networkType,
+                vpnType, enableIpsec, enableSsl, sslConnections, chargeType, internetIp, lifecycle, base.createdAt(),
+                List.of(), base.revision());
     }
 }

@@ -1,7 +1,6 @@
 package dev.vpnd.store;
 
 import dev.vpnd.core.port.NonceStore;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,20 +16,18 @@ final class JdbcNonceStore implements NonceStore {
             + "ON CONFLICT (key_id, nonce) DO UPDATE SET expires_at = excluded.expires_at "
             + "WHERE signature_nonces.expires_at < ?";
 
-    private final Connection connection;
-    private final SqlDialect dialect;
+    private final Jdbc db;
 
-    JdbcNonceStore(Connection connection, SqlDialect dialect) {
-        this.connection = connection;
-        this.dialect = dialect;
+    JdbcNonceStore(Jdbc db) {
+        this.db = db;
     }
 
     @Override
     public boolean firstUse(String keyId, String nonce, Instant now, Instant expiresAt) {
-        dialect.relaxCommitDurability(connection);
+        db.dialect().relaxCommitDurability(db);
         if (CALLS.incrementAndGet() % PURGE_EVERY == 0) {
-            Jdbc.update(connection, dialect, "DELETE FROM signature_nonces WHERE expires_at < ?", List.of(now));
+            db.update("DELETE FROM signature_nonces WHERE expires_at < ?", List.of(now));
         }
-        return Jdbc.update(connection, dialect, REMEMBER, List.of(keyId, nonce, expiresAt, now)) == 1;
+        return db.update(REMEMBER, List.of(keyId, nonce, expiresAt, now)) == 1;
     }
 }

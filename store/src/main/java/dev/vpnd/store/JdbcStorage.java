@@ -9,7 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -21,27 +25,40 @@ import org.sqlite.SQLiteDataSource;
 /**
  * {@link Storage} over JDBC. Writes go through a pool of exactly one connection, so writers are
  * serialized and each write transaction holds the database's write lock from its first statement
- * (SQLite {@code BEGIN IMMEDIATE}); reads use a small pool of read-only connections, each read one
- * deferred transaction, hence one snapshot. The schema comes from the Flyway migrations in
+ * (SQLite {@code BEGIN IMMEDIATE}); reads use a pool of read-only connections, each read one
+ * deferred transaction, hence one snapshot. Every connection keeps its prepared statements
+ * ({@link StatementCache}). The schema comes from the Flyway migrations in
  * {@code classpath:db/migration}.
  */
 public final class JdbcStorage implements Storage {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
-    private static final int READ_CONNECTIONS = 4;
+    /**
+     * SQLite readers wait neither for each other (WAL) nor for the writer, and a read keeps its
+     * connection only while it computes: a few per core serve any number of request threads, which
+     * queue for them in order (see {@link #readTurns}). All stay open, so none is opened on demand.
+     */
+    private static final int READ_CONNECTIONS = 8;
     private static final int POSTGRES_CONNECTIONS = 8;
+    /** How long a transaction waits for a connection before it fails, as Hikari's default. */
+    private static final long CONNECTION_WAIT_MILLIS = 30_000;
+    /**
+     * Reads go through the file's memory map rather than a read() per page that is not in the
+     * connection's small page cache; writes still go through write() and fsync.
+     */
+    private static final long SQLITE_MMAP_BYTES = 1L << 30;
     /** Attempts of a write that keeps meeting deadlocks or unique violations before the failure is reported. */
     private static final int MAX_WRITE_ATTEMPTS = 12;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
-    /**
-     * Refreshes the planner statistics of tables that grew or shrank a lot (cheap otherwise). Without
-     * them SQLite walks a whole scope instead of starting from the tags index when a list filters by
-     * tag. Run whenever the pool opens the write connection, i.e. at start and after each maxLifetime.
-     */
-    private static final String SQLITE_OPTIMIZE = "PRAGMA optimize=0x10002";
 
     private final SqlDialect dialect;
     private final HikariDataSource writePool;
     private final HikariDataSource readPool;
+    /**
+     * Turns for the pools' connections, first come first served: Hikari lets a newcomer take a
+     * connection that a waiting thread was about to get, so with many threads some waited seconds.
+     */
+    private final Semaphore writeTurns;
+    private final Semaphore readTurns;
     /** The single write connection is not re-entrant: a write inside a write would wait for itself. */
     private final ThreadLocal<Boolean> inWrite = new ThreadLocal<>();
 
@@ -49,6 +66,8 @@ public final class JdbcStorage implements Storage {
         this.dialect = dialect;
         this.writePool = writePool;
         this.readPool = readPool;
+        this.writeTurns = new Semaphore(writePool.getMaximumPoolSize(), true);
+        this.readTurns = new Semaphore(readPool.getMaximumPoolSize(), true);
     }
 
     /** Opens (creating it and its parent directories if need be) and migrates a SQLite database file. */
@@ -61,11 +80,11 @@ public final class JdbcStorage implements Storage {
         }
         String url = "jdbc:sqlite:" + file;
         migrate(sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.DEFERRED, false)), SqlDialect.SQLITE);
-        var write = pool("vpnd-write", sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.IMMEDIATE,
-                false)), 1, false, SQLITE_OPTIMIZE);
+        var writer = sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.IMMEDIATE, false));
+        var write = pool("vpnd-write", () -> refreshStatistics(writer.getConnection()), 1, 1, false);
         try {
-            var read = pool("vpnd-read", sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.DEFERRED,
-                    true)), READ_CONNECTIONS, true, null);
+            var reader = sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.DEFERRED, true));
+            var read = pool("vpnd-read", reader::getConnection, READ_CONNECTIONS, READ_CONNECTIONS, true);
             return new JdbcStorage(SqlDialect.SQLITE, write, read);
         } catch (RuntimeException e) {
             write.close();
@@ -101,7 +120,7 @@ public final class JdbcStorage implements Storage {
             int isolation) {
         var config = new HikariConfig();
         config.setPoolName(name);
-        config.setJdbcUrl(jdbcUrl);
+        config.setDataSource(new StatementCachingDataSource(() -> DriverManager.getConnection(jdbcUrl)));
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
         config.setAutoCommit(true);
@@ -138,7 +157,38 @@ public final class JdbcStorage implements Storage {
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTransactionMode(mode);
         config.setReadOnly(readOnly);
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(SQLITE_MMAP_BYTES));
         return config;
+    }
+
+    /**
+     * Refreshes the planner statistics of tables that grew or shrank a lot (cheap otherwise), on
+     * the write connection whenever the pool opens it, i.e. at start and after each maxLifetime.
+     * Without them SQLite walks a whole scope instead of starting from the tags index when a list
+     * filters by tag. The value samples (sqlite_stat4) go: with them SQLite plans a statement anew
+     * whenever a parameter compared with an indexed column gets a value, which is every statement
+     * vpnd runs, so no prepared statement could be reused. The per-index averages (sqlite_stat1)
+     * are all vpnd's queries need; tag filters come ordered by selectivity (JdbcTagStore).
+     */
+    private static Connection refreshStatistics(Connection connection) throws SQLException {
+        // One transaction, so that no reader loads the statistics between the two steps.
+        try (var statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("PRAGMA optimize=0x10002");
+            boolean samples;
+            try (var rs = statement.executeQuery("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat4'")) {
+                samples = rs.next();
+            }
+            if (samples) {
+                statement.execute("DELETE FROM sqlite_stat4");
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     private static SQLiteDataSource sqliteDataSource(String url, SQLiteConfig config) {
@@ -147,14 +197,13 @@ public final class JdbcStorage implements Storage {
         return dataSource;
     }
 
-    private static HikariDataSource pool(String name, DataSource dataSource, int size, boolean readOnly,
-            String initSql) {
+    private static HikariDataSource pool(String name, StatementCachingDataSource.Opener opener, int size,
+            int minimumIdle, boolean readOnly) {
         var config = new HikariConfig();
-        config.setConnectionInitSql(initSql);
         config.setPoolName(name);
-        config.setDataSource(dataSource);
+        config.setDataSource(new StatementCachingDataSource(opener));
         config.setMaximumPoolSize(size);
-        config.setMinimumIdle(1);
+        config.setMinimumIdle(minimumIdle);
         config.setAutoCommit(true);
         config.setReadOnly(readOnly);
         return new HikariDataSource(config);
@@ -172,8 +221,8 @@ public final class JdbcStorage implements Storage {
         inWrite.set(Boolean.TRUE);
         try {
             for (int attempt = 1;; attempt++) {
-                try (Connection connection = writePool.getConnection()) {
-                    return inTransaction(writePool, connection, work, true);
+                try {
+                    return inTransaction(writePool, writeTurns, work, true);
                 } catch (SQLException e) {
                     if (!retry(e, attempt)) {
                         throw dialect.failure("write transaction failed", e);
@@ -209,10 +258,29 @@ public final class JdbcStorage implements Storage {
     /** Runs {@code work} in one read-only transaction, so everything it reads comes from one snapshot. */
     @Override
     public <T> T read(Function<Stores, T> work) {
-        try (Connection connection = readPool.getConnection()) {
-            return inTransaction(readPool, connection, work, false);
+        try {
+            return inTransaction(readPool, readTurns, work, false);
         } catch (SQLException e) {
             throw dialect.failure("read transaction failed", e);
+        }
+    }
+
+    /** Waits for a turn, then runs {@code work} in a transaction on a connection of {@code pool}. */
+    private <T> T inTransaction(HikariDataSource pool, Semaphore turns, Function<Stores, T> work, boolean commit)
+            throws SQLException {
+        try {
+            if (!turns.tryAcquire(CONNECTION_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new SQLTransientConnectionException(pool.getPoolName() + ": no connection free after "
+                        + CONNECTION_WAIT_MILLIS + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException(pool.getPoolName() + ": interrupted waiting for a connection");
+        }
+        try (Connection connection = pool.getConnection()) {
+            return inTransaction(pool, connection, work, commit);
+        } finally {
+            turns.release();
         }
     }
 
@@ -221,7 +289,7 @@ public final class JdbcStorage implements Storage {
         connection.setAutoCommit(false);
         boolean ended = false;
         try {
-            T result = work.apply(new JdbcStores(connection, dialect));
+            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect)));
             if (commit) {
                 connection.commit();
             } else {

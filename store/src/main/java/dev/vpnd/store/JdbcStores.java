@@ -8,62 +8,74 @@ import dev.vpnd.core.port.NonceStore;
 import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.port.TagStore;
 import dev.vpnd.core.port.VpcStore;
-import java.sql.Connection;
 
-/** The stores of one transaction, all bound to its connection; valid only inside the work that got them. */
+/**
+ * The stores of one transaction, all bound to its connection; valid only inside the work that got
+ * them, on its thread. Each is made when first asked for: most transactions use one or two.
+ */
 final class JdbcStores implements Stores {
-    private final JdbcAccountStore accounts;
-    private final JdbcVpcStore vpcs;
-    private final JdbcGatewayStore gateways;
-    private final JdbcCustomerGatewayStore customerGateways;
-    private final JdbcConnectionStore connections;
-    private final JdbcTagStore tags;
-    private final Connection connection;
-    private final SqlDialect dialect;
+    private final Jdbc db;
+    private JdbcTagStore tags;
+    private JdbcAccountStore accounts;
+    private JdbcVpcStore vpcs;
+    private JdbcGatewayStore gateways;
+    private JdbcCustomerGatewayStore customerGateways;
+    private JdbcConnectionStore connections;
 
-    JdbcStores(Connection connection, SqlDialect dialect) {
-        this.connection = connection;
-        this.dialect = dialect;
-        this.tags = new JdbcTagStore(connection, dialect);
-        this.accounts = new JdbcAccountStore(connection, dialect);
-        this.vpcs = new JdbcVpcStore(connection, dialect, tags);
-        this.gateways = new JdbcGatewayStore(connection, dialect, tags);
-        this.customerGateways = new JdbcCustomerGatewayStore(connection, dialect, tags);
-        this.connections = new JdbcConnectionStore(connection, dialect, tags);
+    JdbcStores(Jdbc db) {
+        this.db = db;
     }
 
     @Override
     public AccountStore accounts() {
+        if (accounts == null) {
+            accounts = new JdbcAccountStore(db);
+        }
         return accounts;
     }
 
     @Override
     public VpcStore vpcs() {
+        if (vpcs == null) {
+            vpcs = new JdbcVpcStore(db, tags());
+        }
         return vpcs;
     }
 
     @Override
     public GatewayStore gateways() {
+        if (gateways == null) {
+            gateways = new JdbcGatewayStore(db, tags());
+        }
         return gateways;
     }
 
     @Override
     public CustomerGatewayStore customerGateways() {
+        if (customerGateways == null) {
+            customerGateways = new JdbcCustomerGatewayStore(db, tags());
+        }
         return customerGateways;
     }
 
     @Override
     public ConnectionStore connections() {
+        if (connections == null) {
+            connections = new JdbcConnectionStore(db, tags());
+        }
         return connections;
     }
 
     @Override
-    public TagStore tags() {
+    public JdbcTagStore tags() {
+        if (tags == null) {
+            tags = new JdbcTagStore(db);
+        }
         return tags;
     }
 
     @Override
     public NonceStore nonces() {
-        return new JdbcNonceStore(connection, dialect);
+        return new JdbcNonceStore(db);
     }
 }

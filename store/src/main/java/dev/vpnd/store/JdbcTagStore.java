@@ -5,13 +5,15 @@ import dev.vpnd.core.model.Tag;
 import dev.vpnd.core.port.TagFilter;
 import dev.vpnd.core.port.TagStore;
 import dev.vpnd.core.problem.ResourceType;
-import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** Tags of every resource type in one table, keyed by (resource_type, resource_id, tag_key). */
 final class JdbcTagStore implements TagStore {
@@ -19,12 +21,16 @@ final class JdbcTagStore implements TagStore {
             + "tag_value) VALUES (?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (resource_type, resource_id, tag_key) DO UPDATE SET tag_value = excluded.tag_value";
 
-    private final Connection connection;
-    private final SqlDialect dialect;
+    /**
+     * How many tags {@link #mostSelectiveFirst} counts per filter at most: enough to tell a rare
+     * value from a common one, while each count stays a short walk of the tags_by_key_value index.
+     */
+    private static final int SELECTIVITY_PROBE_LIMIT = 4096;
 
-    JdbcTagStore(Connection connection, SqlDialect dialect) {
-        this.connection = connection;
-        this.dialect = dialect;
+    private final Jdbc db;
+
+    JdbcTagStore(Jdbc db) {
+        this.db = db;
     }
 
     /** The table holding resources of {@code type}, for the types that can carry tags. */
@@ -40,18 +46,15 @@ final class JdbcTagStore implements TagStore {
 
     @Override
     public List<Tag> tagsOf(ResourceType type, String resourceId) {
-        return Jdbc.query(connection, dialect,
-                "SELECT tag_key, tag_value FROM tags WHERE resource_type = ? AND resource_id = ? ORDER BY tag_key",
-                List.of(type.name(), resourceId), rs -> new Tag(rs.getString(1), rs.getString(2)));
+        return db.query("SELECT tag_key, tag_value FROM tags WHERE resource_type = ? AND resource_id = ? "
+                + "ORDER BY tag_key", List.of(type.name(), resourceId), JdbcTagStore::tag);
     }
 
     /** Tags of many resources with one query per {@value Jdbc#IN_CHUNK} ids, each list sorted by key. */
     Map<String, List<Tag>> tagsOf(ResourceType type, Collection<String> resourceIds) {
         var out = new HashMap<String, List<Tag>>();
-        Jdbc.queryIn(connection, dialect,
-                "SELECT resource_id, tag_key, tag_value FROM tags WHERE resource_type = ? AND resource_id IN ",
-                List.of(type.name()), resourceIds, " ORDER BY resource_id, tag_key",
-                rs -> new TagBinding(rs.getString(1), new Tag(rs.getString(2), rs.getString(3))))
+        db.queryIn("SELECT resource_id, tag_key, tag_value FROM tags WHERE resource_type = ? AND resource_id IN ",
+                List.of(type.name()), resourceIds, " ORDER BY resource_id, tag_key", JdbcTagStore::binding)
                 .forEach(b -> out.computeIfAbsent(b.resourceId(), k -> new ArrayList<>()).add(b.tag()));
         return out;
     }
@@ -61,19 +64,18 @@ final class JdbcTagStore implements TagStore {
         var rows = tags.stream()
                 .map(t -> List.of(type.name(), resourceId, scope.accountId(), scope.region(), t.key(), t.value()))
                 .toList();
-        Jdbc.batch(connection, dialect, UPSERT, rows);
+        db.batch(UPSERT, rows);
     }
 
     @Override
     public void remove(ResourceType type, String resourceId, Collection<String> keys) {
         var rows = keys.stream().map(k -> List.of(type.name(), resourceId, k)).toList();
-        Jdbc.batch(connection, dialect,
-                "DELETE FROM tags WHERE resource_type = ? AND resource_id = ? AND tag_key = ?", rows);
+        db.batch("DELETE FROM tags WHERE resource_type = ? AND resource_id = ? AND tag_key = ?", rows);
     }
 
     @Override
     public void removeAll(ResourceType type, String resourceId) {
-        Jdbc.update(connection, dialect, "DELETE FROM tags WHERE resource_type = ? AND resource_id = ?",
+        db.update("DELETE FROM tags WHERE resource_type = ? AND resource_id = ?",
                 List.of(type.name(), resourceId));
     }
 
@@ -91,13 +93,58 @@ final class JdbcTagStore implements TagStore {
         var where = Where.scope("t", scope)
                 .eq("t.resource_type", type.name())
                 .in("t.resource_id", resourceIds)
-                .tags(type, "t.resource_id", filters);
+                .tags(type, "t.resource_id", mostSelectiveFirst(type, filters));
         var params = new ArrayList<>(where.params());
         params.add(limit);
         params.add(offset);
-        return Jdbc.query(connection, dialect, "SELECT t.resource_id, t.tag_key, t.tag_value FROM tags t JOIN "
-                + table + " r ON r.id = t.resource_id" + where.sql()
-                + " ORDER BY r.seq DESC, t.tag_key LIMIT ? OFFSET ?", params,
-                rs -> new TagBinding(rs.getString(1), new Tag(rs.getString(2), rs.getString(3))));
+        return db.query("SELECT t.resource_id, t.tag_key, t.tag_value FROM tags t JOIN " + table
+                + " r ON r.id = t.resource_id" + where.sql() + " ORDER BY r.seq DESC, t.tag_key LIMIT ? OFFSET ?",
+                params, JdbcTagStore::binding);
+    }
+
+    /**
+     * The filters, the one matching the fewest tags first (up to {@value #SELECTIVITY_PROBE_LIMIT}
+     * each; ties keep their order). A list filtered by tags starts from the first filter's range of
+     * the tags_by_key_value index and looks the others up per resource (see {@link Where#tags}), so
+     * starting from a rare value rather than a common one is what makes it fast. PostgreSQL knows the
+     * common values and picks the order itself; SQLite does not (see JdbcStorage), so it is asked here.
+     */
+    List<TagFilter> mostSelectiveFirst(ResourceType type, List<TagFilter> filters) {
+        if (filters.size() < 2 || db.dialect().knowsValueFrequencies()) {
+            return filters;
+        }
+        var counts = new ArrayList<String>();
+        var params = new ArrayList<Object>();
+        for (TagFilter f : filters) {
+            counts.add("(SELECT COUNT(*) FROM (SELECT 1 FROM tags WHERE resource_type = ? AND tag_key = ?"
+                    + (f.value() == null ? "" : " AND tag_value = ?") + " LIMIT " + SELECTIVITY_PROBE_LIMIT
+                    + ") c" + counts.size() + ")");
+            params.add(type.name());
+            params.add(f.key());
+            if (f.value() != null) {
+                params.add(f.value());
+            }
+        }
+        long[] matches = db.queryOne("SELECT " + String.join(", ", counts), params, row -> {
+            long[] out = new long[filters.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = row.int64();
+            }
+            return out;
+        }).orElseThrow();
+        return IntStream.range(0, filters.size()).boxed().sorted(Comparator.comparingLong(i -> matches[i]))
+                .map(filters::get).toList();
+    }
+
+    /** tag_key, tag_value. */
+    private static Tag tag(Row row) throws SQLException {
+        String key = row.text();
+        return new Tag(key, row.text());
+    }
+
+    /** resource_id, tag_key, tag_value. */
+    private static TagBinding binding(Row row) throws SQLException {
+        String resourceId = row.text();
+        return new TagBinding(resourceId, tag(row));
     }
 }

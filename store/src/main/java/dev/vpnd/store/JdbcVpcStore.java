@@ -6,7 +6,7 @@ import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.port.VpcStore;
 import dev.vpnd.core.problem.ResourceType;
-import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,16 +19,16 @@ final class JdbcVpcStore implements VpcStore {
                 values.addAll(java.util.Arrays.asList(v.name(), v.description(), v.cidrBlock()));
                 return values;
             },
-            rs -> new Vpc(rs.getString("id"), Rows.scope(rs), rs.getString("name"), rs.getString("description"),
-                    rs.getString("cidr_block"), Rows.lifecycle(rs), Rows.instant(rs, "created_at"), List.of(),
-                    rs.getLong("revision")),
+            JdbcVpcStore::read,
             v -> new ResourceTable.Base(v.id(), v.scope(), v.revision(), v.createdAt()),
             Vpc::withTags);
 
+    private final JdbcTagStore tags;
     private final ResourceTable<Vpc> table;
 
-    JdbcVpcStore(Connection connection, SqlDialect dialect, JdbcTagStore tags) {
-        this.table = new ResourceTable<>(connection, dialect, MAPPING, tags);
+    JdbcVpcStore(Jdbc db, JdbcTagStore tags) {
+        this.tags = tags;
+        this.table = new ResourceTable<>(db, MAPPING, tags);
     }
 
     @Override
@@ -51,11 +51,22 @@ final class JdbcVpcStore implements VpcStore {
         return table.list(Where.scope("r", scope)
                 .eq("r.id", filter.vpcId())
                 .eq("r.name", filter.name())
-                .tags(ResourceType.VPC, "r.id", filter.tags()), page);
+                .tags(ResourceType.VPC, "r.id", tags.mostSelectiveFirst(ResourceType.VPC, filter.tags())), page);
     }
 
     @Override
     public boolean delete(Scope scope, String id) {
         return table.delete(scope, id);
+    }
+
+    /** The base columns then {@link #MAPPING}'s, in order. */
+    private static Vpc read(Row row) throws SQLException {
+        var base = ResourceTable.Base.read(row);
+        var lifecycle = row.lifecycle();
+        String name = row.text();
+        String description = row.text();
+        String cidrBlock = row.text();
+        return new Vpc(base.id(), base.scope(), name, description, cidrBlock, lifecycle, base.createdAt(), List.of(),
+                base.revision());
     }
 }

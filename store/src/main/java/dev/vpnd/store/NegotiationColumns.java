@@ -8,7 +8,7 @@ import dev.vpnd.core.algo.Integrity;
 import dev.vpnd.core.model.BgpConfig;
 import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.IpsecConfig;
-import java.sql.ResultSet;
+import dev.vpnd.core.model.Secret;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,32 +40,38 @@ final class NegotiationColumns {
         return out;
     }
 
-    static IkeConfig ike(ResultSet rs) throws SQLException {
-        if (Rows.isNull(rs, "ike_lifetime")) {
-            return null;
-        }
-        return new IkeConfig(Rows.enumOf(IkeVersion.class, rs, "ike_version"),
-                Rows.enumOf(IkeMode.class, rs, "ike_mode"), Rows.enumOf(Encryption.class, rs, "ike_encryption"),
-                Rows.enumOf(Integrity.class, rs, "ike_integrity"), Rows.enumOf(DhGroup.class, rs, "ike_dh_group"),
-                rs.getLong("ike_lifetime"), rs.getString("ike_local_id"), rs.getString("ike_remote_id"),
-                Rows.secret(rs, "ike_psk"));
+    /** Reads the nine ike_* columns, in {@link #COLUMNS} order. */
+    static IkeConfig ike(Row row) throws SQLException {
+        var version = row.enumOf(IkeVersion.class);
+        var mode = row.enumOf(IkeMode.class);
+        var encryption = row.enumOf(Encryption.class);
+        var integrity = row.enumOf(Integrity.class);
+        var dhGroup = row.enumOf(DhGroup.class);
+        Long lifetime = row.nullableInt64();
+        String localId = row.text();
+        String remoteId = row.text();
+        Secret psk = row.secret();
+        return lifetime == null ? null
+                : new IkeConfig(version, mode, encryption, integrity, dhGroup, lifetime, localId, remoteId, psk);
     }
 
-    static IpsecConfig ipsec(ResultSet rs) throws SQLException {
-        if (Rows.isNull(rs, "ipsec_lifetime")) {
-            return null;
-        }
-        return new IpsecConfig(Rows.enumOf(Encryption.class, rs, "ipsec_encryption"),
-                Rows.enumOf(Integrity.class, rs, "ipsec_integrity"), Rows.enumOf(DhGroup.class, rs, "ipsec_pfs"),
-                rs.getLong("ipsec_lifetime"));
+    /** Reads the four ipsec_* columns, in {@link #COLUMNS} order. */
+    static IpsecConfig ipsec(Row row) throws SQLException {
+        var encryption = row.enumOf(Encryption.class);
+        var integrity = row.enumOf(Integrity.class);
+        var pfs = row.enumOf(DhGroup.class);
+        Long lifetime = row.nullableInt64();
+        return lifetime == null ? null : new IpsecConfig(encryption, integrity, pfs, lifetime);
     }
 
-    static BgpConfig bgp(ResultSet rs) throws SQLException {
-        if (Rows.isNull(rs, "bgp_enabled")) {
-            return null;
-        }
-        return new BgpConfig(Rows.bool(rs, "bgp_enabled"), rs.getLong("bgp_local_asn"),
-                rs.getString("bgp_tunnel_cidr"), rs.getString("bgp_local_ip"), rs.getString("bgp_auth_key"));
+    /** Reads the five bgp_* columns, in {@link #COLUMNS} order. */
+    static BgpConfig bgp(Row row) throws SQLException {
+        Boolean enabled = row.nullableBool();
+        long localAsn = row.int64();
+        String tunnelCidr = row.text();
+        String localIp = row.text();
+        String authKey = row.text();
+        return enabled == null ? null : new BgpConfig(enabled, localAsn, tunnelCidr, localIp, authKey);
     }
 
     static List<Object> nulls(int n) {

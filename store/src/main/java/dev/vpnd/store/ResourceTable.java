@@ -5,14 +5,18 @@ import dev.vpnd.core.model.Tag;
 import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.problem.ResourceType;
-import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What every resource store shares, over one table with the common columns (id, account_id, region,
@@ -20,76 +24,117 @@ import java.util.function.UnaryOperator;
  * total, compare-and-set updates, and records returned with their tags.
  */
 final class ResourceTable<T> {
-    private static final List<String> BASE_COLUMNS =
+    /** The common columns a record is read from, first in every select list, in {@link Base#read}'s order. */
+    private static final List<String> BASE_COLUMNS = List.of("id", "account_id", "region", "revision", "created_at");
+    /** What an insert writes before the record's own columns: seq and client_token are never read back. */
+    private static final List<String> INSERT_COLUMNS =
             List.of("id", "account_id", "region", "seq", "client_token", "revision", "created_at");
 
     /** The common fields of a record. */
     record Base(String id, Scope scope, long revision, Instant createdAt) {
-    }
-
-    /**
-     * How one record type maps onto its table. {@code columns} and {@code values} are the record's
-     * own columns, in the same order; {@code mapper} reads a row into a record without tags.
-     */
-    record Mapping<T>(String table, ResourceType type, List<String> columns, Function<T, List<Object>> values,
-            Jdbc.RowMapper<T> mapper, Function<T, Base> base, BiFunction<T, List<Tag>, T> withTags) {
-        Mapping {
-            columns = List.copyOf(columns);
+        /** Reads {@link #BASE_COLUMNS}. */
+        static Base read(Row row) throws SQLException {
+            return new Base(row.text(), row.scope(), row.int64(), row.instant());
         }
     }
 
-    private final Connection connection;
-    private final SqlDialect dialect;
-    private final Mapping<T> mapping;
-    private final JdbcTagStore tags;
-    private final UnaryOperator<List<T>> complete;
-    private final String insertSql;
-    private final String updateSql;
-
-    /** {@code complete} adds what lives in child tables to a batch of freshly read records. */
-    ResourceTable(Connection connection, SqlDialect dialect, Mapping<T> mapping, JdbcTagStore tags,
-            UnaryOperator<List<T>> complete) {
-        this.connection = connection;
-        this.dialect = dialect;
-        this.mapping = mapping;
-        this.tags = tags;
-        this.complete = complete;
-        var all = new ArrayList<>(BASE_COLUMNS);
-        all.addAll(mapping.columns());
-        this.insertSql = "INSERT INTO " + mapping.table() + " (" + String.join(", ", all) + ") VALUES "
-                + Jdbc.placeholders(all.size());
-        this.updateSql = "UPDATE " + mapping.table() + " SET " + String.join(" = ?, ", mapping.columns())
-                + " = ?, revision = ? WHERE id = ? AND account_id = ? AND region = ? AND revision = ?";
+    /** Adds what lives in child tables to freshly read records; {@code withChildren} are the ids that have some. */
+    @FunctionalInterface
+    interface Children<T> {
+        List<T> load(List<T> records, Set<String> withChildren);
     }
 
-    ResourceTable(Connection connection, SqlDialect dialect, Mapping<T> mapping, JdbcTagStore tags) {
-        this(connection, dialect, mapping, tags, UnaryOperator.identity());
+    /**
+     * How one record type maps onto its table, and its statements, built once. {@code columns} and
+     * {@code values} are the record's own columns, in the same order; {@code reader} reads a row
+     * (the base columns, then {@code columns}) into a record without tags. {@code childProbe}, when
+     * not null, is an SQL expression over the row {@code r} that is 1 when the record has child rows.
+     */
+    static final class Mapping<T> {
+        final String table;
+        final ResourceType type;
+        final Function<T, List<Object>> values;
+        final Jdbc.RowMapper<T> reader;
+        final Function<T, Base> base;
+        final BiFunction<T, List<Tag>, T> withTags;
+        final boolean probesChildren;
+        final String select;
+        final String count;
+        final String insert;
+        final String update;
+        final String delete;
+
+        Mapping(String table, ResourceType type, List<String> columns, Function<T, List<Object>> values,
+                Jdbc.RowMapper<T> reader, Function<T, Base> base, BiFunction<T, List<Tag>, T> withTags,
+                String childProbe) {
+            this.table = table;
+            this.type = type;
+            this.values = values;
+            this.reader = reader;
+            this.base = base;
+            this.withTags = withTags;
+            this.probesChildren = childProbe != null;
+            var selected = Stream.concat(BASE_COLUMNS.stream(), columns.stream()).map(c -> "r." + c)
+                    .collect(Collectors.toCollection(ArrayList::new));
+            if (childProbe != null) {
+                selected.add(childProbe);
+            }
+            this.select = "SELECT " + String.join(", ", selected) + " FROM " + table + " r";
+            this.count = "SELECT COUNT(*) FROM " + table + " r";
+            var inserted = Stream.concat(INSERT_COLUMNS.stream(), columns.stream()).toList();
+            this.insert = "INSERT INTO " + table + " (" + String.join(", ", inserted) + ") VALUES "
+                    + Jdbc.placeholders(inserted.size());
+            this.update = "UPDATE " + table + " SET " + String.join(" = ?, ", columns)
+                    + " = ?, revision = ? WHERE id = ? AND account_id = ? AND region = ? AND revision = ?";
+            this.delete = "DELETE FROM " + table + " WHERE id = ? AND account_id = ? AND region = ?";
+        }
+
+        Mapping(String table, ResourceType type, List<String> columns, Function<T, List<Object>> values,
+                Jdbc.RowMapper<T> reader, Function<T, Base> base, BiFunction<T, List<Tag>, T> withTags) {
+            this(table, type, columns, values, reader, base, withTags, null);
+        }
+    }
+
+    private final Jdbc db;
+    private final Mapping<T> mapping;
+    private final JdbcTagStore tags;
+    private final Children<T> children;
+
+    ResourceTable(Jdbc db, Mapping<T> mapping, JdbcTagStore tags, Children<T> children) {
+        this.db = db;
+        this.mapping = mapping;
+        this.tags = tags;
+        this.children = children;
+    }
+
+    ResourceTable(Jdbc db, Mapping<T> mapping, JdbcTagStore tags) {
+        this(db, mapping, tags, (records, withChildren) -> records);
     }
 
     void insert(T record, String clientToken) {
-        Base base = mapping.base().apply(record);
+        Base base = mapping.base.apply(record);
         var params = new ArrayList<Object>();
         params.add(base.id());
         params.add(base.scope().accountId());
         params.add(base.scope().region());
-        params.add(dialect.nextSeq(connection, mapping.table()));
+        params.add(db.dialect().nextSeq(db, mapping.table));
         params.add(clientToken == null ? "" : clientToken);
         params.add(base.revision());
         params.add(base.createdAt());
-        params.addAll(mapping.values().apply(record));
-        Jdbc.update(connection, dialect, insertSql, params);
+        params.addAll(mapping.values.apply(record));
+        db.update(mapping.insert, params);
     }
 
     /** Writes the record if the stored revision is still {@code expectedRevision}; false otherwise. */
     boolean update(T record, long expectedRevision) {
-        Base base = mapping.base().apply(record);
-        var params = new ArrayList<Object>(mapping.values().apply(record));
+        Base base = mapping.base.apply(record);
+        var params = new ArrayList<Object>(mapping.values.apply(record));
         params.add(base.revision());
         params.add(base.id());
         params.add(base.scope().accountId());
         params.add(base.scope().region());
         params.add(expectedRevision);
-        return Jdbc.update(connection, dialect, updateSql, params) == 1;
+        return db.update(mapping.update, params) == 1;
     }
 
     Optional<T> find(Scope scope, String id) {
@@ -111,49 +156,100 @@ final class ResourceTable<T> {
             return Optional.empty();
         }
         var where = Where.scope("r", scope).condition("r." + column + " = ?", value);
-        var page = list(where, new PageRequest(0, 1), false, dialect.rowLock(connection));
-        return page.items().stream().findFirst();
+        return select(where, 1, 0, false, db.dialect().rowLock(db)).stream().findFirst();
     }
 
-    /** A page of the rows matching {@code where} (which must include the scope), newest first. */
+    /**
+     * A page of the rows matching {@code where} (which must include the scope), newest first, and
+     * their exact total, both from the transaction's one snapshot.
+     */
     Page<T> list(Where where, PageRequest page) {
-        return list(where, page, true, "");
+        if (where.byTags()) {
+            return listByTags(where, page);
+        }
+        if (page.offset() == 0) {
+            var items = select(where, page.limit(), 0, false, "");
+            // Fewer rows than asked for are all there are: no need to count them again.
+            return new Page<>(items, items.size() < page.limit() ? items.size() : count(where));
+        }
+        long total = count(where);
+        long end = Math.min(total, page.offset() + page.limit());
+        if (page.offset() >= end) {
+            return new Page<>(List.of(), total);
+        }
+        // An OFFSET steps over every row it skips, so a page nearer the oldest end is read from
+        // there, oldest first, and turned around: the last page costs what the first does.
+        if (total - end < page.offset()) {
+            var items = new ArrayList<>(select(where, end - page.offset(), total - end, true, ""));
+            Collections.reverse(items);
+            return new Page<>(items, total);
+        }
+        return new Page<>(select(where, end - page.offset(), page.offset(), false, ""), total);
     }
 
-    private Page<T> list(Where where, PageRequest page, boolean withTotal, String lock) {
-        var items = new ArrayList<T>();
-        if (page.limit() > 0) {
-            var params = new ArrayList<>(where.params());
-            params.add(page.limit());
-            params.add(page.offset());
-            items.addAll(Jdbc.query(connection, dialect, "SELECT r.* FROM " + mapping.table() + " r" + where.sql()
-                    + " ORDER BY r.seq DESC LIMIT ? OFFSET ?" + lock, params, mapping.mapper()));
+    /**
+     * A list filtered by tags: each evaluation of the filter walks the tags index, so one query
+     * evaluates it once for both the page's ids and the total (a window count over the matches),
+     * and a second reads the page's rows by id.
+     */
+    private Page<T> listByTags(Where where, PageRequest page) {
+        if (page.limit() == 0) {
+            return new Page<>(List.of(), count(where));
         }
-        long total = withTotal ? count(where) : items.size();
-        return new Page<>(withChildren(items), total);
+        var params = new ArrayList<>(where.params());
+        params.add(page.limit());
+        params.add(page.offset());
+        var total = new long[1];
+        var ids = db.query("SELECT r.id, COUNT(*) OVER () FROM " + mapping.table + " r" + where.sql()
+                + " ORDER BY r.seq DESC LIMIT ? OFFSET ?", params, row -> {
+                    String id = row.text();
+                    total[0] = row.int64();
+                    return id;
+                });
+        if (ids.isEmpty()) {
+            // No row carries the total: past the end (or nothing matches at all).
+            return new Page<>(List.of(), page.offset() == 0 ? 0 : count(where));
+        }
+        // The ids come from this snapshot and this scope; seq orders them as the first query did.
+        return new Page<>(select(new Where().in("r.id", ids), ids.size(), 0, false, ""), total[0]);
     }
 
     long count(Where where) {
-        return Jdbc.count(connection, dialect, "SELECT COUNT(*) FROM " + mapping.table() + " r" + where.sql(),
-                where.params());
+        return db.count(mapping.count + where.sql(), where.params());
     }
 
     boolean delete(Scope scope, String id) {
-        return Jdbc.update(connection, dialect,
-                "DELETE FROM " + mapping.table() + " WHERE id = ? AND account_id = ? AND region = ?",
-                List.of(id, scope.accountId(), scope.region())) > 0;
+        return db.update(mapping.delete, List.of(id, scope.accountId(), scope.region())) > 0;
     }
 
-    /** Tags (one query for the batch) and child rows of freshly read records. */
-    private List<T> withChildren(List<T> rows) {
-        if (rows.isEmpty()) {
-            return rows;
+    /** Rows in seq order (newest first unless {@code oldestFirst}), with their tags and child rows. */
+    private List<T> select(Where where, long limit, long offset, boolean oldestFirst, String lock) {
+        if (limit <= 0) {
+            return List.of();
         }
-        var ids = rows.stream().map(r -> mapping.base().apply(r).id()).toList();
-        var tagsById = tags.tagsOf(mapping.type(), ids);
-        var tagged = rows.stream()
-                .map(r -> mapping.withTags().apply(r, tagsById.getOrDefault(mapping.base().apply(r).id(), List.of())))
-                .toList();
-        return complete.apply(tagged);
+        var params = new ArrayList<>(where.params());
+        params.add(limit);
+        params.add(offset);
+        var withChildren = new HashSet<String>();
+        String order = oldestFirst ? " ORDER BY r.seq" : " ORDER BY r.seq DESC";
+        var records = db.query(mapping.select + where.sql() + order + " LIMIT ? OFFSET ?" + lock, params, row -> {
+                    T record = mapping.reader.map(row);
+                    if (mapping.probesChildren && row.bool()) {
+                        withChildren.add(mapping.base.apply(record).id());
+                    }
+                    return record;
+                });
+        return records.isEmpty() ? records : complete(records, withChildren);
+    }
+
+    /** Tags (one query for the batch), then child rows where the probe found some. */
+    private List<T> complete(List<T> records, Set<String> withChildren) {
+        var ids = records.stream().map(r -> mapping.base.apply(r).id()).toList();
+        var tagsById = tags.tagsOf(mapping.type, ids);
+        var tagged = new ArrayList<T>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            tagged.add(mapping.withTags.apply(records.get(i), tagsById.getOrDefault(ids.get(i), List.of())));
+        }
+        return withChildren.isEmpty() ? tagged : children.load(tagged, withChildren);
     }
 }

@@ -3,8 +3,6 @@ package dev.vpnd.store;
 import dev.vpnd.core.model.NegotiationStatus;
 import dev.vpnd.core.model.Tunnel;
 import dev.vpnd.core.model.TunnelRole;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +12,10 @@ import java.util.Map;
 
 /** The vpn_tunnels child rows of connections: written whole with their connection, read in batches. */
 final class TunnelRows {
+    /** Written in this order by {@link #values} and read in it by {@link #read}. */
     private static final List<String> COLUMNS;
     private static final String INSERT;
+    private static final String SELECT;
 
     static {
         var columns = new ArrayList<>(List.of("connection_id", "tunnel_index", "id", "role", "customer_gateway_id",
@@ -25,33 +25,30 @@ final class TunnelRows {
         COLUMNS = List.copyOf(columns);
         INSERT = "INSERT INTO vpn_tunnels (" + String.join(", ", COLUMNS) + ") VALUES "
                 + Jdbc.placeholders(COLUMNS.size());
+        SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM vpn_tunnels WHERE connection_id IN ";
     }
 
-    private final Connection connection;
-    private final SqlDialect dialect;
+    private final Jdbc db;
 
-    TunnelRows(Connection connection, SqlDialect dialect) {
-        this.connection = connection;
-        this.dialect = dialect;
+    TunnelRows(Jdbc db) {
+        this.db = db;
     }
 
     /** Replaces the stored tunnels of a connection with {@code tunnels}. */
     void replace(String connectionId, List<Tunnel> tunnels) {
-        Jdbc.update(connection, dialect, "DELETE FROM vpn_tunnels WHERE connection_id = ?", List.of(connectionId));
+        db.update("DELETE FROM vpn_tunnels WHERE connection_id = ?", List.of(connectionId));
         insert(connectionId, tunnels);
     }
 
     void insert(String connectionId, List<Tunnel> tunnels) {
         var rows = tunnels.stream().map(t -> values(connectionId, t)).toList();
-        Jdbc.batch(connection, dialect, INSERT, rows);
+        db.batch(INSERT, rows);
     }
 
     /** Tunnels of each of the connections, ordered by index; one query per chunk of ids. */
     Map<String, List<Tunnel>> of(List<String> connectionIds) {
         var out = new HashMap<String, List<Tunnel>>();
-        Jdbc.queryIn(connection, dialect, "SELECT * FROM vpn_tunnels WHERE connection_id IN ", List.of(),
-                connectionIds, " ORDER BY connection_id, tunnel_index",
-                rs -> Map.entry(rs.getString("connection_id"), map(rs)))
+        db.queryIn(SELECT, List.of(), connectionIds, " ORDER BY connection_id, tunnel_index", TunnelRows::read)
                 .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return out;
     }
@@ -64,12 +61,23 @@ final class TunnelRows {
         return values;
     }
 
-    private static Tunnel map(ResultSet rs) throws SQLException {
-        return new Tunnel(rs.getString("id"), rs.getInt("tunnel_index"), Rows.enumOf(TunnelRole.class, rs, "role"),
-                rs.getString("customer_gateway_id"), Rows.bool(rs, "enable_dpd"),
-                Rows.bool(rs, "enable_nat_traversal"), rs.getString("remote_ca_certificate"),
-                NegotiationColumns.ike(rs), NegotiationColumns.ipsec(rs), NegotiationColumns.bgp(rs),
-                rs.getString("internet_ip"), rs.getString("zone_name"),
-                Rows.enumOf(NegotiationStatus.class, rs, "status"));
+    /** The connection id and its tunnel, from {@link #COLUMNS} in order. */
+    private static Map.Entry<String, Tunnel> read(Row row) throws SQLException {
+        String connectionId = row.text();
+        int index = row.int32();
+        String id = row.text();
+        var role = row.enumOf(TunnelRole.class);
+        String customerGatewayId = row.text();
+        boolean enableDpd = row.bool();
+        boolean enableNatTraversal = row.bool();
+        String remoteCaCertificate = row.text();
+        var ike = NegotiationColumns.ike(row);
+        var ipsec = NegotiationColumns.ipsec(row);
+        var bgp = NegotiationColumns.bgp(row);
+        String internetIp = row.text();
+        String zone = row.text();
+        var status = row.enumOf(NegotiationStatus.class);
+        return Map.entry(connectionId, new Tunnel(id, index, role, customerGatewayId, enableDpd, enableNatTraversal,
+                remoteCaCertificate, ike, ipsec, bgp, internetIp, zone, status));
     }
 }

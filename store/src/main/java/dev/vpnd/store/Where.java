@@ -11,6 +11,7 @@ import java.util.List;
 final class Where {
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
+    private boolean byTags;
 
     /** Rows of {@code alias} (a table alias) in the scope's account and region. */
     static Where scope(String alias, Scope scope) {
@@ -37,22 +38,42 @@ final class Where {
     }
 
     /**
-     * One condition per filter, so every filter must match: the resource carries the key, with the
-     * filter's value unless that is null. Each is an IN over the tags index (resource_type, tag_key,
-     * tag_value), which lets the database start from the tagged resources. {@code idColumn} is the
-     * resource id to match.
+     * Resources carrying every filter's key, with the filter's value unless that is null, as one
+     * {@code idColumn IN (...)}: the subquery walks the first filter's range of the tags index and
+     * checks each resource it finds against the other filters with one index lookup each (resource_id
+     * is part of tags_by_key_value, and of the primary key for a key-only filter), so its cost follows
+     * the first filter's matches; put the most selective first (JdbcTagStore#mostSelectiveFirst).
      */
     Where tags(ResourceType type, String idColumn, List<TagFilter> filters) {
-        for (TagFilter f : filters) {
-            String sql = idColumn + " IN (SELECT tf.resource_id FROM tags tf WHERE tf.resource_type = ? "
-                    + "AND tf.tag_key = ?" + (f.value() == null ? "" : " AND tf.tag_value = ?") + ")";
-            if (f.value() == null) {
-                condition(sql, type.name(), f.key());
-            } else {
-                condition(sql, type.name(), f.key(), f.value());
-            }
+        if (filters.isEmpty()) {
+            return this;
         }
-        return this;
+        byTags = true;
+        var values = new ArrayList<Object>();
+        var sql = new StringBuilder(idColumn).append(" IN (SELECT f0.resource_id FROM tags f0 WHERE ")
+                .append(tagMatch("f0", filters.getFirst(), type, values));
+        for (int i = 1; i < filters.size(); i++) {
+            String alias = "f" + i;
+            sql.append(" AND EXISTS (SELECT 1 FROM tags ").append(alias).append(" WHERE ")
+                    .append(tagMatch(alias, filters.get(i), type, values))
+                    .append(" AND ").append(alias).append(".resource_id = f0.resource_id)");
+        }
+        return condition(sql.append(")").toString(), values.toArray());
+    }
+
+    private static String tagMatch(String alias, TagFilter filter, ResourceType type, List<Object> values) {
+        values.add(type.name());
+        values.add(filter.key());
+        if (filter.value() == null) {
+            return alias + ".resource_type = ? AND " + alias + ".tag_key = ?";
+        }
+        values.add(filter.value());
+        return alias + ".resource_type = ? AND " + alias + ".tag_key = ? AND " + alias + ".tag_value = ?";
+    }
+
+    /** Whether a tag filter is part of the clause. */
+    boolean byTags() {
+        return byTags;
     }
 
     String sql() {

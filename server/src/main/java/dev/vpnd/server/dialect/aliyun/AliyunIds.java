@@ -1,19 +1,22 @@
 package dev.vpnd.server.dialect.aliyun;
 
 import dev.vpnd.core.problem.ResourceType;
-import java.math.BigInteger;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Alibaba's resource ids ({@code vco-…}, {@code vpn-…}, {@code cgw-…}, {@code vpc-…}) are the
  * canonical UUID written in 25 lowercase base-36 digits behind the type's prefix, so ids need no
- * lookup table and every dialect can name the same resource in its own form.
+ * lookup table and every dialect can name the same resource in its own form. Every listed resource
+ * is encoded a few times per answer, so the 128-bit arithmetic works on two longs, not BigInteger.
  */
 public final class AliyunIds {
+    /** 36^25 > 2^128, so 25 digits hold every UUID. */
     private static final int DIGITS = 25;
-    private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
+    /** 36^6, the largest power of 36 below 2^32: dividing 32-bit limbs by it never overflows a long. */
+    private static final long CHUNK = 2_176_782_336L;
+    private static final int CHUNK_DIGITS = 6;
+    private static final long LOW_32 = 0xFFFF_FFFFL;
 
     private AliyunIds() {
     }
@@ -45,34 +48,64 @@ public final class AliyunIds {
         return decodeDigits("tun-", wireId);
     }
 
+    /** The UUID's 128 bits as 25 base-36 digits, most significant first, zero-padded. */
     private static String digits(String canonical) {
         var uuid = UUID.fromString(canonical);
-        var value = unsigned(uuid.getMostSignificantBits()).multiply(TWO_TO_64)
-                .add(unsigned(uuid.getLeastSignificantBits()));
-        String text = value.toString(36);
-        return "0".repeat(DIGITS - text.length()) + text;
+        long high = uuid.getMostSignificantBits();
+        long low = uuid.getLeastSignificantBits();
+        // Four unsigned 32-bit limbs, most significant first, divided by CHUNK in place.
+        long[] limbs = {high >>> 32, high & LOW_32, low >>> 32, low & LOW_32};
+        char[] out = new char[DIGITS];
+        int pos = DIGITS;
+        while (pos > 0) {
+            long remainder = 0;
+            for (int i = 0; i < limbs.length; i++) {
+                long dividend = remainder << 32 | limbs[i];
+                limbs[i] = Long.divideUnsigned(dividend, CHUNK);
+                remainder = Long.remainderUnsigned(dividend, CHUNK);
+            }
+            for (int i = 0; i < CHUNK_DIGITS && pos > 0; i++) {
+                out[--pos] = Character.forDigit((int) (remainder % 36), 36);
+                remainder /= 36;
+            }
+        }
+        return new String(out);
     }
 
+    /** Exactly 25 digits 0-9 and a-z whose value fits 128 bits; anything else names nothing. */
     private static Optional<String> decodeDigits(String prefix, String wireId) {
         if (wireId == null || !wireId.startsWith(prefix) || wireId.length() != prefix.length() + DIGITS) {
             return Optional.empty();
         }
-        String digits = wireId.substring(prefix.length());
-        if (!digits.equals(digits.toLowerCase(Locale.ROOT))) {
-            return Optional.empty();
-        }
-        try {
-            var value = new BigInteger(digits, 36);
-            if (value.bitLength() > 128) {
+        long high = 0;
+        long low = 0;
+        for (int i = prefix.length(); i < wireId.length(); i++) {
+            int digit = digit(wireId.charAt(i));
+            if (digit < 0) {
                 return Optional.empty();
             }
-            return Optional.of(new UUID(value.shiftRight(64).longValue(), value.longValue()).toString());
-        } catch (NumberFormatException e) {
-            return Optional.empty();
+            // (high, low) = (high, low) * 36 + digit, refusing anything that reaches 2^128.
+            long lowProduct = low * 36;
+            long carry = Math.unsignedMultiplyHigh(low, 36);
+            long newLow = lowProduct + digit;
+            if (Long.compareUnsigned(newLow, lowProduct) < 0) {
+                carry++;
+            }
+            long highProduct = high * 36;
+            long newHigh = highProduct + carry;
+            if (Math.unsignedMultiplyHigh(high, 36) != 0 || Long.compareUnsigned(newHigh, highProduct) < 0) {
+                return Optional.empty();
+            }
+            high = newHigh;
+            low = newLow;
         }
+        return Optional.of(new UUID(high, low).toString());
     }
 
-    private static BigInteger unsigned(long bits) {
-        return new BigInteger(Long.toUnsignedString(bits));
+    private static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        return c >= 'a' && c <= 'z' ? c - 'a' + 10 : -1;
     }
 }
