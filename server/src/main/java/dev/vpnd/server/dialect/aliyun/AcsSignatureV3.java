@@ -1,17 +1,16 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import dev.vpnd.server.security.AuthorizationFields;
+import dev.vpnd.server.security.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Alibaba Cloud's ACS3-HMAC-SHA256 signature ("v3"): the default of the new Tea SDK, and of the old
@@ -21,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class AcsSignatureV3 {
     static final String ALGORITHM = "ACS3-HMAC-SHA256";
     private static final HexFormat HEX = HexFormat.of();
+    private static final Set<String> AUTHORIZATION_FIELDS = Set.of("Credential", "SignedHeaders", "Signature");
 
     private AcsSignatureV3() {
     }
@@ -39,42 +39,14 @@ final class AcsSignatureV3 {
      * @return empty when the scheme is not ACS3, or a field is missing, empty or repeated
      */
     static Optional<Authorization> parseAuthorization(String headerValue) {
-        if (headerValue == null || !headerValue.startsWith(ALGORITHM + ' ')) {
+        var fields = AuthorizationFields.parse(headerValue, ALGORITHM, AUTHORIZATION_FIELDS).orElse(null);
+        if (fields == null) {
             return Optional.empty();
         }
-        String credential = null;
-        String signedHeaders = null;
-        String signature = null;
-        for (String field : headerValue.substring(ALGORITHM.length() + 1).split(",", -1)) {
-            String f = field.strip();
-            int eq = f.indexOf('=');
-            String value = eq < 0 ? "" : f.substring(eq + 1);
-            switch (eq < 0 ? f : f.substring(0, eq)) {
-                case "Credential" -> {
-                    if (credential != null) {
-                        return Optional.empty();
-                    }
-                    credential = value;
-                }
-                case "SignedHeaders" -> {
-                    if (signedHeaders != null) {
-                        return Optional.empty();
-                    }
-                    signedHeaders = value;
-                }
-                case "Signature" -> {
-                    if (signature != null) {
-                        return Optional.empty();
-                    }
-                    signature = value;
-                }
-                default -> {
-                    // Unknown fields are not signed and change nothing; ignoring them tolerates future SDKs.
-                }
-            }
-        }
-        if (credential == null || credential.isEmpty() || signature == null || signature.isEmpty()
-                || signedHeaders == null) {
+        String credential = fields.get("Credential");
+        String signedHeaders = fields.get("SignedHeaders");
+        String signature = fields.get("Signature");
+        if (credential.isEmpty() || signature.isEmpty()) {
             return Optional.empty();
         }
         List<String> names = List.of(signedHeaders.split(";", -1));
@@ -120,7 +92,7 @@ final class AcsSignatureV3 {
 
     /** Lowercase hex SHA-256 of the body bytes as received. */
     static String hashedPayload(byte[] body) {
-        return HEX.formatHex(sha256(body));
+        return HEX.formatHex(Digests.sha256(body));
     }
 
     /**
@@ -134,18 +106,13 @@ final class AcsSignatureV3 {
     }
 
     static String stringToSign(String canonicalRequest) {
-        return ALGORITHM + '\n' + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        return ALGORITHM + '\n' + HEX.formatHex(Digests.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Lowercase hex HMAC-SHA256 keyed by the bare secret (no {@code &}, unlike v1). */
     static String signature(String accessKeySecret, String stringToSign) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(accessKeySecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HEX.formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is a required JDK algorithm", e);
-        }
+        return HEX.formatHex(Digests.hmac("HmacSHA256", accessKeySecret.getBytes(StandardCharsets.UTF_8),
+                stringToSign));
     }
 
     /**
@@ -162,15 +129,6 @@ final class AcsSignatureV3 {
                 canonicalHeaders(auth.signedHeaders(), headerValueByLowercaseName),
                 String.join(";", auth.signedHeaders()), hashedPayload(body));
         String expected = signature(accessKeySecret, stringToSign(canonicalRequest));
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                auth.signature().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] sha256(byte[] input) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
-        }
+        return Digests.sameText(expected, auth.signature());
     }
 }

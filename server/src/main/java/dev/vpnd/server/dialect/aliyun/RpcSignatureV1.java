@@ -1,14 +1,12 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import dev.vpnd.server.security.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Alibaba Cloud's RPC signature, version 1.0 (HMAC-SHA1): always used by the old core SDK
@@ -55,13 +53,8 @@ public final class RpcSignatureV1 {
 
     /** Step 5: Base64 of HMAC-SHA1 keyed by the secret followed by {@code &}. */
     public static String signature(String accessKeySecret, String stringToSign) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec((accessKeySecret + '&').getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is a required JDK algorithm", e);
-        }
+        return Base64.getEncoder().encodeToString(
+                Digests.hmac("HmacSHA1", (accessKeySecret + '&').getBytes(StandardCharsets.UTF_8), stringToSign));
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.vpnd.server.dialect.tencent;
 
+import dev.vpnd.server.security.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -9,8 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tencent Cloud's parameter signature, HmacSHA1 or HmacSHA256 ("Signature v1"). One recipe serves
@@ -123,13 +121,8 @@ final class LegacySignature {
 
     /** Step 4: Base64 of the HMAC of the UTF-8 source string, keyed by the secret key. */
     static String signature(String secretKey, SignatureMethod method, String sourceString) {
-        try {
-            Mac mac = Mac.getInstance(method.parameterValue());
-            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), method.parameterValue()));
-            return Base64.getEncoder().encodeToString(mac.doFinal(sourceString.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(method.parameterValue() + " is a required JDK algorithm", e);
-        }
+        return Base64.getEncoder().encodeToString(
+                Digests.hmac(method.parameterValue(), secretKey.getBytes(StandardCharsets.UTF_8), sourceString));
     }
 
     /**

@@ -1,7 +1,8 @@
 package dev.vpnd.server.dialect.tencent;
 
+import dev.vpnd.server.security.AuthorizationFields;
+import dev.vpnd.server.security.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +16,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tencent Cloud's TC3-HMAC-SHA256 signature ("Signature v3"), which every API 3.0 SDK uses by
@@ -40,6 +39,7 @@ final class Tc3Signature {
     /** Tencent requires both in SignedHeaders; every SDK signs exactly these two. */
     private static final List<String> REQUIRED_SIGNED_HEADERS = List.of("content-type", "host");
     private static final HexFormat HEX = HexFormat.of();
+    private static final Set<String> AUTHORIZATION_FIELDS = Set.of("Credential", "SignedHeaders", "Signature");
 
     private Tc3Signature() {
     }
@@ -69,41 +69,14 @@ final class Tc3Signature {
      *     lowercase hex digits
      */
     static Optional<Authorization> parseAuthorization(String headerValue) {
-        if (headerValue == null || !headerValue.startsWith(ALGORITHM + ' ')) {
+        var fields = AuthorizationFields.parse(headerValue, ALGORITHM, AUTHORIZATION_FIELDS).orElse(null);
+        if (fields == null) {
             return Optional.empty();
         }
-        String credential = null;
-        String signedHeaders = null;
-        String signature = null;
-        for (String field : headerValue.substring(ALGORITHM.length() + 1).split(",", -1)) {
-            String f = field.strip();
-            int eq = f.indexOf('=');
-            String value = eq < 0 ? "" : f.substring(eq + 1);
-            switch (eq < 0 ? f : f.substring(0, eq)) {
-                case "Credential" -> {
-                    if (credential != null) {
-                        return Optional.empty();
-                    }
-                    credential = value;
-                }
-                case "SignedHeaders" -> {
-                    if (signedHeaders != null) {
-                        return Optional.empty();
-                    }
-                    signedHeaders = value;
-                }
-                case "Signature" -> {
-                    if (signature != null) {
-                        return Optional.empty();
-                    }
-                    signature = value;
-                }
-                default -> {
-                    // Not signed and changes nothing; ignoring it tolerates future SDKs.
-                }
-            }
-        }
-        if (credential == null || signedHeaders == null || signature == null || !isLowerHex64(signature)) {
+        String credential = fields.get("Credential");
+        String signedHeaders = fields.get("SignedHeaders");
+        String signature = fields.get("Signature");
+        if (!isLowerHex64(signature)) {
             return Optional.empty();
         }
         String[] scope = credential.split("/", -1);
@@ -166,7 +139,7 @@ final class Tc3Signature {
         byte[] payload = UNSIGNED_PAYLOAD.equals(contentSha256Header)
                 ? UNSIGNED_PAYLOAD.getBytes(StandardCharsets.US_ASCII)
                 : body;
-        return HEX.formatHex(sha256(payload));
+        return HEX.formatHex(Digests.sha256(payload));
     }
 
     /**
@@ -181,7 +154,7 @@ final class Tc3Signature {
 
     /** HashedCanonicalRequest: lowercase hex SHA-256 of the canonical request in UTF-8. */
     static String hashedCanonicalRequest(String canonicalRequest) {
-        return HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(Digests.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Date: the UTC calendar day of the request timestamp (Unix seconds), {@code yyyy-MM-dd}. */
@@ -319,20 +292,6 @@ final class Tc3Signature {
     }
 
     private static byte[] hmacSha256(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is a required JDK algorithm", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] input) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
-        }
+        return Digests.hmac("HmacSHA256", key, data);
     }
 }
