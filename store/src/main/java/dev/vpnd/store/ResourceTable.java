@@ -201,7 +201,7 @@ final class ResourceTable<T> {
         params.add(page.offset());
         var total = new long[1];
         var ids = db.query("SELECT r.id, COUNT(*) OVER () FROM " + mapping.table + " r" + where.sql()
-                + " ORDER BY r.seq DESC LIMIT ? OFFSET ?", params, row -> {
+                + " ORDER BY " + db.dialect().tagFilteredOrder() + " DESC LIMIT ? OFFSET ?", params, row -> {
                     String id = row.text();
                     total[0] = row.int64();
                     return id;

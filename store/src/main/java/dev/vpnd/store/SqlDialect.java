@@ -88,6 +88,16 @@ public enum SqlDialect {
             db.update("SET LOCAL synchronous_commit = off", List.of());
         }
 
+        /**
+         * "seq + 0" keeps PostgreSQL from walking the whole scope in seq order to skip a sort: the
+         * window count needs every match anyway, and matches are far fewer than rows (that walk took
+         * 600 ms at 100,000 connections, against 40 ms starting from the tags index).
+         */
+        @Override
+        String tagFilteredOrder() {
+            return "r.seq + 0";
+        }
+
         @Override
         String[] migrationLocations() {
             return new String[] {"classpath:db/migration", "classpath:db/postgresql"};
@@ -110,6 +120,11 @@ public enum SqlDialect {
 
     String[] migrationLocations() {
         return new String[] {"classpath:db/migration"};
+    }
+
+    /** The sort key of a tag-filtered list; SQLite's plan already starts from the tags index. */
+    String tagFilteredOrder() {
+        return "r.seq";
     }
 
     /** The clause that locks rows a write transaction reads; SQLite needs none, its writer is alone. */
