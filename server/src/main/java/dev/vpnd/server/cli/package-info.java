@@ -1,0 +1,2 @@
+/** The command line: serve, account, key. */
+package dev.vpnd.server.cli;

@@ -1,0 +1,2 @@
+/** Assembly of one vpnd process: storage, services, and a listener per dialect. */
+package dev.vpnd.server;
