@@ -27,7 +27,7 @@ final class Paging {
 
     /** The body of a Describe* list: counts, then the items wrapped as {@code {"<Container>":{"<Item>":[…]}}}. */
     static Map<String, Object> body(long total, int number, int size, String container, String item,
-            List<Map<String, Object>> items) {
+            List<?> items) {
         var body = new LinkedHashMap<String, Object>();
         body.put("TotalCount", total);
         body.put("PageNumber", number);
