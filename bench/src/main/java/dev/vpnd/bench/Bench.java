@@ -75,6 +75,15 @@ public final class Bench implements Callable<Integer> {
             description = "Run only these scenarios: first-page, deep-page, two-tags, by-id (default: all, in that order).")
     List<String> only;
 
+    @Option(names = "--load-generator", defaultValue = "auto", paramLabel = "wrk|java|auto",
+            description = "wrk (must be on the PATH), the built-in Java generator, or auto: wrk when installed "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String loadGenerator;
+
+    @Option(names = "--wrk-threads", defaultValue = "1",
+            description = "wrk threads, each an event loop over its share of the connections (default: ${DEFAULT-VALUE}).")
+    int wrkThreads;
+
     @Option(names = "--server-jar", defaultValue = "server/target/vpnd-server.jar",
             description = "The vpnd server jar to start (default: ${DEFAULT-VALUE}).")
     Path serverJar;
@@ -123,8 +132,9 @@ public final class Bench implements Callable<Integer> {
         List<String> jvmOptions = serverJavaOpts.isBlank() ? List.of()
                 : Arrays.asList(serverJavaOpts.trim().split("\\s+"));
         List<Planned> scenarios = scenarios(seed);
-        var outcomes = new ArrayList<LoadGenerator.Outcome>();
+        var outcomes = new ArrayList<Outcome>();
         int opened;
+        String generator;
         try (var server = ServerProcess.start(serverJar, dir, database, jvmOptions)) {
             Thread killer = new Thread(() -> {
                 try {
@@ -135,26 +145,30 @@ public final class Bench implements Callable<Integer> {
             }, "bench-stop-server");
             Runtime.getRuntime().addShutdownHook(killer);
             say("vpnd (pid %d) listening on %s, log in %s", server.pid(), server.endpoint(), server.log());
-            try (var load = new LoadGenerator(server.endpoint(), concurrency,
-                    new V1Signer(AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET), server::cpuNanos)) {
+            var signer = new V1Signer(AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET);
+            // The Java generator always makes the probes; it also makes the load when wrk is absent.
+            try (var client = new LoadGenerator(server.endpoint(), concurrency, signer, server::cpuNanos);
+                    Load load = chooseLoad(client, server, signer)) {
+                generator = load.description();
+                say("load generator: %s", generator);
                 // The first scenario would otherwise pay for compiling the server's and this process's hot
                 // code: one uncounted round of every scenario first, so each figure is a steady state.
                 for (Planned planned : scenarios) {
-                    probe(load, planned);
+                    probe(client, planned);
                 }
                 say("JIT warm-up: every scenario for %s, not counted...", human(warmup));
                 for (Planned planned : scenarios) {
                     load.run(planned.scenario(), Duration.ZERO, warmup);
                 }
                 for (Planned planned : scenarios) {
-                    String check = probe(load, planned);
+                    String check = probe(client, planned);
                     say("%s: %s; %s warm-up, %s measured...", planned.scenario().name(), check, human(warmup),
                             human(duration));
                     var outcome = load.run(planned.scenario(), warmup, duration);
                     outcomes.add(outcome);
                     say("%s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors; CPU per request: server %.0f µs, "
                             + "load generator %.0f µs", planned.scenario().name(), outcome.requestsPerSecond(),
-                            millis(outcome.histogram(), 50), millis(outcome.histogram(), 99), outcome.errors(),
+                            millis(outcome.latency().p50()), millis(outcome.latency().p99()), outcome.errors(),
                             outcome.serverCpuMicrosPerRequest(), outcome.generatorCpuMicrosPerRequest());
                     if (outcome.othersCpuShare() > 0.05) {
                         say("%s: warning: other processes used %.0f %% of the machine's CPU while measuring; "
@@ -171,13 +185,13 @@ public final class Bench implements Callable<Integer> {
         System.out.println();
         System.out.print(table(outcomes));
         System.out.println();
-        System.out.print(facts(seed, opened, jvmOptions, outcomes, loadBefore));
+        System.out.print(facts(seed, generator, opened, jvmOptions, outcomes, loadBefore));
         System.out.flush();
         return outcomes.stream().anyMatch(o -> o.errors() > 0) ? 2 : 0;
     }
 
     /** A scenario and, for the list calls, the TotalCount its probe must show (null: any). */
-    record Planned(LoadGenerator.Scenario scenario, Long expectedTotal) {
+    record Planned(Scenario scenario, Long expectedTotal) {
     }
 
     private List<Planned> scenarios(Seeder.Seed seed) {
@@ -196,19 +210,19 @@ public final class Bench implements Callable<Integer> {
             }
         }
         var all = new LinkedHashMap<String, Planned>();
-        all.put("first-page", new Planned(new LoadGenerator.Scenario(
+        all.put("first-page", new Planned(new Scenario(
                 "first page of one gateway (VpnGatewayId, PageSize=10)", "DescribeVpnConnections",
                 () -> Map.of("RegionId", region, "PageNumber", "1", "PageSize", "10",
                         "VpnGatewayId", gatewayIds[ThreadLocalRandom.current().nextInt(gatewayIds.length)])), null));
-        all.put("deep-page", new Planned(new LoadGenerator.Scenario(
+        all.put("deep-page", new Planned(new Scenario(
                 "deep page of the region (PageSize=50, PageNumber=" + deepPage + ")", "DescribeVpnConnections",
                 () -> Map.of("RegionId", region, "PageNumber", String.valueOf(deepPage), "PageSize", "50")),
                 (long) n));
-        all.put("two-tags", new Planned(new LoadGenerator.Scenario(
+        all.put("two-tags", new Planned(new Scenario(
                 "two-tag filter (env=prod, team=t7, PageSize=10)", "DescribeVpnConnections",
                 () -> Map.of("RegionId", region, "PageNumber", "1", "PageSize", "10", "Tag.1.Key", "env",
                         "Tag.1.Value", "prod", "Tag.2.Key", "team", "Tag.2.Value", "t7")), tagged));
-        all.put("by-id", new Planned(new LoadGenerator.Scenario(
+        all.put("by-id", new Planned(new Scenario(
                 "DescribeVpnConnection by id", "DescribeVpnConnection",
                 () -> Map.of("RegionId", region,
                         "VpnConnectionId", connectionIds[ThreadLocalRandom.current().nextInt(connectionIds.length)])),
@@ -253,21 +267,21 @@ public final class Bench implements Callable<Integer> {
                 response.getContent().length);
     }
 
-    static String table(List<LoadGenerator.Outcome> outcomes) {
+    static String table(List<Outcome> outcomes) {
         var out = new StringBuilder();
         out.append("| scenario | requests/s | p50 ms | p99 ms | p99.9 ms | max ms | errors |\n");
         out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (var o : outcomes) {
-            var h = o.histogram();
+            var l = o.latency();
             out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %d |%n",
-                    o.scenario().name(), o.requestsPerSecond(), millis(h, 50), millis(h, 99), millis(h, 99.9),
-                    h.getTotalCount() == 0 ? 0.0 : h.getMaxValue() / 1e6, o.errors()));
+                    o.scenario().name(), o.requestsPerSecond(), millis(l.p50()), millis(l.p99()), millis(l.p999()),
+                    millis(l.max()), o.errors()));
         }
         return out.toString();
     }
 
-    private String facts(Seeder.Seed seed, int openedConnections, List<String> jvmOptions,
-            List<LoadGenerator.Outcome> outcomes, String loadBefore) {
+    private String facts(Seeder.Seed seed, String generator, int openedConnections, List<String> jvmOptions,
+            List<Outcome> outcomes, String loadBefore) {
         var out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "- machine: %d cores%s, %s %s, load generator and server on the same host%n",
                 Runtime.getRuntime().availableProcessors(), cpuModel().map(m -> " (" + m + ")").orElse(""),
@@ -281,9 +295,10 @@ public final class Bench implements Callable<Integer> {
                 seed.sizes().connections(), seed.sizes().gateways(), seed.sizes().customerGateways(),
                 database == null ? "SQLite" : "PostgreSQL"));
         out.append(String.format(Locale.ROOT,
-                "- load: %d concurrent HTTP/1.1 keep-alive connections (%d opened in all), each request freshly "
-                        + "signed (signature v1, HMAC-SHA1); %s warm-up then %s measured per scenario%n",
-                concurrency, openedConnections, human(warmup), human(duration)));
+                "- load: %d concurrent HTTP/1.1 keep-alive connections%s from %s, each request signed with its own "
+                        + "nonce (signature v1, HMAC-SHA1); %s warm-up then %s measured per scenario%n",
+                concurrency, openedConnections < 0 ? "" : " (" + openedConnections + " opened in all)", generator,
+                human(warmup), human(duration)));
         out.append("- CPU per request, server / load generator:");
         for (int i = 0; i < outcomes.size(); i++) {
             var o = outcomes.get(i);
@@ -320,8 +335,57 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    private static double millis(org.HdrHistogram.Histogram h, double percentile) {
-        return h.getTotalCount() == 0 ? 0.0 : h.getValueAtPercentile(percentile) / 1e6;
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** wrk when asked for, or when {@code auto} finds it installed; else the Java generator. */
+    private Load chooseLoad(LoadGenerator java, ServerProcess server, V1Signer signer) throws IOException {
+        var wrk = WrkLoad.find();
+        switch (loadGenerator) {
+            case "java" -> {
+                return borrowed(java);
+            }
+            case "wrk" -> {
+                if (wrk.isEmpty()) {
+                    throw new CommandLine.ParameterException(new CommandLine(this),
+                            "--load-generator wrk: no wrk on the PATH (Debian/Ubuntu: apt-get install wrk)");
+                }
+            }
+            case "auto" -> {
+                if (wrk.isEmpty()) {
+                    say("no wrk on the PATH: the Java load generator makes the load (costs the machine more CPU)");
+                    return borrowed(java);
+                }
+            }
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--load-generator: one of wrk, java, auto");
+        }
+        return new WrkLoad(wrk.get(), server.endpoint(), concurrency, wrkThreads, signer, server::cpuNanos);
+    }
+
+    /** The Java generator as the load, closed by its owner rather than by this use. */
+    private static Load borrowed(LoadGenerator java) {
+        return new Load() {
+            @Override
+            public Outcome run(Scenario scenario, Duration warmup, Duration duration) throws Exception {
+                return java.run(scenario, warmup, duration);
+            }
+
+            @Override
+            public String description() {
+                return java.description();
+            }
+
+            @Override
+            public int openedConnections() {
+                return java.openedConnections();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     private static String human(Duration d) {

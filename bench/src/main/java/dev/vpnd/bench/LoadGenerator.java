@@ -3,14 +3,12 @@ package dev.vpnd.bench;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.eclipse.jetty.client.BufferingResponseListener;
@@ -35,9 +33,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * offered load rather than queueing requests (no coordinated-omission correction): the figures are
  * throughput at saturation and the latency seen at that throughput.
  */
-final class LoadGenerator implements AutoCloseable {
+final class LoadGenerator implements Load {
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
-    private static final String USER_AGENT =
+    static final String USER_AGENT =
             "AlibabaCloud (Linux; amd64) Java/" + Runtime.version() + " Core/4.7.10 HTTPClient/JettyHttpClient";
 
     private final HttpClient client;
@@ -48,42 +46,6 @@ final class LoadGenerator implements AutoCloseable {
     private final LongSupplier serverCpuNanos;
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicInteger openedConnections = new AtomicInteger();
-
-    /** One kind of call: its action and a fresh set of API parameters per request. */
-    record Scenario(String name, String action, Supplier<Map<String, String>> params) {
-    }
-
-    /**
-     * What a run measured: {@code histogram} holds the successful requests of the measured period, in
-     * ns; the CPU times are those the server process and this process spent in that period.
-     */
-    record Outcome(Scenario scenario, Histogram histogram, double seconds, long errors, String firstError,
-            long serverCpuNanos, long generatorCpuNanos, long machineBusyNanos) {
-        double requestsPerSecond() {
-            return histogram.getTotalCount() / seconds;
-        }
-
-        /** CPU microseconds per successful request, of the server and of the load generator. */
-        double serverCpuMicrosPerRequest() {
-            return histogram.getTotalCount() == 0 ? 0 : serverCpuNanos / 1e3 / histogram.getTotalCount();
-        }
-
-        double generatorCpuMicrosPerRequest() {
-            return histogram.getTotalCount() == 0 ? 0 : generatorCpuNanos / 1e3 / histogram.getTotalCount();
-        }
-
-        /**
-         * The share of the machine's CPU (all cores) that processes other than the server and the load
-         * generator used while measuring, or -1 when unknown: a few percent means a clean figure.
-         */
-        double othersCpuShare() {
-            if (machineBusyNanos < 0) {
-                return -1;
-            }
-            double capacity = seconds * 1e9 * Runtime.getRuntime().availableProcessors();
-            return Math.max(0, (machineBusyNanos - serverCpuNanos - generatorCpuNanos) / capacity);
-        }
-    }
 
     /** @param serverCpuNanos the CPU time the server process has used so far */
     LoadGenerator(URI endpoint, int concurrency, V1Signer signer, LongSupplier serverCpuNanos) throws Exception {
@@ -126,7 +88,13 @@ final class LoadGenerator implements AutoCloseable {
         return openConnections.get();
     }
 
-    int openedConnections() {
+    @Override
+    public String description() {
+        return "the built-in Java generator (Jetty HTTP client, HdrHistogram)";
+    }
+
+    @Override
+    public int openedConnections() {
         return openedConnections.get();
     }
 
@@ -135,8 +103,8 @@ final class LoadGenerator implements AutoCloseable {
         return request(scenario).timeout(30, TimeUnit.SECONDS).send();
     }
 
-    /** Runs {@code scenario} for {@code warmup} (not counted), then for {@code duration} (counted). */
-    Outcome run(Scenario scenario, Duration warmup, Duration duration) throws InterruptedException {
+    @Override
+    public Outcome run(Scenario scenario, Duration warmup, Duration duration) throws InterruptedException {
         var recorder = new Recorder(3);
         var errors = new LongAdder();
         var firstError = new AtomicReference<String>();
@@ -150,38 +118,24 @@ final class LoadGenerator implements AutoCloseable {
         long measureStart = System.nanoTime();
         long serverCpuStart = serverCpuNanos.getAsLong();
         long ownCpuStart = ownCpuNanos();
-        long machineStart = machineBusyNanos();
+        long machineStart = SystemCpu.machineBusyNanos();
         Thread.sleep(duration.toMillis());
         Histogram measured = recorder.getIntervalHistogram();
         long measureEnd = System.nanoTime();
         long serverCpu = serverCpuNanos.getAsLong() - serverCpuStart;
         long ownCpu = ownCpuNanos() - ownCpuStart;
-        long machineEnd = machineBusyNanos();
+        long machineEnd = SystemCpu.machineBusyNanos();
         long machineBusy = machineStart < 0 || machineEnd < 0 ? -1 : machineEnd - machineStart;
         stopping.set(true);
         if (!finished.await(60, TimeUnit.SECONDS)) {
             errors.increment();
             firstError.compareAndSet(null, "requests still in flight 60 s after the run ended");
         }
-        return new Outcome(scenario, measured, (measureEnd - measureStart) / 1e9, errors.sum(), firstError.get(),
-                serverCpu, ownCpu, machineBusy);
-    }
-
-    /** Non-idle CPU time of the whole machine so far, from /proc/stat (Linux), or -1. */
-    private static long machineBusyNanos() {
-        try (var reader = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("/proc/stat"))) {
-            String[] f = reader.readLine().trim().split("\\s+");
-            // cpu user nice system idle iowait irq softirq steal ...; guest time is already in user.
-            long busy = 0;
-            for (int i = 1; i < Math.min(f.length, 9); i++) {
-                if (i != 4 && i != 5) {
-                    busy += Long.parseLong(f[i]);
-                }
-            }
-            return busy * 10_000_000L; // USER_HZ is 100 on every Linux the JDK runs on
-        } catch (java.io.IOException | RuntimeException e) {
-            return -1;
-        }
+        var latency = measured.getTotalCount() == 0 ? Outcome.Latencies.NONE
+                : new Outcome.Latencies(measured.getValueAtPercentile(50), measured.getValueAtPercentile(99),
+                        measured.getValueAtPercentile(99.9), measured.getMaxValue());
+        return new Outcome(scenario, measured.getTotalCount(), latency, (measureEnd - measureStart) / 1e9,
+                errors.sum(), firstError.get(), serverCpu, ownCpu, machineBusy);
     }
 
     private static long ownCpuNanos() {

@@ -1,0 +1,192 @@
+package dev.vpnd.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load from wrk (github.com/wg/wrk, C and an epoll loop per thread), which costs the shared two
+ * cores about a tenth of what the Java generator does per request. wrk cannot sign, and the server
+ * refuses a signature nonce it has seen, so before each run this class signs enough requests (each
+ * with its own nonce and the current timestamp, by the same {@link V1Signer}) into one file per wrk
+ * thread, and {@code replay.lua} sends each line once. A run that runs out of signed requests stops
+ * and counts as failed; the next one is sized from the rate seen.
+ */
+final class WrkLoad implements Load {
+    /** Signed requests per second of run before a scenario's rate is known; far above what two cores serve. */
+    private static final double FIRST_RATE = 30_000;
+    /** Requests signed per second of run: this much more than the scenario's last rate. */
+    private static final double HEADROOM = 2.0;
+    private static final Pattern RESULT = Pattern.compile("vpnd-bench requests=(\\d+) duration_us=(\\d+) "
+            + "p50_us=(\\d+) p99_us=(\\d+) p999_us=(\\d+) max_us=(\\d+) connect=(\\d+) read=(\\d+) write=(\\d+) "
+            + "status=(\\d+) timeout=(\\d+) exhausted=(\\d+)");
+
+    private final Path wrk;
+    private final URI endpoint;
+    private final int concurrency;
+    private final int threads;
+    private final V1Signer signer;
+    private final LongSupplier serverCpuNanos;
+    private final Path workDir;
+    private final Path script;
+    private final Map<String, Double> lastRate = new HashMap<>();
+
+    WrkLoad(Path wrk, URI endpoint, int concurrency, int threads, V1Signer signer, LongSupplier serverCpuNanos)
+            throws IOException {
+        this.wrk = wrk;
+        this.endpoint = endpoint;
+        this.concurrency = concurrency;
+        this.threads = Math.max(1, Math.min(threads, concurrency));
+        this.signer = signer;
+        this.serverCpuNanos = serverCpuNanos;
+        this.workDir = Files.createTempDirectory("vpnd-bench-wrk-");
+        this.script = workDir.resolve("replay.lua");
+        try (InputStream in = WrkLoad.class.getResourceAsStream("replay.lua")) {
+            Files.copy(in, script);
+        }
+    }
+
+    /** The wrk executable on the PATH, if any. */
+    static Optional<Path> find() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "wrk");
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String description() {
+        return String.format(Locale.ROOT, "wrk (%d thread%s), replaying requests signed just before each run",
+                threads, threads == 1 ? "" : "s");
+    }
+
+    @Override
+    public int openedConnections() {
+        return -1;
+    }
+
+    @Override
+    public Outcome run(Scenario scenario, Duration warmup, Duration duration) throws Exception {
+        if (!warmup.isZero()) {
+            once(scenario, warmup);
+        }
+        return once(scenario, duration);
+    }
+
+    private Outcome once(Scenario scenario, Duration duration) throws Exception {
+        long seconds = Math.max(1, (duration.toMillis() + 999) / 1000);
+        double rate = lastRate.getOrDefault(scenario.name(), FIRST_RATE / HEADROOM) * HEADROOM;
+        Path prefix = workDir.resolve("requests");
+        sign(scenario, prefix, (long) Math.ceil(rate * seconds) + concurrency);
+
+        var command = List.of(wrk.toString(), "-t", String.valueOf(threads), "-c", String.valueOf(concurrency),
+                "-d", seconds + "s", "--timeout", "30s", "-s", script.toString(),
+                "http://" + endpoint.getHost() + ":" + endpoint.getPort() + "/", "--", prefix.toString(),
+                headers(scenario.action()));
+        long serverCpuStart = serverCpuNanos.getAsLong();
+        long childrenStart = SystemCpu.reapedChildrenNanos();
+        long machineStart = SystemCpu.machineBusyNanos();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        long serverCpu = serverCpuNanos.getAsLong() - serverCpuStart;
+        long machineEnd = SystemCpu.machineBusyNanos();
+        long childrenEnd = SystemCpu.reapedChildrenNanos();
+        deleteRequestFiles(prefix);
+
+        Matcher m = RESULT.matcher(output);
+        if (exit != 0 || !m.find()) {
+            throw new IllegalStateException("wrk exited with " + exit + ":\n" + output);
+        }
+        long requests = Long.parseLong(m.group(1));
+        double runSeconds = Long.parseLong(m.group(2)) / 1e6;
+        long statusErrors = Long.parseLong(m.group(10));
+        long socketErrors = Long.parseLong(m.group(7)) + Long.parseLong(m.group(8)) + Long.parseLong(m.group(9))
+                + Long.parseLong(m.group(11));
+        long exhausted = Long.parseLong(m.group(12));
+        long ok = requests - statusErrors;
+        lastRate.put(scenario.name(), ok / runSeconds);
+        String firstError = null;
+        if (exhausted > 0) {
+            firstError = "wrk ran out of signed requests in " + exhausted + " thread(s); the run stopped early";
+        } else if (statusErrors + socketErrors > 0) {
+            firstError = String.format(Locale.ROOT, "wrk: %d responses with a status above 399, %d socket errors or "
+                    + "timeouts (%s)", statusErrors, socketErrors, m.group());
+        }
+        var latency = new Outcome.Latencies(microsToNanos(m.group(3)), microsToNanos(m.group(4)),
+                microsToNanos(m.group(5)), microsToNanos(m.group(6)));
+        long generatorCpu = childrenStart < 0 || childrenEnd < 0 ? 0 : childrenEnd - childrenStart;
+        long machineBusy = machineStart < 0 || machineEnd < 0 ? -1 : machineEnd - machineStart;
+        return new Outcome(scenario, ok, latency, runSeconds, statusErrors + socketErrors + exhausted, firstError,
+                serverCpu, generatorCpu, machineBusy);
+    }
+
+    /** {@code count} freshly signed request targets, spread over one file per wrk thread. */
+    private void sign(Scenario scenario, Path prefix, long count) throws IOException {
+        var writers = new ArrayList<BufferedWriter>(threads);
+        try {
+            for (int t = 0; t < threads; t++) {
+                writers.add(Files.newBufferedWriter(Path.of(prefix + "." + t), StandardCharsets.US_ASCII));
+            }
+            for (long i = 0; i < count; i++) {
+                var out = writers.get((int) (i % threads));
+                out.write("/?");
+                out.write(signer.query(scenario.action(), scenario.params().get()));
+                out.write('\n');
+            }
+        } finally {
+            for (var out : writers) {
+                out.close();
+            }
+        }
+    }
+
+    private void deleteRequestFiles(Path prefix) throws IOException {
+        for (int t = 0; t < threads; t++) {
+            Files.deleteIfExists(Path.of(prefix + "." + t));
+        }
+    }
+
+    /** The headers the old SDK sends with a POST of a query-signed call (as {@link LoadGenerator} does). */
+    private static String headers(String action) {
+        return "User-Agent: " + LoadGenerator.USER_AGENT + "\r\n"
+                + "Accept-Encoding: identity\r\n"
+                + "x-sdk-invoke-type: normal\r\n"
+                + "Accept: application/json\r\n"
+                + "x-acs-action: " + action + "\r\n"
+                + "x-sdk-client: Java/2.0.0\r\n"
+                + "x-acs-version: " + V1Signer.VERSION + "\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\n";
+    }
+
+    private static long microsToNanos(String text) {
+        return Long.parseLong(text) * 1_000;
+    }
+
+    @Override
+    public void close() throws IOException {
+        Files.deleteIfExists(script);
+        Files.deleteIfExists(workDir);
+    }
+}
