@@ -1,5 +1,6 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpnd.core.algo.DhGroup;
 import dev.vpnd.core.algo.Encryption;
@@ -12,8 +13,7 @@ import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.IpsecConfig;
 import dev.vpnd.core.model.Secret;
 import dev.vpnd.core.service.Cidrs;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.IOException;
 
 /**
  * The JSON-text settings of CreateVpnConnection and ModifyVpnConnectionAttribute ({@code IkeConfig},
@@ -99,27 +99,37 @@ final class AliyunConfigs {
         return Cidrs.isCidr(cidr) && cidr.startsWith("169.254.") && cidr.endsWith("/30");
     }
 
-    static Map<String, Object> ikeView(IkeConfig ike, boolean lifetimeAsText) {
-        var view = new LinkedHashMap<String, Object>();
-        view.put("IkeAuthAlg", AliyunSpelling.INTEGRITY.spell(ike.integrity()));
-        view.put("IkeEncAlg", AliyunSpelling.ENCRYPTION.spell(ike.encryption()));
-        view.put("IkeLifetime", lifetimeAsText ? String.valueOf(ike.lifetimeSeconds()) : ike.lifetimeSeconds());
-        view.put("IkeMode", AliyunSpelling.IKE_MODE.spell(ike.mode()));
-        view.put("IkePfs", AliyunSpelling.IKE_DH_GROUP.spell(ike.dhGroup()));
-        view.put("IkeVersion", AliyunSpelling.IKE_VERSION.spell(ike.version()));
-        view.put("LocalId", ike.localId());
-        view.put("Psk", ike.psk() == null ? "" : ike.psk().value());
-        view.put("RemoteId", ike.remoteId());
-        return view;
+    /** The IKE settings as an object; tunnels show the lifetime as text, the connection as a number. */
+    static void writeIke(JsonGenerator out, IkeConfig ike, boolean lifetimeAsText) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("IkeAuthAlg", AliyunSpelling.INTEGRITY.spell(ike.integrity()));
+        out.writeStringField("IkeEncAlg", AliyunSpelling.ENCRYPTION.spell(ike.encryption()));
+        writeLifetime(out, "IkeLifetime", ike.lifetimeSeconds(), lifetimeAsText);
+        out.writeStringField("IkeMode", AliyunSpelling.IKE_MODE.spell(ike.mode()));
+        out.writeStringField("IkePfs", AliyunSpelling.IKE_DH_GROUP.spell(ike.dhGroup()));
+        out.writeStringField("IkeVersion", AliyunSpelling.IKE_VERSION.spell(ike.version()));
+        out.writeStringField("LocalId", ike.localId());
+        out.writeStringField("Psk", ike.psk() == null ? "" : ike.psk().value());
+        out.writeStringField("RemoteId", ike.remoteId());
+        out.writeEndObject();
     }
 
-    static Map<String, Object> ipsecView(IpsecConfig ipsec, boolean lifetimeAsText) {
-        var view = new LinkedHashMap<String, Object>();
-        view.put("IpsecAuthAlg", AliyunSpelling.INTEGRITY.spell(ipsec.integrity()));
-        view.put("IpsecEncAlg", AliyunSpelling.ENCRYPTION.spell(ipsec.encryption()));
-        view.put("IpsecLifetime", lifetimeAsText ? String.valueOf(ipsec.lifetimeSeconds()) : ipsec.lifetimeSeconds());
-        view.put("IpsecPfs", AliyunSpelling.IPSEC_PFS.spell(ipsec.pfs()));
-        return view;
+    static void writeIpsec(JsonGenerator out, IpsecConfig ipsec, boolean lifetimeAsText) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("IpsecAuthAlg", AliyunSpelling.INTEGRITY.spell(ipsec.integrity()));
+        out.writeStringField("IpsecEncAlg", AliyunSpelling.ENCRYPTION.spell(ipsec.encryption()));
+        writeLifetime(out, "IpsecLifetime", ipsec.lifetimeSeconds(), lifetimeAsText);
+        out.writeStringField("IpsecPfs", AliyunSpelling.IPSEC_PFS.spell(ipsec.pfs()));
+        out.writeEndObject();
+    }
+
+    private static void writeLifetime(JsonGenerator out, String name, long seconds, boolean asText)
+            throws IOException {
+        if (asText) {
+            out.writeStringField(name, String.valueOf(seconds));
+        } else {
+            out.writeNumberField(name, seconds);
+        }
     }
 
     private static <E extends Enum<E>> E spelled(JsonNode node, String key, AliyunSpelling.Table<E> table, E base,

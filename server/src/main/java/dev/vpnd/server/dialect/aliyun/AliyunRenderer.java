@@ -3,17 +3,22 @@ package dev.vpnd.server.dialect.aliyun;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
 import dev.vpnd.server.http.WireResponse;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Writes response bodies in JSON (the default) or XML ({@code Format=XML}). Bodies are ordered maps
  * whose lists are wrapped in an object ({@code {"VpnConnections":{"VpnConnection":[…]}}}): the only
- * shape both SDKs parse (alibaba-wire.md §5). In XML a list becomes repeated elements.
+ * shape both SDKs parse (alibaba-wire.md §5). In XML a list becomes repeated elements. Values may
+ * also be {@link BodyFields}, streamed to JSON as they are and turned into maps for XML.
  */
 final class AliyunRenderer {
     static final String JSON_TYPE = "application/json;charset=utf-8";
@@ -21,6 +26,8 @@ final class AliyunRenderer {
     private static final String HOST_ID = "vpc.aliyuncs.com";
 
     private final JsonFactory json = new JsonFactory();
+    /** Reads {@link BodyFields} back as maps, for XML. */
+    private final ObjectMapper trees = new ObjectMapper();
     private final XmlMapper xml = XmlMapper.builder()
             .defaultUseWrapper(false)
             .configure(ToXmlGenerator.Feature.WRITE_XML_DECLARATION, true)
@@ -44,9 +51,42 @@ final class AliyunRenderer {
         try {
             return switch (format) {
                 case JSON -> WireResponse.of(status, JSON_TYPE, jsonBytes(body));
-                case XML -> WireResponse.of(status, XML_TYPE, xml.writer().withRootName(root).writeValueAsBytes(body));
+                case XML -> WireResponse.of(status, XML_TYPE,
+                        xml.writer().withRootName(root).writeValueAsBytes(asTree(body)));
             };
         } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body with every {@link BodyFields} replaced by the map it writes (inline ones merged). */
+    private Object asTree(Object value) {
+        return switch (value) {
+            case BodyFields part -> asMap(part);
+            case Map<?, ?> map -> {
+                var copy = new LinkedHashMap<String, Object>();
+                map.forEach((key, item) -> {
+                    if (item instanceof BodyFields.Inline inline) {
+                        copy.putAll(asMap(inline.fields()));
+                    } else {
+                        copy.put((String) key, asTree(item));
+                    }
+                });
+                yield copy;
+            }
+            case List<?> list -> list.stream().map(this::asTree).toList();
+            case null, default -> value;
+        };
+    }
+
+    private Map<String, Object> asMap(BodyFields part) {
+        try (var tokens = new TokenBuffer(trees, false)) {
+            tokens.writeStartObject();
+            part.writeFields(tokens);
+            tokens.writeEndObject();
+            return trees.readValue(tokens.asParser(), new com.fasterxml.jackson.core.type.TypeReference<>() {
+            });
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -75,9 +115,18 @@ final class AliyunRenderer {
             case Map<?, ?> map -> {
                 generator.writeStartObject();
                 for (var entry : map.entrySet()) {
-                    generator.writeFieldName((String) entry.getKey());
-                    writeValue(generator, entry.getValue());
+                    if (entry.getValue() instanceof BodyFields.Inline inline) {
+                        inline.fields().writeFields(generator);
+                    } else {
+                        generator.writeFieldName((String) entry.getKey());
+                        writeValue(generator, entry.getValue());
+                    }
                 }
+                generator.writeEndObject();
+            }
+            case BodyFields part -> {
+                generator.writeStartObject();
+                part.writeFields(generator);
                 generator.writeEndObject();
             }
             case java.util.List<?> list -> {

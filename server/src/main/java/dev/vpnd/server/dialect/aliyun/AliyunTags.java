@@ -1,8 +1,10 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vpnd.core.model.Tag;
 import dev.vpnd.core.port.TagFilter;
 import dev.vpnd.core.service.Tags;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -110,5 +112,19 @@ final class AliyunTags {
         var wrapper = new LinkedHashMap<String, Object>();
         wrapper.put("Tag", list);
         return wrapper;
+    }
+
+    /** {@link #view} written straight to the generator, for the listed connections. */
+    static void write(JsonGenerator out, List<Tag> tags) throws IOException {
+        out.writeStartObject();
+        out.writeArrayFieldStart("Tag");
+        for (Tag tag : tags) {
+            out.writeStartObject();
+            out.writeStringField("Key", tag.key());
+            out.writeStringField("Value", tag.value());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeEndObject();
     }
 }

@@ -73,7 +73,7 @@ final class VpnConnectionActions {
                 ctx.optionalIdFilter("VpnConnectionId", ResourceType.VPN_CONNECTION),
                 AliyunTags.toFilter(p, "Tag"));
         var page = ctx.services().connections().list(scope, filter, Paging.of(pageNumber, pageSize));
-        var items = new ArrayList<Map<String, Object>>();
+        var items = new ArrayList<BodyFields>(page.items().size());
         for (VpnConnection c : page.items()) {
             items.add(VpnConnectionView.of(c, ctx.now(), "Tag", id -> peerAsn(ctx, scope, id)));
         }
@@ -83,9 +83,7 @@ final class VpnConnectionActions {
     static Map<String, Object> describe(RpcContext ctx) {
         Scope scope = ctx.scope();
         var c = ctx.services().connections().get(scope, ctx.requiredId("VpnConnectionId", ResourceType.VPN_CONNECTION));
-        var body = VpnConnectionView.of(c, ctx.now(), "Tags", id -> peerAsn(ctx, scope, id));
-        body.put("ZoneNo", "");
-        return body;
+        return single(VpnConnectionView.of(c, ctx.now(), "Tags", id -> peerAsn(ctx, scope, id)), "ZoneNo");
     }
 
     static Map<String, Object> modify(RpcContext ctx) {
@@ -106,14 +104,20 @@ final class VpnConnectionActions {
                 AliyunConfigs.healthCheck(p.json("HealthCheckConfig"), d.healthCheck()),
                 p.optional("RemoteCaCertificate", d.remoteCaCertificate()),
                 p.bool("EnableTunnelsBgp", d.enableTunnelsBgp()), tunnels, d.tags()));
-        var body = VpnConnectionView.of(updated, ctx.now(), "Tags", cg -> peerAsn(ctx, scope, cg));
-        body.put("Description", "");
-        return body;
+        return single(VpnConnectionView.of(updated, ctx.now(), "Tags", cg -> peerAsn(ctx, scope, cg)), "Description");
     }
 
     static Map<String, Object> delete(RpcContext ctx) {
         ctx.services().connections().delete(ctx.scope(), ctx.requiredId("VpnConnectionId", ResourceType.VPN_CONNECTION));
         return new LinkedHashMap<>();
+    }
+
+    /** A connection's fields as the whole body, then one more field, always empty. */
+    static Map<String, Object> single(BodyFields connection, String trailingEmptyField) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("VpnConnection", new BodyFields.Inline(connection));
+        body.put(trailingEmptyField, "");
+        return body;
     }
 
     private static String optionalCustomerGateway(RpcContext ctx) {

@@ -1,22 +1,27 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vpnd.core.model.BgpConfig;
 import dev.vpnd.core.model.HealthCheck;
+import dev.vpnd.core.model.NegotiationStatus;
+import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.Tunnel;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.problem.ResourceType;
+import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
  * A connection as DescribeVpnConnections and DescribeVpnConnection show it: every field of the
- * seed pages always present with the seed's type (strings are empty rather than absent).
+ * seed pages always present with the seed's type (strings are empty rather than absent). Written
+ * straight to the JSON generator: a page of connections is most of what vpnd writes.
  */
 final class VpnConnectionView {
+    private static final String[] STATES = lowerCaseNames(ResourceState.values());
+    private static final String[] STATUSES = lowerCaseNames(NegotiationStatus.values());
+
     private VpnConnectionView() {
     }
 
@@ -24,101 +29,120 @@ final class VpnConnectionView {
      * @param tagsField {@code Tag} in the list response, {@code Tags} in the single one
      * @param peerAsn the ASN of a customer gateway, needed only for BGP-enabled connections
      */
-    static Map<String, Object> of(VpnConnection c, Instant now, String tagsField, ToLongFunction<String> peerAsn) {
-        var v = new LinkedHashMap<String, Object>();
-        v.put("VpnConnectionId", AliyunIds.encode(ResourceType.VPN_CONNECTION, c.id()));
-        v.put("VpnGatewayId", AliyunIds.encode(ResourceType.VPN_GATEWAY, c.gatewayId()));
-        v.put("CustomerGatewayId", wireCustomerGatewayId(c.customerGatewayId()));
-        v.put("Name", c.name());
-        v.put("LocalSubnet", String.join(",", c.localSubnets()));
-        v.put("RemoteSubnet", String.join(",", c.remoteSubnets()));
-        v.put("CreateTime", c.createdAt().toEpochMilli());
-        v.put("EffectImmediately", c.effectImmediately());
-        v.put("Status", c.status().name().toLowerCase(Locale.ROOT));
-        v.put("State", c.lifecycle().state(now).name().toLowerCase(Locale.ROOT));
-        v.put("EnableDpd", c.enableDpd());
-        v.put("EnableNatTraversal", c.enableNatTraversal());
-        v.put("EnableTunnelsBgp", c.enableTunnelsBgp());
-        v.put("RemoteCaCertificate", c.remoteCaCertificate());
-        v.put("AttachType", "VPNGW");
-        v.put("AttachInstanceId", "");
-        v.put("NetworkType", "public");
-        v.put("Spec", "");
-        v.put("InternetIp", "");
-        v.put("TransitRouterId", "");
-        v.put("TransitRouterName", "");
-        v.put("CrossAccountAuthorized", false);
-        v.put("ResourceGroupId", "");
-        v.put("TunnelBandwidth", "");
-        v.put("IkeConfig", AliyunConfigs.ikeView(c.ike(), false));
-        v.put("IpsecConfig", AliyunConfigs.ipsecView(c.ipsec(), false));
-        v.put("VcoHealthCheck", healthCheck(c.healthCheck()));
-        v.put("VpnBgpConfig", bgp(c.bgp(), c.bgp().enabled() ? peerAsn.applyAsLong(c.customerGatewayId()) : 0));
-        v.put(tagsField, AliyunTags.view(c.tags()));
-        var tunnels = new ArrayList<Map<String, Object>>();
+    static BodyFields of(VpnConnection c, Instant now, String tagsField, ToLongFunction<String> peerAsn) {
+        return out -> write(out, c, now, tagsField, peerAsn);
+    }
+
+    private static void write(JsonGenerator out, VpnConnection c, Instant now, String tagsField,
+            ToLongFunction<String> peerAsn) throws IOException {
+        String state = STATES[c.lifecycle().state(now).ordinal()];
+        out.writeStringField("VpnConnectionId", AliyunIds.encode(ResourceType.VPN_CONNECTION, c.id()));
+        out.writeStringField("VpnGatewayId", AliyunIds.encode(ResourceType.VPN_GATEWAY, c.gatewayId()));
+        out.writeStringField("CustomerGatewayId", wireCustomerGatewayId(c.customerGatewayId()));
+        out.writeStringField("Name", c.name());
+        out.writeStringField("LocalSubnet", String.join(",", c.localSubnets()));
+        out.writeStringField("RemoteSubnet", String.join(",", c.remoteSubnets()));
+        out.writeNumberField("CreateTime", c.createdAt().toEpochMilli());
+        out.writeBooleanField("EffectImmediately", c.effectImmediately());
+        out.writeStringField("Status", STATUSES[c.status().ordinal()]);
+        out.writeStringField("State", state);
+        out.writeBooleanField("EnableDpd", c.enableDpd());
+        out.writeBooleanField("EnableNatTraversal", c.enableNatTraversal());
+        out.writeBooleanField("EnableTunnelsBgp", c.enableTunnelsBgp());
+        out.writeStringField("RemoteCaCertificate", c.remoteCaCertificate());
+        out.writeStringField("AttachType", "VPNGW");
+        out.writeStringField("AttachInstanceId", "");
+        out.writeStringField("NetworkType", "public");
+        out.writeStringField("Spec", "");
+        out.writeStringField("InternetIp", "");
+        out.writeStringField("TransitRouterId", "");
+        out.writeStringField("TransitRouterName", "");
+        out.writeBooleanField("CrossAccountAuthorized", false);
+        out.writeStringField("ResourceGroupId", "");
+        out.writeStringField("TunnelBandwidth", "");
+        out.writeFieldName("IkeConfig");
+        AliyunConfigs.writeIke(out, c.ike(), false);
+        out.writeFieldName("IpsecConfig");
+        AliyunConfigs.writeIpsec(out, c.ipsec(), false);
+        writeHealthCheck(out, c.healthCheck());
+        writeBgp(out, c.bgp(), c.bgp().enabled() ? peerAsn.applyAsLong(c.customerGatewayId()) : 0);
+        out.writeFieldName(tagsField);
+        AliyunTags.write(out, c.tags());
+        out.writeObjectFieldStart("TunnelOptionsSpecification");
+        out.writeArrayFieldStart("TunnelOptions");
         for (Tunnel t : c.tunnels()) {
-            tunnels.add(tunnel(t, now, c, peerAsn));
+            writeTunnel(out, t, state, c, peerAsn);
         }
-        var spec = new LinkedHashMap<String, Object>();
-        spec.put("TunnelOptions", tunnels);
-        v.put("TunnelOptionsSpecification", spec);
-        return v;
+        out.writeEndArray();
+        out.writeEndObject();
     }
 
     static String wireCustomerGatewayId(String canonical) {
         return canonical.isEmpty() ? "" : AliyunIds.encode(ResourceType.CUSTOMER_GATEWAY, canonical);
     }
 
-    private static Map<String, Object> healthCheck(HealthCheck h) {
-        var v = new LinkedHashMap<String, Object>();
-        v.put("Dip", h.destinationIp());
-        v.put("Enable", String.valueOf(h.enabled()));
-        v.put("Interval", h.intervalSeconds());
-        v.put("Policy", h.policy());
-        v.put("Retry", h.retries());
-        v.put("Sip", h.sourceIp());
+    private static void writeHealthCheck(JsonGenerator out, HealthCheck h) throws IOException {
+        out.writeObjectFieldStart("VcoHealthCheck");
+        out.writeStringField("Dip", h.destinationIp());
+        out.writeStringField("Enable", String.valueOf(h.enabled()));
+        out.writeNumberField("Interval", h.intervalSeconds());
+        out.writeStringField("Policy", h.policy());
+        out.writeNumberField("Retry", h.retries());
+        out.writeStringField("Sip", h.sourceIp());
         // No data plane probes yet, so an enabled check has not succeeded.
-        v.put("Status", h.enabled() ? "failed" : "");
-        return v;
+        out.writeStringField("Status", h.enabled() ? "failed" : "");
+        out.writeEndObject();
     }
 
-    private static Map<String, Object> bgp(BgpConfig b, long peerAsn) {
-        var v = new LinkedHashMap<String, Object>();
-        v.put("AuthKey", b.authKey());
-        v.put("EnableBgp", String.valueOf(b.enabled()));
-        v.put("LocalAsn", b.localAsn());
-        v.put("LocalBgpIp", b.localBgpIp());
-        v.put("PeerAsn", peerAsn);
-        v.put("PeerBgpIp", peerBgpIp(b));
-        v.put("Status", b.enabled() ? "false" : "");
-        v.put("TunnelCidr", b.tunnelCidr());
-        return v;
+    private static void writeBgp(JsonGenerator out, BgpConfig b, long peerAsn) throws IOException {
+        out.writeObjectFieldStart("VpnBgpConfig");
+        out.writeStringField("AuthKey", b.authKey());
+        out.writeStringField("EnableBgp", String.valueOf(b.enabled()));
+        out.writeNumberField("LocalAsn", b.localAsn());
+        out.writeStringField("LocalBgpIp", b.localBgpIp());
+        out.writeNumberField("PeerAsn", peerAsn);
+        out.writeStringField("PeerBgpIp", peerBgpIp(b));
+        out.writeStringField("Status", b.enabled() ? "false" : "");
+        out.writeStringField("TunnelCidr", b.tunnelCidr());
+        out.writeEndObject();
     }
 
-    private static Map<String, Object> tunnel(Tunnel t, Instant now, VpnConnection c, ToLongFunction<String> peerAsn) {
-        var v = new LinkedHashMap<String, Object>();
-        v.put("TunnelId", AliyunIds.tunnelId(t.id()));
-        v.put("TunnelIndex", t.index());
-        v.put("CustomerGatewayId", wireCustomerGatewayId(t.customerGatewayId()));
-        v.put("Role", AliyunSpelling.TUNNEL_ROLE.spell(t.role()));
-        v.put("State", c.lifecycle().state(now).name().toLowerCase(Locale.ROOT));
-        v.put("Status", t.status().name().toLowerCase(Locale.ROOT));
-        v.put("EnableDpd", String.valueOf(t.enableDpd()));
-        v.put("EnableNatTraversal", String.valueOf(t.enableNatTraversal()));
-        v.put("InternetIp", t.internetIp());
-        v.put("RemoteCaCertificate", t.remoteCaCertificate());
-        v.put("ZoneNo", t.zone());
-        var bgp = new LinkedHashMap<String, Object>();
-        bgp.put("BgpStatus", t.bgp().enabled() ? "false" : "");
-        bgp.put("LocalAsn", String.valueOf(t.bgp().localAsn()));
-        bgp.put("LocalBgpIp", t.bgp().localBgpIp());
-        bgp.put("PeerAsn", c.enableTunnelsBgp() ? String.valueOf(peerAsn.applyAsLong(t.customerGatewayId())) : "");
-        bgp.put("PeerBgpIp", peerBgpIp(t.bgp()));
-        bgp.put("TunnelCidr", t.bgp().tunnelCidr());
-        v.put("TunnelBgpConfig", bgp);
-        v.put("TunnelIkeConfig", AliyunConfigs.ikeView(t.ike(), true));
-        v.put("TunnelIpsecConfig", AliyunConfigs.ipsecView(t.ipsec(), true));
-        return v;
+    private static void writeTunnel(JsonGenerator out, Tunnel t, String state, VpnConnection c,
+            ToLongFunction<String> peerAsn) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("TunnelId", AliyunIds.tunnelId(t.id()));
+        out.writeNumberField("TunnelIndex", t.index());
+        out.writeStringField("CustomerGatewayId", wireCustomerGatewayId(t.customerGatewayId()));
+        out.writeStringField("Role", AliyunSpelling.TUNNEL_ROLE.spell(t.role()));
+        out.writeStringField("State", state);
+        out.writeStringField("Status", STATUSES[t.status().ordinal()]);
+        out.writeStringField("EnableDpd", String.valueOf(t.enableDpd()));
+        out.writeStringField("EnableNatTraversal", String.valueOf(t.enableNatTraversal()));
+        out.writeStringField("InternetIp", t.internetIp());
+        out.writeStringField("RemoteCaCertificate", t.remoteCaCertificate());
+        out.writeStringField("ZoneNo", t.zone());
+        out.writeObjectFieldStart("TunnelBgpConfig");
+        out.writeStringField("BgpStatus", t.bgp().enabled() ? "false" : "");
+        out.writeStringField("LocalAsn", String.valueOf(t.bgp().localAsn()));
+        out.writeStringField("LocalBgpIp", t.bgp().localBgpIp());
+        out.writeStringField("PeerAsn",
+                c.enableTunnelsBgp() ? String.valueOf(peerAsn.applyAsLong(t.customerGatewayId())) : "");
+        out.writeStringField("PeerBgpIp", peerBgpIp(t.bgp()));
+        out.writeStringField("TunnelCidr", t.bgp().tunnelCidr());
+        out.writeEndObject();
+        out.writeFieldName("TunnelIkeConfig");
+        AliyunConfigs.writeIke(out, t.ike(), true);
+        out.writeFieldName("TunnelIpsecConfig");
+        AliyunConfigs.writeIpsec(out, t.ipsec(), true);
+        out.writeEndObject();
+    }
+
+    private static String[] lowerCaseNames(Enum<?>[] values) {
+        var names = new String[values.length];
+        for (var value : values) {
+            names[value.ordinal()] = value.name().toLowerCase(Locale.ROOT);
+        }
+        return names;
     }
 
     /** The other usable address of the /30 tunnel block: .1 and .2 face each other. */

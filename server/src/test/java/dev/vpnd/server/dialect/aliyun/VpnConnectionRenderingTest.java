@@ -78,9 +78,7 @@ class VpnConnectionRenderingTest {
     }
 
     private static Map<String, Object> singleResult(VpnConnection c, String trailingEmptyField) {
-        var body = VpnConnectionView.of(c, NOW, "Tags", PEER_ASN);
-        body.put(trailingEmptyField, "");
-        return body;
+        return VpnConnectionActions.single(VpnConnectionView.of(c, NOW, "Tags", PEER_ASN), trailingEmptyField);
     }
 
     private void check(String action, RpcCall.Format format, Map<String, Object> body, String name)
