@@ -29,6 +29,7 @@ public final class AliyunDialect implements Dialect {
     private final Services services;
     private final AliyunAuthenticator authenticator;
     private final AliyunRenderer renderer = new AliyunRenderer();
+    private final ListedConnectionCache listedConnections = new ListedConnectionCache();
 
     private final Metrics metrics;
 
@@ -84,7 +85,8 @@ public final class AliyunDialect implements Dialect {
             if (caller.readOnly() && !AliyunActions.readOnly(actionName)) {
                 throw AliyunError.SUB_USER_FORBIDDEN.fault();
             }
-            var context = new RpcContext(new RpcParams(call.params()), caller, services, request.receivedAt());
+            var context = new RpcContext(new RpcParams(call.params()), caller, services, request.receivedAt(),
+                    listedConnections);
             Map<String, Object> result = action.run(context);
             var body = new LinkedHashMap<String, Object>();
             body.put("RequestId", requestId);

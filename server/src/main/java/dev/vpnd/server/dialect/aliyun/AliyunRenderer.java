@@ -63,6 +63,7 @@ final class AliyunRenderer {
     private Object asTree(Object value) {
         return switch (value) {
             case BodyFields part -> asMap(part);
+            case RawJson raw -> readMap(raw.json().getValue());
             case Map<?, ?> map -> {
                 var copy = new LinkedHashMap<String, Object>();
                 map.forEach((key, item) -> {
@@ -77,6 +78,15 @@ final class AliyunRenderer {
             case List<?> list -> list.stream().map(this::asTree).toList();
             case null, default -> value;
         };
+    }
+
+    private Map<String, Object> readMap(String json) {
+        try {
+            return trees.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Map<String, Object> asMap(BodyFields part) {
@@ -124,6 +134,7 @@ final class AliyunRenderer {
                 }
                 generator.writeEndObject();
             }
+            case RawJson raw -> generator.writeRawValue(raw.json());
             case BodyFields part -> {
                 generator.writeStartObject();
                 part.writeFields(generator);

@@ -6,8 +6,12 @@ import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.server.Services;
 import java.time.Instant;
 
-/** What an action runs with: the call's parameters, the authenticated caller and the services. */
-record RpcContext(RpcParams params, AccessKey caller, Services services, Instant now) {
+/**
+ * What an action runs with: the call's parameters, the authenticated caller, the services, and the
+ * dialect's cache of listed connections' JSON.
+ */
+record RpcContext(RpcParams params, AccessKey caller, Services services, Instant now,
+        ListedConnectionCache listedConnections) {
 
     /** The caller's account in the region the call names; every VPC action needs one. */
     Scope scope() {

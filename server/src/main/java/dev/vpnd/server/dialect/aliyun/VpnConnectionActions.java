@@ -73,9 +73,9 @@ final class VpnConnectionActions {
                 ctx.optionalIdFilter("VpnConnectionId", ResourceType.VPN_CONNECTION),
                 AliyunTags.toFilter(p, "Tag"));
         var page = ctx.services().connections().list(scope, filter, Paging.of(pageNumber, pageSize));
-        var items = new ArrayList<BodyFields>(page.items().size());
+        var items = new ArrayList<>(page.items().size());
         for (VpnConnection c : page.items()) {
-            items.add(VpnConnectionView.of(c, ctx.now(), "Tag", id -> peerAsn(ctx, scope, id)));
+            items.add(ctx.listedConnections().item(c, ctx.now(), id -> peerAsn(ctx, scope, id)));
         }
         return Paging.body(page.total(), pageNumber, pageSize, "VpnConnections", "VpnConnection", items);
     }

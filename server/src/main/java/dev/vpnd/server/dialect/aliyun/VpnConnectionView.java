@@ -35,7 +35,7 @@ final class VpnConnectionView {
 
     private static void write(JsonGenerator out, VpnConnection c, Instant now, String tagsField,
             ToLongFunction<String> peerAsn) throws IOException {
-        String state = STATES[c.lifecycle().state(now).ordinal()];
+        String state = state(c, now);
         out.writeStringField("VpnConnectionId", AliyunIds.encode(ResourceType.VPN_CONNECTION, c.id()));
         out.writeStringField("VpnGatewayId", AliyunIds.encode(ResourceType.VPN_GATEWAY, c.gatewayId()));
         out.writeStringField("CustomerGatewayId", wireCustomerGatewayId(c.customerGatewayId()));
@@ -75,6 +75,11 @@ final class VpnConnectionView {
         }
         out.writeEndArray();
         out.writeEndObject();
+    }
+
+    /** The connection's {@code State} at {@code now}, as the view spells it. */
+    static String state(VpnConnection c, Instant now) {
+        return STATES[c.lifecycle().state(now).ordinal()];
     }
 
     static String wireCustomerGatewayId(String canonical) {

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -54,6 +55,48 @@ class VpnConnectionRenderingTest {
         body.put("RequestId", REQUEST_ID);
         body.putAll(listResult(connections(), 37, 2, 4));
         check("DescribeVpnConnections", format, body, "list");
+    }
+
+    @ParameterizedTest
+    @EnumSource(RpcCall.Format.class)
+    void listThroughTheCacheIsUnchangedOnMissAndOnHit(RpcCall.Format format) throws IOException {
+        var cache = new ListedConnectionCache();
+        for (int round = 0; round < 2; round++) {
+            var items = new java.util.ArrayList<Object>();
+            for (VpnConnection c : connections()) {
+                items.add(cache.item(c, NOW, PEER_ASN));
+            }
+            var body = new LinkedHashMap<String, Object>();
+            body.put("RequestId", REQUEST_ID);
+            body.putAll(Paging.body(37, 2, 4, "VpnConnections", "VpnConnection", items));
+            check("DescribeVpnConnections", format, body, "list");
+        }
+    }
+
+    @Test
+    void keptJsonIsNotReusedOnceTheConnectionOrItsStateChanged() {
+        var cache = new ListedConnectionCache();
+        VpnConnection c = connections().get(0);
+        VpnConnection retagged = c.withTags(List.of(new Tag("env", "test")));
+        var pending = new VpnConnection(c.id(), c.scope(), c.gatewayId(), c.customerGatewayId(), c.name(),
+                c.localSubnets(), c.remoteSubnets(), c.effectImmediately(), c.enableDpd(), c.enableNatTraversal(),
+                c.autoConfigRoute(), c.ike(), c.ipsec(), c.bgp(), c.healthCheck(), c.remoteCaCertificate(),
+                c.enableTunnelsBgp(), c.tunnels(), c.status(), new Lifecycle(ResourceState.UPDATING,
+                        NOW.plusSeconds(60)), c.createdAt(), c.tags(), c.revision() + 1);
+        for (var variant : List.of(c, retagged, c, pending)) {
+            for (Instant at : List.of(NOW, NOW.plusSeconds(120), NOW)) {
+                assertThat(listJson(List.of(cache.item(variant, at, PEER_ASN))))
+                        .isEqualTo(listJson(List.of(VpnConnectionView.of(variant, at, "Tag", PEER_ASN))));
+            }
+        }
+    }
+
+    private String listJson(List<Object> items) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("RequestId", REQUEST_ID);
+        body.putAll(Paging.body(1, 1, 10, "VpnConnections", "VpnConnection", items));
+        return new String(renderer.success("DescribeVpnConnections", RpcCall.Format.JSON, body).body(),
+                StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest
