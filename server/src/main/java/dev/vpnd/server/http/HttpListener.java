@@ -30,6 +30,13 @@ public final class HttpListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
     private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
+    /**
+     * Connections the kernel may hold before Jetty accepts them. The JDK's default of 50 is less than
+     * a burst of clients connecting at once (a load generator's 64, a fleet restarting): the kernel
+     * then drops their handshakes and they retry one, three, seven seconds later. The kernel caps it
+     * at net.core.somaxconn.
+     */
+    private static final int ACCEPT_QUEUE_SIZE = 1024;
 
     private final Dialect dialect;
     private final Server server;
@@ -47,6 +54,7 @@ public final class HttpListener implements AutoCloseable {
         this.connector = new ServerConnector(server, new HttpConnectionFactory(config));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
         server.addConnector(connector);
         // On stop, requests in flight finish (up to the stop timeout) while new ones are refused.
         server.setHandler(new GracefulHandler(new DialectHandler()));
