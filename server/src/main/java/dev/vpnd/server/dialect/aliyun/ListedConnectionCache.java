@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.vpnd.core.model.Tag;
 import dev.vpnd.core.model.VpnConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
@@ -16,22 +18,26 @@ import java.util.function.ToLongFunction;
 /**
  * The JSON of the connections this node listed lately, reused while a connection reads back the
  * same: clients poll the same first pages over and over, and writing a connection's fifty-odd
- * fields cost more than reading them. The connection is still read from the store on every call
- * and compared whole (record equality: every column, its tunnels, its tags, its revision) with
- * the one the JSON was written from, and its {@code State} at this call's time must be the one
- * written, so a kept entry can only ever give the bytes a fresh rendering would. Connections
- * whose view shows a customer gateway's ASN (BGP on) are never kept, as that ASN belongs to
- * another record.
+ * fields cost more than reading them. The connection is still read from the store on every call;
+ * its JSON is reused only when the row is the same version (its revision: every write of a
+ * connection's columns or tunnels stores a new one, which is also what keeps concurrent writers,
+ * on any node, from overwriting each other), its tags are the same (tags are rows of their own and
+ * leave the revision alone), and its {@code State} at this call's time is the one written. Whole
+ * record equality would say the same at several times the cost. Connections whose view shows a
+ * customer gateway's ASN (BGP on) are never kept, as that ASN belongs to another record.
  *
  * <p>Bounded by two generations of at most {@link #GENERATION} entries each: a hit in the older one
  * moves the entry to the current one, and when the current one is full it becomes the older one
  * (the previous older one is dropped), which keeps roughly the most recently listed connections.
  */
 final class ListedConnectionCache {
-    /** Ten thousand entries are the first pages of a thousand gateways, a few tens of MiB. */
+    /** Ten thousand entries are the first pages of a thousand gateways, about 30 MiB of JSON. */
     static final int GENERATION = 10_000;
 
-    private record Rendered(VpnConnection source, String state, SerializedString json) {
+    private record Rendered(long revision, List<Tag> tags, String state, SerializedString json) {
+        boolean showsTheSame(VpnConnection c, String currentState) {
+            return revision == c.revision() && state.equals(currentState) && sameTags(tags, c.tags());
+        }
     }
 
     private final JsonFactory json = new JsonFactory();
@@ -46,8 +52,8 @@ final class ListedConnectionCache {
         }
         String state = VpnConnectionView.state(c, now);
         Rendered kept = find(c.id());
-        if (kept == null || !kept.state().equals(state) || !kept.source().equals(c)) {
-            kept = new Rendered(c, state, new SerializedString(render(view)));
+        if (kept == null || !kept.showsTheSame(c, state)) {
+            kept = new Rendered(c.revision(), c.tags(), state, new SerializedString(render(view)));
             keep(c.id(), kept);
         }
         return new RawJson(kept.json());
@@ -75,6 +81,18 @@ final class ListedConnectionCache {
                 }
             }
         }
+    }
+
+    private static boolean sameTags(List<Tag> a, List<Tag> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).key().equals(b.get(i).key()) || !a.get(i).value().equals(b.get(i).value())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The view as one JSON object, written by the same generator type that writes whole bodies. */
