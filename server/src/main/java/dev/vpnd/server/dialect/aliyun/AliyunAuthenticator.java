@@ -6,7 +6,6 @@ import dev.vpnd.server.security.KeyDirectory;
 import dev.vpnd.server.security.ReplayGuard;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 
 /**
@@ -86,10 +85,8 @@ final class AliyunAuthenticator {
     }
 
     private static void checkTimestamp(String text, Instant now) {
-        Instant stamp;
-        try {
-            stamp = Instant.parse(text);
-        } catch (DateTimeParseException e) {
+        Instant stamp = SdkTimestamp.parse(text);
+        if (stamp == null) {
             throw AliyunError.TIMESTAMP_FORMAT.fault();
         }
         if (Duration.between(stamp, now).abs().compareTo(WINDOW) > 0) {
