@@ -12,9 +12,7 @@ import java.time.Instant;
 import dev.vpnd.server.security.KeyDirectory;
 import dev.vpnd.server.security.ReplayGuard;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -46,7 +44,7 @@ public final class AliyunDialect implements Dialect {
 
     @Override
     public WireResponse handle(WireRequest request) {
-        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        String requestId = RequestIds.next();
         MDC.put("requestId", requestId);
         var outcome = new Outcome();
         try {
@@ -108,7 +106,7 @@ public final class AliyunDialect implements Dialect {
 
     @Override
     public WireResponse protocolError(int status, String reason) {
-        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        String requestId = RequestIds.next();
         if (status == 503) {
             // The listener is draining before a stop: a temporary failure, which clients retry.
             var error = AliyunError.SERVICE_UNAVAILABLE;

@@ -3,6 +3,7 @@ package dev.vpnd.server.dialect.aliyun;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
@@ -106,7 +107,8 @@ final class AliyunRenderer {
      * and booleans, so no serializer lookup per value is needed on this, the hottest path.
      */
     private byte[] jsonBytes(Map<String, Object> body) {
-        var out = new java.io.ByteArrayOutputStream(1024);
+        // Segments that are joined once at the end, rather than a buffer copied each time it grows.
+        var out = new ByteArrayBuilder(4096);
         try (JsonGenerator generator = json.createGenerator(out)) {
             writeValue(generator, body);
         } catch (java.io.IOException e) {
