@@ -22,7 +22,7 @@ final class NegotiationColumns {
     static final List<String> COLUMNS = List.of(
             "ike_version", "ike_mode", "ike_encryption", "ike_integrity", "ike_dh_group", "ike_lifetime",
             "ike_local_id", "ike_remote_id", "ike_psk",
-            "ipsec_encryption", "ipsec_integrity", "ipsec_pfs", "ipsec_lifetime",
+            "ipsec_encryption", "ipsec_integrity", "ipsec_pfs", "ipsec_lifetime", "ipsec_lifetime_kilobytes",
             "bgp_enabled", "bgp_local_asn", "bgp_tunnel_cidr", "bgp_local_ip", "bgp_auth_key");
 
     private NegotiationColumns() {
@@ -33,8 +33,8 @@ final class NegotiationColumns {
         var out = new ArrayList<Object>(COLUMNS.size());
         out.addAll(ike == null ? nulls(9) : Arrays.asList(ike.version(), ike.mode(), ike.encryption(),
                 ike.integrity(), ike.dhGroup(), ike.lifetimeSeconds(), ike.localId(), ike.remoteId(), ike.psk()));
-        out.addAll(ipsec == null ? nulls(4)
-                : Arrays.asList(ipsec.encryption(), ipsec.integrity(), ipsec.pfs(), ipsec.lifetimeSeconds()));
+        out.addAll(ipsec == null ? nulls(5) : Arrays.asList(ipsec.encryption(), ipsec.integrity(), ipsec.pfs(),
+                ipsec.lifetimeSeconds(), ipsec.lifetimeKilobytes()));
         out.addAll(bgp == null ? nulls(5) : Arrays.asList(bgp.enabled(), bgp.localAsn(), bgp.tunnelCidr(),
                 bgp.localBgpIp(), bgp.authKey()));
         return out;
@@ -55,13 +55,14 @@ final class NegotiationColumns {
                 : new IkeConfig(version, mode, encryption, integrity, dhGroup, lifetime, localId, remoteId, psk);
     }
 
-    /** Reads the four ipsec_* columns, in {@link #COLUMNS} order. */
+    /** Reads the five ipsec_* columns, in {@link #COLUMNS} order. */
     static IpsecConfig ipsec(Row row) throws SQLException {
         var encryption = row.enumOf(Encryption.class);
         var integrity = row.enumOf(Integrity.class);
         var pfs = row.enumOf(DhGroup.class);
         Long lifetime = row.nullableInt64();
-        return lifetime == null ? null : new IpsecConfig(encryption, integrity, pfs, lifetime);
+        long lifetimeKilobytes = row.int64();
+        return lifetime == null ? null : new IpsecConfig(encryption, integrity, pfs, lifetime, lifetimeKilobytes);
     }
 
     /** Reads the five bgp_* columns, in {@link #COLUMNS} order. */

@@ -6,6 +6,7 @@ import java.util.List;
 /** The cloud side of IPsec connections, attached to one VPC. */
 public record VpnGateway(
         String id,
+        long serial,
         Scope scope,
         String vpcId,
         String vswitchId,
@@ -19,6 +20,7 @@ public record VpnGateway(
         int sslConnections,
         String chargeType,
         String internetIp,
+        String zone,
         Lifecycle lifecycle,
         Instant createdAt,
         List<Tag> tags,
@@ -29,8 +31,8 @@ public record VpnGateway(
     }
 
     public VpnGateway withTags(List<Tag> newTags) {
-        return new VpnGateway(id, scope, vpcId, vswitchId, name, description, bandwidthMbps, networkType, vpnType,
-                enableIpsec, enableSsl, sslConnections, chargeType, internetIp, lifecycle, createdAt, newTags,
-                revision);
+        return new VpnGateway(id, serial, scope, vpcId, vswitchId, name, description, bandwidthMbps, networkType,
+                vpnType, enableIpsec, enableSsl, sslConnections, chargeType, internetIp, zone, lifecycle, createdAt,
+                newTags, revision);
     }
 }

@@ -33,8 +33,8 @@ public final class VpcService {
                 return existing.get();
             }
             var now = settings.clock().instant();
-            var vpc = new Vpc(Identifiers.newId(), scope, draft.name(), draft.description(), draft.cidrBlock(),
-                    Lifecycle.provisioning(now, settings.provisioningDelay()), now, draft.tags(), 1);
+            var vpc = new Vpc(Identifiers.newId(), s.vpcs().nextSerial(), scope, draft.name(), draft.description(),
+                    draft.cidrBlock(), draft.enableMulticast(), draft.dnsServers(), draft.domainName(), Lifecycle.provisioning(now, settings.provisioningDelay()), now, draft.tags(), 1);
             s.vpcs().insert(vpc, clientToken);
             s.tags().put(scope, ResourceType.VPC, vpc.id(), vpc.tags());
             return vpc;

@@ -1,5 +1,6 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import dev.vpnd.core.model.Initiation;
 import dev.vpnd.core.model.BgpConfig;
 import dev.vpnd.core.model.HealthCheck;
 import dev.vpnd.core.model.Tunnel;
@@ -33,7 +34,7 @@ final class VpnConnectionView {
         v.put("LocalSubnet", String.join(",", c.localSubnets()));
         v.put("RemoteSubnet", String.join(",", c.remoteSubnets()));
         v.put("CreateTime", c.createdAt().toEpochMilli());
-        v.put("EffectImmediately", c.effectImmediately());
+        v.put("EffectImmediately", c.initiation() == Initiation.IMMEDIATE);
         v.put("Status", c.status().name().toLowerCase(Locale.ROOT));
         v.put("State", c.lifecycle().state(now).name().toLowerCase(Locale.ROOT));
         v.put("EnableDpd", c.enableDpd());
@@ -73,7 +74,7 @@ final class VpnConnectionView {
         var v = new LinkedHashMap<String, Object>();
         v.put("Dip", h.destinationIp());
         v.put("Enable", String.valueOf(h.enabled()));
-        v.put("Interval", h.intervalSeconds());
+        v.put("Interval", h.intervalMillis() / 1000);
         v.put("Policy", h.policy());
         v.put("Retry", h.retries());
         v.put("Sip", h.sourceIp());
