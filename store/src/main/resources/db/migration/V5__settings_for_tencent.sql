@@ -3,7 +3,7 @@
 --   with each remote CIDR of it): Tencent's SecurityPolicyDatabases pair one local CIDR with its
 --   own remote list, which two flat lists cannot keep;
 -- * who starts negotiation (IMMEDIATE, ON_TRAFFIC, PASSIVE), replacing effect_immediately;
--- * DPD timeout and action, route type, IPsec SA lifetime in kilobytes, health-check probe
+-- * DPD timeout and action, route type, the peer's BGP address, IPsec SA lifetime in kilobytes, health-check probe
 --   interval and timeout in milliseconds (interval was whole seconds);
 -- * the VPC a connection's gateway belongs to (gateways never move), for vpc-id filters;
 -- * a gateway's zone, a VPC's multicast, DNS servers and domain name.
@@ -23,6 +23,10 @@ ALTER TABLE vpn_connections ADD COLUMN dpd_action TEXT;
 UPDATE vpn_connections SET dpd_timeout_seconds = 30, dpd_action = 'CLEAR';
 ALTER TABLE vpn_connections ADD COLUMN route_type TEXT;
 UPDATE vpn_connections SET route_type = 'STATIC';
+ALTER TABLE vpn_connections ADD COLUMN bgp_remote_ip TEXT;
+UPDATE vpn_connections SET bgp_remote_ip = '' WHERE bgp_enabled IS NOT NULL;
+ALTER TABLE vpn_tunnels ADD COLUMN bgp_remote_ip TEXT;
+UPDATE vpn_tunnels SET bgp_remote_ip = '' WHERE bgp_enabled IS NOT NULL;
 ALTER TABLE vpn_connections ADD COLUMN ipsec_lifetime_kilobytes BIGINT;
 UPDATE vpn_connections SET ipsec_lifetime_kilobytes = 0 WHERE ipsec_lifetime IS NOT NULL;
 ALTER TABLE vpn_tunnels ADD COLUMN ipsec_lifetime_kilobytes BIGINT;

@@ -66,7 +66,7 @@ public final class Seeder {
             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
     private static final IpsecConfig DEFAULT_IPSEC =
             new IpsecConfig(Encryption.AES_128, Integrity.MD5, DhGroup.MODP_1024, 86_400, 0);
-    private static final BgpConfig DEFAULT_BGP = new BgpConfig(false, 45104, "", "", "");
+    private static final BgpConfig DEFAULT_BGP = new BgpConfig(false, 45104, "", "", "", "");
     private static final HealthCheck DEFAULT_HEALTH_CHECK = new HealthCheck(false, "", "", 3000, 1000, 3, "revoke_route");
 
     private Seeder() {

@@ -23,7 +23,7 @@ final class NegotiationColumns {
             "ike_version", "ike_mode", "ike_encryption", "ike_integrity", "ike_dh_group", "ike_lifetime",
             "ike_local_id", "ike_remote_id", "ike_psk",
             "ipsec_encryption", "ipsec_integrity", "ipsec_pfs", "ipsec_lifetime", "ipsec_lifetime_kilobytes",
-            "bgp_enabled", "bgp_local_asn", "bgp_tunnel_cidr", "bgp_local_ip", "bgp_auth_key");
+            "bgp_enabled", "bgp_local_asn", "bgp_tunnel_cidr", "bgp_local_ip", "bgp_remote_ip", "bgp_auth_key");
 
     private NegotiationColumns() {
     }
@@ -35,8 +35,8 @@ final class NegotiationColumns {
                 ike.integrity(), ike.dhGroup(), ike.lifetimeSeconds(), ike.localId(), ike.remoteId(), ike.psk()));
         out.addAll(ipsec == null ? nulls(5) : Arrays.asList(ipsec.encryption(), ipsec.integrity(), ipsec.pfs(),
                 ipsec.lifetimeSeconds(), ipsec.lifetimeKilobytes()));
-        out.addAll(bgp == null ? nulls(5) : Arrays.asList(bgp.enabled(), bgp.localAsn(), bgp.tunnelCidr(),
-                bgp.localBgpIp(), bgp.authKey()));
+        out.addAll(bgp == null ? nulls(6) : Arrays.asList(bgp.enabled(), bgp.localAsn(), bgp.tunnelCidr(),
+                bgp.localBgpIp(), bgp.remoteBgpIp(), bgp.authKey()));
         return out;
     }
 
@@ -65,14 +65,15 @@ final class NegotiationColumns {
         return lifetime == null ? null : new IpsecConfig(encryption, integrity, pfs, lifetime, lifetimeKilobytes);
     }
 
-    /** Reads the five bgp_* columns, in {@link #COLUMNS} order. */
+    /** Reads the six bgp_* columns, in {@link #COLUMNS} order. */
     static BgpConfig bgp(Row row) throws SQLException {
         Boolean enabled = row.nullableBool();
         long localAsn = row.int64();
         String tunnelCidr = row.text();
         String localIp = row.text();
+        String remoteIp = row.text();
         String authKey = row.text();
-        return enabled == null ? null : new BgpConfig(enabled, localAsn, tunnelCidr, localIp, authKey);
+        return enabled == null ? null : new BgpConfig(enabled, localAsn, tunnelCidr, localIp, remoteIp, authKey);
     }
 
     static List<Object> nulls(int n) {

@@ -80,7 +80,7 @@ final class Fixtures {
     }
 
     static BgpConfig bgp() {
-        return new BgpConfig(true, 65000, "169.254.10.0/30", "169.254.10.1", "bgp-key");
+        return new BgpConfig(true, 65000, "169.254.10.0/30", "169.254.10.1", "169.254.10.2", "bgp-key");
     }
 
     static VpnConnection connection(Scope scope, String gatewayId, String customerGatewayId) {

@@ -30,7 +30,7 @@ final class AliyunConfigs {
             MAX_LIFETIME, 0);
     /** Alibaba sets only the interval (whole seconds); a probe times out after one second. */
     static final HealthCheck DEFAULT_HEALTH_CHECK = new HealthCheck(false, "", "", 3000, 1000, 3, "revoke_route");
-    static final BgpConfig DEFAULT_BGP = new BgpConfig(false, 45104, "", "", "");
+    static final BgpConfig DEFAULT_BGP = new BgpConfig(false, 45104, "", "", "", "");
 
     private AliyunConfigs() {
     }
@@ -94,7 +94,7 @@ final class AliyunConfigs {
         return new BgpConfig(bool(node, "EnableBgp", base.enabled(), param + ".EnableBgp"),
                 number(node, "LocalAsn", base.localAsn(), 1, 4_294_967_295L, param + ".LocalAsn"),
                 cidr != null ? cidr : base.tunnelCidr(), localIp != null ? localIp : base.localBgpIp(),
-                base.authKey());
+                base.remoteBgpIp(), base.authKey());
     }
 
     /** A /30 inside 169.254.0.0/16, as the BGP tunnel addresses must be. */

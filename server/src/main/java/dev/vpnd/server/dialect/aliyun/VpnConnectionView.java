@@ -122,8 +122,14 @@ final class VpnConnectionView {
         return v;
     }
 
-    /** The other usable address of the /30 tunnel block: .1 and .2 face each other. */
+    /**
+     * The peer's address as set, or else the other usable address of the /30 tunnel block: .1 and
+     * .2 face each other.
+     */
     static String peerBgpIp(BgpConfig b) {
+        if (!b.remoteBgpIp().isEmpty()) {
+            return b.remoteBgpIp();
+        }
         String local = b.localBgpIp();
         int dot = local.lastIndexOf('.');
         if (b.tunnelCidr().isEmpty() || dot < 0) {
