@@ -6,7 +6,7 @@
 -- * DPD timeout and action, route type, the peer's BGP address, IPsec SA lifetime in kilobytes, health-check probe
 --   interval and timeout in milliseconds (interval was whole seconds);
 -- * the VPC a connection's gateway belongs to (gateways never move), for vpc-id filters;
--- * a gateway's zone, a VPC's multicast, DNS servers and domain name.
+-- * a gateway's zone and BGP ASN, a VPC's multicast, DNS servers and domain name.
 ALTER TABLE vpn_connections ADD COLUMN security_policies TEXT;
 UPDATE vpn_connections SET security_policies =
     CASE WHEN COALESCE(local_subnets, '') = '' AND COALESCE(remote_subnets, '') = '' THEN ''
@@ -42,7 +42,8 @@ ALTER TABLE vpn_connections ADD COLUMN vpc_id TEXT;
 UPDATE vpn_connections SET vpc_id = (SELECT g.vpc_id FROM vpn_gateways g WHERE g.id = vpn_connections.gateway_id);
 
 ALTER TABLE vpn_gateways ADD COLUMN zone_name TEXT;
-UPDATE vpn_gateways SET zone_name = '';
+ALTER TABLE vpn_gateways ADD COLUMN asn BIGINT;
+UPDATE vpn_gateways SET zone_name = '', asn = 0;
 
 ALTER TABLE vpcs ADD COLUMN enable_multicast INTEGER;
 ALTER TABLE vpcs ADD COLUMN dns_servers TEXT;

@@ -174,7 +174,7 @@ public final class Seeder {
                     // 100.64.0.0/10 like GatewayService, but distinct per gateway.
                     String ip = "100." + (64 + (g >>> 16 & 0x3f)) + "." + (g >>> 8 & 0xff) + "." + (g & 0xff);
                     var gateway = new VpnGateway(newId(), s.gateways().nextSerial(), scope, vpc.id(), "",
-                            "bench-gw-" + g, "", 10, "public", "Normal", true, false, 5, "POSTPAY", ip, "",
+                            "bench-gw-" + g, "", 10, "public", "Normal", true, false, 5, "POSTPAY", ip, "", 0,
                             active(created), created, List.of(), 1);
                     s.gateways().insert(gateway, "");
                     gateways.add(gateway);

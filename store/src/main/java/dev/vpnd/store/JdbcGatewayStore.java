@@ -17,12 +17,12 @@ final class JdbcGatewayStore implements GatewayStore {
             ResourceType.VPN_GATEWAY,
             List.of("pending_state", "ready_at", "vpc_id", "vswitch_id", "name", "description", "bandwidth_mbps",
                     "network_type", "vpn_type", "enable_ipsec", "enable_ssl", "ssl_connections", "charge_type",
-                    "internet_ip", "zone_name"),
+                    "internet_ip", "zone_name", "asn"),
             g -> {
                 var values = new ArrayList<>(Rows.lifecycleValues(g.lifecycle()));
                 values.addAll(Arrays.asList(g.vpcId(), g.vswitchId(), g.name(), g.description(), g.bandwidthMbps(),
                         g.networkType(), g.vpnType(), g.enableIpsec(), g.enableSsl(), g.sslConnections(),
-                        g.chargeType(), g.internetIp(), g.zone()));
+                        g.chargeType(), g.internetIp(), g.zone(), g.asn()));
                 return values;
             },
             JdbcGatewayStore::read,
@@ -108,8 +108,9 @@ final class JdbcGatewayStore implements GatewayStore {
         String chargeType = row.text();
         String internetIp = row.text();
         String zone = row.text();
+        long asn = row.int64();
         return new VpnGateway(base.id(), base.serial(), base.scope(), vpcId, vswitchId, name, description,
                 bandwidthMbps, networkType, vpnType, enableIpsec, enableSsl, sslConnections, chargeType, internetIp,
-                zone, lifecycle, base.createdAt(), List.of(), base.revision());
+                zone, asn, lifecycle, base.createdAt(), List.of(), base.revision());
     }
 }

@@ -63,7 +63,7 @@ final class Fixtures {
 
     static VpnGateway gateway(Scope scope, String vpcId) {
         return new VpnGateway(id(), serial(), scope, vpcId, "vsw-1", "gw", "a gateway", 10, "public", "Normal", true,
-                false, 5, "POSTPAY", "100.64.1.2", "cn-hangzhou-b", lifecycle(), NOW, List.of(), 1);
+                false, 5, "POSTPAY", "100.64.1.2", "cn-hangzhou-b", 64512, lifecycle(), NOW, List.of(), 1);
     }
 
     static CustomerGateway customerGateway(Scope scope, String ip) {

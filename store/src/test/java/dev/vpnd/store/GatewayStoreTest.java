@@ -40,7 +40,7 @@ class GatewayStoreTest extends StoreTestBase {
     private static VpnGateway renamed(VpnGateway g, String name, long revision) {
         return new VpnGateway(g.id(), g.serial(), g.scope(), g.vpcId(), g.vswitchId(), name, g.description(),
                 g.bandwidthMbps(), g.networkType(), g.vpnType(), g.enableIpsec(), g.enableSsl(), g.sslConnections(),
-                g.chargeType(), g.internetIp(), g.zone(), new Lifecycle(ResourceState.UPDATING, g.createdAt().plusSeconds(9)), g.createdAt(),
+                g.chargeType(), g.internetIp(), g.zone(), g.asn(), new Lifecycle(ResourceState.UPDATING, g.createdAt().plusSeconds(9)), g.createdAt(),
                 g.tags(), revision);
     }
 
@@ -69,7 +69,7 @@ class GatewayStoreTest extends StoreTestBase {
         var stale = renamed(g, "stale", 2);
         assertThat(storage.write((Stores s) -> s.gateways().update(stale, 1))).isFalse();
         var elsewhere = new VpnGateway(g.id(), g.serial(), OTHER_ACCOUNT, g.vpcId(), g.vswitchId(), "x", "", 1, "",
-                "", false, false, 0, "", "", "", g.lifecycle(), g.createdAt(), List.of(), 3);
+                "", false, false, 0, "", "", "", 0, g.lifecycle(), g.createdAt(), List.of(), 3);
         assertThat(storage.write((Stores s) -> s.gateways().update(elsewhere, 2))).isFalse();
         assertThat(storage.read((Stores s) -> s.gateways().find(SCOPE, g.id())).orElseThrow().name()).isEqualTo("second");
     }

@@ -3,7 +3,7 @@ package dev.vpnd.core.model;
 import java.time.Instant;
 import java.util.List;
 
-/** The cloud side of IPsec connections, attached to one VPC. */
+/** The cloud side of IPsec connections, attached to one VPC; {@code asn} is its BGP ASN, 0 when unset. */
 public record VpnGateway(
         String id,
         long serial,
@@ -21,6 +21,7 @@ public record VpnGateway(
         String chargeType,
         String internetIp,
         String zone,
+        long asn,
         Lifecycle lifecycle,
         Instant createdAt,
         List<Tag> tags,
@@ -32,7 +33,7 @@ public record VpnGateway(
 
     public VpnGateway withTags(List<Tag> newTags) {
         return new VpnGateway(id, serial, scope, vpcId, vswitchId, name, description, bandwidthMbps, networkType,
-                vpnType, enableIpsec, enableSsl, sslConnections, chargeType, internetIp, zone, lifecycle, createdAt,
+                vpnType, enableIpsec, enableSsl, sslConnections, chargeType, internetIp, zone, asn, lifecycle, createdAt,
                 newTags, revision);
     }
 }

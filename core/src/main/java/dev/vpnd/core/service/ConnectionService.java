@@ -69,6 +69,12 @@ public final class ConnectionService {
         return storage.read(s -> s.connections().find(scope, id)).orElseThrow(() -> notFound(id));
     }
 
+    /** The resource with this serial; the NotFound problem names the serial. */
+    public VpnConnection getBySerial(Scope scope, long serial) {
+        return storage.read(s -> s.connections().findBySerial(scope, serial))
+                .orElseThrow(() -> notFound(String.valueOf(serial)));
+    }
+
     public Page<VpnConnection> list(Scope scope, ConnectionStore.Filter filter, PageRequest page) {
         return storage.read(s -> s.connections().list(scope, filter, page));
     }

@@ -36,8 +36,8 @@ public final class CustomerGatewayService {
                 throw new ProblemException(
                         new Problem.AlreadyExists(ResourceType.CUSTOMER_GATEWAY, "IpAddress", draft.ipAddress()));
             }
-            var gateway = new CustomerGateway(Identifiers.newId(), s.customerGateways().nextSerial(), scope, draft.name(), draft.description(),
-                    draft.ipAddress(), draft.asn(), draft.authKey(), settings.clock().instant(), draft.tags(), 1);
+            var gateway = new CustomerGateway(Identifiers.newId(), s.customerGateways().nextSerial(), scope,
+                    draft.name(), draft.description(), draft.ipAddress(), draft.asn(), draft.authKey(), settings.clock().instant(), draft.tags(), 1);
             s.customerGateways().insert(gateway, clientToken);
             s.tags().put(scope, ResourceType.CUSTOMER_GATEWAY, gateway.id(), gateway.tags());
             return gateway;
@@ -46,6 +46,12 @@ public final class CustomerGatewayService {
 
     public CustomerGateway get(Scope scope, String id) {
         return storage.read(s -> s.customerGateways().find(scope, id)).orElseThrow(() -> notFound(id));
+    }
+
+    /** The resource with this serial; the NotFound problem names the serial. */
+    public CustomerGateway getBySerial(Scope scope, long serial) {
+        return storage.read(s -> s.customerGateways().findBySerial(scope, serial))
+                .orElseThrow(() -> notFound(String.valueOf(serial)));
     }
 
     public Page<CustomerGateway> list(Scope scope, CustomerGatewayStore.Filter filter, PageRequest page) {

@@ -18,6 +18,7 @@ public record GatewayDraft(
         int sslConnections,
         String chargeType,
         String zone,
+        long asn,
         List<Tag> tags) {
 
     public GatewayDraft {
@@ -27,11 +28,11 @@ public record GatewayDraft(
     public static GatewayDraft of(VpnGateway g) {
         return new GatewayDraft(g.vpcId(), g.vswitchId(), g.name(), g.description(), g.bandwidthMbps(),
                 g.networkType(), g.vpnType(), g.enableIpsec(), g.enableSsl(), g.sslConnections(), g.chargeType(),
-                g.zone(), g.tags());
+                g.zone(), g.asn(), g.tags());
     }
 
     public GatewayDraft withNaming(String newName, String newDescription) {
         return new GatewayDraft(vpcId, vswitchId, newName, newDescription, bandwidthMbps, networkType, vpnType,
-                enableIpsec, enableSsl, sslConnections, chargeType, zone, tags);
+                enableIpsec, enableSsl, sslConnections, chargeType, zone, asn, tags);
     }
 }

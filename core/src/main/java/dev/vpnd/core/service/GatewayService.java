@@ -39,7 +39,8 @@ public final class GatewayService {
             var gateway = new VpnGateway(Identifiers.newId(), s.gateways().nextSerial(), scope, draft.vpcId(),
                     draft.vswitchId(), draft.name(), draft.description(), draft.bandwidthMbps(), draft.networkType(),
                     draft.vpnType(), draft.enableIpsec(), draft.enableSsl(), draft.sslConnections(),
-                    draft.chargeType(), newInternetIp(), draft.zone(), Lifecycle.provisioning(now, settings.provisioningDelay()), now, draft.tags(), 1);
+                    draft.chargeType(), newInternetIp(), draft.zone(), draft.asn(),
+                    Lifecycle.provisioning(now, settings.provisioningDelay()), now, draft.tags(), 1);
             s.gateways().insert(gateway, clientToken);
             s.tags().put(scope, ResourceType.VPN_GATEWAY, gateway.id(), gateway.tags());
             return gateway;
@@ -48,6 +49,12 @@ public final class GatewayService {
 
     public VpnGateway get(Scope scope, String id) {
         return storage.read(s -> s.gateways().find(scope, id)).orElseThrow(() -> notFound(id));
+    }
+
+    /** The resource with this serial; the NotFound problem names the serial. */
+    public VpnGateway getBySerial(Scope scope, long serial) {
+        return storage.read(s -> s.gateways().findBySerial(scope, serial))
+                .orElseThrow(() -> notFound(String.valueOf(serial)));
     }
 
     public Page<VpnGateway> list(Scope scope, GatewayStore.Filter filter, PageRequest page) {
@@ -64,7 +71,7 @@ public final class GatewayService {
             var d = change.apply(GatewayDraft.of(current));
             var updated = new VpnGateway(id, current.serial(), scope, current.vpcId(), d.vswitchId(), d.name(),
                     d.description(), d.bandwidthMbps(), d.networkType(), d.vpnType(), d.enableIpsec(), d.enableSsl(),
-                    d.sslConnections(), d.chargeType(), current.internetIp(), d.zone(), current.lifecycle(),
+                    d.sslConnections(), d.chargeType(), current.internetIp(), d.zone(), d.asn(), current.lifecycle(),
                     current.createdAt(), current.tags(), current.revision() + 1);
             if (!s.gateways().update(updated, current.revision())) {
                 throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_GATEWAY, id));

@@ -37,7 +37,7 @@ final class VpnGatewayActions {
         String name = checkedName(p.optional("Name", ""));
         var draft = new GatewayDraft(vpcId, p.optional("VSwitchId", ""), name, "", bandwidth, networkType, vpnType,
                 p.bool("EnableIpsec", true), p.bool("EnableSsl", false),
-                p.integer("SslConnections", 5, 1, 10_000), chargeType, "", List.of());
+                p.integer("SslConnections", 5, 1, 10_000), chargeType, "", 0, List.of());
         VpnGateway gateway = ctx.services().gateways().create(scope, p.optional("ClientToken", ""), draft);
         var body = new LinkedHashMap<String, Object>();
         body.put("VpnGatewayId", AliyunIds.encode(ResourceType.VPN_GATEWAY, gateway.id()));
