@@ -1,5 +1,6 @@
 package dev.vpnd.server.conformance.tencent;
 
+import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
@@ -17,6 +18,18 @@ final class TencentClients {
     static VpcClient tc3(String endpoint) {
         return client(endpoint, AccountService.DEMO_TENCENT_SECRET_ID, AccountService.DEMO_TENCENT_SECRET_KEY,
                 ClientProfile.SIGN_TC3_256, "POST");
+    }
+
+    /**
+     * The SDK's generic client, which sends any action and JSON body: for what the typed models
+     * cannot express (unknown actions and parameters, another API version, another region).
+     */
+    static CommonClient common(String endpoint, String version, String region) {
+        var http = new HttpProfile();
+        http.setEndpoint(endpoint);
+        http.setProtocol(HttpProfile.REQ_HTTP);
+        return new CommonClient("vpc", version, new Credential(AccountService.DEMO_TENCENT_SECRET_ID,
+                AccountService.DEMO_TENCENT_SECRET_KEY), region, new ClientProfile(ClientProfile.SIGN_TC3_256, http));
     }
 
     /**
