@@ -67,7 +67,8 @@ public final class Seeder {
     private static final IpsecConfig DEFAULT_IPSEC =
             new IpsecConfig(Encryption.AES_128, Integrity.MD5, DhGroup.MODP_1024, 86_400, 0);
     private static final BgpConfig DEFAULT_BGP = new BgpConfig(false, 45104, "", "", "", "");
-    private static final HealthCheck DEFAULT_HEALTH_CHECK = new HealthCheck(false, "", "", 3000, 1000, 3, "revoke_route");
+    private static final HealthCheck DEFAULT_HEALTH_CHECK =
+            new HealthCheck(false, "", "", 3000, 1000, 3, "revoke_route");
 
     private Seeder() {
     }
@@ -201,7 +202,8 @@ public final class Seeder {
                         int g = i % sizes.gateways();
                         VpnGateway gateway = gateways.get(g);
                         int c = i / sizes.gateways();
-                        var connection = connection(newId(), s.connections().nextSerial(), scope, gateway, customerGateways.get(c), i, g, c,
+                        var connection = connection(newId(), s.connections().nextSerial(), scope, gateway,
+                                customerGateways.get(c), i, g, c,
                                 base.plusMillis(sizes.gateways() + i), psk(random));
                         s.connections().insert(connection, "");
                         s.tags().put(scope, ResourceType.VPN_CONNECTION, connection.id(), connection.tags());
@@ -229,7 +231,8 @@ public final class Seeder {
         return storage.read(s -> s.accounts().findByName(AccountService.DEMO_ACCOUNT)).orElseThrow().id();
     }
 
-    private static VpnConnection connection(String id, long serial, Scope scope, VpnGateway gateway, CustomerGateway cgw, int i,
+    private static VpnConnection connection(String id, long serial, Scope scope, VpnGateway gateway,
+            CustomerGateway cgw, int i,
             int g, int c, Instant created, String psk) {
         var ike = new IkeConfig(IkeVersion.V1, IkeMode.MAIN, Encryption.AES_128, Integrity.MD5, DhGroup.MODP_1024,
                 86_400, gateway.internetIp(), cgw.ipAddress(), new Secret(psk));

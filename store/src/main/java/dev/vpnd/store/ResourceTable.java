@@ -175,11 +175,11 @@ final class ResourceTable<T> {
      * their exact total, both from the transaction's one snapshot.
      */
     Page<T> list(Where where, PageRequest page) {
-        if (where.byTags()) {
-            return listByTags(where, page);
-        }
         if (page.order() != Order.NEWEST_FIRST) {
             return new Page<>(select(where, page.limit(), page.offset(), page.order(), ""), count(where));
+        }
+        if (where.byTags()) {
+            return listByTags(where, page);
         }
         if (page.offset() == 0) {
             var items = select(where, page.limit(), 0, Order.NEWEST_FIRST, "");
@@ -202,9 +202,9 @@ final class ResourceTable<T> {
     }
 
     /**
-     * A list filtered by tags (newest first: the only order dialects ask for with tag filters): each evaluation of the filter walks the tags index, so one query
-     * evaluates it once for both the page's ids and the total (a window count over the matches),
-     * and a second reads the page's rows by id.
+     * A list filtered by tags, newest first: each evaluation of the filter walks the tags index, so
+     * one query evaluates it once for both the page's ids and the total (a window count over the
+     * matches), and a second reads the page's rows by id.
      */
     private Page<T> listByTags(Where where, PageRequest page) {
         if (page.limit() == 0) {
@@ -245,7 +245,8 @@ final class ResourceTable<T> {
         params.add(limit);
         params.add(offset);
         var withChildren = new HashSet<String>();
-        var records = db.query(mapping.select + where.sql() + orderBy(order) + " LIMIT ? OFFSET ?" + lock, params, row -> {
+        String sql = mapping.select + where.sql() + orderBy(order) + " LIMIT ? OFFSET ?" + lock;
+        var records = db.query(sql, params, row -> {
                     T record = mapping.reader.map(row);
                     if (mapping.probesChildren && row.bool()) {
                         withChildren.add(mapping.base.apply(record).id());

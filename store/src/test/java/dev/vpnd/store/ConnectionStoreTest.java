@@ -68,9 +68,56 @@ class ConnectionStoreTest extends StoreTestBase {
         assertThat(found).isEqualTo(dual.withTags(List.of(tag("a", "1"), tag("b", "2"))));
         assertThat(found.tunnels()).extracting(t -> t.ike().psk().value()).containsExactly("psk-1", "psk-2");
 
-        var page = storage.read((Stores s) -> s.connections().list(SCOPE, ConnectionStore.Filter.any(), new PageRequest(0, 10)));
+        var page = storage.read((Stores s) -> s.connections().list(SCOPE, ConnectionStore.Filter.any(),
+                new PageRequest(0, 10)));
         assertThat(page.items()).containsExactly(found, single);
         assertThat(page.total()).isEqualTo(2);
+    }
+
+    /** A connection named {@code name}, inserted as the next serial. */
+    private VpnConnection named(String name, String gatewayId) {
+        var c = connection(SCOPE, gatewayId, "cgw-" + name);
+        return insert(new VpnConnection(c.id(), c.serial(), SCOPE, c.vpcId(), gatewayId, c.customerGatewayId(), name,
+                c.securityPolicies(), c.initiation(), c.enableDpd(), c.dpdTimeoutSeconds(), c.dpdAction(),
+                c.enableNatTraversal(), c.autoConfigRoute(), c.routeType(), c.ike(), c.ipsec(), c.bgp(),
+                c.healthCheck(), c.remoteCaCertificate(), c.enableTunnelsBgp(), List.of(), c.status(), c.lifecycle(),
+                c.createdAt(), List.of(), 1), "");
+    }
+
+    private List<String> names(ConnectionStore.Filter filter, PageRequest page) {
+        return storage.read((Stores s) -> s.connections().list(SCOPE, filter, page)).items().stream()
+                .map(VpnConnection::name).toList();
+    }
+
+    @Test
+    void ordersByCreationOrNameAndFindsNamesBySubstring() {
+        var b = named("beta-vpn", "gw-o");
+        named("Alpha-VPN", "gw-o");
+        named("gamma", "gw-o");
+        named("alpha-2", "gw-p");
+        var onGateway = new ConnectionStore.Filter(Set.of(), Set.of(), Set.of("gw-o"), Set.of(), Set.of(), Set.of(),
+                "", List.of());
+        assertThat(names(onGateway, new PageRequest(0, 10))).containsExactly("gamma", "Alpha-VPN", "beta-vpn");
+        assertThat(names(onGateway, new PageRequest(0, 10, PageRequest.Order.OLDEST_FIRST)))
+                .containsExactly("beta-vpn", "Alpha-VPN", "gamma");
+        assertThat(names(onGateway, new PageRequest(1, 2, PageRequest.Order.NAME_ASCENDING)))
+                .containsExactly("beta-vpn", "gamma");
+        assertThat(names(onGateway, new PageRequest(0, 10, PageRequest.Order.NAME_DESCENDING)))
+                .containsExactly("gamma", "beta-vpn", "Alpha-VPN");
+
+        var fuzzy = new ConnectionStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), "vpn",
+                List.of());
+        assertThat(names(fuzzy, new PageRequest(0, 10, PageRequest.Order.NAME_ASCENDING)))
+                .containsExactly("Alpha-VPN", "beta-vpn");
+        var literal = new ConnectionStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), "a_2",
+                List.of());
+        assertThat(names(literal, new PageRequest(0, 10))).isEmpty();
+
+        var bySerial = new ConnectionStore.Filter(Set.of(), Set.of(b.serial()), Set.of(), Set.of(), Set.of(),
+                Set.of(), "", List.of());
+        assertThat(names(bySerial, new PageRequest(0, 10))).containsExactly("beta-vpn");
+        assertThat(storage.read((Stores s) -> s.connections().findBySerial(SCOPE, b.serial()))).contains(b);
+        assertThat(storage.read((Stores s) -> s.connections().findBySerial(OTHER_ACCOUNT, b.serial()))).isEmpty();
     }
 
     @Test

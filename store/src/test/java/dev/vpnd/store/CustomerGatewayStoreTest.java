@@ -29,7 +29,8 @@ class CustomerGatewayStoreTest extends StoreTestBase {
     }
 
     private List<String> ids(String id, TagFilter... tags) {
-        return storage.read((Stores s) -> s.customerGateways().list(SCOPE, new CustomerGatewayStore.Filter(Match.oneOrAny(id), Set.of(), Set.of(), Set.of(), List.of(tags)),
+        var filter = new CustomerGatewayStore.Filter(Match.oneOrAny(id), Set.of(), Set.of(), Set.of(), List.of(tags));
+        return storage.read((Stores s) -> s.customerGateways().list(SCOPE, filter,
                 new PageRequest(0, 50))).items().stream().map(CustomerGateway::id).toList();
     }
 

@@ -33,7 +33,8 @@ public record VpnGateway(
 
     public VpnGateway withTags(List<Tag> newTags) {
         return new VpnGateway(id, serial, scope, vpcId, vswitchId, name, description, bandwidthMbps, networkType,
-                vpnType, enableIpsec, enableSsl, sslConnections, chargeType, internetIp, zone, asn, lifecycle, createdAt,
+                vpnType, enableIpsec, enableSsl, sslConnections, chargeType, internetIp, zone, asn, lifecycle,
+                createdAt,
                 newTags, revision);
     }
 }

@@ -37,7 +37,8 @@ public final class CustomerGatewayService {
                         new Problem.AlreadyExists(ResourceType.CUSTOMER_GATEWAY, "IpAddress", draft.ipAddress()));
             }
             var gateway = new CustomerGateway(Identifiers.newId(), s.customerGateways().nextSerial(), scope,
-                    draft.name(), draft.description(), draft.ipAddress(), draft.asn(), draft.authKey(), settings.clock().instant(), draft.tags(), 1);
+                    draft.name(), draft.description(), draft.ipAddress(), draft.asn(), draft.authKey(),
+                    settings.clock().instant(), draft.tags(), 1);
             s.customerGateways().insert(gateway, clientToken);
             s.tags().put(scope, ResourceType.CUSTOMER_GATEWAY, gateway.id(), gateway.tags());
             return gateway;

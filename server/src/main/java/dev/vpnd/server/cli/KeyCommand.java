@@ -47,7 +47,8 @@ public final class KeyCommand {
                     out.put("readOnly", readOnly);
                     System.out.println(AccountCommand.toJson(out));
                 } else {
-                    System.out.println((tencent ? "Tencent SecretId:        " : "Alibaba AccessKeyId:     ") + key.id());
+                    System.out.println((tencent ? "Tencent SecretId:        " : "Alibaba AccessKeyId:     ")
+                            + key.id());
                     System.out.println((tencent ? "Tencent SecretKey:       " : "Alibaba AccessKeySecret: ")
                             + key.secret().value());
                     System.out.println("read-only:               " + readOnly);

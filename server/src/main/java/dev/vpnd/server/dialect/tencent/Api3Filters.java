@@ -45,8 +45,8 @@ final class Api3Filters {
         }
         for (Api3Params filter : given) {
             String name = filter.requiredText("Name");
-            boolean known = names.contains(name)
-                    || names.stream().anyMatch(n -> n.endsWith(":") && name.startsWith(n) && name.length() > n.length());
+            boolean known = names.contains(name) || names.stream()
+                    .anyMatch(n -> n.endsWith(":") && name.startsWith(n) && name.length() > n.length());
             if (!known) {
                 throw TencentError.FILTER_INVALID_KEY.fault(name);
             }
