@@ -1,5 +1,9 @@
 package dev.vpnd.bench;
 
+import dev.vpnd.core.model.SecurityPolicy;
+import dev.vpnd.core.model.RouteType;
+import dev.vpnd.core.model.Initiation;
+import dev.vpnd.core.model.DpdAction;
 import dev.vpnd.core.algo.DhGroup;
 import dev.vpnd.core.algo.Encryption;
 import dev.vpnd.core.algo.IkeMode;
@@ -61,9 +65,10 @@ public final class Seeder {
     private static final char[] ALPHANUMERIC =
             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
     private static final IpsecConfig DEFAULT_IPSEC =
-            new IpsecConfig(Encryption.AES_128, Integrity.MD5, DhGroup.MODP_1024, 86_400);
-    private static final BgpConfig DEFAULT_BGP = new BgpConfig(false, 45104, "", "", "");
-    private static final HealthCheck DEFAULT_HEALTH_CHECK = new HealthCheck(false, "", "", 3, 3, "revoke_route");
+            new IpsecConfig(Encryption.AES_128, Integrity.MD5, DhGroup.MODP_1024, 86_400, 0);
+    private static final BgpConfig DEFAULT_BGP = new BgpConfig(false, 45104, "", "", "", "");
+    private static final HealthCheck DEFAULT_HEALTH_CHECK =
+            new HealthCheck(false, "", "", 3000, 1000, 3, "revoke_route");
 
     private Seeder() {
     }
@@ -162,22 +167,24 @@ public final class Seeder {
             var gateways = new ArrayList<VpnGateway>(sizes.gateways());
             var customerGateways = new ArrayList<CustomerGateway>();
             storage.write(s -> {
-                var vpc = new Vpc(newId(), scope, "bench-vpc", "", "10.0.0.0/8", active(base), base, List.of(), 1);
+                var vpc = new Vpc(newId(), s.vpcs().nextSerial(), scope, "bench-vpc", "", "10.0.0.0/8", false,
+                        List.of(), "", active(base), base, List.of(), 1);
                 s.vpcs().insert(vpc, "");
                 for (int g = 0; g < sizes.gateways(); g++) {
                     Instant created = base.plusMillis(g);
                     // 100.64.0.0/10 like GatewayService, but distinct per gateway.
                     String ip = "100." + (64 + (g >>> 16 & 0x3f)) + "." + (g >>> 8 & 0xff) + "." + (g & 0xff);
-                    var gateway = new VpnGateway(newId(), scope, vpc.id(), "", "bench-gw-" + g, "", 10, "public",
-                            "Normal", true, false, 5, "POSTPAY", ip, active(created), created, List.of(), 1);
+                    var gateway = new VpnGateway(newId(), s.gateways().nextSerial(), scope, vpc.id(), "",
+                            "bench-gw-" + g, "", 10, "public", "Normal", true, false, 5, "POSTPAY", ip, "", 0,
+                            active(created), created, List.of(), 1);
                     s.gateways().insert(gateway, "");
                     gateways.add(gateway);
                 }
                 for (int c = 0; c < sizes.customerGateways(); c++) {
                     // 198.18.0.0/15 is set aside for benchmarks (RFC 2544); unique addresses as the service demands.
                     String ip = "198." + (18 + (c >>> 16 & 1)) + "." + (c >>> 8 & 0xff) + "." + (c & 0xff);
-                    var cgw = new CustomerGateway(newId(), scope, "bench-cgw-" + c, "", ip, 65000, "", base,
-                            List.of(), 1);
+                    var cgw = new CustomerGateway(newId(), s.customerGateways().nextSerial(), scope,
+                            "bench-cgw-" + c, "", ip, 65000, "", base, List.of(), 1);
                     s.customerGateways().insert(cgw, "");
                     customerGateways.add(cgw);
                 }
@@ -195,7 +202,8 @@ public final class Seeder {
                         int g = i % sizes.gateways();
                         VpnGateway gateway = gateways.get(g);
                         int c = i / sizes.gateways();
-                        var connection = connection(newId(), scope, gateway, customerGateways.get(c), i, g, c,
+                        var connection = connection(newId(), s.connections().nextSerial(), scope, gateway,
+                                customerGateways.get(c), i, g, c,
                                 base.plusMillis(sizes.gateways() + i), psk(random));
                         s.connections().insert(connection, "");
                         s.tags().put(scope, ResourceType.VPN_CONNECTION, connection.id(), connection.tags());
@@ -223,15 +231,18 @@ public final class Seeder {
         return storage.read(s -> s.accounts().findByName(AccountService.DEMO_ACCOUNT)).orElseThrow().id();
     }
 
-    private static VpnConnection connection(String id, Scope scope, VpnGateway gateway, CustomerGateway cgw, int i,
+    private static VpnConnection connection(String id, long serial, Scope scope, VpnGateway gateway,
+            CustomerGateway cgw, int i,
             int g, int c, Instant created, String psk) {
         var ike = new IkeConfig(IkeVersion.V1, IkeMode.MAIN, Encryption.AES_128, Integrity.MD5, DhGroup.MODP_1024,
                 86_400, gateway.internetIp(), cgw.ipAddress(), new Secret(psk));
         String local = "10." + (g >>> 8 & 0xff) + "." + (g & 0xff) + ".0/24";
         String remote = "192.168." + (c & 0xff) + ".0/24";
-        return new VpnConnection(id, scope, gateway.id(), cgw.id(), "bench-conn-" + i, List.of(local),
-                List.of(remote), false, true, true, true, ike, DEFAULT_IPSEC, DEFAULT_BGP, DEFAULT_HEALTH_CHECK, "",
-                false, List.of(), NegotiationStatus.IKE_SA_NOT_ESTABLISHED, active(created), created, tagsOf(i), 1);
+        var policies = List.of(new SecurityPolicy(List.of(local), List.of(remote)));
+        return new VpnConnection(id, serial, scope, gateway.vpcId(), gateway.id(), cgw.id(), "bench-conn-" + i,
+                policies, Initiation.ON_TRAFFIC, true, 30, DpdAction.CLEAR, true, true, RouteType.STATIC, ike,
+                DEFAULT_IPSEC, DEFAULT_BGP, DEFAULT_HEALTH_CHECK, "", false, List.of(),
+                NegotiationStatus.IKE_SA_NOT_ESTABLISHED, active(created), created, tagsOf(i), 1);
     }
 
     /** Provisioning that finished a second after creation, as with the default provisioning delay. */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,17 +34,18 @@ class SeederTest {
             var scope = seed.scope();
             var demoKey = storage.read(s -> s.accounts().findKey(AccountService.DEMO_KEY_ID));
             assertThat(demoKey).isPresent();
-            var all = new ConnectionStore.Filter(null, null, null, List.of());
+            var all = ConnectionStore.Filter.any();
             assertThat(storage.read(s -> s.connections().list(scope, all, new PageRequest(0, 0))).total())
                     .isEqualTo(300);
-            assertThat(storage.read(s -> s.gateways().list(scope, new GatewayStore.Filter(null, null, List.of()),
+            assertThat(storage.read(s -> s.gateways().list(scope, GatewayStore.Filter.any(),
                     new PageRequest(0, 0))).total()).isEqualTo(7);
             assertThat(storage.read(s -> s.customerGateways().list(scope,
-                    new CustomerGatewayStore.Filter(null, List.of()), new PageRequest(0, 0))).total())
+                    CustomerGatewayStore.Filter.any(), new PageRequest(0, 0))).total())
                     .isEqualTo(Seeder.MIN_CUSTOMER_GATEWAYS);
 
             // 300 over 7 gateways: 43 on the first six, 42 on the last.
-            var firstGateway = new ConnectionStore.Filter(seed.gatewayIds().get(0), null, null, List.of());
+            var firstGateway = new ConnectionStore.Filter(Set.of(), Set.of(), Set.of(seed.gatewayIds().get(0)),
+                    Set.of(), Set.of(), Set.of(), "", List.of());
             var page = storage.read(s -> s.connections().list(scope, firstGateway, new PageRequest(0, 10)));
             assertThat(page.total()).isEqualTo(43);
             assertThat(page.items()).hasSize(10);
@@ -53,7 +55,7 @@ class SeederTest {
                     .hasSize(43);
 
             // prod is i % 3 == 0 and t7 is (i / 3) % 50 == 7: i = 21 and 171.
-            var twoTags = new ConnectionStore.Filter(null, null, null,
+            var twoTags = new ConnectionStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), "",
                     List.of(new TagFilter("env", "prod"), new TagFilter("team", "t7")));
             assertThat(storage.read(s -> s.connections().list(scope, twoTags, new PageRequest(0, 10))).total())
                     .isEqualTo(2);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.service.ServiceSettings;
 import dev.vpnd.server.dialect.aliyun.AliyunDialect;
+import dev.vpnd.server.dialect.tencent.TencentDialect;
 import dev.vpnd.server.http.HttpListener;
 import dev.vpnd.server.ops.AdminEndpoints;
 import dev.vpnd.server.ops.Metrics;
@@ -55,8 +56,10 @@ public final class Vpnd implements AutoCloseable {
             ReplayGuard replayGuard = config.sqlite() ? new LocalReplayGuard(SIGNATURE_WINDOW)
                     : new SharedReplayGuard(storage, SIGNATURE_WINDOW);
             listeners.add(new HttpListener(new AliyunDialect(services, keys, replayGuard, metrics), config.host(),
-                    config.aliyunPort()));
-            listeners.add(new HttpListener(new AdminEndpoints(storage, metrics), config.host(), config.adminPort()));
+                    config.port("aliyun")));
+            listeners.add(new HttpListener(new TencentDialect(services, keys, replayGuard, metrics), config.host(),
+                    config.port("tencent")));
+            listeners.add(new HttpListener(new AdminEndpoints(storage, metrics), config.host(), config.port("admin")));
             for (HttpListener listener : listeners) {
                 listener.start();
             }

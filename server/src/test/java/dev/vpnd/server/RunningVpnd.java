@@ -1,6 +1,7 @@
 package dev.vpnd.server;
 
 import dev.vpnd.store.TestDatabase;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,12 +46,17 @@ public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
     }
 
     private void start() throws Exception {
-        vpnd = Vpnd.start(new ServerConfig(dataDir, database.url(), "127.0.0.1", 0, 0, true, PROVISIONING_DELAY));
+        vpnd = Vpnd.start(new ServerConfig(dataDir, database.url(), "127.0.0.1", Map.of(), true, PROVISIONING_DELAY));
     }
 
     /** {@code host:port} of the Alibaba listener, the form the SDKs take as their endpoint. */
     public String aliyunEndpoint() {
         return vpnd.endpoints().get("aliyun").substring("http://".length());
+    }
+
+    /** {@code host:port} of the Tencent listener, the form the SDKs take as their endpoint. */
+    public String tencentEndpoint() {
+        return vpnd.endpoints().get("tencent").substring("http://".length());
     }
 
     /** Dialect (and {@code admin}) to base URL. */

@@ -1,6 +1,9 @@
 package dev.vpnd.store;
 
+import dev.vpnd.core.model.DpdAction;
 import dev.vpnd.core.model.HealthCheck;
+import dev.vpnd.core.model.Initiation;
+import dev.vpnd.core.model.RouteType;
 import dev.vpnd.core.model.NegotiationStatus;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Tunnel;
@@ -19,12 +22,12 @@ import java.util.stream.Stream;
 
 /** IPsec connections; settings as flat columns, dual-tunnel tunnels in vpn_tunnels. */
 final class JdbcConnectionStore implements ConnectionStore {
-    private static final List<String> LEADING = List.of("pending_state", "ready_at", "gateway_id",
-            "customer_gateway_id", "name", "local_subnets", "remote_subnets", "effect_immediately", "enable_dpd",
-            "enable_nat_traversal", "auto_config_route");
+    private static final List<String> LEADING = List.of("pending_state", "ready_at", "vpc_id", "gateway_id",
+            "customer_gateway_id", "name", "security_policies", "initiation", "enable_dpd", "dpd_timeout_seconds",
+            "dpd_action", "enable_nat_traversal", "auto_config_route", "route_type");
     private static final List<String> TRAILING = List.of("hc_enabled", "hc_destination_ip", "hc_source_ip",
-            "hc_interval_seconds", "hc_retries", "hc_policy", "remote_ca_certificate", "enable_tunnels_bgp",
-            "status");
+            "hc_interval_millis", "hc_timeout_millis", "hc_retries", "hc_policy", "remote_ca_certificate",
+            "enable_tunnels_bgp", "status");
 
     /**
      * Whether a listed connection has tunnels, read with the row from the tunnels' primary key, so
@@ -37,7 +40,7 @@ final class JdbcConnectionStore implements ConnectionStore {
             ResourceType.VPN_CONNECTION,
             Stream.of(LEADING, NegotiationColumns.COLUMNS, TRAILING).flatMap(List::stream).toList(),
             JdbcConnectionStore::values, JdbcConnectionStore::read,
-            c -> new ResourceTable.Base(c.id(), c.scope(), c.revision(), c.createdAt()),
+            c -> new ResourceTable.Base(c.id(), c.serial(), c.scope(), c.revision(), c.createdAt()),
             VpnConnection::withTags, HAS_TUNNELS);
 
     private final Jdbc db;
@@ -69,11 +72,25 @@ final class JdbcConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public long nextSerial() {
+        return table.nextSerial();
+    }
+
+    @Override
+    public Optional<VpnConnection> findBySerial(Scope scope, long serial) {
+        return table.findBySerial(scope, serial);
+    }
+
+    @Override
     public Page<VpnConnection> list(Scope scope, Filter filter, PageRequest page) {
         return table.list(Where.scope("r", scope)
-                .eq("r.gateway_id", filter.gatewayId())
-                .eq("r.customer_gateway_id", filter.customerGatewayId())
-                .eq("r.id", filter.connectionId())
+                .in("r.id", filter.ids())
+                .in("r.seq", filter.serials())
+                .in("r.gateway_id", filter.gatewayIds())
+                .in("r.customer_gateway_id", filter.customerGatewayIds())
+                .in("r.vpc_id", filter.vpcIds())
+                .in("r.name", filter.names())
+                .contains("r.name", filter.nameContains())
                 .tags(ResourceType.VPN_CONNECTION, "r.id",
                         tags.mostSelectiveFirst(ResourceType.VPN_CONNECTION, filter.tags())), page);
     }
@@ -115,25 +132,18 @@ final class JdbcConnectionStore implements ConnectionStore {
     /** Adds their tunnels to the connections whose ids are in {@code dualTunnel}; the others have none. */
     private List<VpnConnection> withTunnels(List<VpnConnection> rows, Set<String> dualTunnel) {
         var byConnection = tunnels.of(List.copyOf(dualTunnel));
-        return rows.stream().map(c -> withTunnels(c, byConnection.getOrDefault(c.id(), List.of()))).toList();
-    }
-
-    private static VpnConnection withTunnels(VpnConnection c, List<Tunnel> t) {
-        return new VpnConnection(c.id(), c.scope(), c.gatewayId(), c.customerGatewayId(), c.name(), c.localSubnets(),
-                c.remoteSubnets(), c.effectImmediately(), c.enableDpd(), c.enableNatTraversal(), c.autoConfigRoute(),
-                c.ike(), c.ipsec(), c.bgp(), c.healthCheck(), c.remoteCaCertificate(), c.enableTunnelsBgp(), t,
-                c.status(), c.lifecycle(), c.createdAt(), c.tags(), c.revision());
+        return rows.stream().map(c -> c.withTunnels(byConnection.getOrDefault(c.id(), List.of()))).toList();
     }
 
     private static List<Object> values(VpnConnection c) {
         var values = new ArrayList<>(Rows.lifecycleValues(c.lifecycle()));
-        values.addAll(Arrays.asList(c.gatewayId(), c.customerGatewayId(), c.name(), Rows.joinList(c.localSubnets()),
-                Rows.joinList(c.remoteSubnets()), c.effectImmediately(), c.enableDpd(), c.enableNatTraversal(),
-                c.autoConfigRoute()));
+        values.addAll(Arrays.asList(c.vpcId(), c.gatewayId(), c.customerGatewayId(), c.name(),
+                Rows.joinPolicies(c.securityPolicies()), c.initiation(), c.enableDpd(), c.dpdTimeoutSeconds(),
+                c.dpdAction(), c.enableNatTraversal(), c.autoConfigRoute(), c.routeType()));
         values.addAll(NegotiationColumns.values(c.ike(), c.ipsec(), c.bgp()));
         HealthCheck hc = c.healthCheck();
-        values.addAll(hc == null ? NegotiationColumns.nulls(6) : Arrays.asList(hc.enabled(), hc.destinationIp(),
-                hc.sourceIp(), hc.intervalSeconds(), hc.retries(), hc.policy()));
+        values.addAll(hc == null ? NegotiationColumns.nulls(7) : Arrays.asList(hc.enabled(), hc.destinationIp(),
+                hc.sourceIp(), hc.intervalMillis(), hc.timeoutMillis(), hc.retries(), hc.policy()));
         values.addAll(Arrays.asList(c.remoteCaCertificate(), c.enableTunnelsBgp(), c.status()));
         return values;
     }
@@ -142,15 +152,18 @@ final class JdbcConnectionStore implements ConnectionStore {
     private static VpnConnection read(Row row) throws SQLException {
         var base = ResourceTable.Base.read(row);
         var lifecycle = row.lifecycle();
+        String vpcId = row.text();
         String gatewayId = row.text();
         String customerGatewayId = row.text();
         String name = row.text();
-        var localSubnets = row.list();
-        var remoteSubnets = row.list();
-        boolean effectImmediately = row.bool();
+        var securityPolicies = row.policies();
+        var initiation = row.enumOf(Initiation.class);
         boolean enableDpd = row.bool();
+        int dpdTimeoutSeconds = row.int32();
+        var dpdAction = row.enumOf(DpdAction.class);
         boolean enableNatTraversal = row.bool();
         boolean autoConfigRoute = row.bool();
+        var routeType = row.enumOf(RouteType.class);
         var ike = NegotiationColumns.ike(row);
         var ipsec = NegotiationColumns.ipsec(row);
         var bgp = NegotiationColumns.bgp(row);
@@ -158,21 +171,22 @@ final class JdbcConnectionStore implements ConnectionStore {
         String remoteCaCertificate = row.text();
         boolean enableTunnelsBgp = row.bool();
         var status = row.enumOf(NegotiationStatus.class);
-        return new VpnConnection(base.id(), base.scope(), gatewayId, customerGatewayId, name, localSubnets,
-                remoteSubnets, effectImmediately, enableDpd, enableNatTraversal, autoConfigRoute, ike, ipsec, bgp,
-                healthCheck, remoteCaCertificate, enableTunnelsBgp, List.of(), status, lifecycle, base.createdAt(),
-                List.of(), base.revision());
+        return new VpnConnection(base.id(), base.serial(), base.scope(), vpcId, gatewayId, customerGatewayId, name,
+                securityPolicies, initiation, enableDpd, dpdTimeoutSeconds, dpdAction, enableNatTraversal,
+                autoConfigRoute, routeType, ike, ipsec, bgp, healthCheck, remoteCaCertificate, enableTunnelsBgp,
+                List.of(), status, lifecycle, base.createdAt(), List.of(), base.revision());
     }
 
-    /** The six hc_* columns; a NULL hc_enabled means no health check. */
+    /** The seven hc_* columns; a NULL hc_enabled means no health check. */
     private static HealthCheck healthCheck(Row row) throws SQLException {
         Boolean enabled = row.nullableBool();
         String destinationIp = row.text();
         String sourceIp = row.text();
-        int intervalSeconds = row.int32();
+        int intervalMillis = row.int32();
+        int timeoutMillis = row.int32();
         int retries = row.int32();
         String policy = row.text();
         return enabled == null ? null
-                : new HealthCheck(enabled, destinationIp, sourceIp, intervalSeconds, retries, policy);
+                : new HealthCheck(enabled, destinationIp, sourceIp, intervalMillis, timeoutMillis, retries, policy);
     }
 }

@@ -17,7 +17,7 @@ final class JdbcCustomerGatewayStore implements CustomerGatewayStore {
             List.of("name", "description", "ip_address", "asn", "auth_key"),
             g -> Arrays.asList(g.name(), g.description(), g.ipAddress(), g.asn(), g.authKey()),
             JdbcCustomerGatewayStore::read,
-            g -> new ResourceTable.Base(g.id(), g.scope(), g.revision(), g.createdAt()),
+            g -> new ResourceTable.Base(g.id(), g.serial(), g.scope(), g.revision(), g.createdAt()),
             CustomerGateway::withTags);
 
     private final JdbcTagStore tags;
@@ -49,9 +49,22 @@ final class JdbcCustomerGatewayStore implements CustomerGatewayStore {
     }
 
     @Override
+    public long nextSerial() {
+        return table.nextSerial();
+    }
+
+    @Override
+    public Optional<CustomerGateway> findBySerial(Scope scope, long serial) {
+        return table.findBySerial(scope, serial);
+    }
+
+    @Override
     public Page<CustomerGateway> list(Scope scope, Filter filter, PageRequest page) {
         return table.list(Where.scope("r", scope)
-                .eq("r.id", filter.customerGatewayId())
+                .in("r.id", filter.ids())
+                .in("r.seq", filter.serials())
+                .in("r.name", filter.names())
+                .in("r.ip_address", filter.ipAddresses())
                 .tags(ResourceType.CUSTOMER_GATEWAY, "r.id",
                         tags.mostSelectiveFirst(ResourceType.CUSTOMER_GATEWAY, filter.tags())), page);
     }
@@ -74,7 +87,7 @@ final class JdbcCustomerGatewayStore implements CustomerGatewayStore {
         String ipAddress = row.text();
         long asn = row.int64();
         String authKey = row.text();
-        return new CustomerGateway(base.id(), base.scope(), name, description, ipAddress, asn, authKey,
+        return new CustomerGateway(base.id(), base.serial(), base.scope(), name, description, ipAddress, asn, authKey,
                 base.createdAt(), List.of(), base.revision());
     }
 }

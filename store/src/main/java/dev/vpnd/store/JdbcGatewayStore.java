@@ -17,16 +17,16 @@ final class JdbcGatewayStore implements GatewayStore {
             ResourceType.VPN_GATEWAY,
             List.of("pending_state", "ready_at", "vpc_id", "vswitch_id", "name", "description", "bandwidth_mbps",
                     "network_type", "vpn_type", "enable_ipsec", "enable_ssl", "ssl_connections", "charge_type",
-                    "internet_ip"),
+                    "internet_ip", "zone_name", "asn"),
             g -> {
                 var values = new ArrayList<>(Rows.lifecycleValues(g.lifecycle()));
                 values.addAll(Arrays.asList(g.vpcId(), g.vswitchId(), g.name(), g.description(), g.bandwidthMbps(),
                         g.networkType(), g.vpnType(), g.enableIpsec(), g.enableSsl(), g.sslConnections(),
-                        g.chargeType(), g.internetIp()));
+                        g.chargeType(), g.internetIp(), g.zone(), g.asn()));
                 return values;
             },
             JdbcGatewayStore::read,
-            g -> new ResourceTable.Base(g.id(), g.scope(), g.revision(), g.createdAt()),
+            g -> new ResourceTable.Base(g.id(), g.serial(), g.scope(), g.revision(), g.createdAt()),
             VpnGateway::withTags);
 
     private final JdbcTagStore tags;
@@ -53,10 +53,25 @@ final class JdbcGatewayStore implements GatewayStore {
     }
 
     @Override
+    public long nextSerial() {
+        return table.nextSerial();
+    }
+
+    @Override
+    public Optional<VpnGateway> findBySerial(Scope scope, long serial) {
+        return table.findBySerial(scope, serial);
+    }
+
+    @Override
     public Page<VpnGateway> list(Scope scope, Filter filter, PageRequest page) {
         return table.list(Where.scope("r", scope)
-                .eq("r.id", filter.gatewayId())
-                .eq("r.vpc_id", filter.vpcId())
+                .in("r.id", filter.ids())
+                .in("r.seq", filter.serials())
+                .in("r.vpc_id", filter.vpcIds())
+                .in("r.name", filter.names())
+                .in("r.internet_ip", filter.internetIps())
+                .in("r.zone_name", filter.zones())
+                .in("r.enable_ssl", filter.ssl())
                 .tags(ResourceType.VPN_GATEWAY, "r.id",
                         tags.mostSelectiveFirst(ResourceType.VPN_GATEWAY, filter.tags())), page);
     }
@@ -92,8 +107,10 @@ final class JdbcGatewayStore implements GatewayStore {
         int sslConnections = row.int32();
         String chargeType = row.text();
         String internetIp = row.text();
-        return new VpnGateway(base.id(), base.scope(), vpcId, vswitchId, name, description, bandwidthMbps, networkType,
-                vpnType, enableIpsec, enableSsl, sslConnections, chargeType, internetIp, lifecycle, base.createdAt(),
-                List.of(), base.revision());
+        String zone = row.text();
+        long asn = row.int64();
+        return new VpnGateway(base.id(), base.serial(), base.scope(), vpcId, vswitchId, name, description,
+                bandwidthMbps, networkType, vpnType, enableIpsec, enableSsl, sslConnections, chargeType, internetIp,
+                zone, asn, lifecycle, base.createdAt(), List.of(), base.revision());
     }
 }

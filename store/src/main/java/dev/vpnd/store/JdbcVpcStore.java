@@ -13,14 +13,16 @@ import java.util.Optional;
 
 final class JdbcVpcStore implements VpcStore {
     static final ResourceTable.Mapping<Vpc> MAPPING = new ResourceTable.Mapping<>("vpcs", ResourceType.VPC,
-            List.of("pending_state", "ready_at", "name", "description", "cidr_block"),
+            List.of("pending_state", "ready_at", "name", "description", "cidr_block", "enable_multicast",
+                    "dns_servers", "domain_name"),
             v -> {
                 var values = new ArrayList<>(Rows.lifecycleValues(v.lifecycle()));
-                values.addAll(java.util.Arrays.asList(v.name(), v.description(), v.cidrBlock()));
+                values.addAll(java.util.Arrays.asList(v.name(), v.description(), v.cidrBlock(), v.enableMulticast(),
+                        Rows.joinList(v.dnsServers()), v.domainName()));
                 return values;
             },
             JdbcVpcStore::read,
-            v -> new ResourceTable.Base(v.id(), v.scope(), v.revision(), v.createdAt()),
+            v -> new ResourceTable.Base(v.id(), v.serial(), v.scope(), v.revision(), v.createdAt()),
             Vpc::withTags);
 
     private final JdbcTagStore tags;
@@ -47,10 +49,22 @@ final class JdbcVpcStore implements VpcStore {
     }
 
     @Override
+    public long nextSerial() {
+        return table.nextSerial();
+    }
+
+    @Override
+    public Optional<Vpc> findBySerial(Scope scope, long serial) {
+        return table.findBySerial(scope, serial);
+    }
+
+    @Override
     public Page<Vpc> list(Scope scope, Filter filter, PageRequest page) {
         return table.list(Where.scope("r", scope)
-                .eq("r.id", filter.vpcId())
-                .eq("r.name", filter.name())
+                .in("r.id", filter.ids())
+                .in("r.seq", filter.serials())
+                .in("r.name", filter.names())
+                .in("r.cidr_block", filter.cidrBlocks())
                 .tags(ResourceType.VPC, "r.id", tags.mostSelectiveFirst(ResourceType.VPC, filter.tags())), page);
     }
 
@@ -66,7 +80,10 @@ final class JdbcVpcStore implements VpcStore {
         String name = row.text();
         String description = row.text();
         String cidrBlock = row.text();
-        return new Vpc(base.id(), base.scope(), name, description, cidrBlock, lifecycle, base.createdAt(), List.of(),
-                base.revision());
+        boolean enableMulticast = row.bool();
+        var dnsServers = row.list();
+        String domainName = row.text();
+        return new Vpc(base.id(), base.serial(), base.scope(), name, description, cidrBlock, enableMulticast,
+                dnsServers, domainName, lifecycle, base.createdAt(), List.of(), base.revision());
     }
 }

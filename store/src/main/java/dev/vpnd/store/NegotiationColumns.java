@@ -22,8 +22,8 @@ final class NegotiationColumns {
     static final List<String> COLUMNS = List.of(
             "ike_version", "ike_mode", "ike_encryption", "ike_integrity", "ike_dh_group", "ike_lifetime",
             "ike_local_id", "ike_remote_id", "ike_psk",
-            "ipsec_encryption", "ipsec_integrity", "ipsec_pfs", "ipsec_lifetime",
-            "bgp_enabled", "bgp_local_asn", "bgp_tunnel_cidr", "bgp_local_ip", "bgp_auth_key");
+            "ipsec_encryption", "ipsec_integrity", "ipsec_pfs", "ipsec_lifetime", "ipsec_lifetime_kilobytes",
+            "bgp_enabled", "bgp_local_asn", "bgp_tunnel_cidr", "bgp_local_ip", "bgp_remote_ip", "bgp_auth_key");
 
     private NegotiationColumns() {
     }
@@ -33,10 +33,10 @@ final class NegotiationColumns {
         var out = new ArrayList<Object>(COLUMNS.size());
         out.addAll(ike == null ? nulls(9) : Arrays.asList(ike.version(), ike.mode(), ike.encryption(),
                 ike.integrity(), ike.dhGroup(), ike.lifetimeSeconds(), ike.localId(), ike.remoteId(), ike.psk()));
-        out.addAll(ipsec == null ? nulls(4)
-                : Arrays.asList(ipsec.encryption(), ipsec.integrity(), ipsec.pfs(), ipsec.lifetimeSeconds()));
-        out.addAll(bgp == null ? nulls(5) : Arrays.asList(bgp.enabled(), bgp.localAsn(), bgp.tunnelCidr(),
-                bgp.localBgpIp(), bgp.authKey()));
+        out.addAll(ipsec == null ? nulls(5) : Arrays.asList(ipsec.encryption(), ipsec.integrity(), ipsec.pfs(),
+                ipsec.lifetimeSeconds(), ipsec.lifetimeKilobytes()));
+        out.addAll(bgp == null ? nulls(6) : Arrays.asList(bgp.enabled(), bgp.localAsn(), bgp.tunnelCidr(),
+                bgp.localBgpIp(), bgp.remoteBgpIp(), bgp.authKey()));
         return out;
     }
 
@@ -55,23 +55,25 @@ final class NegotiationColumns {
                 : new IkeConfig(version, mode, encryption, integrity, dhGroup, lifetime, localId, remoteId, psk);
     }
 
-    /** Reads the four ipsec_* columns, in {@link #COLUMNS} order. */
+    /** Reads the five ipsec_* columns, in {@link #COLUMNS} order. */
     static IpsecConfig ipsec(Row row) throws SQLException {
         var encryption = row.enumOf(Encryption.class);
         var integrity = row.enumOf(Integrity.class);
         var pfs = row.enumOf(DhGroup.class);
         Long lifetime = row.nullableInt64();
-        return lifetime == null ? null : new IpsecConfig(encryption, integrity, pfs, lifetime);
+        long lifetimeKilobytes = row.int64();
+        return lifetime == null ? null : new IpsecConfig(encryption, integrity, pfs, lifetime, lifetimeKilobytes);
     }
 
-    /** Reads the five bgp_* columns, in {@link #COLUMNS} order. */
+    /** Reads the six bgp_* columns, in {@link #COLUMNS} order. */
     static BgpConfig bgp(Row row) throws SQLException {
         Boolean enabled = row.nullableBool();
         long localAsn = row.int64();
         String tunnelCidr = row.text();
         String localIp = row.text();
+        String remoteIp = row.text();
         String authKey = row.text();
-        return enabled == null ? null : new BgpConfig(enabled, localAsn, tunnelCidr, localIp, authKey);
+        return enabled == null ? null : new BgpConfig(enabled, localAsn, tunnelCidr, localIp, remoteIp, authKey);
     }
 
     static List<Object> nulls(int n) {

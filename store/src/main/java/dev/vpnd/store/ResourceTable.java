@@ -4,6 +4,7 @@ import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Tag;
 import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
+import dev.vpnd.core.port.PageRequest.Order;
 import dev.vpnd.core.problem.ResourceType;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,16 +26,17 @@ import java.util.stream.Stream;
  */
 final class ResourceTable<T> {
     /** The common columns a record is read from, first in every select list, in {@link Base#read}'s order. */
-    private static final List<String> BASE_COLUMNS = List.of("id", "account_id", "region", "revision", "created_at");
-    /** What an insert writes before the record's own columns: seq and client_token are never read back. */
+    private static final List<String> BASE_COLUMNS =
+            List.of("id", "seq", "account_id", "region", "revision", "created_at");
+    /** What an insert writes before the record's own columns: client_token is never read back. */
     private static final List<String> INSERT_COLUMNS =
             List.of("id", "account_id", "region", "seq", "client_token", "revision", "created_at");
 
-    /** The common fields of a record. */
-    record Base(String id, Scope scope, long revision, Instant createdAt) {
+    /** The common fields of a record; seq holds its serial. */
+    record Base(String id, long serial, Scope scope, long revision, Instant createdAt) {
         /** Reads {@link #BASE_COLUMNS}. */
         static Base read(Row row) throws SQLException {
-            return new Base(row.text(), row.scope(), row.int64(), row.instant());
+            return new Base(row.text(), row.int64(), row.scope(), row.int64(), row.instant());
         }
     }
 
@@ -117,12 +119,17 @@ final class ResourceTable<T> {
         params.add(base.id());
         params.add(base.scope().accountId());
         params.add(base.scope().region());
-        params.add(db.dialect().nextSeq(db, mapping.table));
+        params.add(base.serial());
         params.add(clientToken == null ? "" : clientToken);
         params.add(base.revision());
         params.add(base.createdAt());
         params.addAll(mapping.values.apply(record));
         db.update(mapping.insert, params);
+    }
+
+    /** The next serial of the table, for a record about to be inserted; never handed out twice. */
+    long nextSerial() {
+        return db.dialect().nextSeq(db, mapping.table);
     }
 
     /** Writes the record if the stored revision is still {@code expectedRevision}; false otherwise. */
@@ -141,6 +148,10 @@ final class ResourceTable<T> {
         return findBy(scope, "id", id);
     }
 
+    Optional<T> findBySerial(Scope scope, long serial) {
+        return findBy(scope, "seq", serial);
+    }
+
     Optional<T> findByClientToken(Scope scope, String clientToken) {
         return clientToken == null || clientToken.isEmpty() ? Optional.empty()
                 : findBy(scope, "client_token", clientToken);
@@ -156,7 +167,7 @@ final class ResourceTable<T> {
             return Optional.empty();
         }
         var where = Where.scope("r", scope).condition("r." + column + " = ?", value);
-        return select(where, 1, 0, false, db.dialect().rowLock(db)).stream().findFirst();
+        return select(where, 1, 0, Order.NEWEST_FIRST, db.dialect().rowLock(db)).stream().findFirst();
     }
 
     /**
@@ -164,11 +175,14 @@ final class ResourceTable<T> {
      * their exact total, both from the transaction's one snapshot.
      */
     Page<T> list(Where where, PageRequest page) {
+        if (page.order() != Order.NEWEST_FIRST) {
+            return new Page<>(select(where, page.limit(), page.offset(), page.order(), ""), count(where));
+        }
         if (where.byTags()) {
             return listByTags(where, page);
         }
         if (page.offset() == 0) {
-            var items = select(where, page.limit(), 0, false, "");
+            var items = select(where, page.limit(), 0, Order.NEWEST_FIRST, "");
             // Fewer rows than asked for are all there are: no need to count them again.
             return new Page<>(items, items.size() < page.limit() ? items.size() : count(where));
         }
@@ -180,17 +194,17 @@ final class ResourceTable<T> {
         // An OFFSET steps over every row it skips, so a page nearer the oldest end is read from
         // there, oldest first, and turned around: the last page costs what the first does.
         if (total - end < page.offset()) {
-            var items = new ArrayList<>(select(where, end - page.offset(), total - end, true, ""));
+            var items = new ArrayList<>(select(where, end - page.offset(), total - end, Order.OLDEST_FIRST, ""));
             Collections.reverse(items);
             return new Page<>(items, total);
         }
-        return new Page<>(select(where, end - page.offset(), page.offset(), false, ""), total);
+        return new Page<>(select(where, end - page.offset(), page.offset(), Order.NEWEST_FIRST, ""), total);
     }
 
     /**
-     * A list filtered by tags: each evaluation of the filter walks the tags index, so one query
-     * evaluates it once for both the page's ids and the total (a window count over the matches),
-     * and a second reads the page's rows by id.
+     * A list filtered by tags, newest first: each evaluation of the filter walks the tags index, so
+     * one query evaluates it once for both the page's ids and the total (a window count over the
+     * matches), and a second reads the page's rows by id.
      */
     private Page<T> listByTags(Where where, PageRequest page) {
         if (page.limit() == 0) {
@@ -211,7 +225,7 @@ final class ResourceTable<T> {
             return new Page<>(List.of(), page.offset() == 0 ? 0 : count(where));
         }
         // The ids come from this snapshot and this scope; seq orders them as the first query did.
-        return new Page<>(select(new Where().in("r.id", ids), ids.size(), 0, false, ""), total[0]);
+        return new Page<>(select(new Where().in("r.id", ids), ids.size(), 0, Order.NEWEST_FIRST, ""), total[0]);
     }
 
     long count(Where where) {
@@ -222,8 +236,8 @@ final class ResourceTable<T> {
         return db.update(mapping.delete, List.of(id, scope.accountId(), scope.region())) > 0;
     }
 
-    /** Rows in seq order (newest first unless {@code oldestFirst}), with their tags and child rows. */
-    private List<T> select(Where where, long limit, long offset, boolean oldestFirst, String lock) {
+    /** Rows in {@code order} (names tied by seq), with their tags and child rows. */
+    private List<T> select(Where where, long limit, long offset, Order order, String lock) {
         if (limit <= 0) {
             return List.of();
         }
@@ -231,8 +245,8 @@ final class ResourceTable<T> {
         params.add(limit);
         params.add(offset);
         var withChildren = new HashSet<String>();
-        String order = oldestFirst ? " ORDER BY r.seq" : " ORDER BY r.seq DESC";
-        var records = db.query(mapping.select + where.sql() + order + " LIMIT ? OFFSET ?" + lock, params, row -> {
+        String sql = mapping.select + where.sql() + orderBy(order) + " LIMIT ? OFFSET ?" + lock;
+        var records = db.query(sql, params, row -> {
                     T record = mapping.reader.map(row);
                     if (mapping.probesChildren && row.bool()) {
                         withChildren.add(mapping.base.apply(record).id());
@@ -240,6 +254,15 @@ final class ResourceTable<T> {
                     return record;
                 });
         return records.isEmpty() ? records : complete(records, withChildren);
+    }
+
+    private static String orderBy(Order order) {
+        return switch (order) {
+            case NEWEST_FIRST -> " ORDER BY r.seq DESC";
+            case OLDEST_FIRST -> " ORDER BY r.seq";
+            case NAME_ASCENDING -> " ORDER BY r.name, r.seq";
+            case NAME_DESCENDING -> " ORDER BY r.name DESC, r.seq DESC";
+        };
     }
 
     /** Tags (one query for the batch), then child rows where the probe found some. */

@@ -1,5 +1,7 @@
 package dev.vpnd.store;
 
+import dev.vpnd.core.model.SecurityPolicy;
+import java.util.ArrayList;
 import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.Scope;
@@ -81,6 +83,24 @@ final class Row {
     List<String> list() throws SQLException {
         String text = text();
         return text == null || text.isEmpty() ? List.of() : List.of(text.split(",", -1));
+    }
+
+    /** Security policies as {@link Rows#joinPolicies} writes them. */
+    List<SecurityPolicy> policies() throws SQLException {
+        String text = text();
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        var out = new ArrayList<SecurityPolicy>();
+        for (String group : text.split(";", -1)) {
+            String[] sides = group.split(">", -1);
+            out.add(new SecurityPolicy(split(sides[0]), split(sides[1])));
+        }
+        return out;
+    }
+
+    private static List<String> split(String joined) {
+        return joined.isEmpty() ? List.of() : List.of(joined.split(",", -1));
     }
 
     /** account_id and region, in that order. */

@@ -1,5 +1,7 @@
 package dev.vpnd.store;
 
+import dev.vpnd.core.model.SecurityPolicy;
+import java.util.stream.Collectors;
 import dev.vpnd.core.model.Lifecycle;
 import java.util.Arrays;
 import java.util.List;
@@ -16,5 +18,11 @@ final class Rows {
 
     static String joinList(List<String> values) {
         return String.join(",", values);
+    }
+
+    /** Groups joined by ";", each its local then its remote CIDRs joined by ",", split by ">". */
+    static String joinPolicies(List<SecurityPolicy> policies) {
+        return policies.stream().map(p -> joinList(p.localCidrs()) + ">" + joinList(p.remoteCidrs()))
+                .collect(Collectors.joining(";"));
     }
 }

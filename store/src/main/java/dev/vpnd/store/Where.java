@@ -30,11 +30,21 @@ final class Where {
     }
 
     /** {@code column IN (...)}, or nothing when {@code values} is empty (no restriction). */
-    Where in(String column, Collection<String> values) {
+    Where in(String column, Collection<?> values) {
         if (values.isEmpty()) {
             return this;
         }
         return condition(column + " IN " + Jdbc.placeholders(values.size()), values.toArray());
+    }
+
+    /** {@code column} contains {@code text}, ignoring ASCII case, or nothing when it is empty. */
+    Where contains(String column, String text) {
+        if (text.isEmpty()) {
+            return this;
+        }
+        String escaped = text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        return condition("LOWER(" + column + ") LIKE ? ESCAPE '\\'", "%" + escaped + "%");
     }
 
     /**

@@ -15,13 +15,19 @@ import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.Tunnel;
 import dev.vpnd.core.model.TunnelRole;
+import dev.vpnd.core.model.DpdAction;
+import dev.vpnd.core.model.Initiation;
+import dev.vpnd.core.model.RouteType;
+import dev.vpnd.core.model.SecurityPolicy;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.port.ConnectionStore;
+import dev.vpnd.core.port.Match;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.port.TagFilter;
 import dev.vpnd.core.problem.ResourceType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConnectionStoreTest extends StoreTestBase {
@@ -35,14 +41,16 @@ class ConnectionStoreTest extends StoreTestBase {
     }
 
     private List<String> ids(String gatewayId, String customerGatewayId, String id, TagFilter... tags) {
-        var filter = new ConnectionStore.Filter(gatewayId, customerGatewayId, id, List.of(tags));
+        var filter = new ConnectionStore.Filter(Match.oneOrAny(id), Set.of(), Match.oneOrAny(gatewayId),
+                Match.oneOrAny(customerGatewayId), Set.of(), Set.of(), "", List.of(tags));
         return storage.read((Stores s) -> s.connections().list(SCOPE, filter, new PageRequest(0, 100))).items().stream()
                 .map(VpnConnection::id).toList();
     }
 
     private static VpnConnection modified(VpnConnection c, List<Tunnel> tunnels, long revision) {
-        return new VpnConnection(c.id(), c.scope(), c.gatewayId(), c.customerGatewayId(), "modified",
-                List.of("10.1.0.0/24"), List.of(), true, false, false, true, c.ike(), c.ipsec(), null,
+        return new VpnConnection(c.id(), c.serial(), c.scope(), c.vpcId(), c.gatewayId(), c.customerGatewayId(),
+                "modified", List.of(new SecurityPolicy(List.of("10.1.0.0/24"), List.of())), Initiation.PASSIVE,
+                false, 30, DpdAction.CLEAR, false, true, RouteType.BGP, c.ike(), c.ipsec(), null,
                 c.healthCheck(), "cert", false, tunnels, c.status(),
                 new Lifecycle(ResourceState.UPDATING, c.createdAt().plusSeconds(5)), c.createdAt(), List.of(),
                 revision);
@@ -60,10 +68,56 @@ class ConnectionStoreTest extends StoreTestBase {
         assertThat(found).isEqualTo(dual.withTags(List.of(tag("a", "1"), tag("b", "2"))));
         assertThat(found.tunnels()).extracting(t -> t.ike().psk().value()).containsExactly("psk-1", "psk-2");
 
-        var page = storage.read((Stores s) -> s.connections().list(SCOPE, new ConnectionStore.Filter(null, null, null,
-                List.of()), new PageRequest(0, 10)));
+        var page = storage.read((Stores s) -> s.connections().list(SCOPE, ConnectionStore.Filter.any(),
+                new PageRequest(0, 10)));
         assertThat(page.items()).containsExactly(found, single);
         assertThat(page.total()).isEqualTo(2);
+    }
+
+    /** A connection named {@code name}, inserted as the next serial. */
+    private VpnConnection named(String name, String gatewayId) {
+        var c = connection(SCOPE, gatewayId, "cgw-" + name);
+        return insert(new VpnConnection(c.id(), c.serial(), SCOPE, c.vpcId(), gatewayId, c.customerGatewayId(), name,
+                c.securityPolicies(), c.initiation(), c.enableDpd(), c.dpdTimeoutSeconds(), c.dpdAction(),
+                c.enableNatTraversal(), c.autoConfigRoute(), c.routeType(), c.ike(), c.ipsec(), c.bgp(),
+                c.healthCheck(), c.remoteCaCertificate(), c.enableTunnelsBgp(), List.of(), c.status(), c.lifecycle(),
+                c.createdAt(), List.of(), 1), "");
+    }
+
+    private List<String> names(ConnectionStore.Filter filter, PageRequest page) {
+        return storage.read((Stores s) -> s.connections().list(SCOPE, filter, page)).items().stream()
+                .map(VpnConnection::name).toList();
+    }
+
+    @Test
+    void ordersByCreationOrNameAndFindsNamesBySubstring() {
+        var b = named("beta-vpn", "gw-o");
+        named("Alpha-VPN", "gw-o");
+        named("gamma", "gw-o");
+        named("alpha-2", "gw-p");
+        var onGateway = new ConnectionStore.Filter(Set.of(), Set.of(), Set.of("gw-o"), Set.of(), Set.of(), Set.of(),
+                "", List.of());
+        assertThat(names(onGateway, new PageRequest(0, 10))).containsExactly("gamma", "Alpha-VPN", "beta-vpn");
+        assertThat(names(onGateway, new PageRequest(0, 10, PageRequest.Order.OLDEST_FIRST)))
+                .containsExactly("beta-vpn", "Alpha-VPN", "gamma");
+        assertThat(names(onGateway, new PageRequest(1, 2, PageRequest.Order.NAME_ASCENDING)))
+                .containsExactly("beta-vpn", "gamma");
+        assertThat(names(onGateway, new PageRequest(0, 10, PageRequest.Order.NAME_DESCENDING)))
+                .containsExactly("gamma", "beta-vpn", "Alpha-VPN");
+
+        var fuzzy = new ConnectionStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), "vpn",
+                List.of());
+        assertThat(names(fuzzy, new PageRequest(0, 10, PageRequest.Order.NAME_ASCENDING)))
+                .containsExactly("Alpha-VPN", "beta-vpn");
+        var literal = new ConnectionStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), "a_2",
+                List.of());
+        assertThat(names(literal, new PageRequest(0, 10))).isEmpty();
+
+        var bySerial = new ConnectionStore.Filter(Set.of(), Set.of(b.serial()), Set.of(), Set.of(), Set.of(),
+                Set.of(), "", List.of());
+        assertThat(names(bySerial, new PageRequest(0, 10))).containsExactly("beta-vpn");
+        assertThat(storage.read((Stores s) -> s.connections().findBySerial(SCOPE, b.serial()))).contains(b);
+        assertThat(storage.read((Stores s) -> s.connections().findBySerial(OTHER_ACCOUNT, b.serial()))).isEmpty();
     }
 
     @Test
@@ -136,7 +190,8 @@ class ConnectionStoreTest extends StoreTestBase {
         for (int offset = 0; offset < 12; offset += 5) {
             long from = offset;
             var page = storage.read((Stores s) -> s.connections().list(SCOPE,
-                    new ConnectionStore.Filter("gw-3", null, null, List.of()), new PageRequest(from, 5)));
+                    new ConnectionStore.Filter(Set.of(), Set.of(), Set.of("gw-3"), Set.of(), Set.of(), Set.of(), "",
+                            List.of()), new PageRequest(from, 5)));
             assertThat(page.total()).isEqualTo(12);
             page.items().forEach(conn -> {
                 assertThat(conn.tunnels()).hasSize(2);

@@ -13,6 +13,8 @@ import dev.vpnd.core.port.CustomerGatewayStore;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.port.TagFilter;
 import dev.vpnd.core.problem.ResourceType;
+import dev.vpnd.core.port.Match;
+import java.util.Set;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,8 @@ class CustomerGatewayStoreTest extends StoreTestBase {
     }
 
     private List<String> ids(String id, TagFilter... tags) {
-        return storage.read((Stores s) -> s.customerGateways().list(SCOPE, new CustomerGatewayStore.Filter(id, List.of(tags)),
+        var filter = new CustomerGatewayStore.Filter(Match.oneOrAny(id), Set.of(), Set.of(), Set.of(), List.of(tags));
+        return storage.read((Stores s) -> s.customerGateways().list(SCOPE, filter,
                 new PageRequest(0, 50))).items().stream().map(CustomerGateway::id).toList();
     }
 
@@ -49,7 +52,7 @@ class CustomerGatewayStoreTest extends StoreTestBase {
         putTags(SCOPE, ResourceType.CUSTOMER_GATEWAY, a.id(), tag("site", "berlin"), tag("isp", "x"));
         putTags(SCOPE, ResourceType.CUSTOMER_GATEWAY, b.id(), tag("site", "paris"));
 
-        var changed = new CustomerGateway(a.id(), SCOPE, "renamed", "desc", a.ipAddress(), 65100, "", a.createdAt(),
+        var changed = new CustomerGateway(a.id(), a.serial(), SCOPE, "renamed", "desc", a.ipAddress(), 65100, "", a.createdAt(),
                 List.of(), 2);
         assertThat(storage.write((Stores s) -> s.customerGateways().update(changed, 1))).isTrue();
         assertThat(storage.write((Stores s) -> s.customerGateways().update(changed, 1))).isFalse();

@@ -16,6 +16,8 @@ import dev.vpnd.core.port.GatewayStore;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.port.TagFilter;
 import dev.vpnd.core.problem.ResourceType;
+import dev.vpnd.core.port.Match;
+import java.util.Set;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +32,15 @@ class GatewayStoreTest extends StoreTestBase {
     }
 
     private List<String> ids(String gatewayId, String vpcId, TagFilter... tags) {
-        return storage.read((Stores s) -> s.gateways().list(SCOPE, new GatewayStore.Filter(gatewayId, vpcId, List.of(tags)),
+        return storage.read((Stores s) -> s.gateways().list(SCOPE, new GatewayStore.Filter(Match.oneOrAny(gatewayId), Set.of(),
+                Match.oneOrAny(vpcId), Set.of(), Set.of(), Set.of(), Set.of(), List.of(tags)),
                 new PageRequest(0, 50))).items().stream().map(VpnGateway::id).toList();
     }
 
     private static VpnGateway renamed(VpnGateway g, String name, long revision) {
-        return new VpnGateway(g.id(), g.scope(), g.vpcId(), g.vswitchId(), name, g.description(), g.bandwidthMbps(),
-                g.networkType(), g.vpnType(), g.enableIpsec(), g.enableSsl(), g.sslConnections(), g.chargeType(),
-                g.internetIp(), new Lifecycle(ResourceState.UPDATING, g.createdAt().plusSeconds(9)), g.createdAt(),
+        return new VpnGateway(g.id(), g.serial(), g.scope(), g.vpcId(), g.vswitchId(), name, g.description(),
+                g.bandwidthMbps(), g.networkType(), g.vpnType(), g.enableIpsec(), g.enableSsl(), g.sslConnections(),
+                g.chargeType(), g.internetIp(), g.zone(), g.asn(), new Lifecycle(ResourceState.UPDATING, g.createdAt().plusSeconds(9)), g.createdAt(),
                 g.tags(), revision);
     }
 
@@ -65,8 +68,8 @@ class GatewayStoreTest extends StoreTestBase {
 
         var stale = renamed(g, "stale", 2);
         assertThat(storage.write((Stores s) -> s.gateways().update(stale, 1))).isFalse();
-        var elsewhere = new VpnGateway(g.id(), OTHER_ACCOUNT, g.vpcId(), g.vswitchId(), "x", "", 1, "", "", false,
-                false, 0, "", "", g.lifecycle(), g.createdAt(), List.of(), 3);
+        var elsewhere = new VpnGateway(g.id(), g.serial(), OTHER_ACCOUNT, g.vpcId(), g.vswitchId(), "x", "", 1, "",
+                "", false, false, 0, "", "", "", 0, g.lifecycle(), g.createdAt(), List.of(), 3);
         assertThat(storage.write((Stores s) -> s.gateways().update(elsewhere, 2))).isFalse();
         assertThat(storage.read((Stores s) -> s.gateways().find(SCOPE, g.id())).orElseThrow().name()).isEqualTo("second");
     }

@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class JdbcStorageTest extends StoreTestBase {
-    private static final VpcStore.Filter ALL = new VpcStore.Filter(null, null, List.of());
+    private static final VpcStore.Filter ALL = VpcStore.Filter.any();
 
     @Test
     void createsTheDirectoryAndTheDatabaseFile() {

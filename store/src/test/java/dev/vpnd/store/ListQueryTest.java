@@ -16,6 +16,7 @@ import dev.vpnd.core.port.TagFilter;
 import dev.vpnd.core.port.VpcStore;
 import dev.vpnd.core.problem.ResourceType;
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
@@ -44,7 +45,7 @@ class ListQueryTest extends StoreTestBase {
     }
 
     private Page<Vpc> page(List<TagFilter> filters, long offset, int limit) {
-        return storage.read((Stores s) -> s.vpcs().list(SCOPE, new VpcStore.Filter(null, null, filters),
+        return storage.read((Stores s) -> s.vpcs().list(SCOPE, new VpcStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), filters),
                 new PageRequest(offset, limit)));
     }
 

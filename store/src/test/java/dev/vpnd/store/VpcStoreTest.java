@@ -17,6 +17,7 @@ import dev.vpnd.core.port.TagFilter;
 import dev.vpnd.core.port.VpcStore;
 import dev.vpnd.core.problem.ResourceType;
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,11 +37,11 @@ class VpcStoreTest extends StoreTestBase {
     }
 
     private static VpcStore.Filter all() {
-        return new VpcStore.Filter(null, null, List.of());
+        return VpcStore.Filter.any();
     }
 
     private static VpcStore.Filter tags(TagFilter... filters) {
-        return new VpcStore.Filter(null, null, List.of(filters));
+        return new VpcStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), List.of(filters));
     }
 
     @Test
@@ -96,11 +97,11 @@ class VpcStoreTest extends StoreTestBase {
         var b = insert(vpc(SCOPE, "b", tag("env", "prod")), "");
         var c = insert(vpc(SCOPE, "a", tag("env", "dev"), tag("team", "net")), "");
 
-        assertThat(list(SCOPE, new VpcStore.Filter(b.id(), null, List.of()))).extracting(Vpc::id)
+        assertThat(list(SCOPE, new VpcStore.Filter(Set.of(b.id()), Set.of(), Set.of(), Set.of(), List.of()))).extracting(Vpc::id)
                 .containsExactly(b.id());
-        assertThat(list(SCOPE, new VpcStore.Filter(null, "a", List.of()))).extracting(Vpc::id)
+        assertThat(list(SCOPE, new VpcStore.Filter(Set.of(), Set.of(), Set.of("a"), Set.of(), List.of()))).extracting(Vpc::id)
                 .containsExactly(c.id(), a.id());
-        assertThat(list(SCOPE, new VpcStore.Filter(c.id(), "b", List.of()))).isEmpty();
+        assertThat(list(SCOPE, new VpcStore.Filter(Set.of(c.id()), Set.of(), Set.of("b"), Set.of(), List.of()))).isEmpty();
         assertThat(list(SCOPE, tags(filter("env", "prod")))).extracting(Vpc::id).containsExactly(b.id(), a.id());
         assertThat(list(SCOPE, tags(filter("env", "prod"), filter("team", "net")))).extracting(Vpc::id)
                 .containsExactly(a.id());

@@ -6,6 +6,7 @@ import java.util.List;
 /** The on-premises peer of IPsec connections: its public address and, for BGP, its ASN (0 when unset). */
 public record CustomerGateway(
         String id,
+        long serial,
         Scope scope,
         String name,
         String description,
@@ -21,7 +22,7 @@ public record CustomerGateway(
     }
 
     public CustomerGateway withTags(List<Tag> newTags) {
-        return new CustomerGateway(id, scope, name, description, ipAddress, asn, authKey, createdAt, newTags,
-                revision);
+        return new CustomerGateway(id, serial, scope, name, description, ipAddress, asn, authKey, createdAt,
+                newTags, revision);
     }
 }

@@ -1,6 +1,10 @@
 package dev.vpnd.core.model;
 
-/** Probe sent through the tunnel; {@code policy} says whether routes are withdrawn when it fails. */
-public record HealthCheck(boolean enabled, String destinationIp, String sourceIp, int intervalSeconds, int retries,
-        String policy) {
+/**
+ * Probe sent through the tunnel every {@code intervalMillis}, failed after {@code timeoutMillis};
+ * {@code retries} failures in a row mark the tunnel down; {@code policy} says whether routes are
+ * withdrawn then.
+ */
+public record HealthCheck(boolean enabled, String destinationIp, String sourceIp, int intervalMillis,
+        int timeoutMillis, int retries, String policy) {
 }

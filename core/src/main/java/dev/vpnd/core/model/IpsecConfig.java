@@ -4,6 +4,10 @@ import dev.vpnd.core.algo.DhGroup;
 import dev.vpnd.core.algo.Encryption;
 import dev.vpnd.core.algo.Integrity;
 
-/** Phase 2 (ESP) settings; {@link DhGroup#NONE} means no perfect forward secrecy. */
-public record IpsecConfig(Encryption encryption, Integrity integrity, DhGroup pfs, long lifetimeSeconds) {
+/**
+ * Phase 2 (ESP) settings; {@link DhGroup#NONE} means no perfect forward secrecy, a zero
+ * {@code lifetimeKilobytes} no limit by volume.
+ */
+public record IpsecConfig(Encryption encryption, Integrity integrity, DhGroup pfs, long lifetimeSeconds,
+        long lifetimeKilobytes) {
 }

@@ -3,9 +3,10 @@ package dev.vpnd.core.model;
 import java.time.Instant;
 import java.util.List;
 
-/** The cloud side of IPsec connections, attached to one VPC. */
+/** The cloud side of IPsec connections, attached to one VPC; {@code asn} is its BGP ASN, 0 when unset. */
 public record VpnGateway(
         String id,
+        long serial,
         Scope scope,
         String vpcId,
         String vswitchId,
@@ -19,6 +20,8 @@ public record VpnGateway(
         int sslConnections,
         String chargeType,
         String internetIp,
+        String zone,
+        long asn,
         Lifecycle lifecycle,
         Instant createdAt,
         List<Tag> tags,
@@ -29,8 +32,9 @@ public record VpnGateway(
     }
 
     public VpnGateway withTags(List<Tag> newTags) {
-        return new VpnGateway(id, scope, vpcId, vswitchId, name, description, bandwidthMbps, networkType, vpnType,
-                enableIpsec, enableSsl, sslConnections, chargeType, internetIp, lifecycle, createdAt, newTags,
-                revision);
+        return new VpnGateway(id, serial, scope, vpcId, vswitchId, name, description, bandwidthMbps, networkType,
+                vpnType, enableIpsec, enableSsl, sslConnections, chargeType, internetIp, zone, asn, lifecycle,
+                createdAt,
+                newTags, revision);
     }
 }

@@ -16,6 +16,8 @@ public final class AccountService {
     public static final String DEMO_ACCOUNT = "demo";
     public static final String DEMO_KEY_ID = "demo-access-key-id";
     public static final String DEMO_KEY_SECRET = "demo-access-key-secret";
+    public static final String DEMO_TENCENT_SECRET_ID = "AKIDdemoSecretId";
+    public static final String DEMO_TENCENT_SECRET_KEY = "demoSecretKey";
 
     private final Storage storage;
     private final ServiceSettings settings;
@@ -25,7 +27,8 @@ public final class AccountService {
         this.settings = settings;
     }
 
-    public record Created(Account account, AccessKey key) {
+    /** A new account with one key of each style. */
+    public record Created(Account account, AccessKey key, AccessKey tencentKey) {
     }
 
     public Created create(String name) {
@@ -39,29 +42,38 @@ public final class AccountService {
             }
             var account = new Account(Identifiers.newId(), name, settings.clock().instant());
             s.accounts().insert(account);
-            var key = newKey(account.id(), false);
+            var key = newKey(account.id(), false, KeyStyle.ALIYUN);
+            var tencentKey = newKey(account.id(), false, KeyStyle.TENCENT);
             s.accounts().insertKey(key);
-            return new Created(account, key);
+            s.accounts().insertKey(tencentKey);
+            return new Created(account, key, tencentKey);
         });
     }
 
-    public AccessKey createKey(String accountName, boolean readOnly) {
+    public AccessKey createKey(String accountName, boolean readOnly, KeyStyle style) {
         return storage.write(s -> {
             var account = s.accounts().findByName(accountName).orElseThrow(
                     () -> new ProblemException(new Problem.NotFound(ResourceType.ACCOUNT, accountName)));
-            var key = newKey(account.id(), readOnly);
+            var key = newKey(account.id(), readOnly, style);
             s.accounts().insertKey(key);
             return key;
         });
     }
 
-    /** Creates the demo account with its fixed key unless it is already there. */
+    /** Creates the demo account and its fixed keys, each unless it is already there. */
     public void ensureDemo() {
         storage.write(s -> {
-            if (s.accounts().findByName(DEMO_ACCOUNT).isEmpty()) {
-                var account = new Account(Identifiers.newId(), DEMO_ACCOUNT, settings.clock().instant());
+            var account = s.accounts().findByName(DEMO_ACCOUNT).orElse(null);
+            if (account == null) {
+                account = new Account(Identifiers.newId(), DEMO_ACCOUNT, settings.clock().instant());
                 s.accounts().insert(account);
+            }
+            if (s.accounts().findKey(DEMO_KEY_ID).isEmpty()) {
                 s.accounts().insertKey(new AccessKey(DEMO_KEY_ID, new Secret(DEMO_KEY_SECRET), account.id(), false));
+            }
+            if (s.accounts().findKey(DEMO_TENCENT_SECRET_ID).isEmpty()) {
+                s.accounts().insertKey(new AccessKey(DEMO_TENCENT_SECRET_ID, new Secret(DEMO_TENCENT_SECRET_KEY),
+                        account.id(), false));
             }
             return null;
         });
@@ -80,8 +92,7 @@ public final class AccountService {
         return storage.read(s -> s.accounts().findKey(keyId));
     }
 
-    private static AccessKey newKey(String accountId, boolean readOnly) {
-        return new AccessKey("LTAI" + Identifiers.randomAlphanumeric(20),
-                new Secret(Identifiers.randomAlphanumeric(30)), accountId, readOnly);
+    private static AccessKey newKey(String accountId, boolean readOnly, KeyStyle style) {
+        return new AccessKey(style.newId(), new Secret(style.newSecret()), accountId, readOnly);
     }
 }

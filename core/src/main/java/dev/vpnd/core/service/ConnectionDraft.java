@@ -1,6 +1,10 @@
 package dev.vpnd.core.service;
 
 import dev.vpnd.core.model.BgpConfig;
+import dev.vpnd.core.model.DpdAction;
+import dev.vpnd.core.model.Initiation;
+import dev.vpnd.core.model.RouteType;
+import dev.vpnd.core.model.SecurityPolicy;
 import dev.vpnd.core.model.HealthCheck;
 import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.IpsecConfig;
@@ -17,12 +21,14 @@ public record ConnectionDraft(
         String gatewayId,
         String customerGatewayId,
         String name,
-        List<String> localSubnets,
-        List<String> remoteSubnets,
-        boolean effectImmediately,
+        List<SecurityPolicy> securityPolicies,
+        Initiation initiation,
         boolean enableDpd,
+        int dpdTimeoutSeconds,
+        DpdAction dpdAction,
         boolean enableNatTraversal,
         boolean autoConfigRoute,
+        RouteType routeType,
         IkeConfig ike,
         IpsecConfig ipsec,
         BgpConfig bgp,
@@ -33,16 +39,15 @@ public record ConnectionDraft(
         List<Tag> tags) {
 
     public ConnectionDraft {
-        localSubnets = List.copyOf(localSubnets);
-        remoteSubnets = List.copyOf(remoteSubnets);
+        securityPolicies = List.copyOf(securityPolicies);
         tunnels = List.copyOf(tunnels);
         tags = List.copyOf(tags);
     }
 
     public static ConnectionDraft of(VpnConnection c) {
-        return new ConnectionDraft(c.gatewayId(), c.customerGatewayId(), c.name(), c.localSubnets(),
-                c.remoteSubnets(), c.effectImmediately(), c.enableDpd(), c.enableNatTraversal(), c.autoConfigRoute(),
-                c.ike(), c.ipsec(), c.bgp(), c.healthCheck(), c.remoteCaCertificate(), c.enableTunnelsBgp(),
-                c.tunnels(), c.tags());
+        return new ConnectionDraft(c.gatewayId(), c.customerGatewayId(), c.name(), c.securityPolicies(),
+                c.initiation(), c.enableDpd(), c.dpdTimeoutSeconds(), c.dpdAction(), c.enableNatTraversal(),
+                c.autoConfigRoute(), c.routeType(), c.ike(), c.ipsec(), c.bgp(), c.healthCheck(),
+                c.remoteCaCertificate(), c.enableTunnelsBgp(), c.tunnels(), c.tags());
     }
 }

@@ -8,6 +8,7 @@ import dev.vpnd.core.model.Secret;
 import dev.vpnd.core.model.Tunnel;
 import dev.vpnd.core.model.TunnelRole;
 import dev.vpnd.core.model.VpnConnection;
+import dev.vpnd.core.model.VpnGateway;
 import dev.vpnd.core.port.ConnectionStore;
 import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
@@ -46,18 +47,18 @@ public final class ConnectionService {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            checkReferences(s, scope, draft);
+            var gateway = checkReferences(s, scope, draft);
             if (!draft.customerGatewayId().isEmpty()) {
-                var sameFilter = new ConnectionStore.Filter(draft.gatewayId(), draft.customerGatewayId(), null,
-                        List.of());
+                var sameFilter = new ConnectionStore.Filter(Set.of(), Set.of(), Set.of(draft.gatewayId()),
+                        Set.of(draft.customerGatewayId()), Set.of(), Set.of(), "", List.of());
                 if (s.connections().list(scope, sameFilter, new PageRequest(0, 0)).total() > 0) {
                     throw new ProblemException(new Problem.AlreadyExists(ResourceType.VPN_CONNECTION,
                             "CustomerGatewayId", draft.customerGatewayId()));
                 }
             }
             Instant now = settings.clock().instant();
-            var connection = build(Identifiers.newId(), scope, draft, now,
-                    Lifecycle.provisioning(now, settings.provisioningDelay()), 1);
+            var connection = build(Identifiers.newId(), s.connections().nextSerial(), scope, gateway.vpcId(), draft,
+                    now, Lifecycle.provisioning(now, settings.provisioningDelay()), 1);
             s.connections().insert(connection, clientToken);
             s.tags().put(scope, ResourceType.VPN_CONNECTION, connection.id(), connection.tags());
             return connection;
@@ -66,6 +67,12 @@ public final class ConnectionService {
 
     public VpnConnection get(Scope scope, String id) {
         return storage.read(s -> s.connections().find(scope, id)).orElseThrow(() -> notFound(id));
+    }
+
+    /** The resource with this serial; the NotFound problem names the serial. */
+    public VpnConnection getBySerial(Scope scope, long serial) {
+        return storage.read(s -> s.connections().findBySerial(scope, serial))
+                .orElseThrow(() -> notFound(String.valueOf(serial)));
     }
 
     public Page<VpnConnection> list(Scope scope, ConnectionStore.Filter filter, PageRequest page) {
@@ -78,9 +85,9 @@ public final class ConnectionService {
             var current = s.connections().find(scope, id).orElseThrow(() -> notFound(id));
             var draft = change.apply(ConnectionDraft.of(current));
             checkShape(draft);
-            checkReferences(s, scope, draft);
+            var gateway = checkReferences(s, scope, draft);
             Instant now = settings.clock().instant();
-            var updated = build(id, scope, draft, current.createdAt(),
+            var updated = build(id, current.serial(), scope, gateway.vpcId(), draft, current.createdAt(),
                     Lifecycle.updating(now, settings.provisioningDelay()), current.revision() + 1);
             if (!s.connections().update(updated, current.revision())) {
                 throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_CONNECTION, id));
@@ -121,8 +128,9 @@ public final class ConnectionService {
         }
     }
 
-    private static void checkReferences(Stores s, Scope scope, ConnectionDraft draft) {
-        s.gateways().find(scope, draft.gatewayId()).orElseThrow(
+    /** The connection's gateway, once it and every customer gateway the draft names are known to exist. */
+    private static VpnGateway checkReferences(Stores s, Scope scope, ConnectionDraft draft) {
+        var gateway = s.gateways().find(scope, draft.gatewayId()).orElseThrow(
                 () -> new ProblemException(new Problem.NotFound(ResourceType.VPN_GATEWAY, draft.gatewayId())));
         var customerGateways = new ArrayList<String>();
         if (!draft.customerGatewayId().isEmpty()) {
@@ -133,20 +141,22 @@ public final class ConnectionService {
             s.customerGateways().find(scope, id).orElseThrow(
                     () -> new ProblemException(new Problem.NotFound(ResourceType.CUSTOMER_GATEWAY, id)));
         }
+        return gateway;
     }
 
-    private static VpnConnection build(String id, Scope scope, ConnectionDraft d, Instant createdAt,
-            Lifecycle lifecycle, long revision) {
+    private static VpnConnection build(String id, long serial, Scope scope, String vpcId, ConnectionDraft d,
+            Instant createdAt, Lifecycle lifecycle, long revision) {
         var tunnels = d.tunnels().stream()
                 .map(t -> new Tunnel(t.id().isEmpty() ? Identifiers.newId() : t.id(), t.index(), t.role(),
                         t.customerGatewayId(), t.enableDpd(), t.enableNatTraversal(), t.remoteCaCertificate(),
                         withPsk(t.ike()), t.ipsec(), t.bgp(), t.internetIp(), t.zone(),
                         NegotiationStatus.IKE_SA_NOT_ESTABLISHED))
                 .toList();
-        return new VpnConnection(id, scope, d.gatewayId(), d.customerGatewayId(), d.name(), d.localSubnets(),
-                d.remoteSubnets(), d.effectImmediately(), d.enableDpd(), d.enableNatTraversal(), d.autoConfigRoute(),
-                withPsk(d.ike()), d.ipsec(), d.bgp(), d.healthCheck(), d.remoteCaCertificate(), d.enableTunnelsBgp(),
-                tunnels, NegotiationStatus.IKE_SA_NOT_ESTABLISHED, lifecycle, createdAt, d.tags(), revision);
+        return new VpnConnection(id, serial, scope, vpcId, d.gatewayId(), d.customerGatewayId(), d.name(),
+                d.securityPolicies(), d.initiation(), d.enableDpd(), d.dpdTimeoutSeconds(), d.dpdAction(),
+                d.enableNatTraversal(), d.autoConfigRoute(), d.routeType(), withPsk(d.ike()), d.ipsec(), d.bgp(),
+                d.healthCheck(), d.remoteCaCertificate(), d.enableTunnelsBgp(), tunnels,
+                NegotiationStatus.IKE_SA_NOT_ESTABLISHED, lifecycle, createdAt, d.tags(), revision);
     }
 
     private static IkeConfig withPsk(IkeConfig ike) {

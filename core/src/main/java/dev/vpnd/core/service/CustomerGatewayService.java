@@ -36,8 +36,9 @@ public final class CustomerGatewayService {
                 throw new ProblemException(
                         new Problem.AlreadyExists(ResourceType.CUSTOMER_GATEWAY, "IpAddress", draft.ipAddress()));
             }
-            var gateway = new CustomerGateway(Identifiers.newId(), scope, draft.name(), draft.description(),
-                    draft.ipAddress(), draft.asn(), draft.authKey(), settings.clock().instant(), draft.tags(), 1);
+            var gateway = new CustomerGateway(Identifiers.newId(), s.customerGateways().nextSerial(), scope,
+                    draft.name(), draft.description(), draft.ipAddress(), draft.asn(), draft.authKey(),
+                    settings.clock().instant(), draft.tags(), 1);
             s.customerGateways().insert(gateway, clientToken);
             s.tags().put(scope, ResourceType.CUSTOMER_GATEWAY, gateway.id(), gateway.tags());
             return gateway;
@@ -48,6 +49,12 @@ public final class CustomerGatewayService {
         return storage.read(s -> s.customerGateways().find(scope, id)).orElseThrow(() -> notFound(id));
     }
 
+    /** The resource with this serial; the NotFound problem names the serial. */
+    public CustomerGateway getBySerial(Scope scope, long serial) {
+        return storage.read(s -> s.customerGateways().findBySerial(scope, serial))
+                .orElseThrow(() -> notFound(String.valueOf(serial)));
+    }
+
     public Page<CustomerGateway> list(Scope scope, CustomerGatewayStore.Filter filter, PageRequest page) {
         return storage.read(s -> s.customerGateways().list(scope, filter, page));
     }
@@ -56,7 +63,7 @@ public final class CustomerGatewayService {
         return storage.write(s -> {
             var current = s.customerGateways().find(scope, id).orElseThrow(() -> notFound(id));
             var draft = change.apply(CustomerGatewayDraft.of(current));
-            var updated = new CustomerGateway(id, scope, draft.name(), draft.description(), current.ipAddress(),
+            var updated = new CustomerGateway(id, current.serial(), scope, draft.name(), draft.description(), current.ipAddress(),
                     draft.asn(), draft.authKey(), current.createdAt(), current.tags(), current.revision() + 1);
             if (!s.customerGateways().update(updated, current.revision())) {
                 throw new ProblemException(new Problem.ConcurrentChange(ResourceType.CUSTOMER_GATEWAY, id));

@@ -17,6 +17,8 @@ public record GatewayDraft(
         boolean enableSsl,
         int sslConnections,
         String chargeType,
+        String zone,
+        long asn,
         List<Tag> tags) {
 
     public GatewayDraft {
@@ -26,11 +28,11 @@ public record GatewayDraft(
     public static GatewayDraft of(VpnGateway g) {
         return new GatewayDraft(g.vpcId(), g.vswitchId(), g.name(), g.description(), g.bandwidthMbps(),
                 g.networkType(), g.vpnType(), g.enableIpsec(), g.enableSsl(), g.sslConnections(), g.chargeType(),
-                g.tags());
+                g.zone(), g.asn(), g.tags());
     }
 
     public GatewayDraft withNaming(String newName, String newDescription) {
         return new GatewayDraft(vpcId, vswitchId, newName, newDescription, bandwidthMbps, networkType, vpnType,
-                enableIpsec, enableSsl, sslConnections, chargeType, tags);
+                enableIpsec, enableSsl, sslConnections, chargeType, zone, asn, tags);
     }
 }

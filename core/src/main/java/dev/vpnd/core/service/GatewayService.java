@@ -13,6 +13,7 @@ import dev.vpnd.core.problem.ResourceType;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 public final class GatewayService {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,10 +36,11 @@ public final class GatewayService {
             s.vpcs().find(scope, draft.vpcId())
                     .orElseThrow(() -> new ProblemException(new Problem.NotFound(ResourceType.VPC, draft.vpcId())));
             var now = settings.clock().instant();
-            var gateway = new VpnGateway(Identifiers.newId(), scope, draft.vpcId(), draft.vswitchId(), draft.name(),
-                    draft.description(), draft.bandwidthMbps(), draft.networkType(), draft.vpnType(),
-                    draft.enableIpsec(), draft.enableSsl(), draft.sslConnections(), draft.chargeType(),
-                    newInternetIp(), Lifecycle.provisioning(now, settings.provisioningDelay()), now, draft.tags(), 1);
+            var gateway = new VpnGateway(Identifiers.newId(), s.gateways().nextSerial(), scope, draft.vpcId(),
+                    draft.vswitchId(), draft.name(), draft.description(), draft.bandwidthMbps(), draft.networkType(),
+                    draft.vpnType(), draft.enableIpsec(), draft.enableSsl(), draft.sslConnections(),
+                    draft.chargeType(), newInternetIp(), draft.zone(), draft.asn(),
+                    Lifecycle.provisioning(now, settings.provisioningDelay()), now, draft.tags(), 1);
             s.gateways().insert(gateway, clientToken);
             s.tags().put(scope, ResourceType.VPN_GATEWAY, gateway.id(), gateway.tags());
             return gateway;
@@ -49,18 +51,28 @@ public final class GatewayService {
         return storage.read(s -> s.gateways().find(scope, id)).orElseThrow(() -> notFound(id));
     }
 
+    /** The resource with this serial; the NotFound problem names the serial. */
+    public VpnGateway getBySerial(Scope scope, long serial) {
+        return storage.read(s -> s.gateways().findBySerial(scope, serial))
+                .orElseThrow(() -> notFound(String.valueOf(serial)));
+    }
+
     public Page<VpnGateway> list(Scope scope, GatewayStore.Filter filter, PageRequest page) {
         return storage.read(s -> s.gateways().list(scope, filter, page));
     }
 
-    /** Renaming is not asynchronous: the gateway keeps its lifecycle. */
-    public VpnGateway rename(Scope scope, String id, String name, String description) {
+    /**
+     * Applies {@code change} to the stored gateway's attributes (its VPC stays). Not asynchronous:
+     * the gateway keeps its lifecycle.
+     */
+    public VpnGateway modify(Scope scope, String id, UnaryOperator<GatewayDraft> change) {
         return storage.write(s -> {
             var current = s.gateways().find(scope, id).orElseThrow(() -> notFound(id));
-            var updated = new VpnGateway(id, scope, current.vpcId(), current.vswitchId(), name, description,
-                    current.bandwidthMbps(), current.networkType(), current.vpnType(), current.enableIpsec(),
-                    current.enableSsl(), current.sslConnections(), current.chargeType(), current.internetIp(),
-                    current.lifecycle(), current.createdAt(), current.tags(), current.revision() + 1);
+            var d = change.apply(GatewayDraft.of(current));
+            var updated = new VpnGateway(id, current.serial(), scope, current.vpcId(), d.vswitchId(), d.name(),
+                    d.description(), d.bandwidthMbps(), d.networkType(), d.vpnType(), d.enableIpsec(), d.enableSsl(),
+                    d.sslConnections(), d.chargeType(), current.internetIp(), d.zone(), d.asn(), current.lifecycle(),
+                    current.createdAt(), current.tags(), current.revision() + 1);
             if (!s.gateways().update(updated, current.revision())) {
                 throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_GATEWAY, id));
             }

@@ -33,7 +33,8 @@ public final class VpcService {
                 return existing.get();
             }
             var now = settings.clock().instant();
-            var vpc = new Vpc(Identifiers.newId(), scope, draft.name(), draft.description(), draft.cidrBlock(),
+            var vpc = new Vpc(Identifiers.newId(), s.vpcs().nextSerial(), scope, draft.name(), draft.description(),
+                    draft.cidrBlock(), draft.enableMulticast(), draft.dnsServers(), draft.domainName(),
                     Lifecycle.provisioning(now, settings.provisioningDelay()), now, draft.tags(), 1);
             s.vpcs().insert(vpc, clientToken);
             s.tags().put(scope, ResourceType.VPC, vpc.id(), vpc.tags());
@@ -44,6 +45,12 @@ public final class VpcService {
     public Vpc get(Scope scope, String id) {
         return storage.read(s -> s.vpcs().find(scope, id))
                 .orElseThrow(() -> new ProblemException(new Problem.NotFound(ResourceType.VPC, id)));
+    }
+
+    /** The resource with this serial; the NotFound problem names the serial. */
+    public Vpc getBySerial(Scope scope, long serial) {
+        return storage.read(s -> s.vpcs().findBySerial(scope, serial)).orElseThrow(
+                () -> new ProblemException(new Problem.NotFound(ResourceType.VPC, String.valueOf(serial))));
     }
 
     public Page<Vpc> list(Scope scope, VpcStore.Filter filter, PageRequest page) {

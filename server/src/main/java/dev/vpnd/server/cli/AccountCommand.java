@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 public final class AccountCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create an account and print its Alibaba Cloud AccessKey pair.")
+            description = "Create an account and print its Alibaba AccessKey pair and Tencent SecretId/SecretKey.")
     static final class Create implements Callable<Integer> {
         @Mixin
         DataOption data;
@@ -32,15 +32,22 @@ public final class AccountCommand {
                 var created = accounts.create(name);
                 var out = new LinkedHashMap<String, Object>();
                 out.put("account", created.account().name());
-                out.put("aliyun", new LinkedHashMap<>(java.util.Map.of(
-                        "AccessKeyId", created.key().id(),
-                        "AccessKeySecret", created.key().secret().value())));
+                var aliyun = new LinkedHashMap<String, Object>();
+                aliyun.put("AccessKeyId", created.key().id());
+                aliyun.put("AccessKeySecret", created.key().secret().value());
+                out.put("aliyun", aliyun);
+                var tencent = new LinkedHashMap<String, Object>();
+                tencent.put("SecretId", created.tencentKey().id());
+                tencent.put("SecretKey", created.tencentKey().secret().value());
+                out.put("tencent", tencent);
                 if (json) {
                     System.out.println(toJson(out));
                 } else {
-                    System.out.println("account:                " + created.account().name());
+                    System.out.println("account:                 " + created.account().name());
                     System.out.println("Alibaba AccessKeyId:     " + created.key().id());
                     System.out.println("Alibaba AccessKeySecret: " + created.key().secret().value());
+                    System.out.println("Tencent SecretId:        " + created.tencentKey().id());
+                    System.out.println("Tencent SecretKey:       " + created.tencentKey().secret().value());
                 }
                 return 0;
             });

@@ -1,5 +1,6 @@
 package dev.vpnd.server.cli;
 
+import dev.vpnd.core.service.KeyStyle;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,23 +23,34 @@ public final class KeyCommand {
         @Option(names = "--read-only", description = "Allow only Describe* and List* actions.")
         boolean readOnly;
 
+        @Option(names = "--style", defaultValue = "aliyun", paramLabel = "aliyun|tencent",
+                description = "Alibaba AccessKey (LTAI...) or Tencent SecretId (AKID...) (default: ${DEFAULT-VALUE}).")
+        String style;
+
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
         @Override
         public Integer call() {
             return Admin.run(data, accounts -> {
-                var key = accounts.createKey(account, readOnly);
+                boolean tencent = style.equals("tencent");
+                if (!tencent && !style.equals("aliyun")) {
+                    System.err.println("--style must be aliyun or tencent");
+                    return 2;
+                }
+                var key = accounts.createKey(account, readOnly, tencent ? KeyStyle.TENCENT : KeyStyle.ALIYUN);
                 if (json) {
                     var out = new LinkedHashMap<String, Object>();
                     out.put("account", account);
-                    out.put("AccessKeyId", key.id());
-                    out.put("AccessKeySecret", key.secret().value());
+                    out.put(tencent ? "SecretId" : "AccessKeyId", key.id());
+                    out.put(tencent ? "SecretKey" : "AccessKeySecret", key.secret().value());
                     out.put("readOnly", readOnly);
                     System.out.println(AccountCommand.toJson(out));
                 } else {
-                    System.out.println("Alibaba AccessKeyId:     " + key.id());
-                    System.out.println("Alibaba AccessKeySecret: " + key.secret().value());
+                    System.out.println((tencent ? "Tencent SecretId:        " : "Alibaba AccessKeyId:     ")
+                            + key.id());
+                    System.out.println((tencent ? "Tencent SecretKey:       " : "Alibaba AccessKeySecret: ")
+                            + key.secret().value());
                     System.out.println("read-only:               " + readOnly);
                 }
                 return 0;

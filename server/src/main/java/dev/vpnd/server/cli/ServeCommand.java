@@ -3,6 +3,7 @@ package dev.vpnd.server.cli;
 import dev.vpnd.server.ServerConfig;
 import dev.vpnd.server.Vpnd;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -25,6 +26,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port of the Alibaba Cloud listener; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int aliyunPort;
 
+    @Option(names = "--tencent-port", defaultValue = "8802",
+            description = "Port of the Tencent Cloud listener; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int tencentPort;
+
     @Option(names = "--admin-port", defaultValue = "8800",
             description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int adminPort;
@@ -35,8 +40,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var config = new ServerConfig(data.dataDir(), data.database(), host, aliyunPort, adminPort, demo,
-                provisioningDelay);
+        var ports = Map.of("aliyun", aliyunPort, "tencent", tencentPort, "admin", adminPort);
+        var config = new ServerConfig(data.dataDir(), data.database(), host, ports, demo, provisioningDelay);
         var vpnd = Vpnd.start(config);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

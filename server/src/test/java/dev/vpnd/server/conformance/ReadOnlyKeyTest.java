@@ -18,6 +18,7 @@ import com.aliyuncs.IAcsClient;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.exceptions.ErrorType;
 import com.aliyuncs.http.ProtocolType;
+import dev.vpnd.core.service.KeyStyle;
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.server.RunningVpnd;
 import java.util.List;
@@ -50,7 +51,7 @@ class ReadOnlyKeyTest {
         gatewayId = fixtures.gateway();
         connectionId = fixtures.connection(gatewayId, fixtures.customerGateway(), "ro");
         spareCustomerGatewayId = fixtures.customerGateway();
-        readOnlyKey = VPND.services().accounts().createKey("demo", true);
+        readOnlyKey = VPND.services().accounts().createKey("demo", true, KeyStyle.ALIYUN);
     }
 
     /** Whatever was refused, the account's resources are exactly as before. */

@@ -130,7 +130,7 @@ class TwoNodeConcurrencyTest {
     }
 
     private static ServerConfig config(Path dataDir, String databaseUrl) {
-        return new ServerConfig(dataDir, databaseUrl, "127.0.0.1", 0, 0, true, Duration.ZERO);
+        return new ServerConfig(dataDir, databaseUrl, "127.0.0.1", Map.of(), true, Duration.ZERO);
     }
 
     private static String endpoint(Vpnd node) {

@@ -27,9 +27,10 @@ final class AliyunConfigs {
     static final IkeConfig DEFAULT_IKE = new IkeConfig(IkeVersion.V1, IkeMode.MAIN, Encryption.AES_128,
             Integrity.MD5, DhGroup.MODP_1024, MAX_LIFETIME, "", "", null);
     static final IpsecConfig DEFAULT_IPSEC = new IpsecConfig(Encryption.AES_128, Integrity.MD5, DhGroup.MODP_1024,
-            MAX_LIFETIME);
-    static final HealthCheck DEFAULT_HEALTH_CHECK = new HealthCheck(false, "", "", 3, 3, "revoke_route");
-    static final BgpConfig DEFAULT_BGP = new BgpConfig(false, 45104, "", "", "");
+            MAX_LIFETIME, 0);
+    /** Alibaba sets only the interval (whole seconds); a probe times out after one second. */
+    static final HealthCheck DEFAULT_HEALTH_CHECK = new HealthCheck(false, "", "", 3000, 1000, 3, "revoke_route");
+    static final BgpConfig DEFAULT_BGP = new BgpConfig(false, 45104, "", "", "", "");
 
     private AliyunConfigs() {
     }
@@ -56,7 +57,7 @@ final class AliyunConfigs {
                 spelled(node, "IpsecEncAlg", AliyunSpelling.ENCRYPTION, base.encryption(), param),
                 spelled(node, "IpsecAuthAlg", AliyunSpelling.INTEGRITY, base.integrity(), param),
                 spelled(node, "IpsecPfs", AliyunSpelling.IPSEC_PFS, base.pfs(), param),
-                lifetime(node, "IpsecLifetime", base.lifetimeSeconds(), param));
+                lifetime(node, "IpsecLifetime", base.lifetimeSeconds(), param), base.lifetimeKilobytes());
     }
 
     /** {@code HealthCheckConfig} is the one setting whose keys are lowercase on the wire. */
@@ -74,7 +75,9 @@ final class AliyunConfigs {
         }
         return new HealthCheck(bool(node, "enable", base.enabled(), "HealthCheckConfig.enable"),
                 dip != null ? dip : base.destinationIp(), sip != null ? sip : base.sourceIp(),
-                (int) number(node, "interval", base.intervalSeconds(), 1, 3600, "HealthCheckConfig.interval"),
+                (int) number(node, "interval", base.intervalMillis() / 1000, 1, 3600, "HealthCheckConfig.interval")
+                        * 1000,
+                base.timeoutMillis(),
                 (int) number(node, "retry", base.retries(), 1, 100, "HealthCheckConfig.retry"),
                 policy != null ? policy : base.policy());
     }
@@ -91,7 +94,7 @@ final class AliyunConfigs {
         return new BgpConfig(bool(node, "EnableBgp", base.enabled(), param + ".EnableBgp"),
                 number(node, "LocalAsn", base.localAsn(), 1, 4_294_967_295L, param + ".LocalAsn"),
                 cidr != null ? cidr : base.tunnelCidr(), localIp != null ? localIp : base.localBgpIp(),
-                base.authKey());
+                base.remoteBgpIp(), base.authKey());
     }
 
     /** A /30 inside 169.254.0.0/16, as the BGP tunnel addresses must be. */

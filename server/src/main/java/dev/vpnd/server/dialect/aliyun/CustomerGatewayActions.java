@@ -1,5 +1,7 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import java.util.Set;
+import dev.vpnd.core.port.Match;
 import dev.vpnd.core.model.CustomerGateway;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.port.CustomerGatewayStore;
@@ -30,8 +32,8 @@ final class CustomerGatewayActions {
         int number = Paging.number(p);
         int size = Paging.size(p);
         var filter = new CustomerGatewayStore.Filter(
-                ctx.optionalIdFilter("CustomerGatewayId", ResourceType.CUSTOMER_GATEWAY),
-                AliyunTags.toFilter(p, "Tag"));
+                Match.oneOrAny(ctx.optionalIdFilter("CustomerGatewayId", ResourceType.CUSTOMER_GATEWAY)), Set.of(),
+                Set.of(), Set.of(), AliyunTags.toFilter(p, "Tag"));
         var page = ctx.services().customerGateways().list(scope, filter, Paging.of(number, size));
         var items = new ArrayList<Map<String, Object>>();
         page.items().forEach(g -> items.add(view(g)));

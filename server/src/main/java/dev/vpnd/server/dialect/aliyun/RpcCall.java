@@ -1,5 +1,6 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import dev.vpnd.server.http.FormUrlEncoded;
 import dev.vpnd.server.http.WireRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;

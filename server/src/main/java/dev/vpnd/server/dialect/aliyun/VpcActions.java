@@ -1,5 +1,7 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import java.util.Set;
+import dev.vpnd.core.port.Match;
 import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Vpc;
@@ -22,7 +24,8 @@ final class VpcActions {
         var p = ctx.params();
         Scope scope = ctx.scope();
         var draft = new VpcDraft(VpnGatewayActions.checkedName(p.optional("VpcName", "")),
-                p.optional("Description", ""), p.optional("CidrBlock", "172.16.0.0/12"), List.of());
+                p.optional("Description", ""), p.optional("CidrBlock", "172.16.0.0/12"), false, List.of(), "",
+                List.of());
         Vpc vpc = ctx.services().vpcs().create(scope, p.optional("ClientToken", ""), draft);
         var body = new LinkedHashMap<String, Object>();
         String wireId = AliyunIds.encode(ResourceType.VPC, vpc.id());
@@ -38,8 +41,8 @@ final class VpcActions {
         Scope scope = ctx.scope();
         int number = Paging.number(p);
         int size = Paging.size(p);
-        var filter = new VpcStore.Filter(ctx.optionalIdFilter("VpcId", ResourceType.VPC), p.optional("VpcName"),
-                AliyunTags.toFilter(p, "Tag"));
+        var filter = new VpcStore.Filter(Match.oneOrAny(ctx.optionalIdFilter("VpcId", ResourceType.VPC)), Set.of(),
+                Match.oneOrAny(p.optional("VpcName")), Set.of(), AliyunTags.toFilter(p, "Tag"));
         var page = ctx.services().vpcs().list(scope, filter, Paging.of(number, size));
         var items = new ArrayList<Map<String, Object>>();
         page.items().forEach(v -> items.add(view(v, ctx.now())));

@@ -1,5 +1,11 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import java.util.Set;
+import dev.vpnd.core.port.Match;
+import dev.vpnd.core.model.SecurityPolicy;
+import dev.vpnd.core.model.RouteType;
+import dev.vpnd.core.model.Initiation;
+import dev.vpnd.core.model.DpdAction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +28,8 @@ import java.util.Map;
 
 /** CreateVpnConnection, DescribeVpnConnections, DescribeVpnConnection, ModifyVpnConnectionAttribute, DeleteVpnConnection. */
 final class VpnConnectionActions {
+    /** Alibaba has no DPD timeout setting; its gateways give up on a silent peer after 30 s. */
+    private static final int DEFAULT_DPD_TIMEOUT_SECONDS = 30;
     private VpnConnectionActions() {
     }
 
@@ -41,10 +49,11 @@ final class VpnConnectionActions {
                 AliyunConfigs.DEFAULT_IKE.encryption(), AliyunConfigs.DEFAULT_IKE.integrity(),
                 AliyunConfigs.DEFAULT_IKE.dhGroup(), AliyunConfigs.DEFAULT_IKE.lifetimeSeconds(),
                 gateway.internetIp(), remoteIp, null);
-        var draft = new ConnectionDraft(gatewayId, customerGatewayId, name(p, ""),
-                subnets(p.required("LocalSubnet"), "LocalSubnet"), subnets(p.required("RemoteSubnet"), "RemoteSubnet"),
-                p.bool("EffectImmediately", false), p.bool("EnableDpd", true), p.bool("EnableNatTraversal", true),
-                p.bool("AutoConfigRoute", true),
+        var policies = List.of(new SecurityPolicy(subnets(p.required("LocalSubnet"), "LocalSubnet"),
+                subnets(p.required("RemoteSubnet"), "RemoteSubnet")));
+        var draft = new ConnectionDraft(gatewayId, customerGatewayId, name(p, ""), policies,
+                initiation(p, Initiation.ON_TRAFFIC), p.bool("EnableDpd", true), DEFAULT_DPD_TIMEOUT_SECONDS,
+                DpdAction.CLEAR, p.bool("EnableNatTraversal", true), p.bool("AutoConfigRoute", true), RouteType.STATIC,
                 AliyunConfigs.ike(p.json("IkeConfig"), baseIke, "IkeConfig"),
                 AliyunConfigs.ipsec(p.json("IpsecConfig"), AliyunConfigs.DEFAULT_IPSEC, "IpsecConfig"),
                 AliyunConfigs.bgp(p.json("BgpConfig"), AliyunConfigs.DEFAULT_BGP, "BgpConfig"),
@@ -68,10 +77,10 @@ final class VpnConnectionActions {
         int pageNumber = Paging.number(p);
         int pageSize = Paging.size(p);
         var filter = new ConnectionStore.Filter(
-                ctx.optionalIdFilter("VpnGatewayId", ResourceType.VPN_GATEWAY),
-                ctx.optionalIdFilter("CustomerGatewayId", ResourceType.CUSTOMER_GATEWAY),
-                ctx.optionalIdFilter("VpnConnectionId", ResourceType.VPN_CONNECTION),
-                AliyunTags.toFilter(p, "Tag"));
+                Match.oneOrAny(ctx.optionalIdFilter("VpnConnectionId", ResourceType.VPN_CONNECTION)), Set.of(),
+                Match.oneOrAny(ctx.optionalIdFilter("VpnGatewayId", ResourceType.VPN_GATEWAY)),
+                Match.oneOrAny(ctx.optionalIdFilter("CustomerGatewayId", ResourceType.CUSTOMER_GATEWAY)),
+                Set.of(), Set.of(), "", AliyunTags.toFilter(p, "Tag"));
         var page = ctx.services().connections().list(scope, filter, Paging.of(pageNumber, pageSize));
         var items = new ArrayList<>(page.items().size());
         for (VpnConnection c : page.items()) {
@@ -93,11 +102,10 @@ final class VpnConnectionActions {
         VpnConnection current = ctx.services().connections().get(scope, id);
         var tunnels = tunnels(ctx, current.tunnels());
         var updated = ctx.services().connections().modify(scope, id, d -> new ConnectionDraft(d.gatewayId(),
-                d.customerGatewayId(), name(p, d.name()),
-                p.present("LocalSubnet") ? subnets(p.required("LocalSubnet"), "LocalSubnet") : d.localSubnets(),
-                p.present("RemoteSubnet") ? subnets(p.required("RemoteSubnet"), "RemoteSubnet") : d.remoteSubnets(),
-                p.bool("EffectImmediately", d.effectImmediately()), p.bool("EnableDpd", d.enableDpd()),
+                d.customerGatewayId(), name(p, d.name()), policies(p, current), initiation(p, d.initiation()),
+                p.bool("EnableDpd", d.enableDpd()), d.dpdTimeoutSeconds(), d.dpdAction(),
                 p.bool("EnableNatTraversal", d.enableNatTraversal()), p.bool("AutoConfigRoute", d.autoConfigRoute()),
+                d.routeType(),
                 AliyunConfigs.ike(p.json("IkeConfig"), d.ike(), "IkeConfig"),
                 AliyunConfigs.ipsec(p.json("IpsecConfig"), d.ipsec(), "IpsecConfig"),
                 AliyunConfigs.bgp(p.json("BgpConfig"), d.bgp(), "BgpConfig"),
@@ -124,6 +132,29 @@ final class VpnConnectionActions {
         return ctx.params().present("CustomerGatewayId")
                 ? ctx.requiredId("CustomerGatewayId", ResourceType.CUSTOMER_GATEWAY)
                 : "";
+    }
+
+    /**
+     * Alibaba's subnets are two flat lists: a modify that gives either one makes the connection one
+     * group of them, the other side as it was.
+     */
+    private static List<SecurityPolicy> policies(RpcParams p, VpnConnection current) {
+        if (!p.present("LocalSubnet") && !p.present("RemoteSubnet")) {
+            return current.securityPolicies();
+        }
+        var local = p.present("LocalSubnet") ? subnets(p.required("LocalSubnet"), "LocalSubnet")
+                : current.localSubnets();
+        var remote = p.present("RemoteSubnet") ? subnets(p.required("RemoteSubnet"), "RemoteSubnet")
+                : current.remoteSubnets();
+        return List.of(new SecurityPolicy(local, remote));
+    }
+
+    /** EffectImmediately: negotiate at once, or when traffic first needs the tunnel. */
+    private static Initiation initiation(RpcParams p, Initiation fallback) {
+        if (!p.present("EffectImmediately")) {
+            return fallback;
+        }
+        return p.bool("EffectImmediately", false) ? Initiation.IMMEDIATE : Initiation.ON_TRAFFIC;
     }
 
     private static String name(RpcParams p, String fallback) {

@@ -3,6 +3,7 @@ package dev.vpnd.server.dialect.aliyun;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vpnd.core.model.BgpConfig;
 import dev.vpnd.core.model.HealthCheck;
+import dev.vpnd.core.model.Initiation;
 import dev.vpnd.core.model.NegotiationStatus;
 import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.Tunnel;
@@ -43,7 +44,7 @@ final class VpnConnectionView {
         out.writeStringField("LocalSubnet", String.join(",", c.localSubnets()));
         out.writeStringField("RemoteSubnet", String.join(",", c.remoteSubnets()));
         out.writeNumberField("CreateTime", c.createdAt().toEpochMilli());
-        out.writeBooleanField("EffectImmediately", c.effectImmediately());
+        out.writeBooleanField("EffectImmediately", c.initiation() == Initiation.IMMEDIATE);
         out.writeStringField("Status", STATUSES[c.status().ordinal()]);
         out.writeStringField("State", state);
         out.writeBooleanField("EnableDpd", c.enableDpd());
@@ -90,7 +91,7 @@ final class VpnConnectionView {
         out.writeObjectFieldStart("VcoHealthCheck");
         out.writeStringField("Dip", h.destinationIp());
         out.writeStringField("Enable", String.valueOf(h.enabled()));
-        out.writeNumberField("Interval", h.intervalSeconds());
+        out.writeNumberField("Interval", h.intervalMillis() / 1000);
         out.writeStringField("Policy", h.policy());
         out.writeNumberField("Retry", h.retries());
         out.writeStringField("Sip", h.sourceIp());
@@ -150,8 +151,14 @@ final class VpnConnectionView {
         return names;
     }
 
-    /** The other usable address of the /30 tunnel block: .1 and .2 face each other. */
+    /**
+     * The peer's address as set, or else the other usable address of the /30 tunnel block: .1 and
+     * .2 face each other.
+     */
     static String peerBgpIp(BgpConfig b) {
+        if (!b.remoteBgpIp().isEmpty()) {
+            return b.remoteBgpIp();
+        }
         String local = b.localBgpIp();
         int dot = local.lastIndexOf('.');
         if (b.tunnelCidr().isEmpty() || dot < 0) {

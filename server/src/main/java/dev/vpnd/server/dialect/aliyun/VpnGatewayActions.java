@@ -1,5 +1,6 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import dev.vpnd.core.port.Match;
 import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.VpnGateway;
@@ -36,7 +37,7 @@ final class VpnGatewayActions {
         String name = checkedName(p.optional("Name", ""));
         var draft = new GatewayDraft(vpcId, p.optional("VSwitchId", ""), name, "", bandwidth, networkType, vpnType,
                 p.bool("EnableIpsec", true), p.bool("EnableSsl", false),
-                p.integer("SslConnections", 5, 1, 10_000), chargeType, List.of());
+                p.integer("SslConnections", 5, 1, 10_000), chargeType, "", 0, List.of());
         VpnGateway gateway = ctx.services().gateways().create(scope, p.optional("ClientToken", ""), draft);
         var body = new LinkedHashMap<String, Object>();
         body.put("VpnGatewayId", AliyunIds.encode(ResourceType.VPN_GATEWAY, gateway.id()));
@@ -50,8 +51,10 @@ final class VpnGatewayActions {
         Scope scope = ctx.scope();
         int number = Paging.number(p);
         int size = Paging.size(p);
-        var filter = new GatewayStore.Filter(ctx.optionalIdFilter("VpnGatewayId", ResourceType.VPN_GATEWAY),
-                ctx.optionalIdFilter("VpcId", ResourceType.VPC), AliyunTags.toFilter(p, "Tag"));
+        var filter = new GatewayStore.Filter(
+                Match.oneOrAny(ctx.optionalIdFilter("VpnGatewayId", ResourceType.VPN_GATEWAY)), Set.of(),
+                Match.oneOrAny(ctx.optionalIdFilter("VpcId", ResourceType.VPC)), Set.of(), Set.of(), Set.of(),
+                Set.of(), AliyunTags.toFilter(p, "Tag"));
         var page = ctx.services().gateways().list(scope, filter, Paging.of(number, size));
         var items = new ArrayList<Map<String, Object>>();
         page.items().forEach(g -> items.add(view(g, ctx.now())));
@@ -73,8 +76,8 @@ final class VpnGatewayActions {
         if (description.length() > 256 || description.startsWith("http://") || description.startsWith("https://")) {
             throw AliyunError.INVALID_DESCRIPTION.fault();
         }
-        var updated = ctx.services().gateways().rename(scope, id, checkedName(p.optional("Name", current.name())),
-                description);
+        String name = checkedName(p.optional("Name", current.name()));
+        var updated = ctx.services().gateways().modify(scope, id, d -> d.withNaming(name, description));
         return view(updated, ctx.now());
     }
 

@@ -8,6 +8,7 @@ import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.ServerConfig;
 import dev.vpnd.server.Vpnd;
 import dev.vpnd.store.TestDatabase;
+import java.util.Map;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,6 +62,6 @@ class ReplayAcrossNodesTest {
     }
 
     private static ServerConfig config(Path dataDir, String databaseUrl) {
-        return new ServerConfig(dataDir, databaseUrl, "127.0.0.1", 0, 0, true, Duration.ZERO);
+        return new ServerConfig(dataDir, databaseUrl, "127.0.0.1", Map.of(), true, Duration.ZERO);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import dev.vpnd.server.http.FormUrlEncoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;

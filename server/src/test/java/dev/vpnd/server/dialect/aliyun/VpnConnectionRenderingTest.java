@@ -8,14 +8,18 @@ import dev.vpnd.core.algo.IkeMode;
 import dev.vpnd.core.algo.IkeVersion;
 import dev.vpnd.core.algo.Integrity;
 import dev.vpnd.core.model.BgpConfig;
+import dev.vpnd.core.model.DpdAction;
 import dev.vpnd.core.model.HealthCheck;
 import dev.vpnd.core.model.IkeConfig;
+import dev.vpnd.core.model.Initiation;
 import dev.vpnd.core.model.IpsecConfig;
 import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.NegotiationStatus;
 import dev.vpnd.core.model.ResourceState;
+import dev.vpnd.core.model.RouteType;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Secret;
+import dev.vpnd.core.model.SecurityPolicy;
 import dev.vpnd.core.model.Tag;
 import dev.vpnd.core.model.Tunnel;
 import dev.vpnd.core.model.TunnelRole;
@@ -39,7 +43,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * byte for byte, in JSON and XML, against files written by the map-built views that came before
  * the streamed ones (regenerate with {@code -Dvpnd.golden.write=DIR}, e.g. the test resources).
  * The connections cover single and dual tunnels, BGP on and off, a pending and a finished
- * lifecycle, tags, text that needs escaping, and absent secrets.
+ * lifecycle, tags, text that needs escaping, and absent secrets; and the model's finer settings
+ * that Alibaba shows flattened or not at all: several security-policy groups, every initiation,
+ * a peer BGP address set and derived, a probe interval that is not whole seconds, DPD timeouts
+ * and actions, route types and a volume lifetime.
  */
 class VpnConnectionRenderingTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
@@ -78,11 +85,12 @@ class VpnConnectionRenderingTest {
         var cache = new ListedConnectionCache();
         VpnConnection c = connections().get(0);
         VpnConnection retagged = c.withTags(List.of(new Tag("env", "test")));
-        var pending = new VpnConnection(c.id(), c.scope(), c.gatewayId(), c.customerGatewayId(), c.name(),
-                c.localSubnets(), c.remoteSubnets(), c.effectImmediately(), c.enableDpd(), c.enableNatTraversal(),
-                c.autoConfigRoute(), c.ike(), c.ipsec(), c.bgp(), c.healthCheck(), c.remoteCaCertificate(),
-                c.enableTunnelsBgp(), c.tunnels(), c.status(), new Lifecycle(ResourceState.UPDATING,
-                        NOW.plusSeconds(60)), c.createdAt(), c.tags(), c.revision() + 1);
+        var pending = new VpnConnection(c.id(), c.serial(), c.scope(), c.vpcId(), c.gatewayId(),
+                c.customerGatewayId(), c.name(), c.securityPolicies(), c.initiation(), c.enableDpd(),
+                c.dpdTimeoutSeconds(), c.dpdAction(), c.enableNatTraversal(), c.autoConfigRoute(), c.routeType(),
+                c.ike(), c.ipsec(), c.bgp(), c.healthCheck(), c.remoteCaCertificate(), c.enableTunnelsBgp(),
+                c.tunnels(), c.status(), new Lifecycle(ResourceState.UPDATING, NOW.plusSeconds(60)), c.createdAt(),
+                c.tags(), c.revision() + 1);
         for (var variant : List.of(c, retagged, c, pending)) {
             for (Instant at : List.of(NOW, NOW.plusSeconds(120), NOW)) {
                 assertThat(listJson(List.of(cache.item(variant, at, PEER_ASN))))
@@ -143,41 +151,57 @@ class VpnConnectionRenderingTest {
 
     static List<VpnConnection> connections() {
         var scope = new Scope("acct-1", "cn-hangzhou");
+        String vpc = "5e4d3c2b-1a09-4f8e-8d7c-6b5a49382716";
         var ike = new IkeConfig(IkeVersion.V2, IkeMode.MAIN, Encryption.AES_256, Integrity.SHA256,
                 DhGroup.MODP_2048, 28_800, "local.example", "remote \"peer\" <é>", new Secret("s3cret&/\\"));
         var ikeNoPsk = new IkeConfig(IkeVersion.V1, IkeMode.AGGRESSIVE, Encryption.AES_128, Integrity.MD5,
                 DhGroup.MODP_1024, 86_400, "", "", null);
-        var ipsec = new IpsecConfig(Encryption.AES_192, Integrity.SHA1, DhGroup.NONE, 3_600);
-        var bgpOff = new BgpConfig(false, 45104, "", "", "");
-        var bgpOn = new BgpConfig(true, 65010, "169.254.11.0/30", "169.254.11.1", "bgp-key");
-        var hcOff = new HealthCheck(false, "", "", 3, 3, "revoke_route");
-        var hcOn = new HealthCheck(true, "192.168.1.1", "10.0.0.1", 5, 4, "keep_route");
+        var ipsec = new IpsecConfig(Encryption.AES_192, Integrity.SHA1, DhGroup.NONE, 3_600, 0);
+        // A volume lifetime, which Alibaba does not show.
+        var ipsecByVolume = new IpsecConfig(Encryption.AES_192, Integrity.SHA1, DhGroup.NONE, 3_600, 1_843_200);
+        var bgpOff = new BgpConfig(false, 45104, "", "", "", "");
+        var bgpOn = new BgpConfig(true, 65010, "169.254.11.0/30", "169.254.11.1", "", "bgp-key");
+        // The peer's address as set, not the other host of the /30.
+        var bgpOnPeerSet = new BgpConfig(true, 65010, "169.254.11.0/30", "169.254.11.1", "169.254.11.3", "bgp-key");
+        var hcOff = new HealthCheck(false, "", "", 3_000, 1_000, 3, "revoke_route");
+        // Not whole seconds: Alibaba shows the interval in seconds, rounded down.
+        var hcOn = new HealthCheck(true, "192.168.1.1", "10.0.0.1", 5_500, 2_000, 4, "keep_route");
         var done = new Lifecycle(ResourceState.UPDATING, NOW.minusSeconds(30));
         var pending = new Lifecycle(ResourceState.PROVISIONING, NOW.plusSeconds(30));
         String cgw1 = "1b4e28ba-2fa1-11d2-883f-0016d3cca427";
         String cgw2 = "9c5b94b1-35ad-49bb-b118-8e8fc24abf80";
-        var single = new VpnConnection("6f1c8a34-5a1e-4b6d-9d6a-0c1e2f3a4b5c", scope,
-                "0e9f8d7c-6b5a-4938-8271-605f4e3d2c1b", cgw1, "Ünïcode \"quoted\" <tag> & \\ \t", List.of("10.0.0.0/24",
-                        "10.0.1.0/24"), List.of("192.168.0.0/16"), true, true, false, true, ike, ipsec, bgpOff,
+        // Two groups sharing a local CIDR: the flat list shows it once.
+        var twoGroups = List.of(new SecurityPolicy(List.of("10.0.0.0/24"), List.of("192.168.0.0/16")),
+                new SecurityPolicy(List.of("10.0.1.0/24", "10.0.0.0/24"), List.of("192.168.0.0/16")));
+        var single = new VpnConnection("6f1c8a34-5a1e-4b6d-9d6a-0c1e2f3a4b5c", 11, scope, vpc,
+                "0e9f8d7c-6b5a-4938-8271-605f4e3d2c1b", cgw1, "Ünïcode \"quoted\" <tag> & \\ \t", twoGroups,
+                Initiation.IMMEDIATE, true, 30, DpdAction.CLEAR, false, true, RouteType.STATIC, ike, ipsec, bgpOff,
                 hcOff, "", false, List.of(), NegotiationStatus.IKE_SA_NOT_ESTABLISHED, done,
                 Instant.ofEpochMilli(1_763_800_000_123L), List.of(new Tag("env", "prod"), new Tag("team", "")), 3);
-        var singleBgp = new VpnConnection("00000000-0000-0000-0000-000000000001", scope,
-                "ffffffff-ffff-ffff-ffff-ffffffffffff", cgw2, "", List.of("0.0.0.0/0"), List.of("172.16.0.0/12"),
-                false, false, true, false, ikeNoPsk, ipsec, bgpOn, hcOn, "-----BEGIN CERTIFICATE-----\nMIIB\n", false,
-                List.of(), NegotiationStatus.IPSEC_SA_ESTABLISHED, pending, Instant.ofEpochMilli(0), List.of(), 1);
+        var singleBgp = new VpnConnection("00000000-0000-0000-0000-000000000001", 1, scope, vpc,
+                "ffffffff-ffff-ffff-ffff-ffffffffffff", cgw2, "",
+                List.of(new SecurityPolicy(List.of("0.0.0.0/0"), List.of("172.16.0.0/12"))), Initiation.ON_TRAFFIC,
+                false, 10, DpdAction.RESTART, true, false, RouteType.BGP, ikeNoPsk, ipsecByVolume, bgpOn, hcOn,
+                "-----BEGIN CERTIFICATE-----\nMIIB\n", false, List.of(), NegotiationStatus.IPSEC_SA_ESTABLISHED,
+                pending, Instant.ofEpochMilli(0), List.of(), 1);
         var master = new Tunnel("3d2c1b0a-9f8e-4d7c-6b5a-493827160504", 1, TunnelRole.MASTER, cgw1, true, true, "",
                 ike, ipsec, bgpOn, "47.0.0.1", "cn-hangzhou-h", NegotiationStatus.IKE_SA_ESTABLISHED);
         var slave = new Tunnel("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", 2, TunnelRole.SLAVE, cgw2, false, false,
-                "ca", ikeNoPsk, ipsec, new BgpConfig(false, 65011, "169.254.12.4/30", "169.254.12.6", ""), "",
+                "ca", ikeNoPsk, ipsecByVolume,
+                new BgpConfig(false, 65011, "169.254.12.4/30", "169.254.12.6", "169.254.12.9", ""), "",
                 "cn-hangzhou-i", NegotiationStatus.IKE_SA_NOT_ESTABLISHED);
-        var dualBgp = new VpnConnection("7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d", scope,
-                "0e9f8d7c-6b5a-4938-8271-605f4e3d2c1b", "", "dual", List.of("10.1.0.0/24"), List.of("10.2.0.0/24"),
-                false, true, true, true, ike, ipsec, bgpOff, hcOff, "", true, List.of(master, slave),
-                NegotiationStatus.IKE_SA_NOT_ESTABLISHED, pending, Instant.ofEpochMilli(1_763_800_000_000L),
-                List.of(new Tag("k", "v \"x\"")), 7);
-        var dual = new VpnConnection("8b7c6d5e-4f3a-4b2c-8d1e-0f9a8b7c6d5e", scope,
-                "0e9f8d7c-6b5a-4938-8271-605f4e3d2c1b", "", "dual-no-bgp", List.of("10.3.0.0/24"),
-                List.of("10.4.0.0/24"), true, false, false, true, ikeNoPsk, ipsec, bgpOff, hcOn, "", false,
+        var masterPeerSet = new Tunnel("3d2c1b0a-9f8e-4d7c-6b5a-493827160504", 1, TunnelRole.MASTER, cgw1, true,
+                true, "", ike, ipsec, bgpOnPeerSet, "47.0.0.1", "cn-hangzhou-h", NegotiationStatus.IKE_SA_ESTABLISHED);
+        var dualBgp = new VpnConnection("7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d", 7, scope, vpc,
+                "0e9f8d7c-6b5a-4938-8271-605f4e3d2c1b", "", "dual",
+                List.of(new SecurityPolicy(List.of("10.1.0.0/24"), List.of("10.2.0.0/24"))), Initiation.PASSIVE,
+                true, 30, DpdAction.CLEAR, true, true, RouteType.STATIC, ike, ipsec, bgpOnPeerSet, hcOff, "", true,
+                List.of(masterPeerSet, slave), NegotiationStatus.IKE_SA_NOT_ESTABLISHED, pending,
+                Instant.ofEpochMilli(1_763_800_000_000L), List.of(new Tag("k", "v \"x\"")), 7);
+        var dual = new VpnConnection("8b7c6d5e-4f3a-4b2c-8d1e-0f9a8b7c6d5e", 8, scope, vpc,
+                "0e9f8d7c-6b5a-4938-8271-605f4e3d2c1b", "", "dual-no-bgp",
+                List.of(new SecurityPolicy(List.of("10.3.0.0/24"), List.of("10.4.0.0/24"))), Initiation.IMMEDIATE,
+                false, 30, DpdAction.CLEAR, false, true, RouteType.POLICY, ikeNoPsk, ipsec, bgpOff, hcOn, "", false,
                 List.of(master, slave), NegotiationStatus.IKE_SA_NOT_ESTABLISHED, done,
                 Instant.ofEpochMilli(1_763_800_000_999L), List.of(), 2);
         return List.of(single, singleBgp, dualBgp, dual);

@@ -1,4 +1,4 @@
-package dev.vpnd.server.dialect.aliyun;
+package dev.vpnd.server.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * {@code application/x-www-form-urlencoded} decoding of query strings and form bodies. Both SDKs
  * need form rules ({@code +} is a space): okhttp in the new SDK writes spaces as {@code +}, the old
- * core as {@code %20}, and both write a literal plus as {@code %2B} (alibaba-wire.md §3.1).
+ * core as {@code %20}, and both write a literal plus as {@code %2B} (alibaba-wire.md §3.1); Tencent's
+ * clients write them the same ways.
  */
-final class FormUrlEncoded {
+public final class FormUrlEncoded {
     private FormUrlEncoded() {
     }
 
@@ -20,7 +21,7 @@ final class FormUrlEncoded {
      * @param raw the encoded text, or null
      * @throws IllegalArgumentException on a {@code %} not followed by two hex digits
      */
-    static Map<String, String> parse(String raw) {
+    public static Map<String, String> parse(String raw) {
         Map<String, String> pairs = new LinkedHashMap<>();
         if (raw == null) {
             return pairs;

@@ -1,4 +1,4 @@
-package dev.vpnd.server.dialect.aliyun;
+package dev.vpnd.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

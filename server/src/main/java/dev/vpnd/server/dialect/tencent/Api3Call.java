@@ -1,0 +1,88 @@
+package dev.vpnd.server.dialect.tencent;
+
+import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.server.http.FormUrlEncoded;
+import dev.vpnd.server.http.WireRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One API 3.0 request, however it arrived (tencent-wire.md §0): TC3-signed with the common
+ * parameters in {@code X-TC-*} headers and the action's parameters as a JSON body (or, for GET, a
+ * flattened query); or signed the legacy way with everything, common parameters included, as form
+ * fields of the query or body. {@code fields} are the decoded form fields the legacy signature
+ * covers (empty for TC3).
+ */
+record Api3Call(boolean tc3, String action, String version, String region, String timestamp,
+        Map<String, String> fields, ObjectNode params) {
+
+    /** Common parameters of the legacy-signed form, which are not the action's own. */
+    static final Set<String> COMMON = Set.of("Action", "Version", "Region", "Timestamp", "Nonce", "SecretId",
+            "Signature", "SignatureMethod", "RequestClient", "Token", "Language");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Api3Call parse(WireRequest request) {
+        String authorization = request.header("authorization");
+        if (authorization != null && authorization.startsWith(Tc3Signature.ALGORITHM)) {
+            return new Api3Call(true, request.header("x-tc-action"), request.header("x-tc-version"),
+                    request.header("x-tc-region"), request.header("x-tc-timestamp"), Map.of(), tc3Params(request));
+        }
+        var fields = formFields(request);
+        var own = new LinkedHashMap<String, String>();
+        fields.forEach((name, value) -> {
+            if (!COMMON.contains(name)) {
+                own.put(name, value);
+            }
+        });
+        return new Api3Call(false, fields.get("Action"), fields.get("Version"), fields.get("Region"),
+                fields.get("Timestamp"), fields, FlatParameters.toTree(own));
+    }
+
+    private static ObjectNode tc3Params(WireRequest request) {
+        String contentType = request.header("content-type");
+        boolean json = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+        if (!json || request.method().equals("GET")) {
+            return FlatParameters.toTree(formFields(request));
+        }
+        if (request.body().length == 0) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        try {
+            var tree = JSON.readTree(request.body());
+            if (tree instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (IOException e) {
+            // answered below
+        }
+        throw TencentError.INVALID_PARAMETER.fault("the request body, which must be a JSON object");
+    }
+
+    /** The query's fields, then, for a form POST, the body's (urlencoded or multipart). */
+    static Map<String, String> formFields(WireRequest request) {
+        Map<String, String> fields = new HashMap<>();
+        try {
+            fields.putAll(FormUrlEncoded.parse(request.rawQuery()));
+            if (!request.method().equals("GET") && request.body().length > 0) {
+                String contentType = request.header("content-type");
+                var boundary = MultipartForm.boundary(contentType);
+                if (boundary.isPresent()) {
+                    fields.putAll(MultipartForm.parse(request.body(), boundary.get()));
+                } else if (contentType == null
+                        || contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                    fields.putAll(FormUrlEncoded.parse(new String(request.body(), StandardCharsets.UTF_8)));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw TencentError.INVALID_PARAMETER.fault("the request encoding: " + e.getMessage());
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.vpnd.server.dialect.tencent;
+
+import dev.vpnd.core.model.Scope;
+import dev.vpnd.core.problem.ResourceType;
+import dev.vpnd.server.Services;
+import java.time.Instant;
+
+/** What an API 3.0 action sees: its parameters, the caller's account and region, the services and the time. */
+record Api3Context(Api3Params params, Scope scope, Services services, Instant now) {
+
+    /** The serial a Tencent id of {@code type} names; a wrong prefix or length is {@code Malformed}. */
+    long serialOf(ResourceType type, String wireId) {
+        return TencentIds.decode(type, wireId).orElseThrow(() -> TencentError.MALFORMED.fault(wireId));
+    }
+
+    long requiredSerial(String param, ResourceType type) {
+        return serialOf(type, params.requiredText(param));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.vpnd.server.dialect.tencent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code multipart/form-data} bodies of text fields, as the legacy Java SDK posts them (parts
+ * without a Content-Type, values raw, the body starting with a CRLF; tencent-wire.md §3.2).
+ */
+final class MultipartForm {
+    private MultipartForm() {
+    }
+
+    /** The boundary of a {@code multipart/form-data} Content-Type, if it is one. */
+    static Optional<String> boundary(String contentType) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            return Optional.empty();
+        }
+        for (String part : contentType.split(";")) {
+            String p = part.trim();
+            if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
+                String value = p.substring("boundary=".length());
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                return value.isEmpty() ? Optional.empty() : Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The named fields in order; a part without a name is skipped.
+     *
+     * @throws IllegalArgumentException when the body is not delimited by the boundary
+     */
+    static Map<String, String> parse(byte[] body, String boundary) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        String delimiter = "--" + boundary;
+        var fields = new LinkedHashMap<String, String>();
+        int at = text.indexOf(delimiter);
+        if (at < 0) {
+            throw new IllegalArgumentException("no multipart boundary in the body");
+        }
+        while (true) {
+            int partStart = at + delimiter.length();
+            if (text.startsWith("--", partStart)) {
+                return fields;
+            }
+            int next = text.indexOf(delimiter, partStart);
+            if (next < 0) {
+                throw new IllegalArgumentException("an unterminated multipart body");
+            }
+            String part = text.substring(partStart, next);
+            int headersEnd = part.indexOf("\r\n\r\n");
+            if (headersEnd < 0) {
+                throw new IllegalArgumentException("a multipart part without headers");
+            }
+            String value = part.substring(headersEnd + 4);
+            if (value.endsWith("\r\n")) {
+                value = value.substring(0, value.length() - 2);
+            }
+            String fieldValue = value;
+            name(part.substring(0, headersEnd)).ifPresent(name -> fields.put(name, fieldValue));
+            at = next;
+        }
+    }
+
+    private static Optional<String> name(String headers) {
+        for (String line : headers.split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-disposition:")) {
+                int at = line.indexOf("name=\"");
+                if (at >= 0) {
+                    int end = line.indexOf('"', at + 6);
+                    if (end > at) {
+                        return Optional.of(line.substring(at + 6, end));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.vpnd.server.dialect.tencent;
+
+import dev.vpnd.core.model.AccessKey;
+import dev.vpnd.core.model.Scope;
+import dev.vpnd.core.problem.ProblemException;
+import dev.vpnd.server.Services;
+import dev.vpnd.server.http.Dialect;
+import dev.vpnd.server.http.WireRequest;
+import dev.vpnd.server.http.WireResponse;
+import dev.vpnd.server.ops.Metrics;
+import dev.vpnd.server.security.KeyDirectory;
+import dev.vpnd.server.security.ReplayGuard;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Tencent Cloud VPC: API 3.0 (version 2017-03-12) at {@code /}, signed with TC3-HMAC-SHA256 or the
+ * legacy HmacSHA1/HmacSHA256 scheme. Every call goes through the same steps: parse, authenticate,
+ * find the action, check version and region, authorize, check the parameters, run, render.
+ */
+public final class TencentDialect implements Dialect {
+    private static final Logger LOG = LoggerFactory.getLogger(TencentDialect.class);
+
+    private final Services services;
+    private final TencentAuthenticator authenticator;
+    private final TencentRenderer renderer = new TencentRenderer();
+    private final Metrics metrics;
+
+    public TencentDialect(Services services, KeyDirectory keys, ReplayGuard replayGuard, Metrics metrics) {
+        this.services = services;
+        this.metrics = metrics;
+        this.authenticator = new TencentAuthenticator(keys, replayGuard);
+    }
+
+    @Override
+    public String name() {
+        return "tencent";
+    }
+
+    @Override
+    public WireResponse handle(WireRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        MDC.put("requestId", requestId);
+        var outcome = new Outcome();
+        try {
+            return api3(request, requestId, outcome);
+        } finally {
+            metrics.request(name(), outcome.action, outcome.code,
+                    Duration.between(request.receivedAt(), Instant.now()));
+            MDC.remove("requestId");
+        }
+    }
+
+    /** What the metrics say of a request: a known action (or {@code unknown}) and {@code ok} or the error code. */
+    static final class Outcome {
+        String action = "unknown";
+        String code = "ok";
+    }
+
+    private WireResponse api3(WireRequest request, String requestId, Outcome outcome) {
+        try {
+            Api3Call call = Api3Call.parse(request);
+            AccessKey caller = call.tc3() ? authenticator.tc3(request, call)
+                    : authenticator.legacy(request, call.fields(), "/");
+            if (call.action() == null || call.action().isEmpty()) {
+                throw TencentError.MISSING_PARAMETER.fault("Action");
+            }
+            Api3Action action = Api3Actions.find(call.action())
+                    .orElseThrow(() -> TencentError.INVALID_ACTION.fault(call.action()));
+            outcome.action = call.action();
+            if (call.version() == null || call.version().isEmpty()) {
+                throw TencentError.MISSING_PARAMETER.fault("Version");
+            }
+            if (!call.version().equals(Api3Actions.VERSION)) {
+                throw TencentError.NO_SUCH_VERSION.fault(call.version());
+            }
+            if (call.region() == null || call.region().isEmpty()) {
+                throw TencentError.MISSING_PARAMETER.fault("Region");
+            }
+            if (!TencentRegions.known(call.region())) {
+                throw TencentError.UNSUPPORTED_REGION.fault(call.region());
+            }
+            if (caller.readOnly() && !action.readOnly()) {
+                throw TencentError.UNAUTHORIZED_OPERATION.fault();
+            }
+            for (String parameter : (Iterable<String>) call.params()::fieldNames) {
+                if (!action.parameters().contains(parameter)) {
+                    throw TencentError.UNKNOWN_PARAMETER.fault(parameter);
+                }
+            }
+            var context = new Api3Context(new Api3Params(call.params()),
+                    new Scope(caller.accountId(), call.region()), services, request.receivedAt());
+            return renderer.success(action.handler().run(context), requestId);
+        } catch (TencentFault fault) {
+            outcome.code = fault.code();
+            return renderer.error(200, fault.code(), fault.getMessage(), requestId);
+        } catch (ProblemException problem) {
+            TencentFault fault = TencentErrors.of(problem.problem());
+            outcome.code = fault.code();
+            return renderer.error(200, fault.code(), fault.getMessage(), requestId);
+        } catch (RuntimeException e) {
+            LOG.error("tencent request {} failed", requestId, e);
+            outcome.code = TencentError.INTERNAL_ERROR.code;
+            return internalError(requestId);
+        }
+    }
+
+    @Override
+    public WireResponse protocolError(int status, String reason) {
+        String requestId = UUID.randomUUID().toString();
+        if (status == 503) {
+            // The listener is draining before a stop: a status clients and balancers retry on.
+            return renderer.error(503, "ResourceUnavailable", "The service is stopping; retry shortly.",
+                    requestId);
+        }
+        if (status >= 500) {
+            LOG.error("tencent request {} failed in the HTTP layer: {}", requestId, reason);
+            return internalError(requestId);
+        }
+        return renderer.error(200, TencentError.INVALID_PARAMETER.code, reason, requestId);
+    }
+
+    private WireResponse internalError(String requestId) {
+        var error = TencentError.INTERNAL_ERROR;
+        return renderer.error(200, error.code, error.message, requestId);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.vpnd.server.dialect.tencent;
+
+/**
+ * Tencent Cloud's error codes vpnd answers with (api-semantics.md §2, tencent-wire.md §2.5). API
+ * 3.0 answers every error with HTTP 200 and {@code Response.Error}; a message template's
+ * {@code %s} takes the detail the fault names.
+ */
+enum TencentError {
+    SIGNATURE_FAILURE("AuthFailure.SignatureFailure", "The provided credentials could not be validated. %s"),
+    SIGNATURE_EXPIRE("AuthFailure.SignatureExpire",
+            "Signature expired. Timestamp %s is more than 5 minutes away from the server time."),
+    SECRET_ID_NOT_FOUND("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your "
+            + "SecretId is correct."),
+    NONCE_USED("AuthFailure.SignatureFailure", "The Nonce %s was already used within the signature window."),
+    INVALID_AUTHORIZATION("AuthFailure.InvalidAuthorization", "The Authorization header is invalid: %s"),
+    UNAUTHORIZED_OPERATION("AuthFailure.UnauthorizedOperation",
+            "The request is not authorized: this key may only call Describe actions."),
+    INVALID_ACTION("InvalidAction", "The action `%s` does not exist."),
+    NO_SUCH_VERSION("NoSuchVersion", "The API version `%s` does not exist; vpnd serves VPC 2017-03-12."),
+    UNSUPPORTED_REGION("UnsupportedRegion", "The region `%s` is not supported."),
+    MISSING_PARAMETER("MissingParameter", "The request is missing a required parameter `%s`."),
+    UNKNOWN_PARAMETER("UnknownParameter", "The parameter `%s` is not recognized."),
+    INVALID_PARAMETER("InvalidParameter", "The parameter `%s` is invalid."),
+    PARAMETERS_COEXIST("InvalidParameter.Coexist", "The parameters `%s` cannot be specified together."),
+    FILTER_INVALID_KEY("InvalidParameter.FilterInvalidKey", "The filter name `%s` is not supported."),
+    FILTER_NOT_DICT("InvalidParameter.FilterNotDict", "Each filter must be an object with Name and Values."),
+    FILTER_VALUES_NOT_LIST("InvalidParameter.FilterValuesNotList", "The Values of filter `%s` must be a list."),
+    INVALID_PARAMETER_VALUE("InvalidParameterValue", "The value of parameter `%s` is invalid."),
+    MALFORMED("InvalidParameterValue.Malformed", "The value `%s` is malformed."),
+    RANGE("InvalidParameterValue.Range", "The value of parameter `%s` is out of range."),
+    TOO_LONG("InvalidParameterValue.TooLong", "The value of parameter `%s` is too long."),
+    DUPLICATE("InvalidParameterValue.Duplicate", "The value `%s` is duplicated."),
+    HEALTH_CHECK_IP_CONFLICT("InvalidParameterValue.VpnConnHealthCheckIpConflict",
+            "HealthCheckLocalIp and HealthCheckRemoteIp must differ."),
+    BGP_TUNNEL_CIDR_MASK("InvalidParameterValue.VpnConnBgpTunnelCidrMask",
+            "BgpConfig.TunnelCidr must be a /30 of 169.254.0.0/16."),
+    SPD_OVERLAP("UnsupportedOperation.VpnConnSPDOverlap", "The local CIDR %s is in more than one SPD entry."),
+    VALUE_LIMIT_EXCEEDED("InvalidParameterValue.LimitExceeded", "The parameter `%s` exceeds its limit."),
+    LIMIT_EXCEEDED("LimitExceeded", "The limit is exceeded: %s"),
+    RESOURCE_NOT_FOUND("ResourceNotFound", "The resource `%s` is not found."),
+    RESOURCE_IN_USE("ResourceInUse", "The resource is in use: %s"),
+    RECORD_EXISTS("UnsupportedOperation.RecordExists", "The record already exists: %s"),
+    INVALID_STATE("UnsupportedOperation.InvalidState", "The resource is not in a state that allows this: %s"),
+    UNSUPPORTED_OPERATION("UnsupportedOperation", "The operation is not supported: %s"),
+    INTERNAL_ERROR("InternalError", "An internal error occurred; the request id is in the server log.");
+
+    final String code;
+    final String message;
+
+    TencentError(String code, String message) {
+        this.code = code;
+        this.message = message;
+    }
+
+    TencentFault fault(Object detail) {
+        return new TencentFault(this, message.replace("%s", String.valueOf(detail)));
+    }
+
+    TencentFault fault() {
+        return new TencentFault(this, message.replace(" %s", "").replace("`%s`", "").replace("%s", ""));
+    }
+}

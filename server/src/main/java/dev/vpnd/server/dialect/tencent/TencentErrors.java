@@ -1,0 +1,33 @@
+package dev.vpnd.server.dialect.tencent;
+
+import dev.vpnd.core.problem.Problem;
+
+/**
+ * The one place a core {@link Problem} becomes a Tencent error; the switch is exhaustive by design.
+ * Core problems name canonical ids, which Tencent clients never saw, so messages name the type.
+ */
+final class TencentErrors {
+    private TencentErrors() {
+    }
+
+    static TencentFault of(Problem problem) {
+        return switch (problem) {
+            case Problem.NotFound nf -> TencentError.RESOURCE_NOT_FOUND.fault(TencentNames.of(nf.type()));
+            case Problem.InUse iu -> TencentError.RESOURCE_IN_USE.fault(
+                    TencentNames.of(iu.type()) + " still has a " + TencentNames.of(iu.usedBy()));
+            case Problem.AlreadyExists ae -> switch (ae.type()) {
+                case CUSTOMER_GATEWAY -> TencentError.RECORD_EXISTS.fault(
+                        "a customer gateway with IpAddress " + ae.value());
+                default -> TencentError.DUPLICATE.fault(ae.value());
+            };
+            case Problem.InvalidValue iv -> TencentError.INVALID_PARAMETER_VALUE.fault(iv.field());
+            case Problem.MissingValue mv -> TencentError.MISSING_PARAMETER.fault(mv.field());
+            case Problem.WrongState ws -> TencentError.INVALID_STATE.fault(TencentNames.of(ws.type()) + " is "
+                    + ws.state().name().toLowerCase(java.util.Locale.ROOT));
+            case Problem.LimitExceeded le -> TencentError.LIMIT_EXCEEDED.fault(
+                    "at most " + le.limit() + " " + le.what());
+            case Problem.ConcurrentChange cc -> TencentError.INVALID_STATE.fault(
+                    TencentNames.of(cc.type()) + " was changed by another request");
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package dev.vpnd.server.dialect.tencent;
+
+import dev.vpnd.core.problem.ResourceType;
+import java.math.BigInteger;
+import java.util.OptionalLong;
+
+/**
+ * Tencent's ids: a type prefix and eight base-36 digits ({@code vpnx-7q9z2k1m}). Eight digits
+ * cannot hold a canonical UUID, so they encode the resource's serial instead, through a fixed
+ * permutation of the 36^8 codes (multiply by a unit, add an offset) that makes consecutive
+ * resources look unrelated while staying unique and reversible without a lookup table.
+ */
+final class TencentIds {
+    static final int DIGITS = 8;
+    private static final long SPACE = 2_821_109_907_456L; // 36^8
+    private static final BigInteger MODULUS = BigInteger.valueOf(SPACE);
+    /** Coprime with 36, so multiplication by it permutes the codes; near SPACE / golden ratio. */
+    private static final BigInteger MULTIPLIER = BigInteger.valueOf(1_743_541_808_669L);
+    private static final BigInteger INVERSE = MULTIPLIER.modInverse(MODULUS);
+    private static final BigInteger OFFSET = BigInteger.valueOf(1_234_567_890_123L);
+
+    private TencentIds() {
+    }
+
+    static String prefix(ResourceType type) {
+        return switch (type) {
+            case VPC -> "vpc-";
+            case VPN_GATEWAY -> "vpngw-";
+            case CUSTOMER_GATEWAY -> "cgw-";
+            case VPN_CONNECTION -> "vpnx-";
+            case ACCOUNT, TAG -> throw new IllegalArgumentException("no Tencent id for " + type);
+        };
+    }
+
+    static String encode(ResourceType type, long serial) {
+        long code = BigInteger.valueOf(serial).multiply(MULTIPLIER).add(OFFSET).mod(MODULUS).longValueExact();
+        String digits = Long.toString(code, 36);
+        return prefix(type) + "0".repeat(DIGITS - digits.length()) + digits;
+    }
+
+    /** The serial a well-formed id of {@code type} stands for; empty when the id is not of that form. */
+    static OptionalLong decode(ResourceType type, String id) {
+        String prefix = prefix(type);
+        if (id == null || id.length() != prefix.length() + DIGITS || !id.startsWith(prefix)) {
+            return OptionalLong.empty();
+        }
+        String digits = id.substring(prefix.length());
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z')) {
+                return OptionalLong.empty();
+            }
+        }
+        long code = Long.parseLong(digits, 36);
+        long serial = BigInteger.valueOf(code).subtract(OFFSET).multiply(INVERSE).mod(MODULUS).longValueExact();
+        return OptionalLong.of(serial);
+    }
+}
