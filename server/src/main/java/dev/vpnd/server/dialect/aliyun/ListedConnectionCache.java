@@ -24,7 +24,11 @@ import java.util.function.ToLongFunction;
  * on any node, from overwriting each other), its tags are the same (tags are rows of their own and
  * leave the revision alone), and its {@code State} at this call's time is the one written. Whole
  * record equality would say the same at several times the cost. Connections whose view shows a
- * customer gateway's ASN (BGP on) are never kept, as that ASN belongs to another record.
+ * customer gateway's ASN (BGP on the connection or on its tunnels) are never kept, as that ASN
+ * belongs to another record, whose changes leave the connection's revision alone. Everything else
+ * the view shows is the connection's own row, its tunnels' rows or derived from them (the flat
+ * subnets from the security policies, EffectImmediately from the initiation); a field taken from
+ * any other record (the gateway's zone or ASN, say) would need the same treatment as the ASN.
  *
  * <p>Bounded by two generations of at most {@link #GENERATION} entries each: a hit in the older one
  * moves the entry to the current one, and when the current one is full it becomes the older one

@@ -99,6 +99,24 @@ class VpnConnectionRenderingTest {
         }
     }
 
+    /**
+     * The peer's ASN is the customer gateway's, which can change while the connection's revision
+     * stays: connections that show it (BGP on the connection or on its tunnels) are written afresh.
+     */
+    @Test
+    void connectionsShowingAPeerAsnFollowTheCustomerGatewayAtTheSameRevision() {
+        var cache = new ListedConnectionCache();
+        ToLongFunction<String> renumbered = id -> id.isEmpty() ? 0 : 4_200_000_000L + id.charAt(0);
+        var all = connections();
+        for (VpnConnection c : List.of(all.get(1), all.get(2))) {
+            for (var asn : List.of(PEER_ASN, renumbered, PEER_ASN)) {
+                assertThat(listJson(List.of(cache.item(c, NOW, asn))))
+                        .isEqualTo(listJson(List.of(VpnConnectionView.of(c, NOW, "Tag", asn))));
+            }
+        }
+        assertThat(listJson(List.of(cache.item(all.get(1), NOW, renumbered)))).contains("\"PeerAsn\":4200000057");
+    }
+
     private String listJson(List<Object> items) {
         var body = new LinkedHashMap<String, Object>();
         body.put("RequestId", REQUEST_ID);
