@@ -19,8 +19,9 @@ import org.slf4j.MDC;
 
 /**
  * Tencent Cloud VPC: API 3.0 (version 2017-03-12) at {@code /}, signed with TC3-HMAC-SHA256 or the
- * legacy HmacSHA1/HmacSHA256 scheme. Every call goes through the same steps: parse, authenticate,
- * find the action, check version and region, authorize, check the parameters, run, render.
+ * legacy HmacSHA1/HmacSHA256 scheme, and the legacy v2 API at {@code /v2/index.php} ({@link LegacyApi}).
+ * Every API 3.0 call goes through the same steps: parse, authenticate, find the action, check version
+ * and region, authorize, check the parameters, run, render.
  */
 public final class TencentDialect implements Dialect {
     private static final Logger LOG = LoggerFactory.getLogger(TencentDialect.class);
@@ -28,12 +29,14 @@ public final class TencentDialect implements Dialect {
     private final Services services;
     private final TencentAuthenticator authenticator;
     private final TencentRenderer renderer = new TencentRenderer();
+    private final LegacyApi legacy;
     private final Metrics metrics;
 
     public TencentDialect(Services services, KeyDirectory keys, ReplayGuard replayGuard, Metrics metrics) {
         this.services = services;
         this.metrics = metrics;
         this.authenticator = new TencentAuthenticator(keys, replayGuard);
+        this.legacy = new LegacyApi(services, authenticator);
     }
 
     @Override
@@ -47,6 +50,9 @@ public final class TencentDialect implements Dialect {
         MDC.put("requestId", requestId);
         var outcome = new Outcome();
         try {
+            if (request.path().equals(LegacyApi.PATH)) {
+                return legacy.handle(request, requestId, outcome);
+            }
             return api3(request, requestId, outcome);
         } finally {
             metrics.request(name(), outcome.action, outcome.code,
