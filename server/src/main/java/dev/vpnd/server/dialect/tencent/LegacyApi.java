@@ -6,6 +6,7 @@ import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.server.Services;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
+import dev.vpnd.server.ops.RequestOutcome;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ final class LegacyApi {
         this.authenticator = authenticator;
     }
 
-    WireResponse handle(WireRequest request, String requestId, TencentDialect.Outcome outcome) {
+    WireResponse handle(WireRequest request, String requestId, RequestOutcome outcome) {
         try {
             Map<String, String> fields = Api3Call.formFields(request);
             AccessKey caller = authenticator.legacy(request, fields, PATH);
@@ -46,7 +47,7 @@ final class LegacyApi {
                 throw new LegacyFault(LegacyError.UNSUPPORTED_ACTION, TencentError.INVALID_ACTION.code,
                         "The action `" + action + "` does not exist.");
             }
-            outcome.action = action;
+            outcome.action(action);
             String regionText = fields.getOrDefault("Region", "");
             String region = TencentRegions.fromLegacy(regionText).orElseThrow(() -> new LegacyFault(
                     LegacyError.BAD_PARAMETER, TencentError.UNSUPPORTED_REGION.code,
@@ -67,8 +68,8 @@ final class LegacyApi {
         }
     }
 
-    private WireResponse error(LegacyFault fault, TencentDialect.Outcome outcome) {
-        outcome.code = fault.codeDesc();
+    private WireResponse error(LegacyFault fault, RequestOutcome outcome) {
+        outcome.code(fault.codeDesc());
         return renderer.error(fault);
     }
 }
