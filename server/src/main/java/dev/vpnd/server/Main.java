@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code vpnd} command line. */
 @Command(name = "vpnd", mixinStandardHelpOptions = true, version = "vpnd 0.1.0",
-        description = "IPsec-VPN control plane speaking the Alibaba Cloud VPC API.",
+        description = "IPsec-VPN control plane speaking the Alibaba Cloud and Tencent Cloud VPC APIs.",
         subcommands = {ServeCommand.class, AccountCommand.class, KeyCommand.class})
 public final class Main {
     public static void main(String[] args) {

@@ -7,15 +7,13 @@ import dev.vpnd.server.http.Dialect;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
-import java.time.Duration;
-import java.time.Instant;
+import dev.vpnd.server.ops.RequestOutcome;
 import dev.vpnd.server.security.KeyDirectory;
 import dev.vpnd.server.security.ReplayGuard;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Alibaba Cloud VPC (RPC style, version 2016-04-28). Every call goes through the same steps:
@@ -45,24 +43,11 @@ public final class AliyunDialect implements Dialect {
     @Override
     public WireResponse handle(WireRequest request) {
         String requestId = RequestIds.next();
-        MDC.put("requestId", requestId);
-        var outcome = new Outcome();
-        try {
-            return answer(request, requestId, outcome);
-        } finally {
-            metrics.request(name(), outcome.action, outcome.code,
-                    Duration.between(request.receivedAt(), Instant.now()));
-            MDC.remove("requestId");
-        }
+        return RequestOutcome.observe(metrics, name(), request, requestId,
+                outcome -> answer(request, requestId, outcome));
     }
 
-    /** What the metrics say of a request: a known action (or {@code unknown}) and {@code ok} or the error code. */
-    private static final class Outcome {
-        String action = "unknown";
-        String code = "ok";
-    }
-
-    private WireResponse answer(WireRequest request, String requestId, Outcome outcome) {
+    private WireResponse answer(WireRequest request, String requestId, RequestOutcome outcome) {
         RpcCall.Format format = RpcCall.Format.JSON;
         try {
             RpcCall call = RpcCall.parse(request);
@@ -72,7 +57,7 @@ public final class AliyunDialect implements Dialect {
                 throw AliyunError.MISSING_PARAMETER.fault("Action");
             }
             RpcAction action = AliyunActions.find(actionName).orElseThrow(AliyunError.INVALID_ACTION::fault);
-            outcome.action = actionName;
+            outcome.action(actionName);
             if (call.version() == null || call.version().isEmpty()) {
                 throw AliyunError.MISSING_PARAMETER.fault("Version");
             }
@@ -91,15 +76,15 @@ public final class AliyunDialect implements Dialect {
             body.putAll(result);
             return renderer.success(actionName, format, body);
         } catch (AliyunFault fault) {
-            outcome.code = fault.error().code.replace("%s", "Parameter");
+            outcome.code(fault.error().code.replace("%s", "Parameter"));
             return renderer.error(fault.httpStatus(), fault.code(), fault.getMessage(), requestId, format);
         } catch (ProblemException problem) {
             AliyunFault fault = AliyunErrors.of(problem.problem());
-            outcome.code = fault.error().code.replace("%s", "Parameter");
+            outcome.code(fault.error().code.replace("%s", "Parameter"));
             return renderer.error(fault.httpStatus(), fault.code(), fault.getMessage(), requestId, format);
         } catch (RuntimeException e) {
             LOG.error("aliyun request {} failed", requestId, e);
-            outcome.code = AliyunError.INTERNAL_ERROR.code;
+            outcome.code(AliyunError.INTERNAL_ERROR.code);
             return internalError(requestId, format);
         }
     }

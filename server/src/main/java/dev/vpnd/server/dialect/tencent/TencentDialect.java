@@ -8,19 +8,18 @@ import dev.vpnd.server.http.Dialect;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
+import dev.vpnd.server.ops.RequestOutcome;
 import dev.vpnd.server.security.KeyDirectory;
 import dev.vpnd.server.security.ReplayGuard;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Tencent Cloud VPC: API 3.0 (version 2017-03-12) at {@code /}, signed with TC3-HMAC-SHA256 or the
- * legacy HmacSHA1/HmacSHA256 scheme. Every call goes through the same steps: parse, authenticate,
- * find the action, check version and region, authorize, check the parameters, run, render.
+ * legacy HmacSHA1/HmacSHA256 scheme, and the legacy v2 API at {@code /v2/index.php} ({@link LegacyApi}).
+ * Every API 3.0 call goes through the same steps: parse, authenticate, find the action, check version
+ * and region, authorize, check the parameters, run, render.
  */
 public final class TencentDialect implements Dialect {
     private static final Logger LOG = LoggerFactory.getLogger(TencentDialect.class);
@@ -28,12 +27,14 @@ public final class TencentDialect implements Dialect {
     private final Services services;
     private final TencentAuthenticator authenticator;
     private final TencentRenderer renderer = new TencentRenderer();
+    private final LegacyApi legacy;
     private final Metrics metrics;
 
     public TencentDialect(Services services, KeyDirectory keys, ReplayGuard replayGuard, Metrics metrics) {
         this.services = services;
         this.metrics = metrics;
         this.authenticator = new TencentAuthenticator(keys, replayGuard);
+        this.legacy = new LegacyApi(services, authenticator);
     }
 
     @Override
@@ -44,24 +45,12 @@ public final class TencentDialect implements Dialect {
     @Override
     public WireResponse handle(WireRequest request) {
         String requestId = UUID.randomUUID().toString();
-        MDC.put("requestId", requestId);
-        var outcome = new Outcome();
-        try {
-            return api3(request, requestId, outcome);
-        } finally {
-            metrics.request(name(), outcome.action, outcome.code,
-                    Duration.between(request.receivedAt(), Instant.now()));
-            MDC.remove("requestId");
-        }
+        return RequestOutcome.observe(metrics, name(), request, requestId,
+                outcome -> request.path().equals(LegacyApi.PATH) ? legacy.handle(request, requestId, outcome)
+                        : api3(request, requestId, outcome));
     }
 
-    /** What the metrics say of a request: a known action (or {@code unknown}) and {@code ok} or the error code. */
-    static final class Outcome {
-        String action = "unknown";
-        String code = "ok";
-    }
-
-    private WireResponse api3(WireRequest request, String requestId, Outcome outcome) {
+    private WireResponse api3(WireRequest request, String requestId, RequestOutcome outcome) {
         try {
             Api3Call call = Api3Call.parse(request);
             AccessKey caller = call.tc3() ? authenticator.tc3(request, call)
@@ -71,7 +60,7 @@ public final class TencentDialect implements Dialect {
             }
             Api3Action action = Api3Actions.find(call.action())
                     .orElseThrow(() -> TencentError.INVALID_ACTION.fault(call.action()));
-            outcome.action = call.action();
+            outcome.action(call.action());
             if (call.version() == null || call.version().isEmpty()) {
                 throw TencentError.MISSING_PARAMETER.fault("Version");
             }
@@ -96,15 +85,15 @@ public final class TencentDialect implements Dialect {
                     new Scope(caller.accountId(), call.region()), services, request.receivedAt());
             return renderer.success(action.handler().run(context), requestId);
         } catch (TencentFault fault) {
-            outcome.code = fault.code();
+            outcome.code(fault.code());
             return renderer.error(200, fault.code(), fault.getMessage(), requestId);
         } catch (ProblemException problem) {
             TencentFault fault = TencentErrors.of(problem.problem());
-            outcome.code = fault.code();
+            outcome.code(fault.code());
             return renderer.error(200, fault.code(), fault.getMessage(), requestId);
         } catch (RuntimeException e) {
             LOG.error("tencent request {} failed", requestId, e);
-            outcome.code = TencentError.INTERNAL_ERROR.code;
+            outcome.code(TencentError.INTERNAL_ERROR.code);
             return internalError(requestId);
         }
     }

@@ -184,6 +184,30 @@ class TencentResourcesTest {
         assertThat(error(() -> client.CreateVpnGateway(create)).getErrorCode()).isEqualTo("ResourceNotFound");
     }
 
+    @Test
+    void requiredParametersAreMissingParameter() throws Exception {
+        var noCidr = new CreateVpcRequest();
+        noCidr.setVpcName("x");
+        assertThat(error(() -> client.CreateVpc(noCidr)).getErrorCode()).isEqualTo("MissingParameter");
+        var fixtures = new TencentFixtures(client);
+        String gateway = fixtures.gateway(fixtures.vpc());
+        var noKey = new CreateVpnConnectionRequest();
+        noKey.setVpnGatewayId(gateway);
+        noKey.setCustomerGatewayId(fixtures.customerGateway());
+        noKey.setVpnConnectionName("no-key");
+        assertThat(error(() -> client.CreateVpnConnection(noKey)).getErrorCode()).isEqualTo("MissingParameter");
+        noKey.setPreShareKey("k");
+        String id = client.CreateVpnConnection(noKey).getVpnConnection().getVpnConnectionId();
+        var noGateway = new com.tencentcloudapi.vpc.v20170312.models.DeleteVpnConnectionRequest();
+        noGateway.setVpnConnectionId(id);
+        assertThat(error(() -> client.DeleteVpnConnection(noGateway)).getErrorCode()).isEqualTo("MissingParameter");
+        var otherGateway = new com.tencentcloudapi.vpc.v20170312.models.DeleteVpnConnectionRequest();
+        otherGateway.setVpnConnectionId(id);
+        otherGateway.setVpnGatewayId(fixtures.gateway(fixtures.vpc()));
+        assertThat(error(() -> client.DeleteVpnConnection(otherGateway)).getErrorCode())
+                .isEqualTo("ResourceNotFound");
+    }
+
     private static Filter filter(String name, String... values) {
         var filter = new Filter();
         filter.setName(name);

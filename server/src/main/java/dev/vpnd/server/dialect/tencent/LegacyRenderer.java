@@ -1,0 +1,41 @@
+package dev.vpnd.server.dialect.tencent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnd.server.http.WireResponse;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Legacy v2 bodies: {@code {"code":0,"message":"",…}} on success, as DescribeVpnConn's example shows
+ * it (no {@code codeDesc}), and {@code {"code":…,"message":…,"codeDesc":…}} on error. Always HTTP 200:
+ * the legacy Java SDK drops the body of any other status (tencent-wire.md §3.2).
+ */
+final class LegacyRenderer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    WireResponse success(Map<String, Object> fields) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("code", 0);
+        body.put("message", "");
+        body.putAll(fields);
+        return WireResponse.of(200, TencentRenderer.CONTENT_TYPE, write(body));
+    }
+
+    WireResponse error(LegacyFault fault) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("code", fault.code());
+        body.put("message", fault.getMessage());
+        body.put("codeDesc", fault.codeDesc());
+        return WireResponse.of(200, TencentRenderer.CONTENT_TYPE, write(body));
+    }
+
+    private static byte[] write(Object body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
