@@ -37,11 +37,13 @@ final class ServerProcess implements AutoCloseable {
         Path endpoints = dataDir.resolve("endpoints.json");
         Files.deleteIfExists(endpoints); // a previous run's file names a port nobody listens on
         Path log = dataDir.resolve("server.log");
+        // Every listener on a free port: a fixed one may be taken by another vpnd or a test on the machine.
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", serverJar.toAbsolutePath().toString(), "serve", "--data",
-                dataDir.toAbsolutePath().toString(), "--aliyun-port", "0", "--admin-port", "0"));
+                dataDir.toAbsolutePath().toString(), "--aliyun-port", "0", "--tencent-port", "0", "--admin-port",
+                "0"));
         if (database != null) {
             command.addAll(List.of("--database", database));
         }
