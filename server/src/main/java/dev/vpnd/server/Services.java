@@ -5,6 +5,8 @@ import dev.vpnd.core.service.AccountService;
 import dev.vpnd.core.service.ConnectionService;
 import dev.vpnd.core.service.CustomerGatewayService;
 import dev.vpnd.core.service.GatewayService;
+import dev.vpnd.core.service.IdentityService;
+import dev.vpnd.core.service.NetworkingService;
 import dev.vpnd.core.service.ServiceSettings;
 import dev.vpnd.core.service.TagService;
 import dev.vpnd.core.service.VpcService;
@@ -17,11 +19,14 @@ public record Services(
         GatewayService gateways,
         CustomerGatewayService customerGateways,
         ConnectionService connections,
-        TagService tags) {
+        TagService tags,
+        IdentityService identity,
+        NetworkingService networking) {
 
     public static Services over(Storage storage, ServiceSettings settings) {
         return new Services(settings, new AccountService(storage, settings), new VpcService(storage, settings),
                 new GatewayService(storage, settings), new CustomerGatewayService(storage, settings),
-                new ConnectionService(storage, settings), new TagService(storage));
+                new ConnectionService(storage, settings), new TagService(storage),
+                new IdentityService(storage, settings), new NetworkingService(storage, settings));
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.service.ServiceSettings;
 import dev.vpnd.server.dialect.aliyun.AliyunDialect;
+import dev.vpnd.server.dialect.keystone.KeystoneDialect;
+import dev.vpnd.server.dialect.neutron.NeutronDialect;
 import dev.vpnd.server.dialect.tencent.TencentDialect;
 import dev.vpnd.server.http.HttpListener;
 import dev.vpnd.server.ops.AdminEndpoints;
@@ -59,6 +61,12 @@ public final class Vpnd implements AutoCloseable {
                     config.port("aliyun")));
             listeners.add(new HttpListener(new TencentDialect(services, keys, replayGuard, metrics), config.host(),
                     config.port("tencent")));
+            var neutron = new HttpListener(new NeutronDialect(services.identity(), services.networking(), metrics),
+                    config.host(), config.port("neutron"));
+            // The catalog names the Neutron listener's port, known once it is bound (port 0 picks one).
+            listeners.add(new HttpListener(new KeystoneDialect(services.identity(), neutron::port, metrics),
+                    config.host(), config.port("keystone")));
+            listeners.add(neutron);
             listeners.add(new HttpListener(new AdminEndpoints(storage, metrics), config.host(), config.port("admin")));
             for (HttpListener listener : listeners) {
                 listener.start();

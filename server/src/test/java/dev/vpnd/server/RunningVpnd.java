@@ -20,9 +20,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
     public static final Duration PROVISIONING_DELAY = Duration.ofMillis(1000);
 
+    private final Duration provisioningDelay;
     private Path dataDir;
     private TestDatabase database;
     private Vpnd vpnd;
+
+    public RunningVpnd() {
+        this(PROVISIONING_DELAY);
+    }
+
+    /** A vpnd whose created or modified resources stay provisioning for {@code provisioningDelay}. */
+    public RunningVpnd(Duration provisioningDelay) {
+        this.provisioningDelay = provisioningDelay;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -46,7 +56,7 @@ public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
     }
 
     private void start() throws Exception {
-        vpnd = Vpnd.start(new ServerConfig(dataDir, database.url(), "127.0.0.1", Map.of(), true, PROVISIONING_DELAY));
+        vpnd = Vpnd.start(new ServerConfig(dataDir, database.url(), "127.0.0.1", Map.of(), true, provisioningDelay));
     }
 
     /** {@code host:port} of the Alibaba listener, the form the SDKs take as their endpoint. */

@@ -28,6 +28,12 @@ final class JdbcAccountStore implements AccountStore {
     }
 
     @Override
+    public Optional<Account> find(String id) {
+        return db.queryOne("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id = ?",
+                List.of(id), JdbcAccountStore::account);
+    }
+
+    @Override
     public Optional<Account> findByName(String name) {
         return db.queryOne("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE name = ?",
                 List.of(name), JdbcAccountStore::account);

@@ -4,7 +4,9 @@ import dev.vpnd.core.port.AccountStore;
 import dev.vpnd.core.port.ConnectionStore;
 import dev.vpnd.core.port.CustomerGatewayStore;
 import dev.vpnd.core.port.GatewayStore;
+import dev.vpnd.core.port.IdentityStore;
 import dev.vpnd.core.port.NonceStore;
+import dev.vpnd.core.port.OpenStackStore;
 import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.port.TagStore;
 import dev.vpnd.core.port.VpcStore;
@@ -72,6 +74,16 @@ final class JdbcStores implements Stores {
             tags = new JdbcTagStore(db);
         }
         return tags;
+    }
+
+    @Override
+    public IdentityStore identities() {
+        return new JdbcIdentityStore(db);
+    }
+
+    @Override
+    public OpenStackStore openStack() {
+        return new JdbcOpenStackStore(db);
     }
 
     @Override

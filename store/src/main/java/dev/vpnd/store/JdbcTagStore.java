@@ -40,7 +40,7 @@ final class JdbcTagStore implements TagStore {
             case VPN_GATEWAY -> Optional.of("vpn_gateways");
             case CUSTOMER_GATEWAY -> Optional.of("customer_gateways");
             case VPN_CONNECTION -> Optional.of("vpn_connections");
-            case ACCOUNT, TAG -> Optional.empty();
+            case ACCOUNT, TAG, OPENSTACK -> Optional.empty();
         };
     }
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 public interface AccountStore {
     void insert(Account account);
 
+    Optional<Account> find(String id);
+
     Optional<Account> findByName(String name);
 
     List<Account> list();

@@ -15,4 +15,8 @@ public interface Stores {
     TagStore tags();
 
     NonceStore nonces();
+
+    IdentityStore identities();
+
+    OpenStackStore openStack();
 }

@@ -3,6 +3,7 @@ package dev.vpnd.core.service;
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.core.model.Account;
 import dev.vpnd.core.model.Secret;
+import dev.vpnd.core.model.User;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
@@ -10,7 +11,10 @@ import dev.vpnd.core.problem.ResourceType;
 import java.util.List;
 import java.util.Optional;
 
-/** Accounts and their signing keys. */
+/**
+ * Accounts with their signing keys and OpenStack users. An account is also an OpenStack project of
+ * the same id and name (domain Default).
+ */
 public final class AccountService {
     /** The demo account's well-known credentials, for local use only (documented in the README). */
     public static final String DEMO_ACCOUNT = "demo";
@@ -18,6 +22,13 @@ public final class AccountService {
     public static final String DEMO_KEY_SECRET = "demo-access-key-secret";
     public static final String DEMO_TENCENT_SECRET_ID = "AKIDdemoSecretId";
     public static final String DEMO_TENCENT_SECRET_KEY = "demoSecretKey";
+    /** OpenStack user {@code demo} (password {@code demo}) in project {@code demo}. */
+    public static final String DEMO_USER = "demo";
+    public static final String DEMO_PASSWORD = "demo";
+    /** OpenStack user {@code admin} (password {@code admin}, role admin) in its own project {@code admin}, as devstack has. */
+    public static final String ADMIN_ACCOUNT = "admin";
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
 
     private final Storage storage;
     private final ServiceSettings settings;
@@ -27,8 +38,12 @@ public final class AccountService {
         this.settings = settings;
     }
 
-    /** A new account with one key of each style. */
-    public record Created(Account account, AccessKey key, AccessKey tencentKey) {
+    /** A new account with one key of each style and an OpenStack user of the account's name. */
+    public record Created(Account account, AccessKey key, AccessKey tencentKey, Login login) {
+    }
+
+    /** An OpenStack user's name and password, shown once when the user is created. */
+    public record Login(String userName, Secret password) {
     }
 
     public Created create(String name) {
@@ -46,7 +61,12 @@ public final class AccountService {
             var tencentKey = newKey(account.id(), false, KeyStyle.TENCENT);
             s.accounts().insertKey(key);
             s.accounts().insertKey(tencentKey);
-            return new Created(account, key, tencentKey);
+            if (s.identities().findUserByName(name).isPresent()) {
+                throw new ProblemException(new Problem.AlreadyExists(ResourceType.ACCOUNT, "user", name));
+            }
+            String password = Passwords.generate();
+            s.identities().insertUser(newUser(account.id(), name, password, false));
+            return new Created(account, key, tencentKey, new Login(name, new Secret(password)));
         });
     }
 
@@ -60,13 +80,19 @@ public final class AccountService {
         });
     }
 
-    /** Creates the demo account and its fixed keys, each unless it is already there. */
+    /**
+     * Creates the demo account, its fixed keys and OpenStack user, and the admin project and user,
+     * each unless it is already there.
+     */
     public void ensureDemo() {
         storage.write(s -> {
-            var account = s.accounts().findByName(DEMO_ACCOUNT).orElse(null);
-            if (account == null) {
-                account = new Account(Identifiers.newId(), DEMO_ACCOUNT, settings.clock().instant());
-                s.accounts().insert(account);
+            var account = ensureAccount(s, DEMO_ACCOUNT);
+            if (s.identities().findUserByName(DEMO_USER).isEmpty()) {
+                s.identities().insertUser(newUser(account.id(), DEMO_USER, DEMO_PASSWORD, false));
+            }
+            var adminAccount = ensureAccount(s, ADMIN_ACCOUNT);
+            if (s.identities().findUserByName(ADMIN_USER).isEmpty()) {
+                s.identities().insertUser(newUser(adminAccount.id(), ADMIN_USER, ADMIN_PASSWORD, true));
             }
             if (s.accounts().findKey(DEMO_KEY_ID).isEmpty()) {
                 s.accounts().insertKey(new AccessKey(DEMO_KEY_ID, new Secret(DEMO_KEY_SECRET), account.id(), false));
@@ -77,6 +103,20 @@ public final class AccountService {
             }
             return null;
         });
+    }
+
+    private Account ensureAccount(dev.vpnd.core.port.Stores s, String name) {
+        var account = s.accounts().findByName(name).orElse(null);
+        if (account == null) {
+            account = new Account(Identifiers.newId(), name, settings.clock().instant());
+            s.accounts().insert(account);
+        }
+        return account;
+    }
+
+    private User newUser(String accountId, String name, String password, boolean admin) {
+        return new User(Identifiers.newId(), accountId, name, Passwords.hash(password), admin,
+                settings.clock().instant());
     }
 
     public List<Account> list() {

@@ -56,7 +56,7 @@ public final class TagService {
             case VPN_GATEWAY -> s.gateways().find(scope, id).isPresent();
             case CUSTOMER_GATEWAY -> s.customerGateways().find(scope, id).isPresent();
             case VPN_CONNECTION -> s.connections().find(scope, id).isPresent();
-            case ACCOUNT, TAG -> false;
+            case ACCOUNT, TAG, OPENSTACK -> false;
         };
         if (!exists) {
             throw new ProblemException(new Problem.NotFound(type, id));

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 public final class AccountCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create an account and print its Alibaba AccessKey pair and Tencent SecretId/SecretKey.")
+            description = "Create an account and print its Alibaba AccessKey pair, Tencent SecretId/SecretKey and "
+                    + "OpenStack user and password (project NAME, domain Default).")
     static final class Create implements Callable<Integer> {
         @Mixin
         DataOption data;
@@ -40,6 +41,12 @@ public final class AccountCommand {
                 tencent.put("SecretId", created.tencentKey().id());
                 tencent.put("SecretKey", created.tencentKey().secret().value());
                 out.put("tencent", tencent);
+                var openstack = new LinkedHashMap<String, Object>();
+                openstack.put("project", created.account().name());
+                openstack.put("project_id", created.account().id());
+                openstack.put("user", created.login().userName());
+                openstack.put("password", created.login().password().value());
+                out.put("openstack", openstack);
                 if (json) {
                     System.out.println(toJson(out));
                 } else {
@@ -48,6 +55,10 @@ public final class AccountCommand {
                     System.out.println("Alibaba AccessKeySecret: " + created.key().secret().value());
                     System.out.println("Tencent SecretId:        " + created.tencentKey().id());
                     System.out.println("Tencent SecretKey:       " + created.tencentKey().secret().value());
+                    System.out.println("OpenStack project:       " + created.account().name() + " ("
+                            + created.account().id() + ")");
+                    System.out.println("OpenStack user:          " + created.login().userName());
+                    System.out.println("OpenStack password:      " + created.login().password().value());
                 }
                 return 0;
             });

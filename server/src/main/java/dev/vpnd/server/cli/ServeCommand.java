@@ -15,7 +15,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--demo", description = "Create account 'demo' with key demo-access-key-id (local use only).")
+    @Option(names = "--demo", description = "Create account 'demo' with key demo-access-key-id, OpenStack users demo/demo and admin/admin "
+                    + "(local use only).")
     boolean demo;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
@@ -30,6 +31,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port of the Tencent Cloud listener; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int tencentPort;
 
+    @Option(names = "--keystone-port", defaultValue = "8803",
+            description = "Port of the OpenStack Keystone v3 listener; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int keystonePort;
+
+    @Option(names = "--neutron-port", defaultValue = "8804",
+            description = "Port of the OpenStack Neutron listener; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int neutronPort;
+
     @Option(names = "--admin-port", defaultValue = "8800",
             description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int adminPort;
@@ -40,7 +49,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var ports = Map.of("aliyun", aliyunPort, "tencent", tencentPort, "admin", adminPort);
+        var ports = Map.of("aliyun", aliyunPort, "tencent", tencentPort, "keystone", keystonePort, "neutron",
+                neutronPort, "admin", adminPort);
         var config = new ServerConfig(data.dataDir(), data.database(), host, ports, demo, provisioningDelay);
         var vpnd = Vpnd.start(config);
         var stopped = new CountDownLatch(1);

@@ -46,7 +46,7 @@ final class AliyunErrors {
             case VPN_GATEWAY -> AliyunError.VPN_GATEWAY_NOT_FOUND;
             case CUSTOMER_GATEWAY -> AliyunError.CUSTOMER_GATEWAY_NOT_FOUND;
             case VPN_CONNECTION -> AliyunError.VPN_CONNECTION_NOT_FOUND;
-            case ACCOUNT, TAG -> AliyunError.INVALID_PARAMETER;
+            case ACCOUNT, TAG, OPENSTACK -> AliyunError.INVALID_PARAMETER;
         };
     }
 }

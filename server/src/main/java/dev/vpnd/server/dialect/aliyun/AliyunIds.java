@@ -27,7 +27,7 @@ public final class AliyunIds {
             case VPN_GATEWAY -> "vpn-";
             case CUSTOMER_GATEWAY -> "cgw-";
             case VPN_CONNECTION -> "vco-";
-            case TAG, ACCOUNT -> throw new IllegalArgumentException("no Alibaba id for " + type);
+            case TAG, ACCOUNT, OPENSTACK -> throw new IllegalArgumentException("no Alibaba id for " + type);
         };
     }
 

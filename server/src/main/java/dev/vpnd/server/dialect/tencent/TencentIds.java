@@ -28,7 +28,7 @@ final class TencentIds {
             case VPN_GATEWAY -> "vpngw-";
             case CUSTOMER_GATEWAY -> "cgw-";
             case VPN_CONNECTION -> "vpnx-";
-            case ACCOUNT, TAG -> throw new IllegalArgumentException("no Tencent id for " + type);
+            case ACCOUNT, TAG, OPENSTACK -> throw new IllegalArgumentException("no Tencent id for " + type);
         };
     }
 

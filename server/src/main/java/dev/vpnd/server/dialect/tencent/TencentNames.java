@@ -15,6 +15,7 @@ final class TencentNames {
             case VPN_CONNECTION -> "VPN connection";
             case ACCOUNT -> "account";
             case TAG -> "tag";
+            case OPENSTACK -> "OpenStack resource";
         };
     }
 }

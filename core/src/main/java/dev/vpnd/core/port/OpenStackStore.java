@@ -1,0 +1,20 @@
+package dev.vpnd.core.port;
+
+import dev.vpnd.core.model.OpenStackResource;
+import java.util.List;
+import java.util.Optional;
+
+/** Neutron resources by kind and id, each a JSON document owned by the Neutron dialect. */
+public interface OpenStackStore {
+    void insert(OpenStackResource resource);
+
+    Optional<OpenStackResource> find(String kind, String id);
+
+    /** Every resource of the kind, of every project, in ascending id order (Neutron's unsorted order). */
+    List<OpenStackResource> list(String kind);
+
+    /** Replaces the attributes; false when there was no such resource. */
+    boolean update(OpenStackResource resource);
+
+    boolean delete(String kind, String id);
+}

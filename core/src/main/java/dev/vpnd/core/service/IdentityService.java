@@ -1,0 +1,129 @@
+package dev.vpnd.core.service;
+
+import dev.vpnd.core.model.Account;
+import dev.vpnd.core.model.TokenGrant;
+import dev.vpnd.core.model.User;
+import dev.vpnd.core.port.Storage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Signs OpenStack users in and checks their tokens. A token is 32 random bytes (hex), stored only
+ * as its SHA-256, and scoped to the user's project (its account); it expires after
+ * {@link #TOKEN_LIFETIME}, Keystone's default.
+ */
+public final class IdentityService {
+    public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int PURGE_EVERY = 100;
+
+    private final Storage storage;
+    private final ServiceSettings settings;
+    private final java.util.concurrent.atomic.AtomicLong issued = new java.util.concurrent.atomic.AtomicLong();
+
+    public IdentityService(Storage storage, ServiceSettings settings) {
+        this.storage = storage;
+        this.settings = settings;
+    }
+
+    /** Who a token speaks for, and until when. */
+    public record Session(User user, Account project, Instant issuedAt, Instant expiresAt) {
+        /** Keystone's implied roles: admin implies member, member implies reader. */
+        public List<String> roles() {
+            return user.admin() ? List.of("admin", "member", "reader") : List.of("member", "reader");
+        }
+
+        public boolean admin() {
+            return user.admin();
+        }
+    }
+
+    /** A new token (shown once, never stored) and its session. */
+    public record Issued(String token, Session session) {
+        @Override
+        public String toString() {
+            return "Issued[token=****, session=" + session + "]";
+        }
+    }
+
+    /**
+     * Who signs in, by user id or name, and for which project, by id or name; a null project asks for
+     * the user's own. Empty when any of it does not match, so a caller cannot tell which part was wrong.
+     */
+    public Optional<Issued> signIn(String userId, String userName, String password, String projectId,
+            String projectName) {
+        if (password == null) {
+            return Optional.empty();
+        }
+        Optional<User> found = storage.read(s -> userId != null ? s.identities().findUser(userId)
+                : userName != null ? s.identities().findUserByName(userName) : Optional.empty());
+        if (found.isEmpty() || !Passwords.matches(password, found.get().passwordHash())) {
+            return Optional.empty();
+        }
+        User user = found.get();
+        return storage.write(s -> {
+            Account project = s.accounts().find(user.accountId()).orElse(null);
+            if (project == null || (projectId != null && !projectId.equals(project.id()))
+                    || (projectName != null && !projectName.equals(project.name()))) {
+                return Optional.empty();
+            }
+            Instant now = settings.clock().instant();
+            if (issued.incrementAndGet() % PURGE_EVERY == 0) {
+                s.identities().purgeTokens(now);
+            }
+            String token = newToken();
+            var grant = new TokenGrant(sha256(token), user.id(), project.id(), now, now.plus(TOKEN_LIFETIME));
+            s.identities().insertToken(grant);
+            return Optional.of(new Issued(token, new Session(user, project, grant.issuedAt(), grant.expiresAt())));
+        });
+    }
+
+    /** The session of a token that exists and has not expired. */
+    public Optional<Session> validate(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = settings.clock().instant();
+        return storage.read(s -> s.identities().findToken(sha256(token))
+                .filter(grant -> now.isBefore(grant.expiresAt()))
+                .flatMap(grant -> s.identities().findUser(grant.userId())
+                        .flatMap(user -> s.accounts().find(grant.accountId())
+                                .map(project -> new Session(user, project, grant.issuedAt(), grant.expiresAt())))));
+    }
+
+    /** Revokes a token; false when it did not exist. */
+    public boolean revoke(String token) {
+        return token != null && storage.write(s -> s.identities().deleteToken(sha256(token)));
+    }
+
+    /** The project (account) of this id, for admins acting on another project. */
+    public Optional<Account> project(String id) {
+        return storage.read(s -> s.accounts().find(id));
+    }
+
+    public List<User> usersOf(String accountId) {
+        return storage.read(s -> s.identities().usersOf(accountId));
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

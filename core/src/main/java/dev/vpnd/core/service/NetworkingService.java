@@ -1,0 +1,173 @@
+package dev.vpnd.core.service;
+
+import dev.vpnd.core.model.BgpConfig;
+import dev.vpnd.core.model.CustomerGateway;
+import dev.vpnd.core.model.HealthCheck;
+import dev.vpnd.core.model.Lifecycle;
+import dev.vpnd.core.model.NegotiationStatus;
+import dev.vpnd.core.model.OpenStackResource;
+import dev.vpnd.core.model.RouteType;
+import dev.vpnd.core.model.Scope;
+import dev.vpnd.core.model.Vpc;
+import dev.vpnd.core.model.VpnConnection;
+import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.port.Storage;
+import dev.vpnd.core.port.Stores;
+import dev.vpnd.core.problem.Problem;
+import dev.vpnd.core.problem.ProblemException;
+import dev.vpnd.core.problem.ResourceType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * OpenStack networking (Neutron) resources and their canonical faces. Neutron requests check
+ * several resources before they write (a connection's service, policies and endpoint groups), so
+ * the dialect runs each request as one {@link Transaction}: its checks and its writes, the Neutron
+ * documents and the canonical records, commit together or not at all.
+ */
+public final class NetworkingService {
+    /** OpenStack's one region: every Neutron resource of a project lives in {@code Scope(project, RegionOne)}. */
+    public static final String REGION = "RegionOne";
+    private static final BgpConfig NO_BGP = new BgpConfig(false, 0, "", "", "", "");
+    private static final HealthCheck NO_HEALTH_CHECK = new HealthCheck(false, "", "", 3000, 1000, 3, "");
+    /** A Neutron router routes between any subnets attached to it, so the VPC it stands for spans every address. */
+    private static final String ROUTER_CIDR = "0.0.0.0/0";
+
+    private final Storage storage;
+    private final ServiceSettings settings;
+
+    public NetworkingService(Storage storage, ServiceSettings settings) {
+        this.storage = storage;
+        this.settings = settings;
+    }
+
+    public static Scope scope(String projectId) {
+        return new Scope(projectId, REGION);
+    }
+
+    public <T> T read(Function<Transaction, T> work) {
+        return storage.read(s -> work.apply(new Transaction(s, settings)));
+    }
+
+    public <T> T write(Function<Transaction, T> work) {
+        return storage.write(s -> work.apply(new Transaction(s, settings)));
+    }
+
+    /** The resources of one storage transaction; valid only inside the work that got it. */
+    public static final class Transaction {
+        private final Stores s;
+        private final ServiceSettings settings;
+
+        Transaction(Stores s, ServiceSettings settings) {
+            this.s = s;
+            this.settings = settings;
+        }
+
+        public Instant now() {
+            return settings.clock().instant();
+        }
+
+        /** When a resource created or changed now is ready: asynchronous work takes the configured delay. */
+        public Instant readyAt() {
+            return now().plus(settings.provisioningDelay());
+        }
+
+        public Optional<OpenStackResource> find(String kind, String id) {
+            return s.openStack().find(kind, id);
+        }
+
+        public List<OpenStackResource> list(String kind) {
+            return s.openStack().list(kind);
+        }
+
+        public boolean projectExists(String projectId) {
+            return s.accounts().find(projectId).isPresent();
+        }
+
+        public void insert(OpenStackResource resource) {
+            s.openStack().insert(resource);
+        }
+
+        public void update(OpenStackResource resource) {
+            if (!s.openStack().update(resource)) {
+                throw new ProblemException(new Problem.ConcurrentChange(ResourceType.OPENSTACK, resource.id()));
+            }
+        }
+
+        public boolean delete(String kind, String id) {
+            return s.openStack().delete(kind, id);
+        }
+
+        /** The VPC a router stands for. */
+        public void createRouterVpc(Scope scope, String routerId, String name, String description) {
+            Instant now = now();
+            s.vpcs().insert(new Vpc(routerId, s.vpcs().nextSerial(), scope, name, description, ROUTER_CIDR, false,
+                    List.of(), "", new Lifecycle(dev.vpnd.core.model.ResourceState.PROVISIONING, now), now, List.of(),
+                    1), "");
+        }
+
+        public void deleteRouterVpc(Scope scope, String routerId) {
+            s.vpcs().delete(scope, routerId);
+        }
+
+        /** The VPN gateway a VPN service stands for, in its router's VPC, at the router's external address. */
+        public void createServiceGateway(Scope scope, String serviceId, String routerId, String name,
+                String description, String internetIp, Instant readyAt) {
+            Instant now = now();
+            s.gateways().insert(new VpnGateway(serviceId, s.gateways().nextSerial(), scope, routerId, "", name,
+                    description, 0, "public", "Normal", true, false, 0, "PostPaid", internetIp, "", 0,
+                    new Lifecycle(dev.vpnd.core.model.ResourceState.PROVISIONING, readyAt), now, List.of(), 1), "");
+        }
+
+        public void renameServiceGateway(Scope scope, String serviceId, String name, String description) {
+            s.gateways().find(scope, serviceId).ifPresent(g -> s.gateways().update(new VpnGateway(g.id(), g.serial(),
+                    g.scope(), g.vpcId(), g.vswitchId(), name, description, g.bandwidthMbps(), g.networkType(),
+                    g.vpnType(), g.enableIpsec(), g.enableSsl(), g.sslConnections(), g.chargeType(), g.internetIp(),
+                    g.zone(), g.asn(), g.lifecycle(), g.createdAt(), g.tags(), g.revision() + 1), g.revision()));
+        }
+
+        public void deleteServiceGateway(Scope scope, String serviceId) {
+            s.gateways().delete(scope, serviceId);
+        }
+
+        /**
+         * Creates or replaces the VPN connection a site connection stands for. The peer address is
+         * the project's customer gateway of that address, created when there is none; several site
+         * connections of one service may share a peer, as Neutron allows.
+         */
+        public void putConnection(Scope scope, String connectionId, ConnectionProjection p, Lifecycle lifecycle) {
+            Instant now = now();
+            String customerGatewayId = customerGateway(scope, p.peerAddress()).id();
+            var gateway = s.gateways().find(scope, p.gatewayId()).orElseThrow(
+                    () -> new ProblemException(new Problem.NotFound(ResourceType.VPN_GATEWAY, p.gatewayId())));
+            var current = s.connections().find(scope, connectionId);
+            long serial = current.map(VpnConnection::serial).orElseGet(() -> s.connections().nextSerial());
+            var connection = new VpnConnection(connectionId, serial, scope, gateway.vpcId(), gateway.id(),
+                    customerGatewayId, p.name(), p.securityPolicies(), p.initiation(), p.dpdEnabled(),
+                    p.dpdTimeoutSeconds(), p.dpdAction(), true, false, RouteType.STATIC, p.ike(), p.ipsec(), NO_BGP,
+                    NO_HEALTH_CHECK, "", false, List.of(), NegotiationStatus.IKE_SA_NOT_ESTABLISHED, lifecycle,
+                    current.map(VpnConnection::createdAt).orElse(now), List.of(),
+                    current.map(c -> c.revision() + 1).orElse(1L));
+            if (current.isEmpty()) {
+                s.connections().insert(connection, "");
+            } else if (!s.connections().update(connection, current.get().revision())) {
+                throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_CONNECTION, connectionId));
+            }
+        }
+
+        public void deleteConnection(Scope scope, String connectionId) {
+            s.connections().delete(scope, connectionId);
+        }
+
+        private CustomerGateway customerGateway(Scope scope, String address) {
+            return s.customerGateways().findByIpAddress(scope, address).orElseGet(() -> {
+                var created = new CustomerGateway(Identifiers.newId(), s.customerGateways().nextSerial(), scope,
+                        "", "peer of OpenStack site connections", address, 0, "", now(), List.of(), 1);
+                s.customerGateways().insert(created, "");
+                return created;
+            });
+        }
+    }
+}

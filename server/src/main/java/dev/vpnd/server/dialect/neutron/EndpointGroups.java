@@ -1,0 +1,70 @@
+package dev.vpnd.server.dialect.neutron;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Endpoint groups: local subnets (type subnet) or peer CIDRs (type cidr), checked as the
+ * reference's vpn_validator does. Only name and description change; a group a connection uses
+ * cannot be deleted (400, not 409: EndpointGroupInUse is a BadRequest in neutron-lib).
+ */
+final class EndpointGroups implements Behaviour {
+
+    @Override
+    public void create(Operation op, ObjectNode doc) {
+        JsonNode endpoints = doc.path("endpoints");
+        String type = doc.path("type").asText();
+        if (!endpoints.isArray() || endpoints.isEmpty()) {
+            throw NeutronFault.bad("MissingEndpointForEndpointGroup", "No endpoints specified for endpoint group '"
+                    + pythonRepr(doc) + "'");
+        }
+        for (JsonNode endpoint : endpoints) {
+            String text = endpoint.asText();
+            switch (type) {
+                case "cidr" -> {
+                    if (!endpoint.isTextual() || Addresses.cidr(text).isEmpty()) {
+                        throw invalidEndpoint(text, type, "Invalid CIDR");
+                    }
+                }
+                case "subnet" -> {
+                    if (!endpoint.isTextual() || !Checks.isUuid(text)) {
+                        throw invalidEndpoint(text, type, "Invalid UUID");
+                    }
+                    if (op.lookup(Kinds.SUBNETS, text).isEmpty()) {
+                        throw NeutronFault.bad("NonExistingSubnetInEndpointGroup", "Subnet " + text
+                                + " in endpoint group does not exist");
+                    }
+                }
+                default -> {
+                    // network, router and vlan groups are accepted as given, as the reference does.
+                }
+            }
+        }
+    }
+
+    @Override
+    public void delete(Operation op, ObjectNode group) {
+        String id = group.path("id").asText();
+        boolean used = op.all(Kinds.SITE_CONNECTIONS).stream().anyMatch(c -> c.path("local_ep_group_id").asText()
+                .equals(id) || c.path("peer_ep_group_id").asText().equals(id));
+        if (used) {
+            throw NeutronFault.bad("EndpointGroupInUse", "Endpoint group " + id + " is in use and cannot be deleted");
+        }
+    }
+
+    private static NeutronFault invalidEndpoint(String endpoint, String type, String why) {
+        return NeutronFault.bad("InvalidEndpointInEndpointGroup", "Endpoint '" + endpoint
+                + "' is invalid for group type '" + type + "': " + why);
+    }
+
+    /** The group as Python prints the dict the reference embeds in this message. */
+    private static String pythonRepr(ObjectNode doc) {
+        var parts = new java.util.ArrayList<String>();
+        for (String key : new String[] {"name", "description", "type", "endpoints", "tenant_id"}) {
+            JsonNode value = doc.path(key);
+            String shown = value.isArray() ? "[]" : "'" + value.asText() + "'";
+            parts.add("'" + key + "': " + shown);
+        }
+        return "{" + String.join(", ", parts) + "}";
+    }
+}

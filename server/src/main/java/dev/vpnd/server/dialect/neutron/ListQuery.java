@@ -1,0 +1,205 @@
+package dev.vpnd.server.dialect.neutron;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.server.dialect.neutron.Attribute.Filter;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A list request's query string as Neutron reads it: {@code fields} (repeatable), filters on any
+ * column attribute (a repeated key ORs, different keys AND; unknown keys are ignored, as the VPN
+ * plugin does), {@code sort_key}/{@code sort_dir}, and emulated paging with {@code limit},
+ * {@code marker} and {@code page_reverse}, whose links follow neutron's api_common exactly.
+ */
+final class ListQuery {
+    private static final Set<String> CONTROL = Set.of("fields", "limit", "marker", "page_reverse", "sort_key",
+            "sort_dir");
+
+    /** Raw {@code key=value} pieces in request order, kept to rebuild link URLs as Neutron does. */
+    private final List<String[]> raw = new ArrayList<>();
+    private final Map<String, List<String>> params = new LinkedHashMap<>();
+
+    ListQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return;
+        }
+        for (String piece : rawQuery.split("&")) {
+            if (piece.isEmpty()) {
+                continue;
+            }
+            int eq = piece.indexOf('=');
+            String key = decode(eq < 0 ? piece : piece.substring(0, eq));
+            String value = eq < 0 ? "" : decode(piece.substring(eq + 1));
+            raw.add(new String[] {key, piece});
+            params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    Set<String> fields() {
+        return new LinkedHashSet<>(params.getOrDefault("fields", List.of()));
+    }
+
+    /** Whether a document passes every filter; {@code status} is the document's status as of now. */
+    boolean matches(Kind kind, Operation op, ObjectNode doc) {
+        var byName = kind.byName();
+        for (var entry : params.entrySet()) {
+            Attribute attribute = byName.get(entry.getKey());
+            if (CONTROL.contains(entry.getKey()) || attribute == null || attribute.filter() == Filter.NONE) {
+                continue;
+            }
+            JsonNode value = attribute.name().equals("status") ? NeutronJson.NODES.textNode(op.status(doc))
+                    : doc.path(attribute.name());
+            if (entry.getValue().stream().noneMatch(wanted -> equal(attribute.filter(), value, wanted))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean equal(Filter filter, JsonNode value, String wanted) {
+        try {
+            return switch (filter) {
+                case BOOLEAN -> value.isBoolean()
+                        && value.asBoolean() == Checks.toBoolean(NeutronJson.NODES.textNode(wanted));
+                case INTEGER -> value.isNumber() && value.asLong() == Long.parseLong(wanted.strip());
+                case TEXT -> value.isValueNode() && !value.isNull() && value.asText().equals(wanted);
+                case NONE -> true;
+            };
+        } catch (NeutronFault | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Sorted by {@code sort_key}s (then id), or by id; checks the sort parameters first. */
+    List<ObjectNode> sort(Kind kind, List<ObjectNode> docs) {
+        List<String> keys = params.getOrDefault("sort_key", List.of());
+        List<String> dirs = params.getOrDefault("sort_dir", List.of());
+        if (keys.size() != dirs.size()) {
+            throw NeutronFault.badRequest("The number of sort_keys and sort_dirs must be same");
+        }
+        var byName = kind.byName();
+        var invalidKeys = keys.stream().filter(k -> byName.get(k) == null || !byName.get(k).sortable()).toList();
+        if (!invalidKeys.isEmpty()) {
+            throw NeutronFault.badRequest(pythonList(invalidKeys) + " is invalid attribute for sort_keys");
+        }
+        var invalidDirs = dirs.stream().filter(d -> !d.equals("asc") && !d.equals("desc")).toList();
+        if (!invalidDirs.isEmpty()) {
+            throw NeutronFault.badRequest(pythonList(invalidDirs)
+                    + " is invalid value for sort_dirs, valid value is 'asc' and 'desc'");
+        }
+        Comparator<ObjectNode> order = (a, b) -> 0;
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            Comparator<ObjectNode> byKey = Comparator.comparing(d -> d.path(key).asText());
+            order = order.thenComparing(dirs.get(i).equals("desc") ? byKey.reversed() : byKey);
+        }
+        order = order.thenComparing(d -> d.path("id").asText());
+        var sorted = new ArrayList<>(docs);
+        sorted.sort(order);
+        return sorted;
+    }
+
+    /** limit: absent or 0 means no paging. */
+    int limit() {
+        List<String> values = params.get("limit");
+        if (values == null) {
+            return 0;
+        }
+        String text = values.getLast();
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 0) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // falls through
+        }
+        throw new NeutronFault(400, "BadRequest",
+                "Bad limit request: Limit must be an integer 0 or greater and not '" + text + "'.");
+    }
+
+    boolean reverse() {
+        List<String> values = params.get("page_reverse");
+        return values != null && values.getLast().toLowerCase(Locale.ROOT).equals("true");
+    }
+
+    String marker() {
+        List<String> values = params.get("marker");
+        return values == null ? null : values.getLast();
+    }
+
+    /** The page of {@code sorted}, as Neutron's emulated pagination slices it. */
+    List<ObjectNode> page(List<ObjectNode> sorted) {
+        int limit = limit();
+        if (limit == 0) {
+            return sorted;
+        }
+        String marker = marker();
+        int from = 0;
+        int to = sorted.size();
+        if (marker != null) {
+            int at = -1;
+            for (int i = 0; i < sorted.size(); i++) {
+                if (sorted.get(i).path("id").asText().equals(marker)) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                return List.of();
+            }
+            if (reverse()) {
+                to = at;
+            } else {
+                from = at + 1;
+            }
+        }
+        if (reverse()) {
+            from = Math.max(from, to - limit);
+        } else {
+            to = Math.min(to, from + limit);
+        }
+        return sorted.subList(from, to);
+    }
+
+    /** {@code <collection>_links}: next unless a short forward page, previous unless a short reverse page. */
+    ArrayNode links(String baseUrl, List<ObjectNode> page) {
+        int limit = limit();
+        ArrayNode links = NeutronJson.NODES.arrayNode();
+        var kept = new ArrayList<String>();
+        for (String[] piece : raw) {
+            if (!piece[0].equals("marker") && !piece[0].equals("page_reverse")) {
+                kept.add(piece[1]);
+            }
+        }
+        String prefix = baseUrl + "?" + String.join("&", kept);
+        boolean reverse = reverse();
+        if (!(page.size() < limit && !reverse)) {
+            String href = prefix + (page.isEmpty() ? "" : "&marker=" + page.getLast().path("id").asText());
+            links.addObject().put("rel", "next").put("href", href);
+        }
+        if (!(page.size() < limit && reverse)) {
+            String href = prefix + (page.isEmpty() ? "" : "&marker=" + page.getFirst().path("id").asText())
+                    + "&page_reverse=True";
+            links.addObject().put("rel", "previous").put("href", href);
+        }
+        return links;
+    }
+
+    private static String pythonList(List<String> values) {
+        return "[" + String.join(", ", values.stream().map(v -> "'" + v + "'").toList()) + "]";
+    }
+}

@@ -1,0 +1,67 @@
+package dev.vpnd.server.dialect.neutron;
+
+import static dev.vpnd.server.dialect.neutron.NeutronJson.NODES;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Networks. Only an admin may create an external or provider network; deleting a network takes its
+ * subnets with it unless a router still has a port on it (NetworkInUse), as Neutron does for
+ * port-less subnets.
+ */
+final class Networks implements Behaviour {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
+
+    @Override
+    public void create(Operation op, ObjectNode doc) {
+        if (!op.caller.admin() && (doc.path("router:external").asBoolean() || doc.path("shared").asBoolean()
+                || !doc.path("provider:network_type").isNull() || !doc.path("provider:physical_network").isNull())) {
+            throw NeutronFault.forbidden("(rule:create_network and rule:create_network:router:external) is "
+                    + "disallowed by policy");
+        }
+        doc.put("status", "ACTIVE");
+        doc.putArray("subnets");
+        doc.putArray("availability_zones");
+        doc.putNull("ipv4_address_scope");
+        doc.putNull("ipv6_address_scope");
+        stamp(op, doc, 1);
+    }
+
+    @Override
+    public ObjectNode update(Operation op, ObjectNode current, ObjectNode changes) {
+        ObjectNode merged = Behaviour.super.update(op, current, changes);
+        stamp(op, merged, current.path("revision_number").asLong() + 1);
+        return merged;
+    }
+
+    @Override
+    public void delete(Operation op, ObjectNode network) {
+        String id = network.path("id").asText();
+        boolean used = op.all(Kinds.PORTS).stream().anyMatch(p -> p.path("network_id").asText().equals(id));
+        if (used) {
+            throw NeutronFault.conflict("NetworkInUse", "Unable to complete operation on network " + id
+                    + ". There are one or more ports still in use on the network.");
+        }
+        for (ObjectNode subnet : op.all(Kinds.SUBNETS)) {
+            if (subnet.path("network_id").asText().equals(id)) {
+                op.remove(Kinds.SUBNETS, subnet.path("id").asText());
+            }
+        }
+    }
+
+    /** The standard attributes: no tags, creation and update times to the second, a revision number. */
+    static void stamp(Operation op, ObjectNode doc, long revision) {
+        String now = TIME.format(op.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        if (!doc.path("tags").isArray()) {
+            doc.putArray("tags");
+        }
+        if (!doc.path("created_at").isTextual()) {
+            doc.put("created_at", now);
+        }
+        doc.put("updated_at", now);
+        doc.set("revision_number", NODES.numberNode(revision));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.vpnd.server.dialect.neutron;
+
+import dev.vpnd.core.algo.DhGroup;
+import dev.vpnd.core.algo.Encryption;
+import dev.vpnd.core.algo.IkeMode;
+import dev.vpnd.core.algo.IkeVersion;
+import dev.vpnd.core.algo.Integrity;
+import dev.vpnd.core.model.DpdAction;
+import dev.vpnd.core.model.Initiation;
+import java.util.Map;
+
+/** How Neutron spells each canonical value (neutron-lib 3.1 value sets), one table per field. */
+final class NeutronSpelling {
+    static final Map<String, Encryption> ENCRYPTION = Map.of("3des", Encryption.TRIPLE_DES, "aes-128",
+            Encryption.AES_128, "aes-192", Encryption.AES_192, "aes-256", Encryption.AES_256);
+    static final Map<String, Integrity> INTEGRITY = Map.of("sha1", Integrity.SHA1, "sha256", Integrity.SHA256,
+            "sha384", Integrity.SHA384, "sha512", Integrity.SHA512);
+    static final Map<String, DhGroup> PFS = Map.of("group2", DhGroup.MODP_1024, "group5", DhGroup.MODP_1536,
+            "group14", DhGroup.MODP_2048);
+    static final Map<String, IkeVersion> IKE_VERSION = Map.of("v1", IkeVersion.V1, "v2", IkeVersion.V2);
+    static final Map<String, IkeMode> PHASE1_MODE = Map.of("main", IkeMode.MAIN, "aggressive", IkeMode.AGGRESSIVE);
+    /** bi-directional starts negotiation at once; response-only waits for the peer. */
+    static final Map<String, Initiation> INITIATOR = Map.of("bi-directional", Initiation.IMMEDIATE, "response-only",
+            Initiation.PASSIVE);
+    /** {@code disabled} turns DPD off; its action is then irrelevant and kept as the default, hold. */
+    static final Map<String, DpdAction> DPD_ACTION = Map.of("hold", DpdAction.HOLD, "clear", DpdAction.CLEAR,
+            "restart", DpdAction.RESTART, "restart-by-peer", DpdAction.RESTART_BY_PEER, "disabled", DpdAction.HOLD);
+
+    private NeutronSpelling() {
+    }
+}

@@ -1,0 +1,86 @@
+package dev.vpnd.server.dialect.neutron;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.core.model.OpenStackResource;
+import dev.vpnd.core.model.Scope;
+import dev.vpnd.core.service.NetworkingService;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One request's view of the stored documents, inside its transaction, with the caller's visibility. */
+final class Operation {
+    /** Internal keys of a stored document start with this and never reach a client. */
+    static final String INTERNAL = "_";
+    /** When a PENDING_CREATE service or connection becomes ACTIVE (epoch millis). */
+    static final String READY_AT = "_ready_at";
+
+    final Caller caller;
+    final NetworkingService.Transaction tx;
+
+    Operation(Caller caller, NetworkingService.Transaction tx) {
+        this.caller = caller;
+        this.tx = tx;
+    }
+
+    static String project(JsonNode doc) {
+        return doc.path("tenant_id").asText();
+    }
+
+    static Scope scope(JsonNode doc) {
+        return NetworkingService.scope(project(doc));
+    }
+
+    /**
+     * Neutron's visibility: an admin sees everything, others their own project's resources plus
+     * shared and external networks (and those networks' subnets).
+     */
+    boolean visible(JsonNode doc) {
+        return caller.admin() || caller.projectId().equals(project(doc)) || doc.path("shared").asBoolean(false)
+                || doc.path("router:external").asBoolean(false) || doc.path("_shared").asBoolean(false);
+    }
+
+    Optional<ObjectNode> lookup(Kind kind, String id) {
+        return tx.find(kind.path(), id).map(r -> NeutronJson.parse(r.attributes())).filter(this::visible);
+    }
+
+    ObjectNode get(Kind kind, String id) {
+        return lookup(kind, id).orElseThrow(() -> kind.notFound(id));
+    }
+
+    /** Every document of the kind, whoever owns it: for checks such as "in use". */
+    List<ObjectNode> all(Kind kind) {
+        return tx.list(kind.path()).stream().map(r -> NeutronJson.parse(r.attributes())).toList();
+    }
+
+    List<ObjectNode> visibleList(Kind kind) {
+        return all(kind).stream().filter(this::visible).toList();
+    }
+
+    void insert(Kind kind, ObjectNode doc) {
+        tx.insert(new OpenStackResource(kind.path(), doc.path("id").asText(), project(doc), NeutronJson.text(doc)));
+    }
+
+    void save(Kind kind, ObjectNode doc) {
+        tx.update(new OpenStackResource(kind.path(), doc.path("id").asText(), project(doc), NeutronJson.text(doc)));
+    }
+
+    void remove(Kind kind, String id) {
+        tx.delete(kind.path(), id);
+    }
+
+    Instant now() {
+        return tx.now();
+    }
+
+    /** A status that is still pending has become ACTIVE once its ready time has passed. */
+    String status(JsonNode doc) {
+        String status = doc.path("status").asText();
+        JsonNode readyAt = doc.get(READY_AT);
+        if (readyAt != null && status.startsWith("PENDING_") && !now().isBefore(Instant.ofEpochMilli(readyAt.asLong()))) {
+            return "ACTIVE";
+        }
+        return status;
+    }
+}

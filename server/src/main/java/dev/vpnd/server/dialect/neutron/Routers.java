@@ -1,0 +1,152 @@
+package dev.vpnd.server.dialect.neutron;
+
+import static dev.vpnd.server.dialect.neutron.NeutronJson.NODES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Routers, the OpenStack face of a VPC: each has a canonical VPC of its id. The external gateway is
+ * a port on an external network's first subnet; interfaces are ports at their subnets' gateway
+ * addresses, added and removed by subnet.
+ */
+final class Routers implements Behaviour {
+    static final Set<String> ACTIONS = Set.of("add_router_interface", "remove_router_interface");
+
+    @Override
+    public void create(Operation op, ObjectNode doc) {
+        doc.put("status", "ACTIVE");
+        doc.putArray("availability_zones");
+        doc.set("external_gateway_info", gateway(op, doc, null, doc.get("external_gateway_info")));
+        Networks.stamp(op, doc, 1);
+        op.tx.createRouterVpc(Operation.scope(doc), doc.path("id").asText(), doc.path("name").asText(),
+                doc.path("description").asText());
+    }
+
+    @Override
+    public ObjectNode update(Operation op, ObjectNode current, ObjectNode changes) {
+        ObjectNode merged = current.deepCopy();
+        changes.properties().forEach(e -> {
+            if (!e.getKey().equals("external_gateway_info")) {
+                merged.set(e.getKey(), e.getValue());
+            }
+        });
+        if (changes.has("external_gateway_info")) {
+            JsonNode wanted = changes.get("external_gateway_info");
+            JsonNode now = current.get("external_gateway_info");
+            boolean same = wanted.isObject() && now.isObject()
+                    && wanted.path("network_id").asText().equals(now.path("network_id").asText());
+            if (!same) {
+                if (now.isObject()) {
+                    checkNoService(op, current);
+                }
+                merged.set("external_gateway_info", gateway(op, merged, current, wanted));
+            }
+        }
+        Networks.stamp(op, merged, current.path("revision_number").asLong() + 1);
+        return merged;
+    }
+
+    @Override
+    public void delete(Operation op, ObjectNode router) {
+        String id = router.path("id").asText();
+        checkNoService(op, router);
+        List<ObjectNode> ports = op.all(Kinds.PORTS).stream().filter(p -> p.path("device_id").asText().equals(id))
+                .toList();
+        if (ports.stream().anyMatch(p -> p.path("device_owner").asText().equals(Ports.INTERFACE))) {
+            throw NeutronFault.conflict("RouterInUse", "Router " + id + " still has ports");
+        }
+        ports.forEach(p -> op.remove(Kinds.PORTS, p.path("id").asText()));
+        op.tx.deleteRouterVpc(Operation.scope(router), id);
+    }
+
+    private static void checkNoService(Operation op, ObjectNode router) {
+        String id = router.path("id").asText();
+        op.all(Kinds.VPN_SERVICES).stream().filter(s -> s.path("router_id").asText().equals(id)).findFirst()
+                .ifPresent(s -> {
+                    throw NeutronFault.conflict("RouterInUseByVPNService", "Router " + id
+                            + " is used by VPNService " + s.path("id").asText());
+                });
+    }
+
+    /**
+     * The new gateway info: none for null or {}, else a port on the first subnet of the external
+     * network ({@code current}'s gateway port is released first).
+     */
+    private static JsonNode gateway(Operation op, ObjectNode router, ObjectNode current, JsonNode wanted) {
+        String id = router.path("id").asText();
+        if (current != null) {
+            op.all(Kinds.PORTS).stream().filter(p -> p.path("device_id").asText().equals(id)
+                    && p.path("device_owner").asText().equals(Ports.GATEWAY))
+                    .forEach(p -> op.remove(Kinds.PORTS, p.path("id").asText()));
+        }
+        if (wanted == null || wanted.isNull() || (wanted.isObject() && !wanted.has("network_id"))) {
+            return NODES.nullNode();
+        }
+        if (!wanted.isObject() || !wanted.path("network_id").isTextual()) {
+            throw NeutronFault.invalid("external_gateway_info", "'" + Checks.repr(wanted) + "' is not a dictionary");
+        }
+        String networkId = wanted.get("network_id").asText();
+        ObjectNode network = op.lookup(Kinds.NETWORKS, networkId).orElseThrow(() -> Kinds.NETWORKS.notFound(networkId));
+        if (!network.path("router:external").asBoolean()) {
+            throw new NeutronFault(400, "BadRequest", "Bad router request: Network " + networkId
+                    + " is not an external network.");
+        }
+        ObjectNode info = NODES.objectNode();
+        info.put("network_id", networkId);
+        ArrayNode ips = info.putArray("external_fixed_ips");
+        for (ObjectNode subnet : op.all(Kinds.SUBNETS)) {
+            if (subnet.path("network_id").asText().equals(networkId)) {
+                String address = Ports.freeAddress(op, subnet);
+                Ports.create(op, Operation.project(router), id, Ports.GATEWAY, subnet, address);
+                ips.addObject().put("subnet_id", subnet.path("id").asText()).put("ip_address", address);
+            }
+        }
+        info.put("enable_snat", !wanted.has("enable_snat") || wanted.get("enable_snat").asBoolean(true));
+        return info;
+    }
+
+    /** {@code PUT /v2.0/routers/{id}/add_router_interface} and {@code remove_router_interface}, by subnet. */
+    static ObjectNode interfaceAction(Operation op, String routerId, String action, JsonNode body) {
+        ObjectNode router = op.get(Kinds.ROUTERS, routerId);
+        if (!body.isObject() || !body.path("subnet_id").isTextual()) {
+            throw new NeutronFault(400, "BadRequest", "Bad router request: Either subnet_id or port_id must be "
+                    + "specified.");
+        }
+        String subnetId = body.get("subnet_id").asText();
+        ObjectNode subnet = op.lookup(Kinds.SUBNETS, subnetId).orElseThrow(() -> Kinds.SUBNETS.notFound(subnetId));
+        List<ObjectNode> ports = op.all(Kinds.PORTS).stream().filter(p -> p.path("device_id").asText().equals(routerId)
+                && p.path("device_owner").asText().equals(Ports.INTERFACE)).toList();
+        ObjectNode port;
+        if (action.equals("add_router_interface")) {
+            if (ports.stream().anyMatch(p -> Ports.onSubnet(p, subnetId))) {
+                throw new NeutronFault(400, "BadRequest", "Bad router request: Router already has a port on subnet "
+                        + subnetId + ".");
+            }
+            String gatewayIp = subnet.path("gateway_ip").asText();
+            port = Ports.create(op, Operation.project(router), routerId, Ports.INTERFACE, subnet, gatewayIp);
+        } else {
+            port = ports.stream().filter(p -> Ports.onSubnet(p, subnetId)).findFirst().orElseThrow(() ->
+                    NeutronFault.notFound("RouterInterfaceNotFoundForSubnet", "Router " + routerId
+                            + " has no interface on subnet " + subnetId));
+            op.all(Kinds.VPN_SERVICES).stream().filter(s -> s.path("router_id").asText().equals(routerId)
+                    && s.path("subnet_id").asText().equals(subnetId)).findFirst().ifPresent(s -> {
+                        throw NeutronFault.conflict("SubnetInUseByVPNService", "Subnet " + subnetId
+                                + " is used by VPNService " + s.path("id").asText());
+                    });
+            op.remove(Kinds.PORTS, port.path("id").asText());
+        }
+        ObjectNode answer = NODES.objectNode();
+        answer.put("id", routerId);
+        answer.put("tenant_id", Operation.project(router));
+        answer.put("port_id", port.path("id").asText());
+        answer.put("network_id", subnet.path("network_id").asText());
+        answer.put("subnet_id", subnetId);
+        answer.putArray("subnet_ids").add(subnetId);
+        answer.put("project_id", Operation.project(router));
+        return answer;
+    }
+}

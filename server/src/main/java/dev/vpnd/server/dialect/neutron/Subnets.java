@@ -1,0 +1,91 @@
+package dev.vpnd.server.dialect.neutron;
+
+import static dev.vpnd.server.dialect.neutron.NeutronJson.NODES;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+
+/**
+ * Subnets: a CIDR on a network, its gateway (the first address unless given) and allocation pool
+ * (the rest, less the IPv4 broadcast address). CIDRs may not overlap on one network; a subnet that
+ * a port still uses cannot be deleted.
+ */
+final class Subnets implements Behaviour {
+
+    @Override
+    public void create(Operation op, ObjectNode doc) {
+        String networkId = doc.path("network_id").asText();
+        ObjectNode network = op.lookup(Kinds.NETWORKS, networkId)
+                .filter(n -> op.caller.admin() || op.caller.projectId().equals(Operation.project(n))
+                        || n.path("shared").asBoolean())
+                .orElseThrow(() -> Kinds.NETWORKS.notFound(networkId));
+        String cidrText = doc.path("cidr").asText();
+        var cidr = Addresses.cidr(cidrText).orElseThrow(() -> NeutronFault.invalid("cidr", "'" + cidrText
+                + "' is not a valid IP subnet"));
+        if (!cidr.cidr().equals(cidrText) && cidr.version() == 4) {
+            throw NeutronFault.invalid("cidr", "'" + cidrText + "' isn't a recognized IP subnet cidr, '" + cidr.cidr()
+                    + "' is recommended");
+        }
+        if (cidr.version() != doc.path("ip_version").asInt()) {
+            throw NeutronFault.invalidInput("Cidr " + cidrText + " does not match ip_version "
+                    + doc.path("ip_version").asInt());
+        }
+        for (ObjectNode other : op.all(Kinds.SUBNETS)) {
+            if (other.path("network_id").asText().equals(networkId)
+                    && Addresses.cidr(other.path("cidr").asText()).map(cidr::overlaps).orElse(false)) {
+                throw NeutronFault.invalidInput("Requested subnet with cidr: " + cidrText + " for network: "
+                        + networkId + " overlaps with another subnet");
+            }
+        }
+        if (Kinds.UNSPECIFIED.equals(doc.path("gateway_ip").asText())) {
+            doc.put("gateway_ip", Addresses.format(cidr.first().add(BigInteger.ONE), cidr.bits()));
+        }
+        if (doc.path("allocation_pools").isNull()) {
+            BigInteger start = cidr.first().add(BigInteger.ONE);
+            BigInteger end = cidr.version() == 4 ? cidr.last().subtract(BigInteger.ONE) : cidr.last();
+            String gateway = doc.path("gateway_ip").asText();
+            if (Addresses.format(start, cidr.bits()).equals(gateway)) {
+                start = start.add(BigInteger.ONE);
+            }
+            ArrayNode pools = doc.putArray("allocation_pools");
+            pools.addObject().put("start", Addresses.format(start, cidr.bits())).put("end",
+                    Addresses.format(end, cidr.bits()));
+        }
+        // Subnets of shared and external networks are visible to every project, as their networks are.
+        if (network.path("shared").asBoolean() || network.path("router:external").asBoolean()) {
+            doc.put(Operation.INTERNAL + "shared", true);
+        }
+        Networks.stamp(op, doc, 0);
+        ((ArrayNode) network.withArray("subnets")).add(doc.path("id").asText());
+        op.save(Kinds.NETWORKS, network);
+    }
+
+    @Override
+    public ObjectNode update(Operation op, ObjectNode current, ObjectNode changes) {
+        ObjectNode merged = Behaviour.super.update(op, current, changes);
+        Networks.stamp(op, merged, current.path("revision_number").asLong() + 1);
+        return merged;
+    }
+
+    @Override
+    public void delete(Operation op, ObjectNode subnet) {
+        String id = subnet.path("id").asText();
+        boolean used = op.all(Kinds.PORTS).stream().anyMatch(p -> Ports.onSubnet(p, id));
+        if (used) {
+            throw NeutronFault.conflict("SubnetInUse", "Unable to complete operation on subnet " + id
+                    + ": One or more ports have an IP allocation from this subnet.");
+        }
+        op.tx.find(Kinds.NETWORKS.path(), subnet.path("network_id").asText()).ifPresent(stored -> {
+            ObjectNode network = NeutronJson.parse(stored.attributes());
+            ArrayNode kept = NODES.arrayNode();
+            network.withArray("subnets").forEach(s -> {
+                if (!s.asText().equals(id)) {
+                    kept.add(s);
+                }
+            });
+            network.set("subnets", kept);
+            op.save(Kinds.NETWORKS, network);
+        });
+    }
+}

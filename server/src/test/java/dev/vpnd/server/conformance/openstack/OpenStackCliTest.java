@@ -1,0 +1,147 @@
+package dev.vpnd.server.conformance.openstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnd.server.RunningVpnd;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Debian's {@code openstack} CLI (python-neutronclient's VPN plugin) and the legacy {@code neutron}
+ * CLI (for server-side {@code -F} fields and filters) against vpnd, signed in through its Keystone
+ * as the demo user: every VPN command (create, list, show, set, delete of IKE and IPsec policies,
+ * services, endpoint groups, site connections) and their error cases.
+ */
+class OpenStackCliTest {
+    /** Long enough for the checks that a connection still being created refuses changes (each CLI call takes ~1.5 s). */
+    private static final Duration PROVISIONING = Duration.ofSeconds(8);
+
+    @RegisterExtension
+    static final RunningVpnd VPND = new RunningVpnd(PROVISIONING);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path home;
+
+    @BeforeAll
+    static void tools() throws Exception {
+        OpenStackTools.require();
+        home = Files.createDirectories(VPND.dataDir().resolve("cli-home"));
+    }
+
+    private static OpenStackTools.Result as(String user, String... args) {
+        var command = new ArrayList<>(List.of(args));
+        var env = Map.of("HOME", home.toString(), "OS_AUTH_URL", VPND.endpoints().get("keystone") + "/v3",
+                "OS_IDENTITY_API_VERSION", "3", "OS_USERNAME", user, "OS_PASSWORD", user, "OS_PROJECT_NAME", user,
+                "OS_USER_DOMAIN_NAME", "Default", "OS_PROJECT_DOMAIN_NAME", "Default");
+        return OpenStackTools.run(command, env, home, 120);
+    }
+
+    private static JsonNode ok(String user, String... args) throws Exception {
+        var result = as(user, args);
+        assertThat(result.exit()).as(String.join(" ", args) + "\n" + result.stderr()).isZero();
+        return result.stdout().isBlank() ? null : JSON.readTree(result.stdout());
+    }
+
+    private static String failure(String user, String... args) {
+        var result = as(user, args);
+        assertThat(result.exit()).as(String.join(" ", args) + " should fail").isNotZero();
+        return result.stderr();
+    }
+
+    @Test
+    void everyVpnCommandAndItsErrors() throws Exception {
+        ok("admin", "openstack", "network", "create", "--external", "public", "-f", "json");
+        ok("admin", "openstack", "subnet", "create", "--network", "public", "--subnet-range", "172.24.4.0/24",
+                "--no-dhcp", "public-sub", "-f", "json");
+        ok("demo", "openstack", "network", "create", "net1", "-f", "json");
+        ok("demo", "openstack", "subnet", "create", "--network", "net1", "--subnet-range", "10.1.0.0/24", "sub1",
+                "-f", "json");
+        ok("demo", "openstack", "router", "create", "r1", "-f", "json");
+        assertThat(failure("demo", "openstack", "vpn", "service", "create", "--router", "r1", "vpn0"))
+                .contains("has no external network gateway set");
+        ok("demo", "openstack", "router", "set", "r1", "--external-gateway", "public");
+        ok("demo", "openstack", "router", "add", "subnet", "r1", "sub1");
+
+        JsonNode ike = ok("demo", "openstack", "vpn", "ike", "policy", "create", "ike1", "--pfs", "group14", "-f", "json");
+        assertThat(ike.path("Perfect Forward Secrecy (PFS)").asText()).isEqualTo("group14");
+        assertThat(ike.path("Authentication Algorithm").asText()).isEqualTo("sha1");
+        ok("demo", "openstack", "vpn", "ike", "policy", "set", "ike1", "--description", "d1");
+        assertThat(ok("demo", "openstack", "vpn", "ike", "policy", "show", "ike1", "-f", "json")
+                .path("Description").asText()).isEqualTo("d1");
+        assertThat(failure("demo", "openstack", "vpn", "ike", "policy", "create", "n".repeat(256)))
+                .contains("exceeds maximum length of 255");
+
+        ok("demo", "openstack", "vpn", "ipsec", "policy", "create", "ipsec1", "-f", "json");
+        ok("demo", "openstack", "vpn", "ipsec", "policy", "set", "ipsec1", "--encryption-algorithm", "aes-256");
+        assertThat(ok("demo", "openstack", "vpn", "ipsec", "policy", "show", "ipsec1", "-f", "json")
+                .path("Encryption Algorithm").asText()).isEqualTo("aes-256");
+
+        JsonNode service = ok("demo", "openstack", "vpn", "service", "create", "--router", "r1", "vpn1", "-f", "json");
+        assertThat(service.path("external_v4_ip").asText()).startsWith("172.24.4.");
+        ok("demo", "openstack", "vpn", "endpoint", "group", "create", "--type", "subnet", "--value", "sub1", "local1",
+                "-f", "json");
+        ok("demo", "openstack", "vpn", "endpoint", "group", "create", "--type", "cidr", "--value", "10.2.0.0/24",
+                "--value", "10.3.0.0/24", "peer1", "-f", "json");
+        assertThat(failure("demo", "openstack", "vpn", "endpoint", "group", "create", "--type", "cidr", "--value",
+                "10.0.0.0/33", "bad")).contains("Invalid CIDR");
+        ok("demo", "openstack", "vpn", "endpoint", "group", "set", "peer1", "--description", "peers");
+        assertThat(ok("demo", "openstack", "vpn", "endpoint", "group", "show", "peer1", "-f", "json")
+                .path("Endpoints").toString()).contains("10.2.0.0/24", "10.3.0.0/24");
+
+        assertThat(failure("demo", "openstack", "vpn", "ipsec", "site", "connection", "create", "--vpnservice", "vpn1",
+                "--ikepolicy", "ike1", "--ipsecpolicy", "ipsec1", "--peer-address", "203.0.113.5", "--peer-id",
+                "203.0.113.5", "--psk", "secret", "--local-endpoint-group", "peer1", "--peer-endpoint-group", "local1",
+                "bad-conn")).contains("type is 'cidr' and should be 'subnet'");
+        assertThat(failure("demo", "openstack", "vpn", "ipsec", "site", "connection", "create", "--vpnservice", "vpn1",
+                "--ikepolicy", "ike1", "--ipsecpolicy", "ipsec1", "--peer-address", "203.0.113.5", "--peer-id",
+                "203.0.113.5", "--psk", "secret", "--local-endpoint-group", "local1", "--peer-endpoint-group", "peer1",
+                "--mtu", "60", "bad-conn")).contains("MTU 60 is too small for ipv4");
+        JsonNode conn = ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "create", "--vpnservice", "vpn1",
+                "--ikepolicy", "ike1", "--ipsecpolicy", "ipsec1", "--peer-address", "203.0.113.5", "--peer-id",
+                "203.0.113.5", "--psk", "secret", "--local-endpoint-group", "local1", "--peer-endpoint-group", "peer1",
+                "conn1", "-f", "json");
+        assertThat(conn.path("Status").asText()).isEqualTo("PENDING_CREATE");
+        assertThat(conn.path("MTU").asInt()).isEqualTo(1500);
+        assertThat(conn.path("dpd").toString()).isEqualTo("{\"action\":\"hold\",\"interval\":30,\"timeout\":120}");
+        assertThat(failure("demo", "openstack", "vpn", "ipsec", "site", "connection", "set", "conn1", "--mtu", "1400"))
+                .contains("Invalid state PENDING_CREATE");
+        assertThat(failure("demo", "openstack", "vpn", "ike", "policy", "set", "ike1", "--description", "d2"))
+                .contains("is in use by existing IPsecSiteConnection");
+        Thread.sleep(PROVISIONING.toMillis());
+        ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "set", "conn1", "--mtu", "1400");
+        JsonNode shown = ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "show", "conn1", "-f", "json");
+        assertThat(shown.path("MTU").asInt()).isEqualTo(1400);
+        assertThat(shown.path("Status").asText()).isEqualTo("ACTIVE");
+        JsonNode columns = ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "list", "-c", "Name", "-c",
+                "Status", "-f", "json");
+        assertThat(columns.get(0).size()).isEqualTo(2);
+
+        // The legacy neutron CLI sends server-side fields (-F) and filters (--name).
+        JsonNode fields = ok("demo", "neutron", "vpn-ikepolicy-list", "-F", "id", "-F", "pfs", "-f", "json");
+        assertThat(fields.get(0).size()).isEqualTo(2);
+        assertThat(fields.get(0).path("pfs").asText()).isEqualTo("group14");
+        assertThat(ok("demo", "neutron", "vpn-ikepolicy-list", "--name", "ike1", "-f", "json")).hasSize(1);
+        assertThat(ok("demo", "neutron", "vpn-ikepolicy-list", "--name", "nope", "-f", "json")).isEmpty();
+
+        assertThat(failure("demo", "openstack", "vpn", "service", "delete", "vpn1")).contains("is still in use");
+        assertThat(failure("demo", "openstack", "vpn", "endpoint", "group", "delete", "peer1"))
+                .contains("is in use and cannot be deleted");
+        ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "delete", "conn1");
+        assertThat(failure("demo", "openstack", "vpn", "ipsec", "site", "connection", "show", "conn1"))
+                .contains("Unable to find");
+        ok("demo", "openstack", "vpn", "endpoint", "group", "delete", "peer1", "local1");
+        ok("demo", "openstack", "vpn", "service", "delete", "vpn1");
+        ok("demo", "openstack", "vpn", "ike", "policy", "delete", "ike1");
+        ok("demo", "openstack", "vpn", "ipsec", "policy", "delete", "ipsec1");
+        assertThat(ok("demo", "openstack", "vpn", "ike", "policy", "list", "-f", "json")).isEmpty();
+        assertThat(failure("demo", "openstack", "vpn", "ipsec", "policy", "delete", "ipsec1")).contains("ipsec1");
+    }
+}

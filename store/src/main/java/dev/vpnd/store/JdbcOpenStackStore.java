@@ -1,0 +1,55 @@
+package dev.vpnd.store;
+
+import dev.vpnd.core.model.OpenStackResource;
+import dev.vpnd.core.port.OpenStackStore;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Neutron documents in {@code openstack_resources}, keyed by kind and id. */
+final class JdbcOpenStackStore implements OpenStackStore {
+    /** Read in this order by {@link #resource}. */
+    private static final String COLUMNS = "kind, id, account_id, attributes";
+
+    private final Jdbc db;
+
+    JdbcOpenStackStore(Jdbc db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(OpenStackResource resource) {
+        db.update("INSERT INTO openstack_resources (" + COLUMNS + ") VALUES (?, ?, ?, ?)",
+                List.of(resource.kind(), resource.id(), resource.projectId(), resource.attributes()));
+    }
+
+    @Override
+    public Optional<OpenStackResource> find(String kind, String id) {
+        return db.queryOne("SELECT " + COLUMNS + " FROM openstack_resources WHERE kind = ? AND id = ?",
+                List.of(kind, id), JdbcOpenStackStore::resource);
+    }
+
+    @Override
+    public List<OpenStackResource> list(String kind) {
+        return db.query("SELECT " + COLUMNS + " FROM openstack_resources WHERE kind = ? ORDER BY id",
+                List.of(kind), JdbcOpenStackStore::resource);
+    }
+
+    @Override
+    public boolean update(OpenStackResource resource) {
+        return db.update("UPDATE openstack_resources SET attributes = ? WHERE kind = ? AND id = ?",
+                List.of(resource.attributes(), resource.kind(), resource.id())) == 1;
+    }
+
+    @Override
+    public boolean delete(String kind, String id) {
+        return db.update("DELETE FROM openstack_resources WHERE kind = ? AND id = ?", List.of(kind, id)) == 1;
+    }
+
+    private static OpenStackResource resource(Row row) throws SQLException {
+        String kind = row.text();
+        String id = row.text();
+        String projectId = row.text();
+        return new OpenStackResource(kind, id, projectId, row.text());
+    }
+}
