@@ -215,6 +215,27 @@ class TencentConnectionTest {
         assertThat(c.getTagSet()).isEmpty();
     }
 
+    @Test
+    void idsAndSettingsSurviveARestart() throws Exception {
+        VpcClient client = TencentClients.tc3(VPND.tencentEndpoint());
+        var fixtures = new TencentFixtures(client);
+        String gatewayId = fixtures.gateway(fixtures.vpc());
+        var request = new CreateVpnConnectionRequest();
+        request.setVpnGatewayId(gatewayId);
+        request.setCustomerGatewayId(fixtures.customerGateway());
+        request.setVpnConnectionName("durable");
+        request.setPreShareKey("kept");
+        request.setSecurityPolicyDatabases(new SecurityPolicyDatabase[] {spd("10.9.0.0/24", "192.0.2.0/24")});
+        VpnConnection before = client.CreateVpnConnection(request).getVpnConnection();
+
+        VPND.restart();
+        VpnConnection after = describeOne(TencentClients.tc3(VPND.tencentEndpoint()), before.getVpnConnectionId());
+        assertThat(after.getVpnGatewayId()).isEqualTo(gatewayId);
+        assertThat(after.getPreShareKey()).isEqualTo("kept");
+        assertThat(after.getCreatedTime()).isEqualTo(before.getCreatedTime());
+        assertThat(after.getSecurityPolicyDatabaseSet()[0].getRemoteCidrBlock()).containsExactly("192.0.2.0/24");
+    }
+
     static VpnConnection describeOne(VpcClient client, String id) throws TencentCloudSDKException {
         var request = new DescribeVpnConnectionsRequest();
         request.setVpnConnectionIds(new String[] {id});
