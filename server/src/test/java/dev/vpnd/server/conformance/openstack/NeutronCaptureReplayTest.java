@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -357,8 +356,7 @@ class NeutronCaptureReplayTest {
         try {
             if (node.isObject()) {
                 var parts = new ArrayList<String>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                    var e = it.next();
+                for (var e : node.properties()) {
                     parts.add(JSON.writeValueAsString(e.getKey()) + (spaced ? ": " : ":") + python(e.getValue(), spaced));
                 }
                 return "{" + String.join(spaced ? ", " : ",", parts) + "}";
