@@ -30,7 +30,8 @@ public final class VpndProcess implements AutoCloseable {
         Files.deleteIfExists(endpoints);
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--demo",
-                "--data", dataDir.toString(), "--aliyun-port", "0", "--admin-port", "0", "--provisioning-delay", "0s"));
+                "--data", dataDir.toString(), "--aliyun-port", "0", "--tencent-port", "0", "--keystone-port", "0",
+                "--neutron-port", "0", "--admin-port", "0", "--provisioning-delay", "0s"));
         if (databaseUrl != null) {
             command.addAll(List.of("--database", databaseUrl));
         }

@@ -128,7 +128,9 @@ public final class HttpListener implements AutoCloseable {
     private static void send(Response response, Callback callback, WireResponse answer) {
         response.setStatus(answer.status());
         var headers = response.getHeaders();
-        headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        if (answer.contentType() != null) {
+            headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        }
         headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
         answer.headers().forEach(headers::put);
         response.write(true, ByteBuffer.wrap(answer.body()), callback);

@@ -3,7 +3,7 @@ package dev.vpnd.server.http;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** An HTTP response as a dialect builds it. */
+/** An HTTP response as a dialect builds it; a null {@code contentType} sends no Content-Type (a 204). */
 public record WireResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
 
     public WireResponse {

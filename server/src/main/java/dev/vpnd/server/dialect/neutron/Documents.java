@@ -101,12 +101,16 @@ final class Documents {
 
     /**
      * What a client sees of a stored document: the attributes in map order (only {@code fields}
-     * when given, unknown names ignored), internal keys dropped, the status as of now.
+     * when given, unknown names ignored), internal keys and admin-only attributes (for others) dropped,
+     * the status as of now.
      */
     static ObjectNode render(Operation op, Kind kind, ObjectNode doc, Set<String> fields) {
         ObjectNode out = NeutronJson.NODES.objectNode();
         for (Attribute attribute : kind.attributes()) {
             String name = attribute.name();
+            if (Kinds.ADMIN_ONLY.contains(name) && !op.caller.admin()) {
+                continue;
+            }
             if ((fields.isEmpty() || fields.contains(name)) && doc.has(name)) {
                 out.set(name, name.equals("status") ? NeutronJson.NODES.textNode(op.status(doc)) : doc.get(name));
             }

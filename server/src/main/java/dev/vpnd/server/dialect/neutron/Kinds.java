@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The attribute maps of neutron-lib 3.1 (Zed) for the VPN extension, and of the core resources as
@@ -98,9 +99,9 @@ final class Kinds {
             writable("peer_ep_group_id", NULL, Checks.UUID_OR_NONE, Filter.TEXT)),
             "IPsecSiteConnectionNotFound", "ipsec_site_connection %s not found", true, new SiteConnections());
 
-    static final Kind NETWORKS = new Kind("networks", "network", "networks", withStandard(
+    static final Kind NETWORKS = new Kind("networks", "network", "networks", projectAfter("shared", withStandard(
             id(), name(), tenant(), adminStateUp(),
-            writable("mtu", NODES.numberNode(1500), Checks.NON_NEGATIVE_INT, Filter.INTEGER),
+            writable("mtu", NULL, Checks.NON_NEGATIVE_INT, Filter.INTEGER),
             readOnly("status", Filter.TEXT), readOnly("subnets", Filter.NONE),
             writable("shared", NODES.booleanNode(false), Checks.BOOLEAN, Filter.BOOLEAN),
             writable("port_security_enabled", TRUE, Checks.BOOLEAN, Filter.BOOLEAN),
@@ -112,7 +113,7 @@ final class Kinds {
             postOnly("availability_zone_hints", EMPTY_LIST, Checks.LIST, Filter.NONE),
             readOnly("availability_zones", Filter.NONE),
             readOnly("ipv4_address_scope", Filter.TEXT), readOnly("ipv6_address_scope", Filter.TEXT),
-            description()),
+            description())),
             "NetworkNotFound", "Network %s could not be found.", false, new Networks());
 
     static final Kind SUBNETS = new Kind("subnets", "subnet", "subnets", withStandard(
@@ -161,6 +162,10 @@ final class Kinds {
             readOnly("binding:vnic_type", Filter.TEXT), readOnly("port_security_enabled", Filter.BOOLEAN)),
             "PortNotFound", "Port %s could not be found.", false, Behaviour.PLAIN);
 
+    /** Attributes only an admin sees (neutron's policy: get_network:provider:* is admin_only). */
+    static final Set<String> ADMIN_ONLY = Set.of("provider:network_type",
+            "provider:physical_network", "provider:segmentation_id");
+
     static final List<Kind> ALL = List.of(NETWORKS, SUBNETS, ROUTERS, PORTS, IKE_POLICIES, IPSEC_POLICIES,
             VPN_SERVICES, ENDPOINT_GROUPS, SITE_CONNECTIONS);
 
@@ -206,6 +211,16 @@ final class Kinds {
         list.add(readOnly("updated_at", Filter.TEXT));
         list.add(readOnly("revision_number", Filter.INTEGER));
         list.add(postOnly("project_id", NULL, Checks.string(255), Filter.TEXT).asSortKey());
+        return list;
+    }
+
+    /** The list with project_id moved right after {@code name}: where the reference writes it for networks. */
+    private static List<Attribute> projectAfter(String name, List<Attribute> attributes) {
+        var list = new ArrayList<>(attributes);
+        Attribute project = list.stream().filter(a -> a.name().equals("project_id")).findFirst().orElseThrow();
+        list.remove(project);
+        int at = list.stream().map(Attribute::name).toList().indexOf(name);
+        list.add(at + 1, project);
         return list;
     }
 

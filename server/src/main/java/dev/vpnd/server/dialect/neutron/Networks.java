@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
 
 /**
  * Networks. Only an admin may create an external or provider network; deleting a network takes its
@@ -21,6 +22,15 @@ final class Networks implements Behaviour {
                 || !doc.path("provider:network_type").isNull() || !doc.path("provider:physical_network").isNull())) {
             throw NeutronFault.forbidden("(rule:create_network and rule:create_network:router:external) is "
                     + "disallowed by policy");
+        }
+        if (doc.path("provider:network_type").isNull()) {
+            // A tenant network: the reference's tenant_network_types = vxlan, a VNI from 1:10000.
+            doc.put("provider:network_type", "vxlan");
+            doc.put("provider:segmentation_id", freeVni(op));
+        }
+        if (doc.path("mtu").isNull()) {
+            // Neutron's MTU for the type: global_physnet_mtu 1500, less VXLAN's 50 bytes of overhead.
+            doc.put("mtu", doc.path("provider:network_type").asText().equals("vxlan") ? 1450 : 1500);
         }
         doc.put("status", "ACTIVE");
         doc.putArray("subnets");
@@ -50,6 +60,16 @@ final class Networks implements Behaviour {
                 op.remove(Kinds.SUBNETS, subnet.path("id").asText());
             }
         }
+    }
+
+    private static int freeVni(Operation op) {
+        var used = op.all(Kinds.NETWORKS).stream().filter(n -> n.path("provider:network_type").asText().equals("vxlan"))
+                .map(n -> n.path("provider:segmentation_id").asInt()).collect(Collectors.toSet());
+        int vni = 1;
+        while (used.contains(vni)) {
+            vni++;
+        }
+        return vni;
     }
 
     /** The standard attributes: no tags, creation and update times to the second, a revision number. */

@@ -221,7 +221,8 @@ public final class NeutronDialect implements Dialect {
             op.remove(kind, id);
             return null;
         });
-        return new WireResponse(204, JSON, new byte[0], Map.of("X-Openstack-Request-Id", requestId));
+        // As the reference: a 204 has no Content-Type.
+        return new WireResponse(204, null, new byte[0], Map.of("X-Openstack-Request-Id", requestId));
     }
 
     private WireResponse extensions(String rest, WireRequest request, String requestId) {

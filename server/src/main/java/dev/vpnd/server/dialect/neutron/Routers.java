@@ -21,7 +21,8 @@ final class Routers implements Behaviour {
         doc.put("status", "ACTIVE");
         doc.putArray("availability_zones");
         doc.set("external_gateway_info", gateway(op, doc, null, doc.get("external_gateway_info")));
-        Networks.stamp(op, doc, 1);
+        // The reference's revision: 1 for the router, 2 more when the create also set its gateway.
+        Networks.stamp(op, doc, doc.get("external_gateway_info").isNull() ? 1 : 3);
         op.tx.createRouterVpc(Operation.scope(doc), doc.path("id").asText(), doc.path("name").asText(),
                 doc.path("description").asText());
     }
@@ -146,7 +147,6 @@ final class Routers implements Behaviour {
         answer.put("network_id", subnet.path("network_id").asText());
         answer.put("subnet_id", subnetId);
         answer.putArray("subnet_ids").add(subnetId);
-        answer.put("project_id", Operation.project(router));
         return answer;
     }
 }
