@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -59,6 +60,19 @@ public final class JdbcStorage implements Storage {
      */
     private final Semaphore writeTurns;
     private final Semaphore readTurns;
+    /**
+     * Held while a connection is taken from or given back to its pool, so that no two do either at
+     * once. Hikari's bag (7.1) counts a taker as waiting while it scans for a free connection, and
+     * one who gives a connection back while anybody waits keeps offering it (parking 10 µs between
+     * offers) until it is taken or nobody waits. The turns above let a taker in only when a
+     * connection is free, so the taker finds one by scanning and never takes the offer; under
+     * steady load someone is nearly always scanning, and a giver, still holding its turn, looped for
+     * one to seven seconds on the bench's two cores (README, Benchmark). If the pool is replacing a
+     * connection, a taker may have to wait for the replacement while holding this lock; givers
+     * then wait with it, for as long as Hikari takes to open one.
+     */
+    private final ReentrantLock writeBag = new ReentrantLock();
+    private final ReentrantLock readBag = new ReentrantLock();
     /** The single write connection is not re-entrant: a write inside a write would wait for itself. */
     private final ThreadLocal<Boolean> inWrite = new ThreadLocal<>();
 
@@ -222,7 +236,7 @@ public final class JdbcStorage implements Storage {
         try {
             for (int attempt = 1;; attempt++) {
                 try {
-                    return inTransaction(writePool, writeTurns, work, true);
+                    return inTransaction(writePool, writeTurns, writeBag, work, true);
                 } catch (SQLException e) {
                     if (!retry(e, attempt)) {
                         throw dialect.failure("write transaction failed", e);
@@ -259,15 +273,15 @@ public final class JdbcStorage implements Storage {
     @Override
     public <T> T read(Function<Stores, T> work) {
         try {
-            return inTransaction(readPool, readTurns, work, false);
+            return inTransaction(readPool, readTurns, readBag, work, false);
         } catch (SQLException e) {
             throw dialect.failure("read transaction failed", e);
         }
     }
 
     /** Waits for a turn, then runs {@code work} in a transaction on a connection of {@code pool}. */
-    private <T> T inTransaction(HikariDataSource pool, Semaphore turns, Function<Stores, T> work, boolean commit)
-            throws SQLException {
+    private <T> T inTransaction(HikariDataSource pool, Semaphore turns, ReentrantLock bag, Function<Stores, T> work,
+            boolean commit) throws SQLException {
         try {
             if (!turns.tryAcquire(CONNECTION_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 throw new SQLTransientConnectionException(pool.getPoolName() + ": no connection free after "
@@ -277,8 +291,24 @@ public final class JdbcStorage implements Storage {
             Thread.currentThread().interrupt();
             throw new SQLTransientConnectionException(pool.getPoolName() + ": interrupted waiting for a connection");
         }
-        try (Connection connection = pool.getConnection()) {
-            return inTransaction(pool, connection, work, commit);
+        try {
+            Connection connection;
+            bag.lock();
+            try {
+                connection = pool.getConnection();
+            } finally {
+                bag.unlock();
+            }
+            try {
+                return inTransaction(pool, connection, work, commit);
+            } finally {
+                bag.lock();
+                try {
+                    connection.close();
+                } finally {
+                    bag.unlock();
+                }
+            }
         } finally {
             turns.release();
         }
