@@ -181,13 +181,7 @@ class TencentConnectionTest {
     @Test
     void defaultsOfAMinimalCreate() throws Exception {
         VpcClient client = TencentClients.tc3(VPND.tencentEndpoint());
-        var fixtures = new TencentFixtures(client);
-        String gatewayId = fixtures.gateway(fixtures.vpc());
-        var request = new CreateVpnConnectionRequest();
-        request.setVpnGatewayId(gatewayId);
-        request.setCustomerGatewayId(fixtures.customerGateway());
-        request.setVpnConnectionName("minimal");
-        request.setPreShareKey("psk");
+        var request = minimalRequest(client, "minimal", "psk");
         VpnConnection c = client.CreateVpnConnection(request).getVpnConnection();
         assertThat(c.getRouteType()).isEqualTo("STATIC");
         assertThat(c.getNegotiationType()).isEqualTo("active");
@@ -218,13 +212,8 @@ class TencentConnectionTest {
     @Test
     void idsAndSettingsSurviveARestart() throws Exception {
         VpcClient client = TencentClients.tc3(VPND.tencentEndpoint());
-        var fixtures = new TencentFixtures(client);
-        String gatewayId = fixtures.gateway(fixtures.vpc());
-        var request = new CreateVpnConnectionRequest();
-        request.setVpnGatewayId(gatewayId);
-        request.setCustomerGatewayId(fixtures.customerGateway());
-        request.setVpnConnectionName("durable");
-        request.setPreShareKey("kept");
+        var request = minimalRequest(client, "durable", "kept");
+        String gatewayId = request.getVpnGatewayId();
         request.setSecurityPolicyDatabases(new SecurityPolicyDatabase[] {spd("10.9.0.0/24", "192.0.2.0/24")});
         VpnConnection before = client.CreateVpnConnection(request).getVpnConnection();
 
@@ -234,6 +223,18 @@ class TencentConnectionTest {
         assertThat(after.getPreShareKey()).isEqualTo("kept");
         assertThat(after.getCreatedTime()).isEqualTo(before.getCreatedTime());
         assertThat(after.getSecurityPolicyDatabaseSet()[0].getRemoteCidrBlock()).containsExactly("192.0.2.0/24");
+    }
+
+    /** A create with only the required parameters, on a new VPC, gateway and customer gateway. */
+    private static CreateVpnConnectionRequest minimalRequest(VpcClient client, String name, String psk)
+            throws TencentCloudSDKException {
+        var fixtures = new TencentFixtures(client);
+        var request = new CreateVpnConnectionRequest();
+        request.setVpnGatewayId(fixtures.gateway(fixtures.vpc()));
+        request.setCustomerGatewayId(fixtures.customerGateway());
+        request.setVpnConnectionName(name);
+        request.setPreShareKey(psk);
+        return request;
     }
 
     static VpnConnection describeOne(VpcClient client, String id) throws TencentCloudSDKException {
