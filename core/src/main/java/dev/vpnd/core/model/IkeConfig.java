@@ -20,4 +20,14 @@ public record IkeConfig(
         String localId,
         String remoteId,
         Secret psk) {
+
+    public IkeConfig withIdentities(String newLocalId, String newRemoteId) {
+        return new IkeConfig(version, mode, encryption, integrity, dhGroup, lifetimeSeconds, newLocalId, newRemoteId,
+                psk);
+    }
+
+    public IkeConfig withPsk(Secret newPsk) {
+        return new IkeConfig(version, mode, encryption, integrity, dhGroup, lifetimeSeconds, localId, remoteId,
+                newPsk);
+    }
 }

@@ -163,8 +163,7 @@ public final class ConnectionService {
         if (ike.psk() != null) {
             return ike;
         }
-        return new IkeConfig(ike.version(), ike.mode(), ike.encryption(), ike.integrity(), ike.dhGroup(),
-                ike.lifetimeSeconds(), ike.localId(), ike.remoteId(), new Secret(Identifiers.newPsk()));
+        return ike.withPsk(new Secret(Identifiers.newPsk()));
     }
 
     private static ProblemException notFound(String id) {

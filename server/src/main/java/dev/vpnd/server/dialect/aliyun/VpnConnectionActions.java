@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnd.core.model.BgpConfig;
-import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.NegotiationStatus;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Tunnel;
@@ -45,10 +44,7 @@ final class VpnConnectionActions {
         // Identities default to the two gateways' addresses, as the cloud shows them.
         String remoteIp = customerGatewayId.isEmpty() ? ""
                 : ctx.services().customerGateways().get(scope, customerGatewayId).ipAddress();
-        var baseIke = new IkeConfig(AliyunConfigs.DEFAULT_IKE.version(), AliyunConfigs.DEFAULT_IKE.mode(),
-                AliyunConfigs.DEFAULT_IKE.encryption(), AliyunConfigs.DEFAULT_IKE.integrity(),
-                AliyunConfigs.DEFAULT_IKE.dhGroup(), AliyunConfigs.DEFAULT_IKE.lifetimeSeconds(),
-                gateway.internetIp(), remoteIp, null);
+        var baseIke = AliyunConfigs.DEFAULT_IKE.withIdentities(gateway.internetIp(), remoteIp);
         var policies = List.of(new SecurityPolicy(subnets(p.required("LocalSubnet"), "LocalSubnet"),
                 subnets(p.required("RemoteSubnet"), "RemoteSubnet")));
         var draft = new ConnectionDraft(gatewayId, customerGatewayId, name(p, ""), policies,

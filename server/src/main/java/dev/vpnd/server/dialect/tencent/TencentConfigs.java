@@ -185,7 +185,8 @@ final class TencentConfigs {
         return new Secret(value);
     }
 
-    private static <E extends Enum<E>> E spelled(Api3Params p, String field, TencentSpelling.Table<E> table,
+    /** What {@code field} spells in {@code table}: {@code fallback} when absent, InvalidParameterValue when unknown. */
+    static <E extends Enum<E>> E spelled(Api3Params p, String field, TencentSpelling.Table<E> table,
             E fallback) {
         return p.text(field).map(t -> parse(p, field, t, table)).orElse(fallback);
     }

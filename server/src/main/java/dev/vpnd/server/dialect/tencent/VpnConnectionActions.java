@@ -1,7 +1,6 @@
 package dev.vpnd.server.dialect.tencent;
 
 import dev.vpnd.core.model.DpdAction;
-import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.Initiation;
 import dev.vpnd.core.model.RouteType;
 import dev.vpnd.core.model.SecurityPolicy;
@@ -47,18 +46,18 @@ final class VpnConnectionActions {
                     + "or BGP");
         }
         // Identities default to the two gateways' addresses, as the cloud shows them.
-        var baseIke = new IkeConfig(TencentConfigs.DEFAULT_IKE.version(), TencentConfigs.DEFAULT_IKE.mode(),
-                TencentConfigs.DEFAULT_IKE.encryption(), TencentConfigs.DEFAULT_IKE.integrity(),
-                TencentConfigs.DEFAULT_IKE.dhGroup(), TencentConfigs.DEFAULT_IKE.lifetimeSeconds(),
-                gateway.internetIp(), peer.ipAddress(), psk);
-        RouteType routeType = spelled(p, "RouteType", TencentSpelling.ROUTE_TYPE, RouteType.STATIC);
+        var baseIke = TencentConfigs.DEFAULT_IKE.withIdentities(gateway.internetIp(), peer.ipAddress())
+                .withPsk(psk);
+        RouteType routeType = TencentConfigs.spelled(p, "RouteType", TencentSpelling.ROUTE_TYPE, RouteType.STATIC);
         var bgp = TencentConfigs.bgp(p.object("BgpConfig"), null, gateway.asn());
         if (routeType == RouteType.BGP && bgp == null) {
             throw TencentError.MISSING_PARAMETER.fault("BgpConfig");
         }
         var draft = new ConnectionDraft(gateway.id(), peer.id(), name, policies(p, List.of()),
-                spelled(p, "NegotiationType", TencentSpelling.NEGOTIATION_TYPE, Initiation.IMMEDIATE),
-                dpdEnable(p, false), dpdTimeout(p, 30), spelled(p, "DpdAction", TencentSpelling.DPD_ACTION,
+                TencentConfigs.spelled(p, "NegotiationType", TencentSpelling.NEGOTIATION_TYPE,
+                        Initiation.IMMEDIATE),
+                dpdEnable(p, false), dpdTimeout(p, 30), TencentConfigs.spelled(p, "DpdAction",
+                        TencentSpelling.DPD_ACTION,
                         DpdAction.CLEAR),
                 true, false, routeType,
                 TencentConfigs.ike(p.object("IKEOptionsSpecification"), baseIke),
@@ -110,12 +109,12 @@ final class VpnConnectionActions {
         }
         var ikeBase = current.ike() != null ? current.ike() : TencentConfigs.DEFAULT_IKE;
         if (p.has("PreShareKey")) {
-            ikeBase = withPsk(ikeBase, TencentConfigs.psk(p.requiredText("PreShareKey"), "PreShareKey"));
+            ikeBase = ikeBase.withPsk(TencentConfigs.psk(p.requiredText("PreShareKey"), "PreShareKey"));
         }
         if (peerAddress != null && !current.customerGatewayId().isEmpty() && ikeBase.remoteId().equals(
                 ctx.services().customerGateways().get(ctx.scope(), current.customerGatewayId()).ipAddress())) {
             // The remote identity followed the old peer's address; it follows the new one.
-            ikeBase = withRemoteId(ikeBase, peerAddress);
+            ikeBase = ikeBase.withIdentities(ikeBase.localId(), peerAddress);
         }
         var ike = TencentConfigs.ike(p.object("IKEOptionsSpecification"), ikeBase);
         var ipsec = TencentConfigs.ipsec(p.object("IPSECOptionsSpecification"), current.ipsec() != null
@@ -128,9 +127,10 @@ final class VpnConnectionActions {
         String newPeerId = peerId;
         ctx.services().connections().modify(ctx.scope(), current.id(), d -> new ConnectionDraft(d.gatewayId(),
                 newPeerId, name, policies,
-                spelled(p, "NegotiationType", TencentSpelling.NEGOTIATION_TYPE, d.initiation()),
+                TencentConfigs.spelled(p, "NegotiationType", TencentSpelling.NEGOTIATION_TYPE, d.initiation()),
                 dpdEnable(p, d.enableDpd()), dpdTimeout(p, d.dpdTimeoutSeconds()),
-                spelled(p, "DpdAction", TencentSpelling.DPD_ACTION, d.dpdAction()), d.enableNatTraversal(),
+                TencentConfigs.spelled(p, "DpdAction", TencentSpelling.DPD_ACTION, d.dpdAction()),
+                d.enableNatTraversal(),
                 d.autoConfigRoute(), d.routeType(), ike, ipsec, bgp, healthCheck, d.remoteCaCertificate(),
                 d.enableTunnelsBgp(), d.tunnels(), d.tags()));
         return Map.of();
@@ -222,21 +222,5 @@ final class VpnConnectionActions {
     /** DpdTimeout is a string of seconds on the wire; 30 to 60 as Terraform validates it. */
     private static int dpdTimeout(Api3Params p, int fallback) {
         return (int) p.integer("DpdTimeout", fallback, 30, 60);
-    }
-
-    private static <E extends Enum<E>> E spelled(Api3Params p, String field, TencentSpelling.Table<E> table,
-            E fallback) {
-        return p.text(field).map(t -> table.parse(t).orElseThrow(
-                () -> TencentError.INVALID_PARAMETER_VALUE.fault(field))).orElse(fallback);
-    }
-
-    private static IkeConfig withPsk(IkeConfig ike, dev.vpnd.core.model.Secret psk) {
-        return new IkeConfig(ike.version(), ike.mode(), ike.encryption(), ike.integrity(), ike.dhGroup(),
-                ike.lifetimeSeconds(), ike.localId(), ike.remoteId(), psk);
-    }
-
-    private static IkeConfig withRemoteId(IkeConfig ike, String remoteId) {
-        return new IkeConfig(ike.version(), ike.mode(), ike.encryption(), ike.integrity(), ike.dhGroup(),
-                ike.lifetimeSeconds(), ike.localId(), remoteId, ike.psk());
     }
 }
