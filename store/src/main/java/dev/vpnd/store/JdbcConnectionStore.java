@@ -48,11 +48,11 @@ final class JdbcConnectionStore implements ConnectionStore {
     private final TunnelRows tunnels;
     private final ResourceTable<VpnConnection> table;
 
-    JdbcConnectionStore(Jdbc db, JdbcTagStore tags) {
+    JdbcConnectionStore(Jdbc db, JdbcTagStore tags, RecordCache<VpnConnection> cache) {
         this.db = db;
         this.tags = tags;
         this.tunnels = new TunnelRows(db);
-        this.table = new ResourceTable<>(db, MAPPING, tags, this::withTunnels);
+        this.table = new ResourceTable<>(db, MAPPING, tags, cache, this::withTunnels);
     }
 
     @Override

@@ -23,9 +23,9 @@ final class JdbcCustomerGatewayStore implements CustomerGatewayStore {
     private final JdbcTagStore tags;
     private final ResourceTable<CustomerGateway> table;
 
-    JdbcCustomerGatewayStore(Jdbc db, JdbcTagStore tags) {
+    JdbcCustomerGatewayStore(Jdbc db, JdbcTagStore tags, RecordCache<CustomerGateway> cache) {
         this.tags = tags;
-        this.table = new ResourceTable<>(db, MAPPING, tags);
+        this.table = new ResourceTable<>(db, MAPPING, tags, cache);
     }
 
     @Override

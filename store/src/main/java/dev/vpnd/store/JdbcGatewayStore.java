@@ -32,9 +32,9 @@ final class JdbcGatewayStore implements GatewayStore {
     private final JdbcTagStore tags;
     private final ResourceTable<VpnGateway> table;
 
-    JdbcGatewayStore(Jdbc db, JdbcTagStore tags) {
+    JdbcGatewayStore(Jdbc db, JdbcTagStore tags, RecordCache<VpnGateway> cache) {
         this.tags = tags;
-        this.table = new ResourceTable<>(db, MAPPING, tags);
+        this.table = new ResourceTable<>(db, MAPPING, tags, cache);
     }
 
     @Override

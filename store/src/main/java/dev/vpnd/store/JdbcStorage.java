@@ -73,6 +73,8 @@ public final class JdbcStorage implements Storage {
      */
     private final ReentrantLock writeBag = new ReentrantLock();
     private final ReentrantLock readBag = new ReentrantLock();
+    /** Records that read transactions loaded, by revision; write transactions go without them. */
+    private final RecordCaches caches = RecordCaches.create();
     /** The single write connection is not re-entrant: a write inside a write would wait for itself. */
     private final ThreadLocal<Boolean> inWrite = new ThreadLocal<>();
 
@@ -319,7 +321,7 @@ public final class JdbcStorage implements Storage {
         connection.setAutoCommit(false);
         boolean ended = false;
         try {
-            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect)));
+            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect), commit ? null : caches));
             if (commit) {
                 connection.commit();
             } else {

@@ -17,6 +17,8 @@ import dev.vpnd.core.port.VpcStore;
  */
 final class JdbcStores implements Stores {
     private final Jdbc db;
+    /** Null in a write transaction, which must neither read kept records nor keep uncommitted ones. */
+    private final RecordCaches caches;
     private JdbcTagStore tags;
     private JdbcAccountStore accounts;
     private JdbcVpcStore vpcs;
@@ -24,8 +26,9 @@ final class JdbcStores implements Stores {
     private JdbcCustomerGatewayStore customerGateways;
     private JdbcConnectionStore connections;
 
-    JdbcStores(Jdbc db) {
+    JdbcStores(Jdbc db, RecordCaches caches) {
         this.db = db;
+        this.caches = caches;
     }
 
     @Override
@@ -39,7 +42,7 @@ final class JdbcStores implements Stores {
     @Override
     public VpcStore vpcs() {
         if (vpcs == null) {
-            vpcs = new JdbcVpcStore(db, tags());
+            vpcs = new JdbcVpcStore(db, tags(), caches == null ? null : caches.vpcs());
         }
         return vpcs;
     }
@@ -47,7 +50,7 @@ final class JdbcStores implements Stores {
     @Override
     public GatewayStore gateways() {
         if (gateways == null) {
-            gateways = new JdbcGatewayStore(db, tags());
+            gateways = new JdbcGatewayStore(db, tags(), caches == null ? null : caches.gateways());
         }
         return gateways;
     }
@@ -55,7 +58,7 @@ final class JdbcStores implements Stores {
     @Override
     public CustomerGatewayStore customerGateways() {
         if (customerGateways == null) {
-            customerGateways = new JdbcCustomerGatewayStore(db, tags());
+            customerGateways = new JdbcCustomerGatewayStore(db, tags(), caches == null ? null : caches.customerGateways());
         }
         return customerGateways;
     }
@@ -63,7 +66,7 @@ final class JdbcStores implements Stores {
     @Override
     public ConnectionStore connections() {
         if (connections == null) {
-            connections = new JdbcConnectionStore(db, tags());
+            connections = new JdbcConnectionStore(db, tags(), caches == null ? null : caches.connections());
         }
         return connections;
     }

@@ -74,6 +74,12 @@ final class JdbcTagStore implements TagStore {
     }
 
     @Override
+    public void bumpRevision(ResourceType type, String resourceId) {
+        String table = tableOf(type).orElseThrow(() -> new IllegalArgumentException(type + " carries no tags"));
+        db.update("UPDATE " + table + " SET revision = revision + 1 WHERE id = ?", List.of(resourceId));
+    }
+
+    @Override
     public void removeAll(ResourceType type, String resourceId) {
         db.update("DELETE FROM tags WHERE resource_type = ? AND resource_id = ?",
                 List.of(type.name(), resourceId));

@@ -28,9 +28,9 @@ final class JdbcVpcStore implements VpcStore {
     private final JdbcTagStore tags;
     private final ResourceTable<Vpc> table;
 
-    JdbcVpcStore(Jdbc db, JdbcTagStore tags) {
+    JdbcVpcStore(Jdbc db, JdbcTagStore tags, RecordCache<Vpc> cache) {
         this.tags = tags;
-        this.table = new ResourceTable<>(db, MAPPING, tags);
+        this.table = new ResourceTable<>(db, MAPPING, tags, cache);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +62,8 @@ final class ResourceTable<T> {
         final BiFunction<T, List<Tag>, T> withTags;
         final boolean probesChildren;
         final String select;
+        /** The id and revision of rows, for lists and lookups that take records from a {@link RecordCache}. */
+        final String selectVersions;
         final String count;
         final String insert;
         final String update;
@@ -82,6 +85,7 @@ final class ResourceTable<T> {
                 selected.add(childProbe);
             }
             this.select = "SELECT " + String.join(", ", selected) + " FROM " + table + " r";
+            this.selectVersions = "SELECT r.id, r.revision FROM " + table + " r";
             this.count = "SELECT COUNT(*) FROM " + table + " r";
             var inserted = Stream.concat(INSERT_COLUMNS.stream(), columns.stream()).toList();
             this.insert = "INSERT INTO " + table + " (" + String.join(", ", inserted) + ") VALUES "
@@ -97,20 +101,27 @@ final class ResourceTable<T> {
         }
     }
 
+    /** A row's id and revision: which version of the record it holds. */
+    private record Version(String id, long revision) {
+    }
+
     private final Jdbc db;
     private final Mapping<T> mapping;
     private final JdbcTagStore tags;
+    /** Null in a write transaction (see {@link RecordCache}). */
+    private final RecordCache<T> cache;
     private final Children<T> children;
 
-    ResourceTable(Jdbc db, Mapping<T> mapping, JdbcTagStore tags, Children<T> children) {
+    ResourceTable(Jdbc db, Mapping<T> mapping, JdbcTagStore tags, RecordCache<T> cache, Children<T> children) {
         this.db = db;
         this.mapping = mapping;
         this.tags = tags;
+        this.cache = cache;
         this.children = children;
     }
 
-    ResourceTable(Jdbc db, Mapping<T> mapping, JdbcTagStore tags) {
-        this(db, mapping, tags, (records, withChildren) -> records);
+    ResourceTable(Jdbc db, Mapping<T> mapping, JdbcTagStore tags, RecordCache<T> cache) {
+        this(db, mapping, tags, cache, (records, withChildren) -> records);
     }
 
     void insert(T record, String clientToken) {
@@ -160,14 +171,19 @@ final class ResourceTable<T> {
     /**
      * The newest row of the scope whose {@code column} equals {@code value}. In a write transaction
      * the row stays locked until commit (see {@link SqlDialect#rowLock}), so what a write checked
-     * about it still holds when it commits.
+     * about it still holds when it commits. Read whole, never from the cache: for one row, asking
+     * for its version first costs about what the cache saves.
      */
     Optional<T> findBy(Scope scope, String column, Object value) {
         if (value == null) {
             return Optional.empty();
         }
         var where = Where.scope("r", scope).condition("r." + column + " = ?", value);
-        return select(where, 1, 0, Order.NEWEST_FIRST, db.dialect().rowLock(db)).stream().findFirst();
+        var params = new ArrayList<>(where.params());
+        params.add(1);
+        params.add(0);
+        return load(mapping.select + where.sql() + orderBy(Order.NEWEST_FIRST) + " LIMIT ? OFFSET ?"
+                + db.dialect().rowLock(db), params).stream().findFirst();
     }
 
     /**
@@ -176,13 +192,13 @@ final class ResourceTable<T> {
      */
     Page<T> list(Where where, PageRequest page) {
         if (page.order() != Order.NEWEST_FIRST) {
-            return new Page<>(select(where, page.limit(), page.offset(), page.order(), ""), count(where));
+            return new Page<>(select(where, page.limit(), page.offset(), page.order()), count(where));
         }
         if (where.byTags()) {
             return listByTags(where, page);
         }
         if (page.offset() == 0) {
-            var items = select(where, page.limit(), 0, Order.NEWEST_FIRST, "");
+            var items = select(where, page.limit(), 0, Order.NEWEST_FIRST);
             // Fewer rows than asked for are all there are: no need to count them again.
             return new Page<>(items, items.size() < page.limit() ? items.size() : count(where));
         }
@@ -194,11 +210,11 @@ final class ResourceTable<T> {
         // An OFFSET steps over every row it skips, so a page nearer the oldest end is read from
         // there, oldest first, and turned around: the last page costs what the first does.
         if (total - end < page.offset()) {
-            var items = new ArrayList<>(select(where, end - page.offset(), total - end, Order.OLDEST_FIRST, ""));
+            var items = new ArrayList<>(select(where, end - page.offset(), total - end, Order.OLDEST_FIRST));
             Collections.reverse(items);
             return new Page<>(items, total);
         }
-        return new Page<>(select(where, end - page.offset(), page.offset(), Order.NEWEST_FIRST, ""), total);
+        return new Page<>(select(where, end - page.offset(), page.offset(), Order.NEWEST_FIRST), total);
     }
 
     /**
@@ -214,18 +230,17 @@ final class ResourceTable<T> {
         params.add(page.limit());
         params.add(page.offset());
         var total = new long[1];
-        var ids = db.query("SELECT r.id, COUNT(*) OVER () FROM " + mapping.table + " r" + where.sql()
+        var versions = db.query("SELECT r.id, r.revision, COUNT(*) OVER () FROM " + mapping.table + " r" + where.sql()
                 + " ORDER BY " + db.dialect().tagFilteredOrder() + " DESC LIMIT ? OFFSET ?", params, row -> {
-                    String id = row.text();
+                    var version = new Version(row.text(), row.int64());
                     total[0] = row.int64();
-                    return id;
+                    return version;
                 });
-        if (ids.isEmpty()) {
+        if (versions.isEmpty()) {
             // No row carries the total: past the end (or nothing matches at all).
             return new Page<>(List.of(), page.offset() == 0 ? 0 : count(where));
         }
-        // The ids come from this snapshot and this scope; seq orders them as the first query did.
-        return new Page<>(select(new Where().in("r.id", ids), ids.size(), 0, Order.NEWEST_FIRST, ""), total[0]);
+        return new Page<>(records(versions), total[0]);
     }
 
     long count(Where where) {
@@ -236,24 +251,79 @@ final class ResourceTable<T> {
         return db.update(mapping.delete, List.of(id, scope.accountId(), scope.region())) > 0;
     }
 
-    /** Rows in {@code order} (names tied by seq), with their tags and child rows. */
-    private List<T> select(Where where, long limit, long offset, Order order, String lock) {
+    /**
+     * Rows in {@code order} (names tied by seq), with their tags and child rows. In a read
+     * transaction, only their versions are selected and the records come from the cache where it
+     * has them.
+     */
+    private List<T> select(Where where, long limit, long offset, Order order) {
         if (limit <= 0) {
             return List.of();
         }
         var params = new ArrayList<>(where.params());
         params.add(limit);
         params.add(offset);
+        String page = orderBy(order) + " LIMIT ? OFFSET ?";
+        if (cache != null) {
+            return records(db.query(mapping.selectVersions + where.sql() + page, params,
+                    row -> new Version(row.text(), row.int64())));
+        }
+        return load(mapping.select + where.sql() + page, params);
+    }
+
+    /**
+     * The records of {@code versions}, in their order: kept ones from the cache, the others read
+     * whole (all in one query, from this transaction's snapshot, hence at the listed revisions) and
+     * kept.
+     */
+    private List<T> records(List<Version> versions) {
+        var found = new ArrayList<T>(versions.size());
+        var missing = new ArrayList<String>();
+        for (Version v : versions) {
+            T kept = cache == null ? null : cache.find(v.id(), v.revision());
+            found.add(kept);
+            if (kept == null) {
+                missing.add(v.id());
+            }
+        }
+        if (missing.isEmpty()) {
+            return found;
+        }
         var withChildren = new HashSet<String>();
-        String sql = mapping.select + where.sql() + orderBy(order) + " LIMIT ? OFFSET ?" + lock;
-        var records = db.query(sql, params, row -> {
-                    T record = mapping.reader.map(row);
-                    if (mapping.probesChildren && row.bool()) {
-                        withChildren.add(mapping.base.apply(record).id());
-                    }
-                    return record;
-                });
-        return records.isEmpty() ? records : complete(records, withChildren);
+        var rows = db.queryIn(mapping.select + " WHERE r.id IN ", List.of(), missing, "", reader(withChildren));
+        var read = new HashMap<String, T>();
+        for (T record : complete(rows, withChildren)) {
+            Base base = mapping.base.apply(record);
+            read.put(base.id(), record);
+            if (cache != null) {
+                cache.keep(base.id(), base.revision(), record);
+            }
+        }
+        var out = new ArrayList<T>(versions.size());
+        for (int i = 0; i < versions.size(); i++) {
+            T record = found.get(i) != null ? found.get(i) : read.get(versions.get(i).id());
+            if (record != null) {
+                out.add(record);
+            }
+        }
+        return out;
+    }
+
+    /** The records of a full select (see {@link Mapping#select}), with their tags and child rows. */
+    private List<T> load(String sql, List<Object> params) {
+        var withChildren = new HashSet<String>();
+        return complete(db.query(sql, params, reader(withChildren)), withChildren);
+    }
+
+    /** Reads a full row; adds its id to {@code withChildren} when the child probe says it has some. */
+    private Jdbc.RowMapper<T> reader(Set<String> withChildren) {
+        return row -> {
+            T record = mapping.reader.map(row);
+            if (mapping.probesChildren && row.bool()) {
+                withChildren.add(mapping.base.apply(record).id());
+            }
+            return record;
+        };
     }
 
     private static String orderBy(Order order) {
@@ -267,6 +337,9 @@ final class ResourceTable<T> {
 
     /** Tags (one query for the batch), then child rows where the probe found some. */
     private List<T> complete(List<T> records, Set<String> withChildren) {
+        if (records.isEmpty()) {
+            return records;
+        }
         var ids = records.stream().map(r -> mapping.base.apply(r).id()).toList();
         var tagsById = tags.tagsOf(mapping.type, ids);
         var tagged = new ArrayList<T>(records.size());

@@ -17,6 +17,14 @@ public interface TagStore {
 
     void removeAll(ResourceType type, String resourceId);
 
+    /**
+     * Moves the tagged resource's revision on. A change of a resource's tags is a change of the
+     * resource, and whoever keeps records or their renderings by revision (the store's record cache,
+     * a dialect's rendered JSON) must see it; callers that change the tags of an existing resource
+     * call this in the same transaction.
+     */
+    void bumpRevision(ResourceType type, String resourceId);
+
     /** Tag bindings of one type, ordered by resource then key, for tag listing APIs. */
     List<TagBinding> list(Scope scope, ResourceType type, Collection<String> resourceIds, List<TagFilter> filters,
             long offset, int limit);

@@ -1,0 +1,39 @@
+package dev.vpnd.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Records of one type that read transactions loaded lately, each with the revision it was read at.
+ * A list then reads only the ids and revisions of its page and decodes whole rows (fifty-odd columns,
+ * their tags, their tunnels) only for records it has not seen at that revision: on SQLite a full row
+ * costs ten times what its id and revision do.
+ *
+ * <p>Exact because every write of a record's stored content moves its revision on in the same
+ * transaction (a compare-and-set update of its columns and child rows, a change of its tags through
+ * {@link dev.vpnd.core.port.TagStore#bumpRevision}), and because only committed snapshots fill it:
+ * write transactions neither read from it nor add to it, so a record that a rollback undid never
+ * gets in. Revisions of a record only grow and are never reused, ids never return, so the content
+ * of (id, revision) is the same on every node sharing a database, and nodes need not tell each
+ * other anything.
+ */
+final class RecordCache<T> {
+    /** Ten thousand records are the first pages of a thousand gateways. */
+    static final int CAPACITY = 20_000;
+
+    private record Kept<T>(long revision, T record) {
+    }
+
+    private final Cache<String, Kept<T>> kept = Caffeine.newBuilder().maximumSize(CAPACITY).build();
+
+    /** The record as read at {@code revision}, or null when this cache has not seen that version. */
+    T find(String id, long revision) {
+        Kept<T> found = kept.getIfPresent(id);
+        return found != null && found.revision() == revision ? found.record() : null;
+    }
+
+    void keep(String id, long revision, T record) {
+        kept.asMap().merge(id, new Kept<>(revision, record),
+                (old, fresh) -> fresh.revision() >= old.revision() ? fresh : old);
+    }
+}
