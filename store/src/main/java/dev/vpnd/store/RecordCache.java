@@ -24,7 +24,9 @@ final class RecordCache<T> {
     private record Kept<T>(long revision, T record) {
     }
 
-    private final Cache<String, Kept<T>> kept = Caffeine.newBuilder().maximumSize(CAPACITY).build();
+    private final Cache<String, Kept<T>> kept = Caffeine.newBuilder().maximumSize(CAPACITY)
+            // Upkeep runs on the calling thread: handing it to the common pool costs more on two cores.
+            .executor(Runnable::run).build();
 
     /** The record as read at {@code revision}, or null when this cache has not seen that version. */
     T find(String id, long revision) {

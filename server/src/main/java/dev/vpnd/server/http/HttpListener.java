@@ -30,6 +30,7 @@ public final class HttpListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
     private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
+    private static final byte[] EMPTY = new byte[0];
     /**
      * Connections the kernel may hold before Jetty accepts them. The JDK's default of 50 is less than
      * a burst of clients connecting at once (a load generator's 64, a fleet restarting): the kernel
@@ -92,7 +93,11 @@ public final class HttpListener implements AutoCloseable {
                 send(response, callback, dialect.protocolError(413, "Request body too large"));
                 return true;
             }
-            byte[] body = Content.Source.asInputStream(request).readNBytes(MAX_BODY_BYTES + 1);
+            // HTTP/1.1: a body follows only a Content-Length or a Transfer-Encoding. Most calls are
+            // GETs without either, for which reading anyway would allocate a 16 KiB buffer each.
+            boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+            byte[] body = length <= 0 && !chunked ? EMPTY
+                    : Content.Source.asInputStream(request).readNBytes(chunked ? MAX_BODY_BYTES + 1 : (int) length);
             if (body.length > MAX_BODY_BYTES) {
                 send(response, callback, dialect.protocolError(413, "Request body too large"));
                 return true;
