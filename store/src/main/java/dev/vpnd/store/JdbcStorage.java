@@ -318,6 +318,9 @@ public final class JdbcStorage implements Storage {
 
     private <T> T inTransaction(HikariDataSource pool, Connection connection, Function<Stores, T> work,
             boolean commit) throws SQLException {
+        if (!commit && dialect == SqlDialect.SQLITE) {
+            return inSqliteRead(pool, connection, work);
+        }
         connection.setAutoCommit(false);
         boolean ended = false;
         try {
@@ -338,6 +341,35 @@ public final class JdbcStorage implements Storage {
             } catch (SQLException e) {
                 LOG.warn("evicting a connection that could not leave its transaction", e);
                 pool.evictConnection(connection);
+            }
+        }
+    }
+
+    /**
+     * A SQLite read as one explicit deferred transaction on a connection left in auto-commit, with
+     * BEGIN and COMMIT prepared once per connection: the driver's own transaction control runs
+     * four unprepared statements per transaction (begin, rollback, begin again, commit), which
+     * cost as much as a page's queries.
+     */
+    private <T> T inSqliteRead(HikariDataSource pool, Connection connection, Function<Stores, T> work)
+            throws SQLException {
+        var statements = connection.unwrap(StatementCache.class);
+        statements.get("BEGIN").execute();
+        boolean ended = false;
+        try {
+            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect), caches));
+            statements.get("COMMIT").execute();
+            ended = true;
+            return result;
+        } finally {
+            if (!ended) {
+                try {
+                    statements.get("ROLLBACK").execute();
+                } catch (SQLException e) {
+                    // Still in its transaction, it must not serve another read.
+                    LOG.warn("evicting a connection that could not leave its read transaction", e);
+                    pool.evictConnection(connection);
+                }
             }
         }
     }
