@@ -133,6 +133,8 @@ public final class Bench implements Callable<Integer> {
                 : Arrays.asList(serverJavaOpts.trim().split("\\s+"));
         List<Planned> scenarios = scenarios(seed);
         var outcomes = new ArrayList<Outcome>();
+        var inServer = new ArrayList<ServerHistogram>();
+        var metricsClient = java.net.http.HttpClient.newHttpClient();
         int opened;
         String generator;
         try (var server = ServerProcess.start(serverJar, dir, database, jvmOptions)) {
@@ -164,12 +166,19 @@ public final class Bench implements Callable<Integer> {
                     String check = probe(client, planned);
                     say("%s: %s; %s warm-up, %s measured...", planned.scenario().name(), check, human(warmup),
                             human(duration));
-                    var outcome = load.run(planned.scenario(), warmup, duration);
+                    load.run(planned.scenario(), Duration.ZERO, warmup);
+                    var before = ServerHistogram.scrape(metricsClient, server.admin(), planned.scenario().action());
+                    var outcome = load.run(planned.scenario(), Duration.ZERO, duration);
+                    var served = ServerHistogram.scrape(metricsClient, server.admin(), planned.scenario().action())
+                            .since(before);
                     outcomes.add(outcome);
-                    say("%s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors; CPU per request: server %.0f µs, "
-                            + "load generator %.0f µs", planned.scenario().name(), outcome.requestsPerSecond(),
-                            millis(outcome.latency().p50()), millis(outcome.latency().p99()), outcome.errors(),
-                            outcome.serverCpuMicrosPerRequest(), outcome.generatorCpuMicrosPerRequest());
+                    inServer.add(served);
+                    say("%s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors; in the server p50 ≤ %.2f ms, "
+                            + "p99 ≤ %.2f ms; CPU per request: server %.0f µs, load generator %.0f µs",
+                            planned.scenario().name(), outcome.requestsPerSecond(), millis(outcome.latency().p50()),
+                            millis(outcome.latency().p99()), outcome.errors(), millis(served.percentileNanos(50)),
+                            millis(served.percentileNanos(99)), outcome.serverCpuMicrosPerRequest(),
+                            outcome.generatorCpuMicrosPerRequest());
                     if (outcome.othersCpuShare() > 0.05) {
                         say("%s: warning: other processes used %.0f %% of the machine's CPU while measuring; "
                                 + "the figures are low", planned.scenario().name(), 100 * outcome.othersCpuShare());
@@ -183,7 +192,7 @@ public final class Bench implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(killer);
         }
         System.out.println();
-        System.out.print(table(outcomes));
+        System.out.print(table(outcomes, inServer));
         System.out.println();
         System.out.print(facts(seed, generator, opened, jvmOptions, outcomes, loadBefore));
         System.out.flush();
@@ -267,15 +276,19 @@ public final class Bench implements Callable<Integer> {
                 response.getContent().length);
     }
 
-    static String table(List<Outcome> outcomes) {
+    static String table(List<Outcome> outcomes, List<ServerHistogram> inServer) {
         var out = new StringBuilder();
-        out.append("| scenario | requests/s | p50 ms | p99 ms | p99.9 ms | max ms | errors |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (var o : outcomes) {
+        out.append("| scenario | requests/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | in the server: p50 / p99 ms "
+                + "(at most) |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (int i = 0; i < outcomes.size(); i++) {
+            var o = outcomes.get(i);
             var l = o.latency();
-            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %d |%n",
+            var served = inServer.get(i);
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %d | %.2f / %.2f |%n",
                     o.scenario().name(), o.requestsPerSecond(), millis(l.p50()), millis(l.p99()), millis(l.p999()),
-                    millis(l.max()), o.errors()));
+                    millis(l.max()), o.errors(), millis(served.percentileNanos(50)),
+                    millis(served.percentileNanos(99))));
         }
         return out.toString();
     }

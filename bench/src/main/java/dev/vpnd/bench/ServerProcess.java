@@ -20,11 +20,13 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final URI endpoint;
+    private final URI admin;
     private final Path log;
 
-    private ServerProcess(Process process, URI endpoint, Path log) {
+    private ServerProcess(Process process, URI endpoint, URI admin, Path log) {
         this.process = process;
         this.endpoint = endpoint;
+        this.admin = admin;
         this.log = log;
     }
 
@@ -42,8 +44,8 @@ final class ServerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", serverJar.toAbsolutePath().toString(), "serve", "--data",
-                dataDir.toAbsolutePath().toString(), "--aliyun-port", "0", "--tencent-port", "0", "--admin-port",
-                "0"));
+                dataDir.toAbsolutePath().toString(), "--aliyun-port", "0", "--tencent-port", "0", "--keystone-port", "0",
+                "--neutron-port", "0", "--admin-port", "0"));
         if (database != null) {
             command.addAll(List.of("--database", database));
         }
@@ -64,15 +66,21 @@ final class ServerProcess implements AutoCloseable {
                 }
                 Thread.sleep(50);
             }
-            String url = new ObjectMapper().readTree(endpoints.toFile()).path("aliyun").asText("");
+            var written = new ObjectMapper().readTree(endpoints.toFile());
+            String url = written.path("aliyun").asText("");
             if (url.isEmpty()) {
                 throw new IllegalStateException(endpoints + " names no aliyun endpoint");
             }
-            return new ServerProcess(process, URI.create(url), log);
+            return new ServerProcess(process, URI.create(url), URI.create(written.path("admin").asText("")), log);
         } catch (Exception e) {
             stop(process);
             throw e;
         }
+    }
+
+    /** The admin listener, whose {@code /metrics} has the server's own request timings. */
+    URI admin() {
+        return admin;
     }
 
     URI endpoint() {

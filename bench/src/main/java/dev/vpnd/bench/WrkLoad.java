@@ -34,8 +34,12 @@ import java.util.regex.Pattern;
 final class WrkLoad implements Load {
     /** Signed requests per second of run before a scenario's rate is known; far above what two cores serve. */
     private static final double FIRST_RATE = 30_000;
-    /** Requests signed per second of run: this much more than the scenario's last rate. */
-    private static final double HEADROOM = 2.0;
+    /**
+     * Requests signed per second of run: this much more than the scenario's last rate (its warm-up's).
+     * Not more: wrk's Lua heap holds them all, and its garbage collector walks them on every cycle,
+     * so ten times too many cost wrk twice the CPU per request, which the server then lacks.
+     */
+    private static final double HEADROOM = 2.5;
     private static final Pattern RESULT = Pattern.compile("vpnd-bench requests=(\\d+) duration_us=(\\d+) "
             + "p50_us=(\\d+) p99_us=(\\d+) p999_us=(\\d+) max_us=(\\d+) connect=(\\d+) read=(\\d+) write=(\\d+) "
             + "status=(\\d+) timeout=(\\d+) exhausted=(\\d+)");
@@ -58,7 +62,12 @@ final class WrkLoad implements Load {
         this.threads = Math.max(1, Math.min(threads, concurrency));
         this.signer = signer;
         this.serverCpuNanos = serverCpuNanos;
-        this.workDir = Files.createTempDirectory("vpnd-bench-wrk-");
+        // Hundreds of megabytes of signed requests are written before each run: in memory, so that the
+        // kernel does not write them back to disk while the run is measured.
+        Path shm = Path.of("/dev/shm");
+        this.workDir = Files.isDirectory(shm) && Files.isWritable(shm)
+                ? Files.createTempDirectory(shm, "vpnd-bench-wrk-")
+                : Files.createTempDirectory("vpnd-bench-wrk-");
         this.script = workDir.resolve("replay.lua");
         try (InputStream in = WrkLoad.class.getResourceAsStream("replay.lua")) {
             Files.copy(in, script);
@@ -102,7 +111,7 @@ final class WrkLoad implements Load {
     /** One wrk run; a measured one shows wrk's own report (with its latency distribution) on stderr. */
     private Outcome once(Scenario scenario, Duration duration, boolean measured) throws Exception {
         long seconds = Math.max(1, (duration.toMillis() + 999) / 1000);
-        double rate = lastRate.getOrDefault(scenario.name(), FIRST_RATE / HEADROOM) * HEADROOM;
+        double rate = lastRate.containsKey(scenario.name()) ? lastRate.get(scenario.name()) * HEADROOM : FIRST_RATE;
         Path prefix = workDir.resolve("requests");
         sign(scenario, prefix, (long) Math.ceil(rate * seconds) + concurrency);
 
