@@ -80,23 +80,28 @@ class VpnConnectionRenderingTest {
         }
     }
 
+    /** A tag change moves the revision on (TagStore.bumpRevision), as every other write does. */
     @Test
     void keptJsonIsNotReusedOnceTheConnectionOrItsStateChanged() {
         var cache = new ListedConnectionCache();
         VpnConnection c = connections().get(0);
-        VpnConnection retagged = c.withTags(List.of(new Tag("env", "test")));
-        var pending = new VpnConnection(c.id(), c.serial(), c.scope(), c.vpcId(), c.gatewayId(),
-                c.customerGatewayId(), c.name(), c.securityPolicies(), c.initiation(), c.enableDpd(),
-                c.dpdTimeoutSeconds(), c.dpdAction(), c.enableNatTraversal(), c.autoConfigRoute(), c.routeType(),
-                c.ike(), c.ipsec(), c.bgp(), c.healthCheck(), c.remoteCaCertificate(), c.enableTunnelsBgp(),
-                c.tunnels(), c.status(), new Lifecycle(ResourceState.UPDATING, NOW.plusSeconds(60)), c.createdAt(),
-                c.tags(), c.revision() + 1);
-        for (var variant : List.of(c, retagged, c, pending)) {
+        VpnConnection retagged = changed(c, List.of(new Tag("env", "test")), c.lifecycle(), c.revision() + 1);
+        VpnConnection pending = changed(c, c.tags(), new Lifecycle(ResourceState.UPDATING, NOW.plusSeconds(60)),
+                c.revision() + 2);
+        for (var variant : List.of(c, retagged, pending)) {
             for (Instant at : List.of(NOW, NOW.plusSeconds(120), NOW)) {
                 assertThat(listJson(List.of(cache.item(variant, at, PEER_ASN))))
                         .isEqualTo(listJson(List.of(VpnConnectionView.of(variant, at, "Tag", PEER_ASN))));
             }
         }
+    }
+
+    private static VpnConnection changed(VpnConnection c, List<Tag> tags, Lifecycle lifecycle, long revision) {
+        return new VpnConnection(c.id(), c.serial(), c.scope(), c.vpcId(), c.gatewayId(), c.customerGatewayId(),
+                c.name(), c.securityPolicies(), c.initiation(), c.enableDpd(), c.dpdTimeoutSeconds(), c.dpdAction(),
+                c.enableNatTraversal(), c.autoConfigRoute(), c.routeType(), c.ike(), c.ipsec(), c.bgp(),
+                c.healthCheck(), c.remoteCaCertificate(), c.enableTunnelsBgp(), c.tunnels(), c.status(), lifecycle,
+                c.createdAt(), tags, revision);
     }
 
     /**
