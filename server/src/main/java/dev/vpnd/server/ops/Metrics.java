@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The process's metrics in Prometheus form: every request by dialect, action and outcome (the
@@ -24,21 +26,32 @@ public final class Metrics {
         new ProcessorMetrics().bindTo(registry);
     }
 
+    /** Looked up per request: building and registering a timer each time cost more than recording. */
+    private record RequestSeries(String dialect, String action, String outcome) {
+    }
+
+    private record TransactionSeries(String kind, String outcome) {
+    }
+
+    private final Map<RequestSeries, Timer> requestTimers = new ConcurrentHashMap<>();
+    private final Map<TransactionSeries, Timer> transactionTimers = new ConcurrentHashMap<>();
+
     public void request(String dialect, String action, String outcome, Duration took) {
-        Timer.builder("vpnd.requests")
+        requestTimers.computeIfAbsent(new RequestSeries(dialect, action, outcome), series -> Timer.builder("vpnd.requests")
                 .description("API requests by dialect, action and outcome")
-                .tags("dialect", dialect, "action", action, "outcome", outcome)
+                .tags("dialect", series.dialect(), "action", series.action(), "outcome", series.outcome())
                 .publishPercentileHistogram()
-                .register(registry)
+                .register(registry))
                 .record(took);
     }
 
     void storeTransaction(String kind, String outcome, Duration took) {
-        Timer.builder("vpnd.store.transactions")
+        transactionTimers.computeIfAbsent(new TransactionSeries(kind, outcome), series -> Timer.builder(
+                "vpnd.store.transactions")
                 .description("Storage transactions by kind (read or write) and outcome")
-                .tags("kind", kind, "outcome", outcome)
+                .tags("kind", series.kind(), "outcome", series.outcome())
                 .publishPercentileHistogram()
-                .register(registry)
+                .register(registry))
                 .record(took);
     }
 

@@ -276,12 +276,7 @@ class GatewayAndTagTest {
                     .setRegionId(REGION).setCustomerGatewayId(id)).getBody().getTags().getTag();
             default -> throw new IllegalArgumentException(resourceType);
         };
-        var pairs = new ArrayList<String>();
-        for (TeaModel tag : tags) {
-            Map<String, Object> map = tag.toMap();
-            pairs.add(map.get("Key") + "=" + map.get("Value"));
-        }
-        return pairs;
+        return keyValuePairs(tags);
     }
 
     private static TagResourcesRequestTag tag(String key, String value) {
@@ -304,6 +299,10 @@ class GatewayAndTagTest {
                     .getCustomerGateway().getFirst().getTags().getTag();
             default -> throw new IllegalArgumentException(resourceType);
         };
+        return keyValuePairs(tags);
+    }
+
+    private static List<String> keyValuePairs(List<? extends TeaModel> tags) {
         var pairs = new ArrayList<String>();
         for (TeaModel tag : tags) {
             Map<String, Object> map = tag.toMap();
