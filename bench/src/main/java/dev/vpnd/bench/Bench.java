@@ -134,7 +134,6 @@ public final class Bench implements Callable<Integer> {
         List<Planned> scenarios = scenarios(seed);
         var outcomes = new ArrayList<Outcome>();
         var inServer = new ArrayList<ServerHistogram>();
-        var metricsClient = java.net.http.HttpClient.newHttpClient();
         int opened;
         String generator;
         try (var server = ServerProcess.start(serverJar, dir, database, jvmOptions)) {
@@ -150,7 +149,8 @@ public final class Bench implements Callable<Integer> {
             var signer = new V1Signer(AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET);
             // The Java generator always makes the probes; it also makes the load when wrk is absent.
             try (var client = new LoadGenerator(server.endpoint(), concurrency, signer, server::cpuNanos);
-                    Load load = chooseLoad(client, server, signer)) {
+                    Load load = chooseLoad(client, server, signer);
+                    var metricsClient = java.net.http.HttpClient.newHttpClient()) {
                 generator = load.description();
                 say("load generator: %s", generator);
                 // The first scenario would otherwise pay for compiling the server's and this process's hot
@@ -160,13 +160,13 @@ public final class Bench implements Callable<Integer> {
                 }
                 say("JIT warm-up: every scenario for %s, not counted...", human(warmup));
                 for (Planned planned : scenarios) {
-                    load.run(planned.scenario(), Duration.ZERO, warmup);
+                    load.warmUp(planned.scenario(), warmup);
                 }
                 for (Planned planned : scenarios) {
                     String check = probe(client, planned);
                     say("%s: %s; %s warm-up, %s measured...", planned.scenario().name(), check, human(warmup),
                             human(duration));
-                    load.run(planned.scenario(), Duration.ZERO, warmup);
+                    load.warmUp(planned.scenario(), warmup);
                     var before = ServerHistogram.scrape(metricsClient, server.admin(), planned.scenario().action());
                     var outcome = load.run(planned.scenario(), Duration.ZERO, duration);
                     var served = ServerHistogram.scrape(metricsClient, server.admin(), planned.scenario().action())
@@ -380,6 +380,11 @@ public final class Bench implements Callable<Integer> {
     /** The Java generator as the load, closed by its owner rather than by this use. */
     private static Load borrowed(LoadGenerator java) {
         return new Load() {
+            @Override
+            public void warmUp(Scenario scenario, Duration duration) throws Exception {
+                java.warmUp(scenario, duration);
+            }
+
             @Override
             public Outcome run(Scenario scenario, Duration warmup, Duration duration) throws Exception {
                 return java.run(scenario, warmup, duration);

@@ -4,6 +4,9 @@ import java.time.Duration;
 
 /** A closed-loop load generator: {@link WrkLoad} when wrk is installed, else {@link LoadGenerator}. */
 interface Load extends AutoCloseable {
+    /** Runs {@code scenario} for {@code duration}, not counted and not reported. */
+    void warmUp(Scenario scenario, Duration duration) throws Exception;
+
     /** Runs {@code scenario} for {@code warmup} (not counted), then for {@code duration} (counted). */
     Outcome run(Scenario scenario, Duration warmup, Duration duration) throws Exception;
 

@@ -104,6 +104,11 @@ final class LoadGenerator implements Load {
     }
 
     @Override
+    public void warmUp(Scenario scenario, Duration duration) throws InterruptedException {
+        run(scenario, Duration.ZERO, duration);
+    }
+
+    @Override
     public Outcome run(Scenario scenario, Duration warmup, Duration duration) throws InterruptedException {
         var recorder = new Recorder(3);
         var errors = new LongAdder();

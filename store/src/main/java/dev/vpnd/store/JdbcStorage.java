@@ -349,28 +349,41 @@ public final class JdbcStorage implements Storage {
      * A SQLite read as one explicit deferred transaction on a connection left in auto-commit, with
      * BEGIN and COMMIT prepared once per connection: the driver's own transaction control runs
      * four unprepared statements per transaction (begin, rollback, begin again, commit), which
-     * cost as much as a page's queries.
+     * cost as much as a page's queries. In auto-commit the driver still steps its prepared
+     * {@code begin;} after each statement, then {@code commit;} if that began one: inside our
+     * transaction the begin fails and nothing happens, after it the pair is empty, so the
+     * snapshot holds from BEGIN to COMMIT.
      */
     private <T> T inSqliteRead(HikariDataSource pool, Connection connection, Function<Stores, T> work)
             throws SQLException {
         var statements = connection.unwrap(StatementCache.class);
-        statements.get("BEGIN").execute();
+        execute(statements, "BEGIN");
         boolean ended = false;
         try {
             T result = work.apply(new JdbcStores(new Jdbc(connection, dialect), caches));
-            statements.get("COMMIT").execute();
+            execute(statements, "COMMIT");
             ended = true;
             return result;
         } finally {
             if (!ended) {
                 try {
-                    statements.get("ROLLBACK").execute();
+                    execute(statements, "ROLLBACK");
                 } catch (SQLException e) {
                     // Still in its transaction, it must not serve another read.
                     LOG.warn("evicting a connection that could not leave its read transaction", e);
                     pool.evictConnection(connection);
                 }
             }
+        }
+    }
+
+    /** Runs a cached statement; one that failed is discarded, as {@link Jdbc} does. */
+    private static void execute(StatementCache statements, String sql) throws SQLException {
+        try {
+            statements.get(sql).execute();
+        } catch (SQLException e) {
+            statements.discard(sql);
+            throw e;
         }
     }
 

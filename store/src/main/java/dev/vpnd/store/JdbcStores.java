@@ -31,6 +31,11 @@ final class JdbcStores implements Stores {
         this.caches = caches;
     }
 
+    /** The storage's cache of one record type, or null in a write transaction. */
+    private <T> RecordCache<T> cache(java.util.function.Function<RecordCaches, RecordCache<T>> ofType) {
+        return caches == null ? null : ofType.apply(caches);
+    }
+
     @Override
     public AccountStore accounts() {
         if (accounts == null) {
@@ -42,7 +47,7 @@ final class JdbcStores implements Stores {
     @Override
     public VpcStore vpcs() {
         if (vpcs == null) {
-            vpcs = new JdbcVpcStore(db, tags(), caches == null ? null : caches.vpcs());
+            vpcs = new JdbcVpcStore(db, tags(), cache(RecordCaches::vpcs));
         }
         return vpcs;
     }
@@ -50,7 +55,7 @@ final class JdbcStores implements Stores {
     @Override
     public GatewayStore gateways() {
         if (gateways == null) {
-            gateways = new JdbcGatewayStore(db, tags(), caches == null ? null : caches.gateways());
+            gateways = new JdbcGatewayStore(db, tags(), cache(RecordCaches::gateways));
         }
         return gateways;
     }
@@ -58,7 +63,7 @@ final class JdbcStores implements Stores {
     @Override
     public CustomerGatewayStore customerGateways() {
         if (customerGateways == null) {
-            customerGateways = new JdbcCustomerGatewayStore(db, tags(), caches == null ? null : caches.customerGateways());
+            customerGateways = new JdbcCustomerGatewayStore(db, tags(), cache(RecordCaches::customerGateways));
         }
         return customerGateways;
     }
@@ -66,7 +71,7 @@ final class JdbcStores implements Stores {
     @Override
     public ConnectionStore connections() {
         if (connections == null) {
-            connections = new JdbcConnectionStore(db, tags(), caches == null ? null : caches.connections());
+            connections = new JdbcConnectionStore(db, tags(), cache(RecordCaches::connections));
         }
         return connections;
     }

@@ -74,9 +74,13 @@ final class JdbcTagStore implements TagStore {
     }
 
     @Override
-    public void bumpRevision(ResourceType type, String resourceId) {
+    public void bumpRevision(Scope scope, ResourceType type, String resourceId) {
         String table = tableOf(type).orElseThrow(() -> new IllegalArgumentException(type + " carries no tags"));
-        db.update("UPDATE " + table + " SET revision = revision + 1 WHERE id = ?", List.of(resourceId));
+        int updated = db.update("UPDATE " + table + " SET revision = revision + 1 WHERE id = ? AND account_id = ? "
+                + "AND region = ?", List.of(resourceId, scope.accountId(), scope.region()));
+        if (updated != 1) {
+            throw new IllegalStateException("no " + type + " " + resourceId + " in " + scope + " to move on");
+        }
     }
 
     @Override

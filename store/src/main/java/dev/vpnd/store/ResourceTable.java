@@ -62,7 +62,7 @@ final class ResourceTable<T> {
         final BiFunction<T, List<Tag>, T> withTags;
         final boolean probesChildren;
         final String select;
-        /** The id and revision of rows, for lists and lookups that take records from a {@link RecordCache}. */
+        /** The id and revision of rows, for lists that take records from a {@link RecordCache}. */
         final String selectVersions;
         final String count;
         final String insert;
@@ -302,9 +302,16 @@ final class ResourceTable<T> {
         var out = new ArrayList<T>(versions.size());
         for (int i = 0; i < versions.size(); i++) {
             T record = found.get(i) != null ? found.get(i) : read.get(versions.get(i).id());
-            if (record != null) {
-                out.add(record);
+            if (record == null) {
+                // Both queries read one snapshot in a read transaction; only a write's (READ
+                // COMMITTED on PostgreSQL) may see a row go in between, and then it is gone.
+                if (cache != null) {
+                    throw new IllegalStateException(mapping.table + " row " + versions.get(i).id()
+                            + " listed but not read in the same snapshot");
+                }
+                continue;
             }
+            out.add(record);
         }
         return out;
     }

@@ -77,7 +77,7 @@ class RecordCacheTest extends StoreTestBase {
 
         storage.write((Stores s) -> {
             s.tags().put(SCOPE, ResourceType.VPN_CONNECTION, c.id(), List.of(tag("env", "prod")));
-            s.tags().bumpRevision(ResourceType.VPN_CONNECTION, c.id());
+            s.tags().bumpRevision(SCOPE, ResourceType.VPN_CONNECTION, c.id());
             return null;
         });
 

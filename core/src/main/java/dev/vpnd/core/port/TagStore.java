@@ -21,9 +21,9 @@ public interface TagStore {
      * Moves the tagged resource's revision on. A change of a resource's tags is a change of the
      * resource, and whoever keeps records or their renderings by revision (the store's record cache,
      * a dialect's rendered JSON) must see it; callers that change the tags of an existing resource
-     * call this in the same transaction.
+     * call this in the same transaction. The resource must exist in the scope.
      */
-    void bumpRevision(ResourceType type, String resourceId);
+    void bumpRevision(Scope scope, ResourceType type, String resourceId);
 
     /** Tag bindings of one type, ordered by resource then key, for tag listing APIs. */
     List<TagBinding> list(Scope scope, ResourceType type, Collection<String> resourceIds, List<TagFilter> filters,

@@ -26,7 +26,7 @@ public final class TagService {
                 requireExists(s, scope, type, id);
                 Tags.merge(s.tags().tagsOf(type, id), tags, type);
                 s.tags().put(scope, type, id, tags);
-                s.tags().bumpRevision(type, id);
+                s.tags().bumpRevision(scope, type, id);
             }
             return null;
         });
@@ -41,7 +41,7 @@ public final class TagService {
                 } else {
                     s.tags().remove(type, id, keys);
                 }
-                s.tags().bumpRevision(type, id);
+                s.tags().bumpRevision(scope, type, id);
             }
             return null;
         });

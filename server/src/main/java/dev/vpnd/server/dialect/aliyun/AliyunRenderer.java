@@ -54,7 +54,7 @@ final class AliyunRenderer {
     private WireResponse write(int status, RpcCall.Format format, String root, Map<String, Object> body) {
         try {
             return switch (format) {
-                case JSON -> WireResponse.of(status, JSON_TYPE, jsonBytes(body));
+                case JSON -> WireResponse.of(status, JSON_TYPE, jsonBytes(body, root));
                 case XML -> WireResponse.of(status, XML_TYPE,
                         xml.writer().withRootName(root).writeValueAsBytes(asTree(body)));
             };
@@ -109,10 +109,10 @@ final class AliyunRenderer {
      * Streams the body tree straight to a generator: bodies hold only maps, lists, strings, numbers
      * and booleans, so no serializer lookup per value is needed on this, the hottest path.
      */
-    private byte[] jsonBytes(Map<String, Object> body) {
+    private byte[] jsonBytes(Map<String, Object> body, String root) {
         // Segments that are joined once at the end, rather than a buffer copied each time it grows;
-        // the first one holds a page of ten connections.
-        var out = new ByteArrayBuilder(16 * 1024);
+        // a list's first one holds a page of ten connections (about 13 KB), others a record.
+        var out = new ByteArrayBuilder(root.startsWith("Describe") && root.endsWith("sResponse") ? 16 * 1024 : 4096);
         try (JsonGenerator generator = json.createGenerator(out)) {
             writeValue(generator, body);
         } catch (java.io.IOException e) {

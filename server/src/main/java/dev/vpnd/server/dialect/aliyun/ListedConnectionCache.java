@@ -1,12 +1,12 @@
 package dev.vpnd.server.dialect.aliyun;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vpnd.core.model.VpnConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import java.util.function.ToLongFunction;
 /**
  * The JSON of the connections this node listed lately, reused while a connection reads back the
  * same: clients poll the same first pages over and over, and writing a connection's fifty-odd
- * fields cost more than reading them. The connection is still read from the store on every call;
+ * fields cost more than reading them. The connection still comes from the store on every call;
  * its JSON is reused only when the row is the same version (its revision: every write of a
  * connection's columns, tunnels or tags stores a new one, which is also what keeps concurrent
  * writers, on any node, from overwriting each other) and its {@code State} at this call's time is
