@@ -27,8 +27,11 @@ final class AliyunRenderer {
     static final String XML_TYPE = "text/xml;charset=utf-8";
     private static final String HOST_ID = "vpc.aliyuncs.com";
 
-    /** Buffers shared across requests: the default pool is per thread, and every request has a new virtual thread. */
-    private final JsonFactory json = JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+    /**
+     * The dialect's one JSON factory (also {@link ListedConnectionCache}'s). Its buffers are shared
+     * across requests: Jackson's default pool is per thread, and every request has a new virtual thread.
+     */
+    static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
             .build();
     /** Reads {@link BodyFields} back as maps, for XML. */
     private final ObjectMapper trees = new ObjectMapper();
@@ -113,7 +116,7 @@ final class AliyunRenderer {
         // Segments that are joined once at the end, rather than a buffer copied each time it grows;
         // a list's first one holds a page of ten connections (about 13 KB), others a record.
         var out = new ByteArrayBuilder(root.startsWith("Describe") && root.endsWith("sResponse") ? 16 * 1024 : 4096);
-        try (JsonGenerator generator = json.createGenerator(out)) {
+        try (JsonGenerator generator = JSON.createGenerator(out)) {
             writeValue(generator, body);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);

@@ -1,10 +1,8 @@
 package dev.vpnd.server.dialect.aliyun;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vpnd.core.model.VpnConnection;
@@ -35,9 +33,6 @@ final class ListedConnectionCache {
     private record Rendered(long revision, String state, SerializedString json) {
     }
 
-    /** Buffers shared across requests: the default pool is per thread, and every request has a new virtual thread. */
-    private final JsonFactory json = JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
-            .build();
     private final Cache<String, Rendered> rendered = Caffeine.newBuilder().maximumSize(CAPACITY)
             // Upkeep runs on the calling thread: handing it to the common pool costs more on two cores.
             .executor(Runnable::run).build();
@@ -60,7 +55,7 @@ final class ListedConnectionCache {
     /** The view as one JSON object, written by the same generator type that writes whole bodies. */
     private String render(BodyFields view) {
         var bytes = new ByteArrayBuilder(2048);
-        try (JsonGenerator out = json.createGenerator(bytes)) {
+        try (JsonGenerator out = AliyunRenderer.JSON.createGenerator(bytes)) {
             out.writeStartObject();
             view.writeFields(out);
             out.writeEndObject();
