@@ -1,7 +1,6 @@
 package dev.vpnd.server.http;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.concurrent.Executors;
@@ -136,8 +135,8 @@ public final class HttpListener implements AutoCloseable {
         if (answer.contentType() != null) {
             headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
         }
-        headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+        headers.put(HttpHeader.CONTENT_LENGTH, answer.content().length());
         answer.headers().forEach(headers::put);
-        response.write(true, ByteBuffer.wrap(answer.body()), callback);
+        answer.content().send(response, callback);
     }
 }

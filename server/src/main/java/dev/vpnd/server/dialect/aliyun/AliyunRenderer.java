@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
+import dev.vpnd.server.http.ResponseBody;
 import dev.vpnd.server.http.WireResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +57,7 @@ final class AliyunRenderer {
     private WireResponse write(int status, RpcCall.Format format, String root, Map<String, Object> body) {
         try {
             return switch (format) {
-                case JSON -> WireResponse.of(status, JSON_TYPE, jsonBytes(body, root));
+                case JSON -> WireResponse.of(status, JSON_TYPE, jsonBody(body));
                 case XML -> WireResponse.of(status, XML_TYPE,
                         xml.writer().withRootName(root).writeValueAsBytes(asTree(body)));
             };
@@ -109,19 +109,20 @@ final class AliyunRenderer {
     }
 
     /**
-     * Streams the body tree straight to a generator: bodies hold only maps, lists, strings, numbers
-     * and booleans, so no serializer lookup per value is needed on this, the hottest path.
+     * Streams the body tree straight to a generator writing into pooled buffers: bodies hold only
+     * maps, lists, strings, numbers and booleans, so no serializer lookup per value is needed on this,
+     * the hottest path.
      */
-    private byte[] jsonBytes(Map<String, Object> body, String root) {
-        // Segments that are joined once at the end, rather than a buffer copied each time it grows;
-        // a list's first one holds a page of ten connections (about 13 KB), others a record.
-        var out = new ByteArrayBuilder(root.startsWith("Describe") && root.endsWith("sResponse") ? 16 * 1024 : 4096);
-        try (JsonGenerator generator = JSON.createGenerator(out)) {
-            writeValue(generator, body);
-        } catch (java.io.IOException e) {
+    private static ResponseBody jsonBody(Map<String, Object> body) {
+        try {
+            return ResponseBody.written(out -> {
+                try (JsonGenerator generator = JSON.createGenerator(out)) {
+                    writeValue(generator, body);
+                }
+            });
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 
     private static void writeValue(JsonGenerator generator, Object value) throws java.io.IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
 import dev.vpnd.core.model.VpnConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,8 @@ final class ListedConnectionCache {
     private final Cache<String, Rendered> rendered = Caffeine.newBuilder().maximumSize(CAPACITY)
             // Upkeep runs on the calling thread: handing it to the common pool costs more on two cores.
             .executor(Runnable::run).build();
+    /** Reads leave the eviction order alone, as in the store's record cache (the young collector's reason). */
+    private final Policy<String, Rendered> quietly = rendered.policy();
 
     /** The connection as an item of a DescribeVpnConnections page: kept JSON when still exact, else fresh. */
     Object item(VpnConnection c, Instant now, ToLongFunction<String> peerAsn) {
@@ -44,7 +47,7 @@ final class ListedConnectionCache {
             return view;
         }
         String state = VpnConnectionView.state(c, now);
-        Rendered kept = rendered.getIfPresent(c.id());
+        Rendered kept = quietly.getIfPresentQuietly(c.id());
         if (kept == null || kept.revision() != c.revision() || !kept.state().equals(state)) {
             kept = new Rendered(c.revision(), state, new SerializedString(render(view)));
             rendered.put(c.id(), kept);
