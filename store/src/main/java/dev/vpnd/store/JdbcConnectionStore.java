@@ -47,11 +47,13 @@ final class JdbcConnectionStore implements ConnectionStore {
     private final JdbcTagStore tags;
     private final TunnelRows tunnels;
     private final ResourceTable<VpnConnection> table;
+    private final ConnectionCounts counts;
 
     JdbcConnectionStore(Jdbc db, JdbcTagStore tags, RecordCache<VpnConnection> cache) {
         this.db = db;
         this.tags = tags;
         this.tunnels = new TunnelRows(db);
+        this.counts = new ConnectionCounts(db);
         this.table = new ResourceTable<>(db, MAPPING, tags, cache, this::withTunnels);
     }
 
@@ -59,6 +61,7 @@ final class JdbcConnectionStore implements ConnectionStore {
     public void insert(VpnConnection c, String clientToken) {
         table.insert(c, clientToken);
         tunnels.insert(c.id(), c.tunnels());
+        counts.add(c.scope(), c.gatewayId(), 1);
     }
 
     @Override
@@ -83,7 +86,7 @@ final class JdbcConnectionStore implements ConnectionStore {
 
     @Override
     public Page<VpnConnection> list(Scope scope, Filter filter, PageRequest page) {
-        return table.list(Where.scope("r", scope)
+        var where = Where.scope("r", scope)
                 .in("r.id", filter.ids())
                 .in("r.seq", filter.serials())
                 .in("r.gateway_id", filter.gatewayIds())
@@ -92,12 +95,20 @@ final class JdbcConnectionStore implements ConnectionStore {
                 .in("r.name", filter.names())
                 .contains("r.name", filter.nameContains())
                 .tags(ResourceType.VPN_CONNECTION, "r.id",
-                        tags.mostSelectiveFirst(ResourceType.VPN_CONNECTION, filter.tags())), page);
+                        tags.mostSelectiveFirst(ResourceType.VPN_CONNECTION, filter.tags()));
+        var byGatewayAtMost = new Filter(Set.of(), Set.of(), filter.gatewayIds(), Set.of(), Set.of(), Set.of(), "",
+                List.of());
+        if (filter.equals(byGatewayAtMost) && filter.gatewayIds().size() <= 1) {
+            // The whole scope or one gateway: the total is kept (ConnectionCounts), not counted.
+            return table.list(where, page, () -> filter.gatewayIds().isEmpty() ? counts.ofScope(scope)
+                    : counts.ofGateway(scope, filter.gatewayIds().iterator().next()));
+        }
+        return table.list(where, page);
     }
 
     @Override
     public long countOnGateway(Scope scope, String gatewayId) {
-        return table.count(Where.scope("r", scope).condition("r.gateway_id = ?", gatewayId));
+        return counts.ofGateway(scope, gatewayId);
     }
 
     /** A UNION of two index lookups (the connection's own customer gateway, its tunnels'), so no scan. */
@@ -113,20 +124,35 @@ final class JdbcConnectionStore implements ConnectionStore {
 
     @Override
     public boolean update(VpnConnection c, long expectedRevision) {
+        Optional<String> gatewayBefore = gatewayOf(c.scope(), c.id());
         if (!table.update(c, expectedRevision)) {
             return false;
         }
         tunnels.replace(c.id(), c.tunnels());
+        gatewayBefore.filter(before -> !before.equals(c.gatewayId())).ifPresent(before -> {
+            counts.add(c.scope(), before, -1);
+            counts.add(c.scope(), c.gatewayId(), 1);
+        });
         return true;
     }
 
     /** The tunnels go with the row (ON DELETE CASCADE; deleted here too, so nothing relies on the pragma). */
     @Override
     public boolean delete(Scope scope, String id) {
+        Optional<String> gateway = gatewayOf(scope, id);
         db.update("DELETE FROM vpn_tunnels WHERE connection_id IN (SELECT id FROM "
                 + "vpn_connections WHERE id = ? AND account_id = ? AND region = ?)",
                 List.of(id, scope.accountId(), scope.region()));
-        return table.delete(scope, id);
+        if (!table.delete(scope, id)) {
+            return false;
+        }
+        gateway.ifPresent(g -> counts.add(scope, g, -1));
+        return true;
+    }
+
+    private Optional<String> gatewayOf(Scope scope, String id) {
+        return db.queryOne("SELECT gateway_id FROM vpn_connections WHERE id = ? AND account_id = ? AND region = ?",
+                List.of(id, scope.accountId(), scope.region()), Row::text);
     }
 
     /** Adds their tunnels to the connections whose ids are in {@code dualTunnel}; the others have none. */

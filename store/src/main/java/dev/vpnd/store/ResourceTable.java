@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -191,8 +192,13 @@ final class ResourceTable<T> {
      * their exact total, both from the transaction's one snapshot.
      */
     Page<T> list(Where where, PageRequest page) {
+        return list(where, page, () -> count(where));
+    }
+
+    /** As {@link #list(Where, PageRequest)}, with the total of {@code where} from {@code total}, kept elsewhere. */
+    Page<T> list(Where where, PageRequest page, LongSupplier total) {
         if (page.order() != Order.NEWEST_FIRST) {
-            return new Page<>(select(where, page.limit(), page.offset(), page.order()), count(where));
+            return new Page<>(select(where, page.limit(), page.offset(), page.order()), total.getAsLong());
         }
         if (where.byTags()) {
             return listByTags(where, page);
@@ -200,21 +206,21 @@ final class ResourceTable<T> {
         if (page.offset() == 0) {
             var items = select(where, page.limit(), 0, Order.NEWEST_FIRST);
             // Fewer rows than asked for are all there are: no need to count them again.
-            return new Page<>(items, items.size() < page.limit() ? items.size() : count(where));
+            return new Page<>(items, items.size() < page.limit() ? items.size() : total.getAsLong());
         }
-        long total = count(where);
-        long end = Math.min(total, page.offset() + page.limit());
+        long matching = total.getAsLong();
+        long end = Math.min(matching, page.offset() + page.limit());
         if (page.offset() >= end) {
-            return new Page<>(List.of(), total);
+            return new Page<>(List.of(), matching);
         }
         // An OFFSET steps over every row it skips, so a page nearer the oldest end is read from
         // there, oldest first, and turned around: the last page costs what the first does.
-        if (total - end < page.offset()) {
-            var items = new ArrayList<>(select(where, end - page.offset(), total - end, Order.OLDEST_FIRST));
+        if (matching - end < page.offset()) {
+            var items = new ArrayList<>(select(where, end - page.offset(), matching - end, Order.OLDEST_FIRST));
             Collections.reverse(items);
-            return new Page<>(items, total);
+            return new Page<>(items, matching);
         }
-        return new Page<>(select(where, end - page.offset(), page.offset(), Order.NEWEST_FIRST), total);
+        return new Page<>(select(where, end - page.offset(), page.offset(), Order.NEWEST_FIRST), matching);
     }
 
     /**
