@@ -1,12 +1,15 @@
 package dev.vpnd.server.http;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -37,6 +40,9 @@ public final class HttpListener implements AutoCloseable {
      * at net.core.somaxconn.
      */
     private static final int ACCEPT_QUEUE_SIZE = 1024;
+    /** A page of ten connections (about 13 KB) fits one pooled buffer; larger bodies take several. */
+    private static final int WRITTEN_BUFFER_BYTES = 16 * 1024;
+    private static final long MAX_WRITTEN_BYTES = 64L * 1024 * 1024;
 
     private final Dialect dialect;
     private final Server server;
@@ -129,14 +135,74 @@ public final class HttpListener implements AutoCloseable {
         }
     }
 
-    private static void send(Response response, Callback callback, WireResponse answer) {
+    /**
+     * Sends the answer. A written body goes into buffers from the server's pool (one for a page of
+     * connections), is sent from them, and they go back to the pool once the write completes.
+     */
+    private void send(Response response, Callback callback, WireResponse answer) {
+        switch (answer.content()) {
+            case ResponseBody.Bytes(byte[] bytes) -> {
+                head(response, answer, bytes.length);
+                response.write(true, ByteBuffer.wrap(bytes), callback);
+            }
+            case ResponseBody.Written(ResponseBody.Writer writer) -> {
+                var buffer = new RetainableByteBuffer.DynamicCapacity(server.getByteBufferPool(), true,
+                        MAX_WRITTEN_BYTES, WRITTEN_BUFFER_BYTES);
+                try {
+                    writer.writeTo(new BufferStream(buffer));
+                } catch (IOException | RuntimeException e) {
+                    buffer.release();
+                    LOG.error("{} dialect failed to write a response body", dialect.name(), e);
+                    send(response, callback, materialized(dialect.protocolError(500, "Internal error")));
+                    return;
+                }
+                head(response, answer, buffer.remaining());
+                buffer.writeTo(response, true, Callback.from(() -> {
+                    buffer.release();
+                    callback.succeeded();
+                }, failure -> {
+                    buffer.release();
+                    callback.failed(failure);
+                }));
+            }
+        }
+    }
+
+    /** The answer with its body as an array, so that an error body that fails to write cannot recurse. */
+    private static WireResponse materialized(WireResponse answer) {
+        try {
+            return new WireResponse(answer.status(), answer.contentType(), answer.body(), answer.headers());
+        } catch (RuntimeException e) {
+            return WireResponse.text(500, "Internal error");
+        }
+    }
+
+    private static void head(Response response, WireResponse answer, long contentLength) {
         response.setStatus(answer.status());
         var headers = response.getHeaders();
         if (answer.contentType() != null) {
             headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
         }
-        headers.put(HttpHeader.CONTENT_LENGTH, answer.content().length());
+        headers.put(HttpHeader.CONTENT_LENGTH, contentLength);
         answer.headers().forEach(headers::put);
-        answer.content().send(response, callback);
+    }
+
+    /** Appends what a body writer writes to a pooled buffer. */
+    private static final class BufferStream extends OutputStream {
+        private final RetainableByteBuffer.Mutable buffer;
+
+        BufferStream(RetainableByteBuffer.Mutable buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        public void write(int b) {
+            buffer.put((byte) b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            buffer.put(bytes, offset, length);
+        }
     }
 }
