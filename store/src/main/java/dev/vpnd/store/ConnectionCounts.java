@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The number of connections of each gateway and of each scope (V9), moved by every insert and
  * delete of a connection in its own transaction, so that a list's exact total is read, not counted.
- * A scope's row has the gateway id {@value #WHOLE_SCOPE}; every row is only ever added to, in the
- * order gateway then scope, so concurrent writers on PostgreSQL queue on the scope's row instead of
- * deadlocking.
+ * A connection never changes gateway (ConnectionService refuses it). A scope's row has the gateway
+ * id {@value #WHOLE_SCOPE}; a write moves the gateway's row, then the scope's, so concurrent writers
+ * on PostgreSQL queue on the scope's row instead of deadlocking.
  */
 final class ConnectionCounts {
     private static final String WHOLE_SCOPE = "";
@@ -30,12 +30,15 @@ final class ConnectionCounts {
         db.update(ADD, List.of(scope.accountId(), scope.region(), WHOLE_SCOPE, delta));
     }
 
-    /** The connections of one of the scope's gateways. */
+    /** The connections of one of the scope's gateways ({@code gatewayId} not empty). */
     long ofGateway(Scope scope, String gatewayId) {
+        if (gatewayId.isEmpty()) {
+            throw new IllegalArgumentException("a gateway id is not empty");
+        }
         return db.count(SELECT, List.of(scope.accountId(), scope.region(), gatewayId));
     }
 
     long ofScope(Scope scope) {
-        return ofGateway(scope, WHOLE_SCOPE);
+        return db.count(SELECT, List.of(scope.accountId(), scope.region(), WHOLE_SCOPE));
     }
 }

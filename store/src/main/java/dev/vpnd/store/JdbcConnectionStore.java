@@ -98,7 +98,7 @@ final class JdbcConnectionStore implements ConnectionStore {
                         tags.mostSelectiveFirst(ResourceType.VPN_CONNECTION, filter.tags()));
         var byGatewayAtMost = new Filter(Set.of(), Set.of(), filter.gatewayIds(), Set.of(), Set.of(), Set.of(), "",
                 List.of());
-        if (filter.equals(byGatewayAtMost) && filter.gatewayIds().size() <= 1) {
+        if (filter.equals(byGatewayAtMost) && filter.gatewayIds().size() <= 1 && !filter.gatewayIds().contains("")) {
             // The whole scope or one gateway: the total is kept (ConnectionCounts), not counted.
             return table.list(where, page, () -> filter.gatewayIds().isEmpty() ? counts.ofScope(scope)
                     : counts.ofGateway(scope, filter.gatewayIds().iterator().next()));
@@ -107,8 +107,9 @@ final class JdbcConnectionStore implements ConnectionStore {
     }
 
     @Override
+    /** Counted, not kept: deciding whether a gateway may go must not rest on bookkeeping. */
     public long countOnGateway(Scope scope, String gatewayId) {
-        return counts.ofGateway(scope, gatewayId);
+        return table.count(Where.scope("r", scope).condition("r.gateway_id = ?", gatewayId));
     }
 
     /** A UNION of two index lookups (the connection's own customer gateway, its tunnels'), so no scan. */
@@ -122,17 +123,13 @@ final class JdbcConnectionStore implements ConnectionStore {
                         scope.region()));
     }
 
+    /** A connection keeps its gateway (ConnectionService refuses a change), so its totals stay. */
     @Override
     public boolean update(VpnConnection c, long expectedRevision) {
-        Optional<String> gatewayBefore = gatewayOf(c.scope(), c.id());
         if (!table.update(c, expectedRevision)) {
             return false;
         }
         tunnels.replace(c.id(), c.tunnels());
-        gatewayBefore.filter(before -> !before.equals(c.gatewayId())).ifPresent(before -> {
-            counts.add(c.scope(), before, -1);
-            counts.add(c.scope(), c.gatewayId(), 1);
-        });
         return true;
     }
 

@@ -84,6 +84,11 @@ public final class ConnectionService {
         return storage.write(s -> {
             var current = s.connections().find(scope, id).orElseThrow(() -> notFound(id));
             var draft = change.apply(ConnectionDraft.of(current));
+            if (!draft.gatewayId().equals(current.gatewayId())) {
+                // No cloud moves a connection; the store's kept totals rely on it (ConnectionCounts).
+                throw new ProblemException(new Problem.InvalidValue("VpnGatewayId", draft.gatewayId(),
+                        "a connection stays on the gateway it was created on"));
+            }
             checkShape(draft);
             var gateway = checkReferences(s, scope, draft);
             Instant now = settings.clock().instant();

@@ -157,13 +157,8 @@ public final class HttpListener implements AutoCloseable {
                     return;
                 }
                 head(response, answer, buffer.remaining());
-                buffer.writeTo(response, true, Callback.from(() -> {
-                    buffer.release();
-                    callback.succeeded();
-                }, failure -> {
-                    buffer.release();
-                    callback.failed(failure);
-                }));
+                // Released before the response's callback completes, whether the write succeeded or failed.
+                buffer.writeTo(response, true, Callback.from(buffer::release, callback));
             }
         }
     }

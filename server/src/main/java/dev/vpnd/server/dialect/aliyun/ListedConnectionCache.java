@@ -37,7 +37,10 @@ final class ListedConnectionCache {
     private final Cache<String, Rendered> rendered = Caffeine.newBuilder().maximumSize(CAPACITY)
             // Upkeep runs on the calling thread: handing it to the common pool costs more on two cores.
             .executor(Runnable::run).build();
-    /** Reads leave the eviction order alone, as in the store's record cache (the young collector's reason). */
+    /**
+     * Reads leave the eviction order alone, as in the store's record cache: recording them dirtied
+     * old-generation cards on every request, which each young collection then had to scan.
+     */
     private final Policy<String, Rendered> quietly = rendered.policy();
 
     /** The connection as an item of a DescribeVpnConnections page: kept JSON when still exact, else fresh. */

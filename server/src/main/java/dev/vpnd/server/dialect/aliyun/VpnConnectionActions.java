@@ -21,9 +21,11 @@ import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.core.service.Cidrs;
 import dev.vpnd.core.service.ConnectionDraft;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /** CreateVpnConnection, DescribeVpnConnections, DescribeVpnConnection, ModifyVpnConnectionAttribute, DeleteVpnConnection. */
 final class VpnConnectionActions {
@@ -67,6 +69,10 @@ final class VpnConnectionActions {
         return body;
     }
 
+    private static final ToLongFunction<String> NO_PEER_ASNS = id -> {
+        throw new IllegalStateException("a connection without BGP shows no peer ASN");
+    };
+
     static Map<String, Object> describeList(RpcContext ctx) {
         var p = ctx.params();
         Scope scope = ctx.scope();
@@ -80,7 +86,7 @@ final class VpnConnectionActions {
         var page = ctx.services().connections().list(scope, filter, Paging.of(pageNumber, pageSize));
         var items = new ArrayList<>(page.items().size());
         for (VpnConnection c : page.items()) {
-            items.add(ctx.listedConnections().item(c, ctx.now(), id -> peerAsn(ctx, scope, id)));
+            items.add(ctx.listedConnections().item(c, ctx.now(), peerAsns(ctx, scope, c)));
         }
         return Paging.body(page.total(), pageNumber, pageSize, "VpnConnections", "VpnConnection", items);
     }
@@ -88,7 +94,7 @@ final class VpnConnectionActions {
     static Map<String, Object> describe(RpcContext ctx) {
         Scope scope = ctx.scope();
         var c = ctx.services().connections().get(scope, ctx.requiredId("VpnConnectionId", ResourceType.VPN_CONNECTION));
-        return single(VpnConnectionView.of(c, ctx.now(), "Tags", id -> peerAsn(ctx, scope, id)), "ZoneNo");
+        return single(VpnConnectionView.of(c, ctx.now(), "Tags", peerAsns(ctx, scope, c)), "ZoneNo");
     }
 
     static Map<String, Object> modify(RpcContext ctx) {
@@ -108,7 +114,8 @@ final class VpnConnectionActions {
                 AliyunConfigs.healthCheck(p.json("HealthCheckConfig"), d.healthCheck()),
                 p.optional("RemoteCaCertificate", d.remoteCaCertificate()),
                 p.bool("EnableTunnelsBgp", d.enableTunnelsBgp()), tunnels, d.tags()));
-        return single(VpnConnectionView.of(updated, ctx.now(), "Tags", cg -> peerAsn(ctx, scope, cg)), "Description");
+        return single(VpnConnectionView.of(updated, ctx.now(), "Tags", peerAsns(ctx, scope, updated)),
+                "Description");
     }
 
     static Map<String, Object> delete(RpcContext ctx) {
@@ -170,6 +177,33 @@ final class VpnConnectionActions {
         } catch (ProblemException e) {
             throw AliyunErrors.of(e.problem());
         }
+    }
+
+    /**
+     * The ASNs of the customer gateways the connection's view shows (with BGP on the connection or on
+     * its tunnels), looked up now: the view is written as the answer is sent, after the action has
+     * returned, when a failed lookup could no longer become this call's own error.
+     */
+    private static ToLongFunction<String> peerAsns(RpcContext ctx, Scope scope, VpnConnection c) {
+        if (!c.bgp().enabled() && !c.enableTunnelsBgp()) {
+            return NO_PEER_ASNS;
+        }
+        var asns = new HashMap<String, Long>();
+        if (c.bgp().enabled()) {
+            asns.put(c.customerGatewayId(), peerAsn(ctx, scope, c.customerGatewayId()));
+        }
+        if (c.enableTunnelsBgp()) {
+            for (Tunnel t : c.tunnels()) {
+                asns.computeIfAbsent(t.customerGatewayId(), id -> peerAsn(ctx, scope, id));
+            }
+        }
+        return id -> {
+            Long asn = asns.get(id);
+            if (asn == null) {
+                throw new IllegalStateException("no ASN looked up for customer gateway " + id);
+            }
+            return asn;
+        };
     }
 
     private static long peerAsn(RpcContext ctx, Scope scope, String customerGatewayId) {
