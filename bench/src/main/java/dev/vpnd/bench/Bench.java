@@ -92,6 +92,14 @@ public final class Bench implements Callable<Integer> {
             description = "JVM options of the server process (default: ${DEFAULT-VALUE}).")
     String serverJavaOpts;
 
+    @Option(names = "--server-cpus", description = "CPUs the server runs on, as taskset lists them (e.g. 0-1): "
+            + "with --load-cpus, a machine of four cores or more measures a two-core server with wrk on "
+            + "cores of its own.")
+    String serverCpus;
+
+    @Option(names = "--load-cpus", description = "CPUs wrk runs on (e.g. 2-3); see --server-cpus.")
+    String loadCpus;
+
     public static void main(String[] args) {
         int exit = new CommandLine(new Bench()).execute(args);
         System.exit(exit);
@@ -136,7 +144,7 @@ public final class Bench implements Callable<Integer> {
         var inServer = new ArrayList<ServerHistogram>();
         int opened;
         String generator;
-        try (var server = ServerProcess.start(serverJar, dir, database, jvmOptions)) {
+        try (var server = ServerProcess.start(serverJar, dir, database, jvmOptions, pinned(serverCpus))) {
             Thread killer = new Thread(() -> {
                 try {
                     server.close();
@@ -296,9 +304,12 @@ public final class Bench implements Callable<Integer> {
     private String facts(Seeder.Seed seed, String generator, int openedConnections, List<String> jvmOptions,
             List<Outcome> outcomes, String loadBefore) {
         var out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "- machine: %d cores%s, %s %s, load generator and server on the same host%n",
+        out.append(String.format(Locale.ROOT, "- machine: %d cores%s, %s %s, load generator and server on the same host%s%n",
                 Runtime.getRuntime().availableProcessors(), cpuModel().map(m -> " (" + m + ")").orElse(""),
-                System.getProperty("os.name"), System.getProperty("os.version")));
+                System.getProperty("os.name"), System.getProperty("os.version"),
+                serverCpus == null && loadCpus == null ? ""
+                        : ", server on CPUs " + (serverCpus == null ? "any" : serverCpus) + " and load generator on CPUs "
+                                + (loadCpus == null ? "any" : loadCpus)));
         out.append(String.format(Locale.ROOT, "- JDK: %s %s (server and load generator)%n",
                 System.getProperty("java.vm.name"), Runtime.version()));
         out.append(String.format(Locale.ROOT, "- server JVM options: %s%n",
@@ -352,11 +363,20 @@ public final class Bench implements Callable<Integer> {
         return nanos / 1e6;
     }
 
+    /** The launcher that keeps a process on {@code cpus} (none without a list). */
+    private static List<String> pinned(String cpus) {
+        return cpus == null || cpus.isBlank() ? List.of() : List.of("taskset", "-c", cpus.trim());
+    }
+
     /** wrk when asked for, or when {@code auto} finds it installed; else the Java generator. */
     private Load chooseLoad(LoadGenerator java, ServerProcess server, V1Signer signer) throws IOException {
         var wrk = WrkLoad.find();
         switch (loadGenerator) {
             case "java" -> {
+                if (loadCpus != null) {
+                    throw new CommandLine.ParameterException(new CommandLine(this),
+                            "--load-cpus: only wrk runs as a process of its own that can be kept on its CPUs");
+                }
                 return borrowed(java);
             }
             case "wrk" -> {
@@ -374,7 +394,8 @@ public final class Bench implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
                     "--load-generator: one of wrk, java, auto");
         }
-        return new WrkLoad(wrk.get(), server.endpoint(), concurrency, wrkThreads, signer, server::cpuNanos);
+        return new WrkLoad(wrk.get(), pinned(loadCpus), server.endpoint(), concurrency, wrkThreads, signer,
+                server::cpuNanos);
     }
 
     /** The Java generator as the load, closed by its owner rather than by this use. */

@@ -30,9 +30,12 @@ final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** {@code database}: a PostgreSQL URL, or null for SQLite in {@code dataDir}. */
-    static ServerProcess start(Path serverJar, Path dataDir, String database, List<String> jvmOptions)
-            throws Exception {
+    /**
+     * {@code database}: a PostgreSQL URL, or null for SQLite in {@code dataDir}; {@code launcher}: a
+     * command that runs the JVM in its place (taskset), or none.
+     */
+    static ServerProcess start(Path serverJar, Path dataDir, String database, List<String> jvmOptions,
+            List<String> launcher) throws Exception {
         if (!Files.isRegularFile(serverJar)) {
             throw new IllegalStateException("no server jar at " + serverJar.toAbsolutePath() + " (build first)");
         }
@@ -40,7 +43,7 @@ final class ServerProcess implements AutoCloseable {
         Files.deleteIfExists(endpoints); // a previous run's file names a port nobody listens on
         Path log = dataDir.resolve("server.log");
         // Every listener on a free port: a fixed one may be taken by another vpnd or a test on the machine.
-        var command = new ArrayList<String>();
+        var command = new ArrayList<String>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", serverJar.toAbsolutePath().toString(), "serve", "--data",

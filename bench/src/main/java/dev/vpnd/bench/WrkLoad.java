@@ -48,15 +48,18 @@ final class WrkLoad implements Load {
     private final URI endpoint;
     private final int concurrency;
     private final int threads;
+    private final List<String> launcher;
     private final V1Signer signer;
     private final LongSupplier serverCpuNanos;
     private final Path workDir;
     private final Path script;
     private final Map<String, Double> lastRate = new HashMap<>();
 
-    WrkLoad(Path wrk, URI endpoint, int concurrency, int threads, V1Signer signer, LongSupplier serverCpuNanos)
-            throws IOException {
+    /** {@code launcher}: a command that runs wrk in its place (taskset), or none. */
+    WrkLoad(Path wrk, List<String> launcher, URI endpoint, int concurrency, int threads, V1Signer signer,
+            LongSupplier serverCpuNanos) throws IOException {
         this.wrk = wrk;
+        this.launcher = List.copyOf(launcher);
         this.endpoint = endpoint;
         this.concurrency = concurrency;
         this.threads = Math.max(1, Math.min(threads, concurrency));
@@ -120,10 +123,11 @@ final class WrkLoad implements Load {
         Path prefix = workDir.resolve("requests");
         sign(scenario, prefix, (long) Math.ceil(rate * seconds) + concurrency);
 
-        var command = List.of(wrk.toString(), "-t", String.valueOf(threads), "-c", String.valueOf(concurrency),
+        var command = new ArrayList<>(launcher);
+        command.addAll(List.of(wrk.toString(), "-t", String.valueOf(threads), "-c", String.valueOf(concurrency),
                 "-d", seconds + "s", "--timeout", "30s", "--latency", "-s", script.toString(),
                 "http://" + endpoint.getHost() + ":" + endpoint.getPort() + "/", "--", prefix.toString(),
-                headers(scenario.action()));
+                headers(scenario.action())));
         long serverCpuStart = serverCpuNanos.getAsLong();
         long childrenStart = SystemCpu.reapedChildrenNanos();
         long machineStart = SystemCpu.machineBusyNanos();
