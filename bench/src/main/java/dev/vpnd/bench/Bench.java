@@ -386,6 +386,10 @@ public final class Bench implements Callable<Integer> {
                 }
             }
             case "auto" -> {
+                if (wrk.isEmpty() && loadCpus != null) {
+                    throw new CommandLine.ParameterException(new CommandLine(this),
+                            "--load-cpus: needs wrk on the PATH (Debian/Ubuntu: apt-get install wrk)");
+                }
                 if (wrk.isEmpty()) {
                     say("no wrk on the PATH: the Java load generator makes the load (costs the machine more CPU)");
                     return borrowed(java);
