@@ -305,7 +305,7 @@ public final class Bench implements Callable<Integer> {
             List<Outcome> outcomes, String loadBefore) {
         var out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "- machine: %d cores%s, %s %s, load generator and server on the same host%s%n",
-                Runtime.getRuntime().availableProcessors(), cpuModel().map(m -> " (" + m + ")").orElse(""),
+                machineCpus(), cpuModel().map(m -> " (" + m + ")").orElse(""),
                 System.getProperty("os.name"), System.getProperty("os.version"),
                 serverCpus == null && loadCpus == null ? ""
                         : ", server on CPUs " + (serverCpus == null ? "any" : serverCpus) + " and load generator on CPUs "
@@ -347,6 +347,15 @@ public final class Bench implements Callable<Integer> {
             return String.join(" ", Arrays.asList(fields).subList(0, Math.min(3, fields.length)));
         } catch (IOException | RuntimeException e) {
             return "unknown";
+        }
+    }
+
+    /** The machine's processors, not this process's share of them (the bench may run under taskset). */
+    private static long machineCpus() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("processor")).count();
+        } catch (IOException | RuntimeException e) {
+            return Runtime.getRuntime().availableProcessors();
         }
     }
 
