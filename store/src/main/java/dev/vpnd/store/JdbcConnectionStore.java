@@ -96,9 +96,7 @@ final class JdbcConnectionStore implements ConnectionStore {
                 .contains("r.name", filter.nameContains())
                 .tags(ResourceType.VPN_CONNECTION, "r.id",
                         tags.mostSelectiveFirst(ResourceType.VPN_CONNECTION, filter.tags()));
-        var byGatewayAtMost = new Filter(Set.of(), Set.of(), filter.gatewayIds(), Set.of(), Set.of(), Set.of(), "",
-                List.of());
-        if (filter.equals(byGatewayAtMost) && filter.gatewayIds().size() <= 1 && !filter.gatewayIds().contains("")) {
+        if (filter.atMostOneGateway() && !filter.gatewayIds().contains("")) {
             // The whole scope or one gateway: the total is kept (ConnectionCounts), not counted.
             return table.list(where, page, () -> filter.gatewayIds().isEmpty() ? counts.ofScope(scope)
                     : counts.ofGateway(scope, filter.gatewayIds().iterator().next()));

@@ -49,5 +49,11 @@ public interface ConnectionStore {
         public static Filter any() {
             return new Filter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), "", List.of());
         }
+
+        /** Whether this filter names nothing but the scope and at most one gateway. */
+        public boolean atMostOneGateway() {
+            return equals(new Filter(Set.of(), Set.of(), gatewayIds, Set.of(), Set.of(), Set.of(), "", List.of()))
+                    && gatewayIds.size() <= 1;
+        }
     }
 }
