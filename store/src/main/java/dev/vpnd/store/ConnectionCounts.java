@@ -30,11 +30,8 @@ final class ConnectionCounts {
         db.update(ADD, List.of(scope.accountId(), scope.region(), WHOLE_SCOPE, delta));
     }
 
-    /** The connections of one of the scope's gateways ({@code gatewayId} not empty). */
+    /** The connections of one of the scope's gateways ({@code gatewayId} not empty: that is the scope's row). */
     long ofGateway(Scope scope, String gatewayId) {
-        if (gatewayId.isEmpty()) {
-            throw new IllegalArgumentException("a gateway id is not empty");
-        }
         return db.count(SELECT, List.of(scope.accountId(), scope.region(), gatewayId));
     }
 

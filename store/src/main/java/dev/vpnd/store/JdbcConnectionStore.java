@@ -104,8 +104,8 @@ final class JdbcConnectionStore implements ConnectionStore {
         return table.list(where, page);
     }
 
-    @Override
     /** Counted, not kept: deciding whether a gateway may go must not rest on bookkeeping. */
+    @Override
     public long countOnGateway(Scope scope, String gatewayId) {
         return table.count(Where.scope("r", scope).condition("r.gateway_id = ?", gatewayId));
     }
