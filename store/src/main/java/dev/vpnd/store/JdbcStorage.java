@@ -11,9 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -26,22 +23,16 @@ import org.sqlite.SQLiteDataSource;
 /**
  * {@link Storage} over JDBC. Writes go through a pool of exactly one connection, so writers are
  * serialized and each write transaction holds the database's write lock from its first statement
- * (SQLite {@code BEGIN IMMEDIATE}); reads use a pool of read-only connections, each read one
+ * (SQLite {@code BEGIN IMMEDIATE}); reads use a fixed set of read-only connections, each read one
  * deferred transaction, hence one snapshot. Every connection keeps its prepared statements
  * ({@link StatementCache}). The schema comes from the Flyway migrations in
  * {@code classpath:db/migration}.
  */
 public final class JdbcStorage implements Storage {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
-    /**
-     * SQLite readers wait neither for each other (WAL) nor for the writer, and a read keeps its
-     * connection only while it computes: a few per core serve any number of request threads, which
-     * queue for them in order (see {@link #readTurns}). All stay open, so none is opened on demand.
-     */
+    /** A few per core serve any number of request threads (see {@link SqliteReadConnections}). */
     private static final int READ_CONNECTIONS = 8;
     private static final int POSTGRES_CONNECTIONS = 8;
-    /** How long a transaction waits for a connection before it fails, as Hikari's default. */
-    private static final long CONNECTION_WAIT_MILLIS = 30_000;
     /**
      * Reads go through the file's memory map rather than a read() per page that is not in the
      * connection's small page cache; writes still go through write() and fsync.
@@ -52,38 +43,17 @@ public final class JdbcStorage implements Storage {
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     private final SqlDialect dialect;
-    private final HikariDataSource writePool;
-    private final HikariDataSource readPool;
-    /**
-     * Turns for the pools' connections, first come first served: Hikari lets a newcomer take a
-     * connection that a waiting thread was about to get, so with many threads some waited seconds.
-     */
-    private final Semaphore writeTurns;
-    private final Semaphore readTurns;
-    /**
-     * Held while a connection is taken from or given back to its pool, so that no two do either at
-     * once. Hikari's bag (7.1) counts a taker as waiting while it scans for a free connection, and
-     * one who gives a connection back while anybody waits keeps offering it (parking 10 µs between
-     * offers) until it is taken or nobody waits. The turns above let a taker in only when a
-     * connection is free, so the taker finds one by scanning and never takes the offer; under
-     * steady load someone is nearly always scanning, and a giver, still holding its turn, looped for
-     * one to seven seconds on the bench's two cores (README, Benchmark). If the pool is replacing a
-     * connection, a taker may have to wait for the replacement while holding this lock; givers
-     * then wait with it, for as long as Hikari takes to open one.
-     */
-    private final ReentrantLock writeBag = new ReentrantLock();
-    private final ReentrantLock readBag = new ReentrantLock();
+    private final Connections writes;
+    private final Connections reads;
     /** Records that read transactions loaded, by revision; write transactions go without them. */
     private final RecordCaches caches = RecordCaches.create();
     /** The single write connection is not re-entrant: a write inside a write would wait for itself. */
     private final ThreadLocal<Boolean> inWrite = new ThreadLocal<>();
 
-    private JdbcStorage(SqlDialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
+    private JdbcStorage(SqlDialect dialect, Connections writes, Connections reads) {
         this.dialect = dialect;
-        this.writePool = writePool;
-        this.readPool = readPool;
-        this.writeTurns = new Semaphore(writePool.getMaximumPoolSize(), true);
-        this.readTurns = new Semaphore(readPool.getMaximumPoolSize(), true);
+        this.writes = writes;
+        this.reads = reads;
     }
 
     /** Opens (creating it and its parent directories if need be) and migrates a SQLite database file. */
@@ -97,11 +67,15 @@ public final class JdbcStorage implements Storage {
         String url = "jdbc:sqlite:" + file;
         migrate(sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.DEFERRED, false)), SqlDialect.SQLITE);
         var writer = sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.IMMEDIATE, false));
-        var write = pool("vpnd-write", () -> refreshStatistics(writer.getConnection()), 1, 1, false);
+        var write = new PooledConnections(pool("vpnd-write", () -> refreshStatistics(writer.getConnection())));
         try {
             var reader = sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.DEFERRED, true));
-            var read = pool("vpnd-read", reader::getConnection, READ_CONNECTIONS, READ_CONNECTIONS, true);
+            var read = SqliteReadConnections.open(new StatementCachingDataSource(reader::getConnection),
+                    READ_CONNECTIONS);
             return new JdbcStorage(SqlDialect.SQLITE, write, read);
+        } catch (SQLException e) {
+            write.close();
+            throw SqlDialect.SQLITE.failure("cannot open the read connections of " + file, e);
         } catch (RuntimeException e) {
             write.close();
             throw e;
@@ -125,7 +99,7 @@ public final class JdbcStorage implements Storage {
             migrate(write, SqlDialect.POSTGRESQL);
             var read = postgresPool("vpnd-read", jdbcUrl, POSTGRES_CONNECTIONS, true,
                     Connection.TRANSACTION_REPEATABLE_READ);
-            return new JdbcStorage(SqlDialect.POSTGRESQL, write, read);
+            return new JdbcStorage(SqlDialect.POSTGRESQL, new PooledConnections(write), new PooledConnections(read));
         } catch (RuntimeException e) {
             write.close();
             throw e;
@@ -213,15 +187,14 @@ public final class JdbcStorage implements Storage {
         return dataSource;
     }
 
-    private static HikariDataSource pool(String name, StatementCachingDataSource.Opener opener, int size,
-            int minimumIdle, boolean readOnly) {
+    /** SQLite's write pool: one connection, so writers are serialized. */
+    private static HikariDataSource pool(String name, StatementCachingDataSource.Opener opener) {
         var config = new HikariConfig();
         config.setPoolName(name);
         config.setDataSource(new StatementCachingDataSource(opener));
-        config.setMaximumPoolSize(size);
-        config.setMinimumIdle(minimumIdle);
+        config.setMaximumPoolSize(1);
+        config.setMinimumIdle(1);
         config.setAutoCommit(true);
-        config.setReadOnly(readOnly);
         return new HikariDataSource(config);
     }
 
@@ -238,7 +211,7 @@ public final class JdbcStorage implements Storage {
         try {
             for (int attempt = 1;; attempt++) {
                 try {
-                    return inTransaction(writePool, writeTurns, writeBag, work, true);
+                    return inTransaction(writes, work, true);
                 } catch (SQLException e) {
                     if (!retry(e, attempt)) {
                         throw dialect.failure("write transaction failed", e);
@@ -275,51 +248,29 @@ public final class JdbcStorage implements Storage {
     @Override
     public <T> T read(Function<Stores, T> work) {
         try {
-            return inTransaction(readPool, readTurns, readBag, work, false);
+            return inTransaction(reads, work, false);
         } catch (SQLException e) {
             throw dialect.failure("read transaction failed", e);
         }
     }
 
-    /** Waits for a turn, then runs {@code work} in a transaction on a connection of {@code pool}. */
-    private <T> T inTransaction(HikariDataSource pool, Semaphore turns, ReentrantLock bag, Function<Stores, T> work,
-            boolean commit) throws SQLException {
+    /** Takes a connection, waiting for it in turn, and runs {@code work} in a transaction on it. */
+    private <T> T inTransaction(Connections connections, Function<Stores, T> work, boolean commit)
+            throws SQLException {
+        Connection connection = connections.take();
+        var broken = new boolean[1];
         try {
-            if (!turns.tryAcquire(CONNECTION_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new SQLTransientConnectionException(pool.getPoolName() + ": no connection free after "
-                        + CONNECTION_WAIT_MILLIS + " ms");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLTransientConnectionException(pool.getPoolName() + ": interrupted waiting for a connection");
-        }
-        try {
-            Connection connection;
-            bag.lock();
-            try {
-                connection = pool.getConnection();
-            } finally {
-                bag.unlock();
-            }
-            try {
-                return inTransaction(pool, connection, work, commit);
-            } finally {
-                bag.lock();
-                try {
-                    connection.close();
-                } finally {
-                    bag.unlock();
-                }
-            }
+            return inTransaction(connection, work, commit, broken);
         } finally {
-            turns.release();
+            connections.giveBack(connection, broken[0]);
         }
     }
 
-    private <T> T inTransaction(HikariDataSource pool, Connection connection, Function<Stores, T> work,
-            boolean commit) throws SQLException {
+    /** Sets {@code broken[0]} when the connection could not leave its transaction. */
+    private <T> T inTransaction(Connection connection, Function<Stores, T> work, boolean commit, boolean[] broken)
+            throws SQLException {
         if (!commit && dialect == SqlDialect.SQLITE) {
-            return inSqliteRead(pool, connection, work);
+            return inSqliteRead(connection, work, broken);
         }
         connection.setAutoCommit(false);
         boolean ended = false;
@@ -340,7 +291,7 @@ public final class JdbcStorage implements Storage {
                 connection.setAutoCommit(true);
             } catch (SQLException e) {
                 LOG.warn("evicting a connection that could not leave its transaction", e);
-                pool.evictConnection(connection);
+                broken[0] = true;
             }
         }
     }
@@ -354,7 +305,7 @@ public final class JdbcStorage implements Storage {
      * transaction the begin fails and nothing happens, after it the pair is empty, so the
      * snapshot holds from BEGIN to COMMIT.
      */
-    private <T> T inSqliteRead(HikariDataSource pool, Connection connection, Function<Stores, T> work)
+    private <T> T inSqliteRead(Connection connection, Function<Stores, T> work, boolean[] broken)
             throws SQLException {
         var statements = connection.unwrap(StatementCache.class);
         execute(statements, "BEGIN");
@@ -371,7 +322,7 @@ public final class JdbcStorage implements Storage {
                 } catch (SQLException e) {
                     // Still in its transaction, it must not serve another read.
                     LOG.warn("evicting a connection that could not leave its read transaction", e);
-                    pool.evictConnection(connection);
+                    broken[0] = true;
                 }
             }
         }
@@ -400,10 +351,15 @@ public final class JdbcStorage implements Storage {
         if (!name.matches("[a-z_]+")) {
             throw new IllegalArgumentException(name);
         }
-        try (Connection connection = (write ? writePool : readPool).getConnection();
-                var statement = connection.createStatement();
-                var rs = statement.executeQuery("PRAGMA " + name)) {
-            return rs.next() ? rs.getString(1) : null;
+        var connections = write ? writes : reads;
+        try {
+            Connection connection = connections.take();
+            try (var statement = connection.createStatement();
+                    var rs = statement.executeQuery("PRAGMA " + name)) {
+                return rs.next() ? rs.getString(1) : null;
+            } finally {
+                connections.giveBack(connection, false);
+            }
         } catch (SQLException e) {
             throw dialect.failure("PRAGMA " + name, e);
         }
@@ -411,7 +367,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void close() {
-        readPool.close();
-        writePool.close();
+        reads.close();
+        writes.close();
     }
 }
