@@ -21,9 +21,9 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * {@link Storage} over JDBC. Writes go through a pool of exactly one connection, so writers are
- * serialized and each write transaction holds the database's write lock from its first statement
- * (SQLite {@code BEGIN IMMEDIATE}); reads use a fixed set of read-only connections, each read one
+ * {@link Storage} over JDBC. On SQLite, writes go through a pool of exactly one connection, so
+ * writers are serialized and each write transaction holds the database's write lock from its first
+ * statement ({@code BEGIN IMMEDIATE}); reads use a few read-only connections, each read one
  * deferred transaction, hence one snapshot. Every connection keeps its prepared statements
  * ({@link StatementCache}). The schema comes from the Flyway migrations in
  * {@code classpath:db/migration}.
@@ -153,8 +153,9 @@ public final class JdbcStorage implements Storage {
 
     /**
      * Refreshes the planner statistics of tables that grew or shrank a lot (cheap otherwise), on
-     * the write connection whenever the pool opens it, i.e. at start and after each maxLifetime.
-     * Without them SQLite walks a whole scope instead of starting from the tags index when a list
+     * the write connection whenever the pool opens it, i.e. at start and after each maxLifetime; a
+     * read connection loads them when it is opened, at the latest one lifetime later
+     * ({@link SqliteReadConnections#LIFETIME}). Without them SQLite walks a whole scope instead of starting from the tags index when a list
      * filters by tag. The value samples (sqlite_stat4) go: with them SQLite plans a statement anew
      * whenever a parameter compared with an indexed column gets a value, which is every statement
      * vpnd runs, so no prepared statement could be reused. The per-index averages (sqlite_stat1)
@@ -257,8 +258,8 @@ public final class JdbcStorage implements Storage {
     /** Takes a connection, waiting for it in turn, and runs {@code work} in a transaction on it. */
     private <T> T inTransaction(Connections connections, Function<Stores, T> work, boolean commit)
             throws SQLException {
-        Connection connection = connections.take();
         var broken = new boolean[1];
+        Connection connection = connections.take();
         try {
             return inTransaction(connection, work, commit, broken);
         } finally {
@@ -290,7 +291,7 @@ public final class JdbcStorage implements Storage {
             try {
                 connection.setAutoCommit(true);
             } catch (SQLException e) {
-                LOG.warn("evicting a connection that could not leave its transaction", e);
+                LOG.warn("discarding a connection that could not leave its transaction", e);
                 broken[0] = true;
             }
         }
@@ -321,7 +322,7 @@ public final class JdbcStorage implements Storage {
                     execute(statements, "ROLLBACK");
                 } catch (SQLException e) {
                     // Still in its transaction, it must not serve another read.
-                    LOG.warn("evicting a connection that could not leave its read transaction", e);
+                    LOG.warn("discarding a connection that could not leave its read transaction", e);
                     broken[0] = true;
                 }
             }

@@ -33,14 +33,17 @@ final class PooledConnections implements Connections {
     @Override
     public Connection take() throws SQLException {
         Connections.awaitTurn(turns, pool.getPoolName());
+        boolean taken = false;
         bag.lock();
         try {
-            return pool.getConnection();
-        } catch (SQLException | RuntimeException e) {
-            turns.release();
-            throw e;
+            Connection connection = pool.getConnection();
+            taken = true;
+            return connection;
         } finally {
             bag.unlock();
+            if (!taken) {
+                turns.release();
+            }
         }
     }
 
@@ -50,14 +53,14 @@ final class PooledConnections implements Connections {
             if (broken) {
                 pool.evictConnection(connection);
             }
+        } finally {
             bag.lock();
             try {
                 connection.close();
             } finally {
                 bag.unlock();
+                turns.release();
             }
-        } finally {
-            turns.release();
         }
     }
 

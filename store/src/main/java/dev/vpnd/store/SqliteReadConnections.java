@@ -2,48 +2,70 @@ package dev.vpnd.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SQLite's read connections: a fixed set, all open from the start, lent without a lock. Readers
- * wait neither for each other (WAL) nor for the writer, so a few per core serve any number of
- * request threads, which wait for a turn in order.
+ * SQLite's read connections: a fixed number, lent without a lock. Readers wait neither for each
+ * other (WAL) nor for the writer, so a few per core serve any number of request threads, which
+ * wait for a turn in order.
  *
  * <p>Not a Hikari pool, unlike the write connection and PostgreSQL's: handing a connection back to
  * Hikari's bag needs a lock around it (see {@link PooledConnections}), and every request reads.
  * When the operating system paused a thread holding that lock, the virtual threads behind it
  * parked, each holding its turn; a parked virtual thread runs again only after everything queued
  * meanwhile, and once the turns ran out one read in a hundred waited 8 to 11 ms (README,
- * Benchmark). What Hikari adds besides does not apply to an embedded file: no connection goes
- * stale, and none is opened on demand.
+ * Benchmark). What this keeps of a pool: a connection lives at most {@link #LIFETIME}, so reads
+ * plan with the statistics the write connection refreshes whenever it is reopened (SQLite loads
+ * them with the schema); a broken or closed connection is dropped, and a taker that finds none
+ * idle opens one in its place.
  */
 final class SqliteReadConnections implements Connections {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteReadConnections.class);
+    private static final String NAME = "vpnd-read";
+    /** As Hikari's default maxLifetime, which the write connection has. */
+    static final Duration LIFETIME = Duration.ofMinutes(30);
 
     private final StatementCachingDataSource source;
-    /** One per idle connection, taken before the connection: a taker always finds one. */
+    private final long lifetimeNanos;
+    /** One per connection, taken before the connection: a taker finds one idle or a place to open one. */
     private final Semaphore turns;
-    private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+    /**
+     * Last in, first out: the connection given back last is lent next, so the few that load keeps
+     * busy (about one per core) keep their page caches warm.
+     */
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    /** When each open connection is to be replaced (System.nanoTime). */
+    private final Map<Connection, Long> retireAt = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private SqliteReadConnections(StatementCachingDataSource source, int size) {
+    private SqliteReadConnections(StatementCachingDataSource source, int size, Duration lifetime) {
         this.source = source;
+        this.lifetimeNanos = lifetime.toNanos();
         this.turns = new Semaphore(size, true);
     }
 
     static SqliteReadConnections open(StatementCachingDataSource source, int size) throws SQLException {
-        var connections = new SqliteReadConnections(source, size);
+        return open(source, size, LIFETIME);
+    }
+
+    static SqliteReadConnections open(StatementCachingDataSource source, int size, Duration lifetime)
+            throws SQLException {
+        var connections = new SqliteReadConnections(source, size, lifetime);
         var opened = new ArrayList<Connection>(size);
         try {
             for (int i = 0; i < size; i++) {
-                opened.add(source.getConnection());
+                opened.add(connections.openOne());
             }
         } catch (SQLException | RuntimeException e) {
-            opened.forEach(SqliteReadConnections::closeQuietly);
+            opened.forEach(connections::drop);
             throw e;
         }
         connections.idle.addAll(opened);
@@ -52,35 +74,44 @@ final class SqliteReadConnections implements Connections {
 
     @Override
     public Connection take() throws SQLException {
-        Connections.awaitTurn(turns, "vpnd-read");
-        Connection connection = idle.poll();
-        if (connection == null) {
-            turns.release();
-            throw new SQLException("vpnd-read: closed");
-        }
-        return connection;
-    }
-
-    /**
-     * A broken connection is replaced by a new one; if none can be opened, its turn goes with it
-     * and reads share the connections left.
-     */
-    @Override
-    public void giveBack(Connection connection, boolean broken) {
-        Connection returned = connection;
-        if (broken) {
-            closeQuietly(connection);
-            try {
-                returned = source.getConnection();
-            } catch (SQLException | RuntimeException e) {
-                LOG.error("could not replace a broken read connection; reads go on with one fewer", e);
-                return;
+        Connections.awaitTurn(turns, NAME);
+        boolean lent = false;
+        try {
+            Connection connection = idle.pollFirst();
+            if (closed) {
+                if (connection != null) {
+                    drop(connection);
+                }
+                throw new SQLException(NAME + ": closed");
+            }
+            if (connection != null && System.nanoTime() - retireAt.get(connection) > 0) {
+                drop(connection);
+                connection = null;
+            }
+            if (connection == null) {
+                // Its place was freed by a connection dropped, retired or never replaced.
+                connection = openOne();
+            }
+            lent = true;
+            return connection;
+        } finally {
+            if (!lent) {
+                turns.release();
             }
         }
-        idle.offer(returned);
+    }
+
+    /** A broken or closed connection is dropped; the next taker who finds none idle opens one in its place. */
+    @Override
+    public void giveBack(Connection connection, boolean broken) {
+        if (broken || closed || isClosed(connection)) {
+            drop(connection);
+        } else {
+            idle.offerFirst(connection);
+        }
         turns.release();
         if (closed) {
-            closeIdle();
+            dropIdle();
         }
     }
 
@@ -88,20 +119,37 @@ final class SqliteReadConnections implements Connections {
     @Override
     public void close() {
         closed = true;
-        closeIdle();
+        dropIdle();
     }
 
-    private void closeIdle() {
-        for (Connection connection; (connection = idle.poll()) != null;) {
-            closeQuietly(connection);
+    private Connection openOne() throws SQLException {
+        Connection connection = source.getConnection();
+        // Spread, so that connections opened together are not all replaced at once.
+        long jitter = ThreadLocalRandom.current().nextLong(lifetimeNanos / 40 + 1);
+        retireAt.put(connection, System.nanoTime() + lifetimeNanos - jitter);
+        return connection;
+    }
+
+    private void dropIdle() {
+        for (Connection connection; (connection = idle.pollFirst()) != null;) {
+            drop(connection);
         }
     }
 
-    private static void closeQuietly(Connection connection) {
+    private void drop(Connection connection) {
+        retireAt.remove(connection);
         try {
             connection.close();
         } catch (SQLException e) {
             LOG.warn("closing a read connection failed", e);
+        }
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 }

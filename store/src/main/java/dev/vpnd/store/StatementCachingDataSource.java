@@ -10,9 +10,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * What the pools open their physical connections with: each connection comes wrapped so that it
- * carries its own {@link StatementCache} ({@code connection.unwrap(StatementCache.class)}, also
- * through the pool's proxy) and closes the cached statements when the pool closes it. Every other
+ * What the pools and {@link SqliteReadConnections} open their physical connections with: each
+ * connection comes wrapped so that it carries its own {@link StatementCache}
+ * ({@code connection.unwrap(StatementCache.class)}, also through a pool's proxy) and closes the
+ * cached statements when it is closed. Every other
  * call goes straight to the driver's connection.
  */
 final class StatementCachingDataSource implements DataSource {

@@ -1,15 +1,20 @@
 package dev.vpnd.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,19 +27,29 @@ class SqliteReadConnectionsTest {
         return new StatementCachingDataSource(() -> DriverManager.getConnection(url));
     }
 
+    private static void query(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        }
+    }
+
     @Test
     void aTakerBeyondTheSetWaitsForAConnectionToComeBack() throws Exception {
         try (var connections = SqliteReadConnections.open(source(), 2)) {
             Connection first = connections.take();
             Connection second = connections.take();
+            var waiter = new AtomicReference<Thread>();
             var third = CompletableFuture.supplyAsync(() -> {
+                waiter.set(Thread.currentThread());
                 try {
                     return connections.take();
-                } catch (Exception e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(100);
+            while (waiter.get() == null || waiter.get().getState() != Thread.State.TIMED_WAITING) {
+                Thread.sleep(5);
+            }
             assertThat(third).isNotDone();
             connections.giveBack(second, false);
             assertThat(third.get(5, TimeUnit.SECONDS)).isSameAs(second);
@@ -44,20 +59,48 @@ class SqliteReadConnectionsTest {
     }
 
     @Test
-    void aBrokenConnectionIsClosedAndReplaced() throws Exception {
+    void theConnectionGivenBackLastIsLentNext() throws Exception {
+        try (var connections = SqliteReadConnections.open(source(), 3)) {
+            Connection first = connections.take();
+            Connection second = connections.take();
+            connections.giveBack(first, false);
+            connections.giveBack(second, false);
+            assertThat(connections.take()).isSameAs(second);
+        }
+    }
+
+    @Test
+    void aBrokenOrClosedConnectionIsDroppedAndAnotherOpenedInItsPlace() throws Exception {
         try (var connections = SqliteReadConnections.open(source(), 1)) {
             Connection broken = connections.take();
             connections.giveBack(broken, true);
             assertThat(broken.isClosed()).isTrue();
             Connection replacement = connections.take();
-            assertThat(replacement).isNotSameAs(broken);
-            assertThat(replacement.isClosed()).isFalse();
+            query(replacement);
+            replacement.close();
             connections.giveBack(replacement, false);
+            Connection next = connections.take();
+            assertThat(next).isNotSameAs(replacement);
+            query(next);
+            connections.giveBack(next, false);
         }
     }
 
     @Test
-    void closingClosesIdleConnectionsAndThoseLentWhenTheyComeBack() throws Exception {
+    void aConnectionPastItsLifetimeIsReplacedWhenTaken() throws Exception {
+        try (var connections = SqliteReadConnections.open(source(), 1, Duration.ofMillis(50))) {
+            Connection old = connections.take();
+            connections.giveBack(old, false);
+            Thread.sleep(100);
+            Connection fresh = connections.take();
+            assertThat(old.isClosed()).isTrue();
+            query(fresh);
+            connections.giveBack(fresh, false);
+        }
+    }
+
+    @Test
+    void closingClosesIdleConnectionsThoseLentWhenTheyComeBackAndRefusesTakers() throws Exception {
         var connections = SqliteReadConnections.open(source(), 2);
         Connection lent = connections.take();
         Connection idle = connections.take();
@@ -65,15 +108,18 @@ class SqliteReadConnectionsTest {
         connections.close();
         assertThat(idle.isClosed()).isTrue();
         assertThat(lent.isClosed()).isFalse();
+        assertThatThrownBy(connections::take).isInstanceOf(SQLException.class).hasMessageContaining("closed");
         connections.giveBack(lent, false);
         assertThat(lent.isClosed()).isTrue();
+        // The refused taker gave its turn back: two more are refused the same way, not left waiting.
+        assertThatThrownBy(connections::take).hasMessageContaining("closed");
+        assertThatThrownBy(connections::take).hasMessageContaining("closed");
     }
 
     @Test
-    void manyVirtualThreadsNeverHoldMoreThanTheSetAndAllGetOne() throws Exception {
+    void manyVirtualThreadsNeverShareAConnection() throws Exception {
         int size = 3;
-        var inUse = new AtomicInteger();
-        var most = new AtomicInteger();
+        Set<Connection> lent = ConcurrentHashMap.newKeySet();
         try (var connections = SqliteReadConnections.open(source(), size);
                 var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var done = new ArrayList<CompletableFuture<Void>>();
@@ -82,13 +128,14 @@ class SqliteReadConnectionsTest {
                     for (int round = 0; round < 50; round++) {
                         try {
                             Connection connection = connections.take();
-                            most.accumulateAndGet(inUse.incrementAndGet(), Math::max);
-                            try (var statement = connection.createStatement()) {
-                                statement.execute("SELECT 1");
+                            if (!lent.add(connection)) {
+                                throw new IllegalStateException("lent twice at once: " + connection);
                             }
-                            inUse.decrementAndGet();
+                            assertThat(lent.size()).isLessThanOrEqualTo(size);
+                            query(connection);
+                            lent.remove(connection);
                             connections.giveBack(connection, false);
-                        } catch (Exception e) {
+                        } catch (SQLException e) {
                             throw new IllegalStateException(e);
                         }
                     }
@@ -96,6 +143,5 @@ class SqliteReadConnectionsTest {
             }
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         }
-        assertThat(most.get()).isBetween(1, size);
     }
 }
