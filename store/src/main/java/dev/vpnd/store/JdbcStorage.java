@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -154,12 +153,13 @@ public final class JdbcStorage implements Storage {
     /**
      * Refreshes the planner statistics of tables that grew or shrank a lot (cheap otherwise), on
      * the write connection whenever the pool opens it, i.e. at start and after each maxLifetime; a
-     * read connection loads them when it is opened, at the latest one lifetime later
-     * ({@link SqliteReadConnections#LIFETIME}). Without them SQLite walks a whole scope instead of starting from the tags index when a list
-     * filters by tag. The value samples (sqlite_stat4) go: with them SQLite plans a statement anew
-     * whenever a parameter compared with an indexed column gets a value, which is every statement
-     * vpnd runs, so no prepared statement could be reused. The per-index averages (sqlite_stat1)
-     * are all vpnd's queries need; tag filters come ordered by selectivity (JdbcTagStore).
+     * read connection loads them when it is opened, at the latest one lifetime later ({@link
+     * SqliteReadConnections#LIFETIME}). Without them SQLite walks a whole scope instead of starting
+     * from the tags index when a list filters by tag. The value samples (sqlite_stat4) go: with
+     * them SQLite plans a statement anew whenever a parameter compared with an indexed column gets
+     * a value, which is every statement vpnd runs, so no prepared statement could be reused. The
+     * per-index averages (sqlite_stat1) are all vpnd's queries need; tag filters come ordered by
+     * selectivity (JdbcTagStore).
      */
     private static Connection refreshStatistics(Connection connection) throws SQLException {
         // One transaction, so that no reader loads the statistics between the two steps.

@@ -13,12 +13,12 @@ import java.util.concurrent.Semaphore;
  * <p>The bag lock is held while a connection is taken from or given back to the pool, so that no
  * two do either at once. Hikari's bag (7.1) counts a taker as waiting while it scans for a free
  * connection, and one who gives a connection back while anybody waits keeps offering it (yielding
- * between offers) until it is taken or nobody waits. The turns let a taker in only when a
- * connection is free, so the taker finds one by scanning and never takes the offer; under steady
- * load someone is nearly always scanning, and a giver, still holding its turn, looped for one to
- * seven seconds on the bench's two cores (README, Benchmark). If the pool is replacing a
- * connection, a taker may have to wait for the replacement while holding the lock; givers then
- * wait with it, for as long as Hikari takes to open one.
+ * between offers, parking 10 µs every 256th) until it is taken or nobody waits. The turns let a
+ * taker in only when a connection is free, so the taker finds one by scanning and never takes the
+ * offer; under steady load someone is nearly always scanning, and a giver, still holding its turn,
+ * looped for one to seven seconds on the bench's two cores (README, Benchmark). If the pool is
+ * replacing a connection, a taker may have to wait for the replacement while holding the lock;
+ * givers then wait with it, for as long as Hikari takes to open one.
  */
 final class PooledConnections implements Connections {
     private final HikariDataSource pool;
