@@ -304,8 +304,8 @@ public final class Bench implements Callable<Integer> {
     private String facts(Seeder.Seed seed, String generator, int openedConnections, List<String> jvmOptions,
             List<Outcome> outcomes, String loadBefore) {
         var out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "- machine: %d cores%s, %s %s, load generator and server on the same host%s%n",
-                machineCpus(), cpuModel().map(m -> " (" + m + ")").orElse(""),
+        out.append(String.format(Locale.ROOT, "- machine: %s, %s %s, load generator and server on the same host%s%n",
+                machineCores(),
                 System.getProperty("os.name"), System.getProperty("os.version"),
                 serverCpus == null && loadCpus == null ? ""
                         : ", server on CPUs " + (serverCpus == null ? "any" : serverCpus) + " and load generator on CPUs "
@@ -350,22 +350,21 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    /** The machine's processors, not this process's share of them (the bench may run under taskset). */
-    private static long machineCpus() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("processor")).count();
+    /**
+     * "N cores (model)", from one read of /proc/cpuinfo: the machine's processors, not this
+     * process's share of them (the bench may run under taskset).
+     */
+    private static String machineCores() {
+        List<String> cpuinfo;
+        try {
+            cpuinfo = Files.readAllLines(Path.of("/proc/cpuinfo"));
         } catch (IOException | RuntimeException e) {
-            return Runtime.getRuntime().availableProcessors();
+            return Runtime.getRuntime().availableProcessors() + " cores";
         }
-    }
-
-    private static java.util.Optional<String> cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim());
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        }
+        long processors = cpuinfo.stream().filter(l -> l.startsWith("processor")).count();
+        String model = cpuinfo.stream().filter(l -> l.startsWith("model name")).findFirst()
+                .map(l -> " (" + l.substring(l.indexOf(':') + 1).trim() + ")").orElse("");
+        return processors + " cores" + model;
     }
 
     private static double millis(long nanos) {
