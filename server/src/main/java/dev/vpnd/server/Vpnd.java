@@ -9,6 +9,7 @@ import dev.vpnd.server.dialect.keystone.KeystoneDialect;
 import dev.vpnd.server.dialect.neutron.NeutronDialect;
 import dev.vpnd.server.dialect.tencent.TencentDialect;
 import dev.vpnd.server.http.HttpListener;
+import dev.vpnd.server.http.ReadDispatch;
 import dev.vpnd.server.ops.AdminEndpoints;
 import dev.vpnd.server.ops.Metrics;
 import dev.vpnd.server.ops.TimedStorage;
@@ -57,15 +58,17 @@ public final class Vpnd implements AutoCloseable {
             var keys = new KeyDirectory(services.accounts());
             ReplayGuard replayGuard = config.sqlite() ? new LocalReplayGuard(SIGNATURE_WINDOW)
                     : new SharedReplayGuard(storage, SIGNATURE_WINDOW);
+            // SQLite reads wait on nothing outside the process (and its replay guard is in memory).
+            var reads = config.sqlite() ? ReadDispatch.IO_THREAD : ReadDispatch.VIRTUAL_THREAD;
             listeners.add(new HttpListener(new AliyunDialect(services, keys, replayGuard, metrics), config.host(),
-                    config.port("aliyun")));
+                    config.port("aliyun"), reads));
             listeners.add(new HttpListener(new TencentDialect(services, keys, replayGuard, metrics), config.host(),
-                    config.port("tencent")));
+                    config.port("tencent"), reads));
             var neutron = new HttpListener(new NeutronDialect(services.identity(), services.networking(), metrics),
-                    config.host(), config.port("neutron"));
+                    config.host(), config.port("neutron"), reads);
             // The catalog names the Neutron listener's port, known once it is bound (port 0 picks one).
             listeners.add(new HttpListener(new KeystoneDialect(services.identity(), neutron::port, metrics),
-                    config.host(), config.port("keystone")));
+                    config.host(), config.port("keystone"), reads));
             listeners.add(neutron);
             listeners.add(new HttpListener(new AdminEndpoints(storage, metrics), config.host(), config.port("admin")));
             for (HttpListener listener : listeners) {

@@ -12,6 +12,15 @@ public interface Dialect {
     WireResponse handle(WireRequest request);
 
     /**
+     * Whether answering the request only reads stored state: no write, no wait on anything but the
+     * store. A hint for where to run it (see {@link ReadDispatch}); a wrong answer costs time, never
+     * correctness. A request it cannot judge cheaply is not one.
+     */
+    default boolean onlyReads(WireRequest request) {
+        return false;
+    }
+
+    /**
      * Answers a request the HTTP layer rejected before the dialect could see it (a malformed
      * request line, a body too large), in the dialect's error format.
      */

@@ -45,6 +45,35 @@ public final class FormUrlEncoded {
         return pairs;
     }
 
+    /**
+     * The value {@link #parse} would give {@code name}, without decoding the other pairs; null when
+     * absent or when the text is malformed (parsing it whole reports that).
+     */
+    public static String value(String raw, String name) {
+        if (raw == null) {
+            return null;
+        }
+        String value = null;
+        try {
+            int start = 0;
+            while (start < raw.length()) {
+                int end = raw.indexOf('&', start);
+                if (end < 0) {
+                    end = raw.length();
+                }
+                int eq = raw.indexOf('=', start);
+                int nameEnd = eq < 0 || eq > end ? end : eq;
+                if (end > start && decode(raw, start, nameEnd).equals(name)) {
+                    value = nameEnd == end ? "" : decode(raw, nameEnd + 1, end);
+                }
+                start = end + 1;
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return value;
+    }
+
     private static String decode(String s, int from, int to) {
         int first = from;
         while (first < to && s.charAt(first) != '%' && s.charAt(first) != '+') {

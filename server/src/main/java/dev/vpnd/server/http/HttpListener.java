@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -20,13 +21,15 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The only class that sees the HTTP library (Jetty 12 core, no servlets). Each dialect gets its own
- * listener; requests run on virtual threads, so dialects and stores may block.
+ * listener. Requests run on virtual threads, so dialects and stores may block, except the reads a
+ * {@link ReadDispatch#IO_THREAD} listener answers on the I/O thread that parsed them.
  */
 public final class HttpListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
@@ -45,19 +48,29 @@ public final class HttpListener implements AutoCloseable {
     private static final long MAX_WRITTEN_BYTES = 64L * 1024 * 1024;
 
     private final Dialect dialect;
+    private final ReadDispatch readDispatch;
+    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final Server server;
     private final ServerConnector connector;
 
+    /** A listener that runs every request on a virtual thread. */
     public HttpListener(Dialect dialect, String host, int port) {
+        this(dialect, host, port, ReadDispatch.VIRTUAL_THREAD);
+    }
+
+    public HttpListener(Dialect dialect, String host, int port, ReadDispatch readDispatch) {
         this.dialect = dialect;
+        this.readDispatch = readDispatch;
         var threads = new QueuedThreadPool();
         threads.setName("vpnd-" + dialect.name());
-        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        threads.setVirtualThreadsExecutor(virtualThreads);
         this.server = new Server(threads);
         var config = new HttpConfiguration();
         config.setSendServerVersion(false);
         config.setSendDateHeader(true);
-        this.connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        // Reads answered on the I/O threads need one per processor; Jetty's default is half as many.
+        int selectors = readDispatch == ReadDispatch.IO_THREAD ? Runtime.getRuntime().availableProcessors() : -1;
+        this.connector = new ServerConnector(server, -1, selectors, new HttpConnectionFactory(config));
         connector.setHost(host);
         connector.setPort(port);
         connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
@@ -89,9 +102,20 @@ public final class HttpListener implements AutoCloseable {
         server.stop();
     }
 
+    /**
+     * Runs on the I/O thread that parsed the request head, so it never waits: a request that only
+     * reads, has no body and may run here (see {@link ReadDispatch}) is answered at once, any other
+     * goes to a virtual thread of its own. Declared {@code EITHER}: when a spare thread is free, Jetty
+     * hands it the selecting first, so one slow read holds up no other connection; when none is, it
+     * calls this in place.
+     */
     private final class DialectHandler extends Handler.Abstract {
+        DialectHandler() {
+            super(InvocationType.EITHER);
+        }
+
         @Override
-        public boolean handle(Request request, Response response, Callback callback) throws IOException {
+        public boolean handle(Request request, Response response, Callback callback) {
             Instant receivedAt = Instant.now();
             var length = request.getLength();
             if (length > MAX_BODY_BYTES) {
@@ -101,30 +125,59 @@ public final class HttpListener implements AutoCloseable {
             // HTTP/1.1: a body follows only a Content-Length or a Transfer-Encoding. Most calls are
             // GETs without either, for which reading anyway would allocate a 16 KiB buffer each.
             boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-            byte[] body = length <= 0 && !chunked ? EMPTY
-                    : Content.Source.asInputStream(request).readNBytes(chunked ? MAX_BODY_BYTES + 1 : (int) length);
-            if (body.length > MAX_BODY_BYTES) {
-                send(response, callback, dialect.protocolError(413, "Request body too large"));
+            if (length > 0 || chunked) {
+                // Reading the body may wait for the client: never on the I/O thread.
+                virtualThreads.execute(() -> answerWithBody(request, response, callback, receivedAt, chunked));
                 return true;
             }
-            var headers = new HashMap<String, String>();
-            for (HttpField field : request.getHeaders()) {
-                headers.putIfAbsent(field.getLowerCaseName(), field.getValue());
+            var wire = wire(request, EMPTY, receivedAt);
+            if (readDispatch == ReadDispatch.IO_THREAD && dialect.onlyReads(wire)) {
+                answer(wire, response, callback);
+            } else {
+                virtualThreads.execute(() -> answer(wire, response, callback));
             }
-            var uri = request.getHttpURI();
-            var wire = new WireRequest(request.getMethod(), uri.getPath() == null ? "/" : uri.getPath(),
-                    uri.getQuery(), headers, body, receivedAt, Request.getRemoteAddr(request));
-            WireResponse answer;
-            try {
-                answer = dialect.handle(wire);
-            } catch (RuntimeException e) {
-                // Dialects answer their own failures; this is the last line before a bare 500.
-                LOG.error("{} dialect failed to answer a request", dialect.name(), e);
-                answer = dialect.protocolError(500, "Internal error");
-            }
-            send(response, callback, answer);
             return true;
         }
+    }
+
+    private void answerWithBody(Request request, Response response, Callback callback, Instant receivedAt,
+            boolean chunked) {
+        byte[] body;
+        try {
+            long length = request.getLength();
+            body = Content.Source.asInputStream(request).readNBytes(chunked ? MAX_BODY_BYTES + 1 : (int) length);
+        } catch (IOException | RuntimeException e) {
+            // The client went away or sent a malformed body: Jetty answers through DialectErrorHandler.
+            callback.failed(e);
+            return;
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            send(response, callback, dialect.protocolError(413, "Request body too large"));
+            return;
+        }
+        answer(wire(request, body, receivedAt), response, callback);
+    }
+
+    private static WireRequest wire(Request request, byte[] body, Instant receivedAt) {
+        var headers = new HashMap<String, String>();
+        for (HttpField field : request.getHeaders()) {
+            headers.putIfAbsent(field.getLowerCaseName(), field.getValue());
+        }
+        var uri = request.getHttpURI();
+        return new WireRequest(request.getMethod(), uri.getPath() == null ? "/" : uri.getPath(), uri.getQuery(),
+                headers, body, receivedAt, Request.getRemoteAddr(request));
+    }
+
+    private void answer(WireRequest wire, Response response, Callback callback) {
+        WireResponse answer;
+        try {
+            answer = dialect.handle(wire);
+        } catch (RuntimeException e) {
+            // Dialects answer their own failures; this is the last line before a bare 500.
+            LOG.error("{} dialect failed to answer a request", dialect.name(), e);
+            answer = dialect.protocolError(500, "Internal error");
+        }
+        send(response, callback, answer);
     }
 
     private final class DialectErrorHandler extends ErrorHandler {

@@ -66,6 +66,20 @@ class FormUrlEncodedTest {
         assertThatThrownBy(() -> FormUrlEncoded.parse(raw)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Action=DescribeVpnConnections&RegionId=cn-hangzhou", "RegionId=x&Act%69on=Describe%56pcs",
+        "Action=CreateVpc&Action=DescribeVpcs", "Action&b=1", "Action=&b=1", "b=1", "", "&&Action=A+B&", "Action=a=b",
+        "ActionX=1&XAction=2"})
+    void valueIsWhatParseGivesTheName(String raw) {
+        assertThat(FormUrlEncoded.value(raw, "Action")).isEqualTo(FormUrlEncoded.parse(raw).get("Action"));
+    }
+
+    @Test
+    void valueOfMalformedOrAbsentTextIsNull() {
+        assertThat(FormUrlEncoded.value("Action=Describe%zz", "Action")).isNull();
+        assertThat(FormUrlEncoded.value(null, "Action")).isNull();
+    }
+
     private static java.util.Map.Entry<String, String> entry(String key, String value) {
         return java.util.Map.entry(key, value);
     }

@@ -4,6 +4,7 @@ import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.server.Services;
 import dev.vpnd.server.http.Dialect;
+import dev.vpnd.server.http.FormUrlEncoded;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
@@ -45,6 +46,19 @@ public final class AliyunDialect implements Dialect {
         String requestId = RequestIds.next();
         return RequestOutcome.observe(metrics, name(), request, requestId,
                 outcome -> answer(request, requestId, outcome));
+    }
+
+    /** A Describe or List call whose parameters all came in the query (a form body may name another action). */
+    @Override
+    public boolean onlyReads(WireRequest request) {
+        if (request.body().length > 0) {
+            return false;
+        }
+        String action = FormUrlEncoded.value(request.rawQuery(), "Action");
+        if (action == null || action.isEmpty()) {
+            action = request.header("x-acs-action");
+        }
+        return action != null && AliyunActions.readOnly(action);
     }
 
     private WireResponse answer(WireRequest request, String requestId, RequestOutcome outcome) {

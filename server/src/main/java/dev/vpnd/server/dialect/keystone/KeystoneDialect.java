@@ -62,6 +62,12 @@ public final class KeystoneDialect implements Dialect {
         return "keystone";
     }
 
+    /** A GET or HEAD: discovery, the catalog, a token validated; nothing is written. */
+    @Override
+    public boolean onlyReads(WireRequest request) {
+        return request.body().length == 0 && (request.method().equals("GET") || request.method().equals("HEAD"));
+    }
+
     @Override
     public WireResponse handle(WireRequest request) {
         String action = "unknown";

@@ -50,6 +50,12 @@ public final class NeutronDialect implements Dialect {
     private record Target(Kind kind, String id, String action) {
     }
 
+    /** A GET or HEAD: token validation, then a list or a show; nothing is written. */
+    @Override
+    public boolean onlyReads(WireRequest request) {
+        return request.body().length == 0 && (request.method().equals("GET") || request.method().equals("HEAD"));
+    }
+
     @Override
     public WireResponse handle(WireRequest request) {
         String requestId = "req-" + UUID.randomUUID();

@@ -5,6 +5,7 @@ import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.server.Services;
 import dev.vpnd.server.http.Dialect;
+import dev.vpnd.server.http.FormUrlEncoded;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
@@ -48,6 +49,25 @@ public final class TencentDialect implements Dialect {
         return RequestOutcome.observe(metrics, name(), request, requestId,
                 outcome -> request.path().equals(LegacyApi.PATH) ? legacy.handle(request, requestId, outcome)
                         : api3(request, requestId, outcome));
+    }
+
+    /**
+     * A bodyless call of the legacy API (its one action describes) or of a read-only API 3.0 action,
+     * named in the X-TC-Action header or the query.
+     */
+    @Override
+    public boolean onlyReads(WireRequest request) {
+        if (request.body().length > 0) {
+            return false;
+        }
+        if (request.path().equals(LegacyApi.PATH)) {
+            return true;
+        }
+        String action = request.header("x-tc-action");
+        if (action == null) {
+            action = FormUrlEncoded.value(request.rawQuery(), "Action");
+        }
+        return action != null && Api3Actions.find(action).map(Api3Action::readOnly).orElse(false);
     }
 
     private WireResponse api3(WireRequest request, String requestId, RequestOutcome outcome) {
