@@ -13,8 +13,10 @@ public interface Dialect {
 
     /**
      * Whether answering the request only reads stored state: no write, no wait on anything but the
-     * store. A hint for where to run it (see {@link ReadDispatch}); a wrong answer costs time, never
-     * correctness. A request it cannot judge cheaply is not one.
+     * store. It decides where the request runs (see {@link ReadDispatch}): a write judged a read
+     * would hold up the other connections of an I/O thread while it waits for the writer and a disk
+     * flush, so a dialect finds the action exactly where handling it does. A request it cannot
+     * judge cheaply is not one.
      */
     default boolean onlyReads(WireRequest request) {
         return false;

@@ -33,8 +33,8 @@ public final class FormUrlEncoded {
                 end = raw.length();
             }
             if (end > start) {
-                int eq = raw.indexOf('=', start);
-                if (eq < 0 || eq > end) {
+                int eq = indexOf(raw, '=', start, end);
+                if (eq < 0) {
                     pairs.put(decode(raw, start, end), "");
                 } else {
                     pairs.put(decode(raw, start, eq), decode(raw, eq + 1, end));
@@ -46,8 +46,9 @@ public final class FormUrlEncoded {
     }
 
     /**
-     * The value {@link #parse} would give {@code name}, without decoding the other pairs; null when
-     * absent or when the text is malformed (parsing it whole reports that).
+     * The value {@link #parse} would give {@code name}, decoding only the names of the other pairs:
+     * null when absent or when a name or the value found is malformed (parsing the whole text
+     * reports that; a malformed value of another pair goes unnoticed here).
      */
     public static String value(String raw, String name) {
         if (raw == null) {
@@ -61,8 +62,8 @@ public final class FormUrlEncoded {
                 if (end < 0) {
                     end = raw.length();
                 }
-                int eq = raw.indexOf('=', start);
-                int nameEnd = eq < 0 || eq > end ? end : eq;
+                int eq = indexOf(raw, '=', start, end);
+                int nameEnd = eq < 0 ? end : eq;
                 if (end > start && decode(raw, start, nameEnd).equals(name)) {
                     value = nameEnd == end ? "" : decode(raw, nameEnd + 1, end);
                 }
@@ -72,6 +73,16 @@ public final class FormUrlEncoded {
             return null;
         }
         return value;
+    }
+
+    /** The first {@code c} in {@code [from, to)}, or -1: no scan past the pair (a query of bare names stays linear). */
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String decode(String s, int from, int to) {

@@ -68,7 +68,8 @@ public final class HttpListener implements AutoCloseable {
         var config = new HttpConfiguration();
         config.setSendServerVersion(false);
         config.setSendDateHeader(true);
-        // Reads answered on the I/O threads need one per processor; Jetty's default is half as many.
+        // Reads answered on the I/O threads need one per processor (Jetty's default is half as many, at
+        // most four).
         int selectors = readDispatch == ReadDispatch.IO_THREAD ? Runtime.getRuntime().availableProcessors() : -1;
         this.connector = new ServerConnector(server, -1, selectors, new HttpConnectionFactory(config));
         connector.setHost(host);
@@ -103,11 +104,12 @@ public final class HttpListener implements AutoCloseable {
     }
 
     /**
-     * Runs on the I/O thread that parsed the request head, so it never waits: a request that only
-     * reads, has no body and may run here (see {@link ReadDispatch}) is answered at once, any other
-     * goes to a virtual thread of its own. Declared {@code EITHER}: when a spare thread is free, Jetty
-     * hands it the selecting first, so one slow read holds up no other connection; when none is, it
-     * calls this in place.
+     * Runs on the I/O thread that parsed the request head: a request that only reads, has no body
+     * and may run here (see {@link ReadDispatch}) is answered at once, waiting at most on what a
+     * SQLite read waits on (a read turn, locks held for microseconds); any other goes to a virtual
+     * thread of its own. Declared {@code EITHER}: when one of the pool's reserved threads is free,
+     * Jetty hands it the selecting first, so a slow read holds up no other connection; when none
+     * is, it calls this in place.
      */
     private final class DialectHandler extends Handler.Abstract {
         DialectHandler() {
@@ -127,17 +129,33 @@ public final class HttpListener implements AutoCloseable {
             boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
             if (length > 0 || chunked) {
                 // Reading the body may wait for the client: never on the I/O thread.
-                virtualThreads.execute(() -> answerWithBody(request, response, callback, receivedAt, chunked));
+                handOff(callback, () -> answerWithBody(request, response, callback, receivedAt, chunked));
                 return true;
             }
             var wire = wire(request, EMPTY, receivedAt);
             if (readDispatch == ReadDispatch.IO_THREAD && dialect.onlyReads(wire)) {
                 answer(wire, response, callback);
             } else {
-                virtualThreads.execute(() -> answer(wire, response, callback));
+                handOff(callback, () -> answer(wire, response, callback));
             }
             return true;
         }
+    }
+
+    /**
+     * Runs {@code work} on a virtual thread of its own. Whatever escapes it fails the request (Jetty
+     * then answers through {@link DialectErrorHandler}, or closes the connection if the answer has
+     * begun), so no client waits forever and a graceful stop does not wait for it.
+     */
+    private void handOff(Callback callback, Runnable work) {
+        virtualThreads.execute(() -> {
+            try {
+                work.run();
+            } catch (Throwable t) {
+                LOG.error("{} request failed on its virtual thread", dialect.name(), t);
+                callback.failed(t);
+            }
+        });
     }
 
     private void answerWithBody(Request request, Response response, Callback callback, Instant receivedAt,

@@ -7,9 +7,9 @@ package dev.vpnd.server.http;
 public enum ReadDispatch {
     /**
      * On the I/O thread that parsed the request, one per processor: no hand-off to another thread, no
-     * wake-up of the selector to watch the connection again. Only where reads wait on nothing
-     * outside the process (SQLite's files and caches): a read that waited on a network would hold up
-     * every connection of its I/O thread meanwhile.
+     * wake-up of the selector to watch the connection again. Only where a read waits on no network
+     * and no other server (SQLite: file reads, mostly from the page cache, and in-process caches): a
+     * read that waited on a network would hold up the other connections of its I/O thread meanwhile.
      */
     IO_THREAD,
     /** On a virtual thread of their own, as every other request (PostgreSQL). */

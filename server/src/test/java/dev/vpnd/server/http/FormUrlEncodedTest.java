@@ -78,6 +78,9 @@ class FormUrlEncodedTest {
     void valueOfMalformedOrAbsentTextIsNull() {
         assertThat(FormUrlEncoded.value("Action=Describe%zz", "Action")).isNull();
         assertThat(FormUrlEncoded.value(null, "Action")).isNull();
+        assertThat(FormUrlEncoded.value("Act%zzion=DeleteVpc", "Action")).isNull();
+        // Only the names of other pairs are decoded: parsing the whole text reports the bad value.
+        assertThat(FormUrlEncoded.value("Action=DescribeVpcs&x=%zz", "Action")).isEqualTo("DescribeVpcs");
     }
 
     private static java.util.Map.Entry<String, String> entry(String key, String value) {

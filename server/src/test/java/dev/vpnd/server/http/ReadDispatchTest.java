@@ -28,6 +28,9 @@ class ReadDispatchTest {
 
         @Override
         public WireResponse handle(WireRequest request) {
+            if (request.path().equals("/broken")) {
+                throw new AssertionError("not an exception: the dialect's own catch does not see it");
+            }
             String thread = Thread.currentThread().isVirtual() ? "virtual" : "platform";
             return WireResponse.text(200, thread + " " + new String(request.body(), StandardCharsets.UTF_8));
         }
@@ -77,6 +80,16 @@ class ReadDispatchTest {
         var listener = started(ReadDispatch.IO_THREAD);
         assertThat(answer(listener, "/read", "a=1&b=2")).isEqualTo("virtual a=1&b=2");
         assertThat(answer(listener, "/write", "c=3")).isEqualTo("virtual c=3");
+    }
+
+    @Test
+    void whatEscapesAHandedOffRequestIsAnsweredNotLeftHanging() throws Exception {
+        var listener = started(ReadDispatch.IO_THREAD);
+        var uri = URI.create("http://127.0.0.1:" + listener.port() + "/broken");
+        var response = client.send(HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).isEqualTo("error 500");
     }
 
     @Test

@@ -29,8 +29,7 @@ record Api3Call(boolean tc3, String action, String version, String region, Strin
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Api3Call parse(WireRequest request) {
-        String authorization = request.header("authorization");
-        if (authorization != null && authorization.startsWith(Tc3Signature.ALGORITHM)) {
+        if (signedTc3(request)) {
             return new Api3Call(true, request.header("x-tc-action"), request.header("x-tc-version"),
                     request.header("x-tc-region"), request.header("x-tc-timestamp"), Map.of(), tc3Params(request));
         }
@@ -43,6 +42,20 @@ record Api3Call(boolean tc3, String action, String version, String region, Strin
         });
         return new Api3Call(false, fields.get("Action"), fields.get("Version"), fields.get("Region"),
                 fields.get("Timestamp"), fields, FlatParameters.toTree(own));
+    }
+
+    /**
+     * The action {@link #parse} finds in a request without a body, decoding nothing else: the
+     * X-TC-Action header of a TC3 call (which its signature covers), else the query's field.
+     */
+    static String actionWithoutBody(WireRequest request) {
+        return signedTc3(request) ? request.header("x-tc-action")
+                : FormUrlEncoded.value(request.rawQuery(), "Action");
+    }
+
+    private static boolean signedTc3(WireRequest request) {
+        String authorization = request.header("authorization");
+        return authorization != null && authorization.startsWith(Tc3Signature.ALGORITHM);
     }
 
     private static ObjectNode tc3Params(WireRequest request) {

@@ -5,7 +5,6 @@ import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.server.Services;
 import dev.vpnd.server.http.Dialect;
-import dev.vpnd.server.http.FormUrlEncoded;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
@@ -53,7 +52,7 @@ public final class TencentDialect implements Dialect {
 
     /**
      * A bodyless call of the legacy API (its one action describes) or of a read-only API 3.0 action,
-     * named in the X-TC-Action header or the query.
+     * found where {@link Api3Call#parse} finds it.
      */
     @Override
     public boolean onlyReads(WireRequest request) {
@@ -63,10 +62,7 @@ public final class TencentDialect implements Dialect {
         if (request.path().equals(LegacyApi.PATH)) {
             return true;
         }
-        String action = request.header("x-tc-action");
-        if (action == null) {
-            action = FormUrlEncoded.value(request.rawQuery(), "Action");
-        }
+        String action = Api3Call.actionWithoutBody(request);
         return action != null && Api3Actions.find(action).map(Api3Action::readOnly).orElse(false);
     }
 

@@ -1,0 +1,51 @@
+package dev.vpnd.server.dialect.tencent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpnd.server.http.WireRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which calls the listener may answer on its I/O thread: the action judged is the one Api3Call.parse runs. */
+class OnlyReadsTest {
+    // Judging a request needs none of the dialect's collaborators.
+    private final TencentDialect dialect = new TencentDialect(null, null, null, null);
+
+    private static WireRequest request(String path, String query, Map<String, String> headers, String body) {
+        return new WireRequest(body.isEmpty() ? "GET" : "POST", path, query, headers,
+                body.getBytes(StandardCharsets.UTF_8), Instant.now(), "127.0.0.1");
+    }
+
+    private boolean judgedAndParsedAlike(WireRequest request) {
+        boolean onlyReads = dialect.onlyReads(request);
+        String action = Api3Call.parse(request).action();
+        assertThat(onlyReads).isEqualTo(action != null && action.startsWith("Describe"));
+        return onlyReads;
+    }
+
+    @Test
+    void aTc3CallIsJudgedByItsSignedActionHeader() {
+        var tc3 = Map.of("authorization", "TC3-HMAC-SHA256 Credential=x", "x-tc-action", "DescribeVpnConnections");
+        assertThat(judgedAndParsedAlike(request("/", null, tc3, ""))).isTrue();
+        var write = Map.of("authorization", "TC3-HMAC-SHA256 Credential=x", "x-tc-action", "DeleteVpnConnection");
+        assertThat(judgedAndParsedAlike(request("/", "Action=DescribeVpnConnections", write, ""))).isFalse();
+    }
+
+    @Test
+    void aLegacySignedCallIsJudgedByItsQueryNotByAnUnsignedHeader() {
+        assertThat(judgedAndParsedAlike(request("/", "Action=DescribeVpnGateways&Version=2017-03-12", Map.of(), "")))
+                .isTrue();
+        // The header is not what the legacy signature covers, nor what parse reads: DeleteVpc runs.
+        assertThat(judgedAndParsedAlike(request("/", "Action=DeleteVpc",
+                Map.of("x-tc-action", "DescribeVpcs"), ""))).isFalse();
+    }
+
+    @Test
+    void aBodyMayNameAnotherActionAndTheLegacyPathOnlyDescribes() {
+        assertThat(dialect.onlyReads(request("/", "Action=DescribeVpcs", Map.of(), "Action=DeleteVpc"))).isFalse();
+        assertThat(dialect.onlyReads(request(LegacyApi.PATH, "Action=DescribeVpnConn", Map.of(), ""))).isTrue();
+        assertThat(dialect.onlyReads(request("/", null, Map.of(), ""))).isFalse();
+    }
+}
