@@ -58,7 +58,7 @@ public final class Vpnd implements AutoCloseable {
             var keys = new KeyDirectory(services.accounts());
             ReplayGuard replayGuard = config.sqlite() ? new LocalReplayGuard(SIGNATURE_WINDOW)
                     : new SharedReplayGuard(storage, SIGNATURE_WINDOW);
-            // SQLite reads wait on nothing outside the process (and its replay guard is in memory).
+            // SQLite reads wait on no network (and its replay guard is in memory): see ReadDispatch.
             var reads = config.sqlite() ? ReadDispatch.IO_THREAD : ReadDispatch.VIRTUAL_THREAD;
             listeners.add(new HttpListener(new AliyunDialect(services, keys, replayGuard, metrics), config.host(),
                     config.port("aliyun"), reads));

@@ -25,4 +25,9 @@ public record WireRequest(
     public String header(String lowercaseName) {
         return headers.get(lowercaseName);
     }
+
+    /** A GET or HEAD without a body: a method HTTP calls safe, which REST dialects only read with. */
+    public boolean safeWithoutBody() {
+        return body.length == 0 && (method.equals("GET") || method.equals("HEAD"));
+    }
 }

@@ -65,7 +65,7 @@ public final class KeystoneDialect implements Dialect {
     /** A GET or HEAD: discovery, the catalog, a token validated; nothing is written. */
     @Override
     public boolean onlyReads(WireRequest request) {
-        return request.body().length == 0 && (request.method().equals("GET") || request.method().equals("HEAD"));
+        return request.safeWithoutBody();
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class NeutronDialect implements Dialect {
     /** A GET or HEAD: token validation, then a list or a show; nothing is written. */
     @Override
     public boolean onlyReads(WireRequest request) {
-        return request.body().length == 0 && (request.method().equals("GET") || request.method().equals("HEAD"));
+        return request.safeWithoutBody();
     }
 
     @Override
