@@ -16,20 +16,27 @@ import java.util.Map;
  */
 public final class VpndProcess implements AutoCloseable {
     private final Process process;
-    private final String aliyunEndpoint;
+    private final Map<String, String> endpoints;
 
-    private VpndProcess(Process process, String aliyunEndpoint) {
+    private VpndProcess(Process process, Map<String, String> endpoints) {
         this.process = process;
-        this.aliyunEndpoint = aliyunEndpoint;
+        this.endpoints = endpoints;
     }
 
     /** Starts {@code serve --demo} on free ports over {@code dataDir} (and {@code databaseUrl} when not null). */
     public static VpndProcess start(Path dataDir, String databaseUrl) throws IOException, InterruptedException {
+        return start(dataDir, databaseUrl, List.of());
+    }
+
+    /** As {@link #start(Path, String)}, the JVM started with {@code jvmOptions} (a heap limit, say). */
+    public static VpndProcess start(Path dataDir, String databaseUrl, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         Path endpoints = dataDir.resolve("endpoints.json");
         Files.createDirectories(dataDir);
         Files.deleteIfExists(endpoints);
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--demo",
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--demo",
                 "--data", dataDir.toString(), "--aliyun-port", "0", "--tencent-port", "0", "--keystone-port", "0",
                 "--neutron-port", "0", "--admin-port", "0", "--provisioning-delay", "0s"));
         if (databaseUrl != null) {
@@ -47,11 +54,25 @@ public final class VpndProcess implements AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         Map<String, String> urls = new ObjectMapper().readValue(endpoints.toFile(), Map.class);
-        return new VpndProcess(process, urls.get("aliyun").substring("http://".length()));
+        return new VpndProcess(process, Map.copyOf(urls));
     }
 
+    /** {@code host:port} of the Alibaba listener, the form the SDKs take as their endpoint. */
     public String aliyunEndpoint() {
-        return aliyunEndpoint;
+        return endpoints.get("aliyun").substring("http://".length());
+    }
+
+    /** Dialect (and {@code admin}) to base URL, as written to {@code endpoints.json}. */
+    public Map<String, String> endpoints() {
+        return endpoints;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGTERM, as a service manager stops a node; true when the process ended within {@code timeout}. */
