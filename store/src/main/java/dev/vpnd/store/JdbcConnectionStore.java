@@ -88,7 +88,7 @@ final class JdbcConnectionStore implements ConnectionStore {
     public Page<VpnConnection> list(Scope scope, Filter filter, PageRequest page) {
         var where = Where.scope("r", scope)
                 .in("r.id", filter.ids())
-                .in("r.seq", filter.serials())
+                .in("r.serial", filter.serials())
                 .in("r.gateway_id", filter.gatewayIds())
                 .in("r.customer_gateway_id", filter.customerGatewayIds())
                 .in("r.vpc_id", filter.vpcIds())

@@ -62,7 +62,7 @@ final class JdbcCustomerGatewayStore implements CustomerGatewayStore {
     public Page<CustomerGateway> list(Scope scope, Filter filter, PageRequest page) {
         return table.list(Where.scope("r", scope)
                 .in("r.id", filter.ids())
-                .in("r.seq", filter.serials())
+                .in("r.serial", filter.serials())
                 .in("r.name", filter.names())
                 .in("r.ip_address", filter.ipAddresses())
                 .tags(ResourceType.CUSTOMER_GATEWAY, "r.id",

@@ -66,7 +66,7 @@ final class JdbcGatewayStore implements GatewayStore {
     public Page<VpnGateway> list(Scope scope, Filter filter, PageRequest page) {
         return table.list(Where.scope("r", scope)
                 .in("r.id", filter.ids())
-                .in("r.seq", filter.serials())
+                .in("r.serial", filter.serials())
                 .in("r.vpc_id", filter.vpcIds())
                 .in("r.name", filter.names())
                 .in("r.internet_ip", filter.internetIps())

@@ -62,7 +62,7 @@ final class JdbcVpcStore implements VpcStore {
     public Page<Vpc> list(Scope scope, Filter filter, PageRequest page) {
         return table.list(Where.scope("r", scope)
                 .in("r.id", filter.ids())
-                .in("r.seq", filter.serials())
+                .in("r.serial", filter.serials())
                 .in("r.name", filter.names())
                 .in("r.cidr_block", filter.cidrBlocks())
                 .tags(ResourceType.VPC, "r.id", tags.mostSelectiveFirst(ResourceType.VPC, filter.tags())), page);

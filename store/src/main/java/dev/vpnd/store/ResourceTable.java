@@ -6,6 +6,7 @@ import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.port.PageRequest.Order;
 import dev.vpnd.core.problem.ResourceType;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,18 +24,27 @@ import java.util.stream.Stream;
 
 /**
  * What every resource store shares, over one table with the common columns (id, account_id, region,
- * seq, client_token, revision, created_at): scoped lookups, paged lists newest first with an exact
- * total, compare-and-set updates, and records returned with their tags.
+ * seq, serial, client_token, revision, created_at): scoped lookups, paged lists newest first with an
+ * exact total, compare-and-set updates, and records returned with their tags. {@code seq} is the
+ * insertion order and never leaves the store; {@code serial} is the record's number as dialects
+ * show it (see {@link #nextSerial}).
  */
 final class ResourceTable<T> {
     /** The common columns a record is read from, first in every select list, in {@link Base#read}'s order. */
     private static final List<String> BASE_COLUMNS =
-            List.of("id", "seq", "account_id", "region", "revision", "created_at");
+            List.of("id", "serial", "account_id", "region", "revision", "created_at");
     /** What an insert writes before the record's own columns: client_token is never read back. */
     private static final List<String> INSERT_COLUMNS =
-            List.of("id", "account_id", "region", "seq", "client_token", "revision", "created_at");
+            List.of("id", "account_id", "region", "seq", "serial", "client_token", "revision", "created_at");
+    /**
+     * Serials are drawn below this: small enough for the shortest external form of an id (eight
+     * base-36 digits hold 36^8, a little more), large enough that a random draw rarely meets a taken one.
+     */
+    static final long SERIAL_BOUND = 1L << 41;
+    private static final int SERIAL_DRAWS = 16;
+    private static final SecureRandom SERIALS = new SecureRandom();
 
-    /** The common fields of a record; seq holds its serial. */
+    /** The common fields of a record. */
     record Base(String id, long serial, Scope scope, long revision, Instant createdAt) {
         /** Reads {@link #BASE_COLUMNS}. */
         static Base read(Row row) throws SQLException {
@@ -131,6 +141,7 @@ final class ResourceTable<T> {
         params.add(base.id());
         params.add(base.scope().accountId());
         params.add(base.scope().region());
+        params.add(db.dialect().nextSeq(db, mapping.table));
         params.add(base.serial());
         params.add(clientToken == null ? "" : clientToken);
         params.add(base.revision());
@@ -139,9 +150,21 @@ final class ResourceTable<T> {
         db.update(mapping.insert, params);
     }
 
-    /** The next serial of the table, for a record about to be inserted; never handed out twice. */
+    /**
+     * A serial for a record about to be inserted: drawn at random among those no record of the table
+     * holds, so the number a tenant sees says nothing of how many resources others have made (a
+     * counter would). Unique across the table (its unique index), never that of a deleted record
+     * still in the table; records made before serials were drawn keep their counted ones.
+     */
     long nextSerial() {
-        return db.dialect().nextSeq(db, mapping.table);
+        String taken = "SELECT COUNT(*) FROM " + mapping.table + " WHERE serial = ?";
+        for (int draw = 0; draw < SERIAL_DRAWS; draw++) {
+            long serial = 1 + SERIALS.nextLong(SERIAL_BOUND - 1);
+            if (db.queryOne(taken, List.of(serial), Row::int64).orElse(0L) == 0) {
+                return serial;
+            }
+        }
+        throw new IllegalStateException("no free serial in " + mapping.table + " after " + SERIAL_DRAWS + " draws");
     }
 
     /** Writes the record if the stored revision is still {@code expectedRevision}; false otherwise. */
@@ -161,7 +184,7 @@ final class ResourceTable<T> {
     }
 
     Optional<T> findBySerial(Scope scope, long serial) {
-        return findBy(scope, "seq", serial);
+        return findBy(scope, "serial", serial);
     }
 
     Optional<T> findByClientToken(Scope scope, String clientToken) {

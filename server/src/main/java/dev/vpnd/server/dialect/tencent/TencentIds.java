@@ -7,8 +7,9 @@ import java.util.OptionalLong;
 /**
  * Tencent's ids: a type prefix and eight base-36 digits ({@code vpnx-7q9z2k1m}). Eight digits
  * cannot hold a canonical UUID, so they encode the resource's serial instead, through a fixed
- * permutation of the 36^8 codes (multiply by a unit, add an offset) that makes consecutive
- * resources look unrelated while staying unique and reversible without a lookup table.
+ * permutation of the 36^8 codes (multiply by a unit, add an offset), unique and reversible without
+ * a lookup table. The permutation hides nothing: serials are drawn at random by the store, so an
+ * id tells nothing of other tenants' resources.
  */
 final class TencentIds {
     static final int DIGITS = 8;
