@@ -189,6 +189,7 @@ public final class NeutronDialect implements Dialect {
         }
         JsonNode body = body(request);
         ObjectNode doc = Documents.forCreate(kind, body, caller);
+        Policy.create(kind, doc).enforce(caller, Operation.project(doc));
         ObjectNode root = networking.write(tx -> {
             var op = new Operation(caller, tx);
             if (!tx.projectExists(Operation.project(doc))) {
@@ -208,7 +209,7 @@ public final class NeutronDialect implements Dialect {
         ObjectNode changes = Documents.forUpdate(kind, body);
         ObjectNode root = networking.write(tx -> {
             var op = new Operation(caller, tx);
-            ObjectNode current = op.get(kind, id);
+            ObjectNode current = op.owned(kind, id, Policy.update(kind, changes));
             ObjectNode updated = kind.behaviour().update(op, current, changes);
             op.save(kind, kind.behaviour().stored(updated));
             return wrap(kind, Documents.render(op, kind, updated, Set.of()));
@@ -222,7 +223,7 @@ public final class NeutronDialect implements Dialect {
         }
         networking.write(tx -> {
             var op = new Operation(caller, tx);
-            ObjectNode current = op.get(kind, id);
+            ObjectNode current = op.owned(kind, id, Policy.delete(kind));
             kind.behaviour().delete(op, current);
             op.remove(kind, id);
             return null;
