@@ -77,8 +77,9 @@ public final class KeystoneDialect implements Dialect {
             if (route == null) {
                 throw KeystoneError.NOT_FOUND.fault("The resource could not be found.");
             }
-            action = route.action() + "." + request.method();
             Handler handler = route.byMethod().get(request.method());
+            // The label's method comes from the route table, never from the request: series stay bounded.
+            action = route.action() + "." + (handler == null ? "other" : request.method());
             if (handler == null) {
                 throw KeystoneError.METHOD_NOT_ALLOWED.fault("The method is not allowed for the requested URL.");
             }
