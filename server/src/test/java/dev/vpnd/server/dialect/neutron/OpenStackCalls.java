@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.server.RunningVpnd;
+import java.io.ByteArrayOutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 /** Keystone tokens and Neutron calls over real HTTP against a {@link RunningVpnd}, for the tests of this package. */
 final class OpenStackCalls {
@@ -20,7 +23,7 @@ final class OpenStackCalls {
         this.vpnd = vpnd;
     }
 
-    /** An answer: status, the body as JSON (null when empty or not JSON), and the raw response. */
+    /** An answer: status, the body as JSON (null when empty or not JSON), and the raw response (null from a socket). */
     record Answer(int status, JsonNode body, HttpResponse<String> raw) {
         String errorType() {
             return body == null ? null : body.at("/NeutronError/type").asText(null);
@@ -81,6 +84,28 @@ final class OpenStackCalls {
         }
         var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), parse(response.body()), response);
+    }
+
+    /**
+     * A GET of {@code target} (path and query as raw bytes, which {@link URI} would refuse) over a
+     * plain socket; answers the status and the body as JSON.
+     */
+    Answer rawGet(String base, byte[] target, String token) throws Exception {
+        URI uri = URI.create(base);
+        try (var socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            var request = new ByteArrayOutputStream();
+            request.write("GET ".getBytes(StandardCharsets.US_ASCII));
+            request.write(target);
+            request.write((" HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\nConnection: close\r\n"
+                    + (token == null ? "" : "X-Auth-Token: " + token + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.toByteArray());
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
+            int bodyAt = response.indexOf("\r\n\r\n");
+            return new Answer(status, parse(bodyAt < 0 ? "" : response.substring(bodyAt + 4)), null);
+        }
     }
 
     private static JsonNode parse(String body) {
