@@ -1,6 +1,7 @@
 package dev.vpnd.core.service;
 
 import dev.vpnd.core.model.Account;
+import dev.vpnd.core.model.Secret;
 import dev.vpnd.core.model.TokenGrant;
 import dev.vpnd.core.model.User;
 import dev.vpnd.core.port.Storage;
@@ -31,6 +32,11 @@ public final class IdentityService {
     public IdentityService(Storage storage, ServiceSettings settings) {
         this.storage = storage;
         this.settings = settings;
+    }
+
+    /** A hash of a random password with the current cost, made once when first needed. */
+    private static final class UnknownUser {
+        static final Secret HASH = Passwords.hash(Passwords.generate());
     }
 
     /** Who a token speaks for, and until when. */
@@ -64,7 +70,12 @@ public final class IdentityService {
         }
         Optional<User> found = storage.read(s -> userId != null ? s.identities().findUser(userId)
                 : userName != null ? s.identities().findUserByName(userName) : Optional.empty());
-        if (found.isEmpty() || !Passwords.matches(password, found.get().passwordHash())) {
+        if (found.isEmpty()) {
+            // The same derivation a known user's check costs, so the time taken does not tell who exists.
+            Passwords.matches(password, UnknownUser.HASH);
+            return Optional.empty();
+        }
+        if (!Passwords.matches(password, found.get().passwordHash())) {
             return Optional.empty();
         }
         User user = found.get();

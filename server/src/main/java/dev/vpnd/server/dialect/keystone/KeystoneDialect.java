@@ -13,8 +13,10 @@ import dev.vpnd.server.ops.Metrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +42,19 @@ public final class KeystoneDialect implements Dialect {
     private final IdentityService identity;
     private final IntSupplier neutronPort;
     private final Metrics metrics;
+    private final LoginThrottle throttle;
     private final Map<String, Route> routes = new LinkedHashMap<>();
 
     /** {@code neutronPort} is read per request: the Neutron listener may bind a free port after this is built. */
     public KeystoneDialect(IdentityService identity, IntSupplier neutronPort, Metrics metrics) {
+        this(identity, neutronPort, metrics, new LoginThrottle(LoginThrottle.Limits.DEFAULT, InstantSource.system()));
+    }
+
+    KeystoneDialect(IdentityService identity, IntSupplier neutronPort, Metrics metrics, LoginThrottle throttle) {
         this.identity = identity;
         this.neutronPort = neutronPort;
         this.metrics = metrics;
+        this.throttle = throttle;
         routes.put("/", new Route("Versions", Map.of("GET", this::versions)));
         routes.put("/v3", new Route("Version", Map.of("GET", this::version)));
         routes.put("/v3/", new Route("Version", Map.of("GET", this::version)));
@@ -77,15 +85,16 @@ public final class KeystoneDialect implements Dialect {
             if (route == null) {
                 throw KeystoneError.NOT_FOUND.fault("The resource could not be found.");
             }
-            action = route.action() + "." + request.method();
             Handler handler = route.byMethod().get(request.method());
+            // The label's method comes from the route table, never from the request: series stay bounded.
+            action = route.action() + "." + (handler == null ? "other" : request.method());
             if (handler == null) {
                 throw KeystoneError.METHOD_NOT_ALLOWED.fault("The method is not allowed for the requested URL.");
             }
             return handler.handle(request);
         } catch (KeystoneFault fault) {
             outcome = String.valueOf(fault.error.status);
-            return error(fault.error, fault.getMessage());
+            return error(fault.error, fault.getMessage(), fault.headers);
         } catch (RuntimeException e) {
             LOG.error("keystone request failed", e);
             outcome = "500";
@@ -115,12 +124,33 @@ public final class KeystoneDialect implements Dialect {
         return json(200, root, Map.of());
     }
 
-    /** {@code POST /v3/auth/tokens}: 201 with the token in {@code X-Subject-Token}, or 401 whatever was wrong. */
+    /**
+     * {@code POST /v3/auth/tokens}: 201 with the token in {@code X-Subject-Token}, or 401 whatever was
+     * wrong; a 401 with {@code Retry-After}, and no password checked, while the user or the client's
+     * address is throttled ({@link LoginThrottle}).
+     */
     private WireResponse issue(WireRequest request) {
         var auth = PasswordAuth.parse(body(request));
-        var issued = identity.signIn(auth.userId(), auth.userName(), auth.password(), auth.projectId(),
-                auth.projectName()).orElseThrow(PasswordAuth::unauthorized);
-        return json(201, tokenBody(request, issued.session(), true), Map.of("X-Subject-Token", issued.token()));
+        var admitted = switch (throttle.begin(auth.throttleKey(), request.remoteAddress())) {
+            case LoginThrottle.Refused refused -> throw PasswordAuth.throttled(refused.retryAfterSeconds());
+            case LoginThrottle.Admitted attempt -> attempt;
+        };
+        Optional<IdentityService.Issued> issued;
+        try {
+            issued = identity.signIn(auth.userId(), auth.userName(), auth.password(), auth.projectId(),
+                    auth.projectName());
+        } catch (RuntimeException e) {
+            // The store failed, not the client: the attempt ends without counting.
+            admitted.abandoned();
+            throw e;
+        }
+        if (issued.isEmpty()) {
+            admitted.failed();
+            throw PasswordAuth.unauthorized();
+        }
+        admitted.succeeded();
+        return json(201, tokenBody(request, issued.get().session(), true),
+                Map.of("X-Subject-Token", issued.get().token()));
     }
 
     /**
@@ -190,8 +220,15 @@ public final class KeystoneDialect implements Dialect {
     }
 
     private static WireResponse error(KeystoneError error, String message) {
-        return json(error.status, KeystoneDocuments.error(error, message), error == KeystoneError.UNAUTHORIZED
-                ? Map.of("WWW-Authenticate", "Keystone uri=\"/v3\"") : Map.of());
+        return error(error, message, Map.of());
+    }
+
+    private static WireResponse error(KeystoneError error, String message, Map<String, String> extraHeaders) {
+        var headers = new LinkedHashMap<>(extraHeaders);
+        if (error == KeystoneError.UNAUTHORIZED) {
+            headers.put("WWW-Authenticate", "Keystone uri=\"/v3\"");
+        }
+        return json(error.status, KeystoneDocuments.error(error, message), headers);
     }
 
     private static WireResponse json(int status, JsonNode body, Map<String, String> headers) {

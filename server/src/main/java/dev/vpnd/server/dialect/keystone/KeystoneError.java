@@ -1,5 +1,7 @@
 package dev.vpnd.server.dialect.keystone;
 
+import java.util.Map;
+
 /** Keystone's errors as {@code {"error": {"code", "title", "message"}}}, the form tempest and keystoneauth parse. */
 enum KeystoneError {
     BAD_REQUEST(400, "Bad Request"),
@@ -18,7 +20,7 @@ enum KeystoneError {
     }
 
     KeystoneFault fault(String message) {
-        return new KeystoneFault(this, message);
+        return new KeystoneFault(this, message, Map.of());
     }
 
     static KeystoneError ofStatus(int status) {
@@ -34,10 +36,13 @@ enum KeystoneError {
     static final class KeystoneFault extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final transient KeystoneError error;
+        /** Headers the answer carries besides the error's own (a throttled sign-in's Retry-After). */
+        final transient Map<String, String> headers;
 
-        KeystoneFault(KeystoneError error, String message) {
+        KeystoneFault(KeystoneError error, String message, Map<String, String> headers) {
             super(message, null, false, false);
             this.error = error;
+            this.headers = Map.copyOf(headers);
         }
     }
 }

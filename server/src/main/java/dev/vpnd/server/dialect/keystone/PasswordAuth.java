@@ -2,6 +2,7 @@ package dev.vpnd.server.dialect.keystone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpnd.server.dialect.keystone.KeystoneError.KeystoneFault;
+import java.util.Map;
 
 /**
  * The body of {@code POST /v3/auth/tokens} with the {@code password} method: the user by id or by
@@ -46,6 +47,17 @@ record PasswordAuth(String userId, String userName, String password, String proj
 
     static KeystoneFault unauthorized() {
         return KeystoneError.UNAUTHORIZED.fault("The request you have made requires authentication.");
+    }
+
+    /** Keystone's 401, with how many seconds a throttled client should wait before it signs in again. */
+    static KeystoneFault throttled(long retryAfterSeconds) {
+        return new KeystoneFault(KeystoneError.UNAUTHORIZED, "The request you have made requires authentication.",
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
+    /** The user as the throttle counts it: by id when the request names one, else by name. */
+    String throttleKey() {
+        return userId != null ? "id:" + userId : "name:" + (userName == null ? "" : userName);
     }
 
     private static String text(JsonNode node, String field) {

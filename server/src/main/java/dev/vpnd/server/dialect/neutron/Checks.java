@@ -51,8 +51,31 @@ final class Checks {
             if (max > 0 && value.asText().length() > max) {
                 throw NeutronFault.invalid(name, "'" + value.asText() + "' exceeds maximum length of " + max);
             }
+            checkPrintable(name, value.asText());
             return value;
         };
+    }
+
+    /**
+     * A stored string has no ASCII control character (U+0000-U+001F, U+007F) and no unpaired
+     * surrogate: names and descriptions reach the other dialects' XML, where neither can be written.
+     * The message names the character's code, never echoes it.
+     */
+    static void checkPrintable(String name, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw NeutronFault.invalid(name, String.format("control character U+%04X is not allowed", (int) c));
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    throw NeutronFault.invalid(name, String.format("unpaired surrogate U+%04X is not allowed", (int) c));
+                }
+                i++;
+            }
+        }
     }
 
     static final Check NAME = string(NAME_MAX);

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnd.server.dialect.neutron.Attribute.Filter;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,8 +48,50 @@ final class ListQuery {
         }
     }
 
+    /**
+     * Form decoding ({@code +} is a space), strictly: an escape that is not {@code %} and two hex
+     * digits, or bytes that are not UTF-8, are the client's 400, never a guess or a 500. Raw bytes
+     * that are not UTF-8 reach the dialect as U+FFFD (the HTTP layer's replacement), so an unescaped
+     * U+FFFD counts as such bytes.
+     */
     private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        var bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                int high = i + 1 < text.length() ? hex(text.charAt(i + 1)) : -1;
+                int low = i + 2 < text.length() ? hex(text.charAt(i + 2)) : -1;
+                if (high < 0 || low < 0) {
+                    throw NeutronFault.badRequest("Invalid query string: '%' must be followed by two hexadecimal digits");
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else if (c == '\uFFFD') {
+                throw notUtf8();
+            } else if (c == '+') {
+                bytes.write(' ');
+            } else {
+                int codePoint = text.codePointAt(i);
+                bytes.writeBytes(Character.toString(codePoint).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(codePoint) - 1;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw notUtf8();
+        }
+    }
+
+    /** An ASCII hex digit's value, else -1 ({@link Character#digit} would take other scripts' digits too). */
+    private static int hex(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
+    }
+
+    private static NeutronFault notUtf8() {
+        return NeutronFault.badRequest("Invalid query string: bytes are not UTF-8");
     }
 
     Set<String> fields() {

@@ -9,8 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.stream.Collectors;
 
 /**
- * Networks. Only an admin may create an external or provider network; deleting a network takes its
- * subnets with it unless a router still has a port on it (NetworkInUse), as Neutron does for
+ * Networks. Only an admin may make a network shared, external, default or provider ({@link Policy});
+ * sharing or unsharing one shows or hides its subnets to other projects. Deleting a network takes
+ * its subnets with it unless a router still has a port on it (NetworkInUse), as Neutron does for
  * port-less subnets.
  */
 final class Networks implements Behaviour {
@@ -18,11 +19,6 @@ final class Networks implements Behaviour {
 
     @Override
     public void create(Operation op, ObjectNode doc) {
-        if (!op.caller.admin() && (doc.path("router:external").asBoolean() || doc.path("shared").asBoolean()
-                || !doc.path("provider:network_type").isNull() || !doc.path("provider:physical_network").isNull())) {
-            throw NeutronFault.forbidden("(rule:create_network and rule:create_network:router:external) is "
-                    + "disallowed by policy");
-        }
         if (doc.path("provider:network_type").isNull()) {
             // A tenant network: the reference's tenant_network_types = vxlan, a VNI from 1:10000.
             doc.put("provider:network_type", "vxlan");
@@ -44,7 +40,22 @@ final class Networks implements Behaviour {
     public ObjectNode update(Operation op, ObjectNode current, ObjectNode changes) {
         ObjectNode merged = Behaviour.super.update(op, current, changes);
         stamp(op, merged, current.path("revision_number").asLong() + 1);
+        if (everyoneSees(merged) != everyoneSees(current)) {
+            // The subnets' visibility follows their network's (an admin shared or unshared it).
+            String id = merged.path("id").asText();
+            for (ObjectNode subnet : op.all(Kinds.SUBNETS)) {
+                if (subnet.path("network_id").asText().equals(id)) {
+                    Subnets.markSeenByEveryone(subnet, everyoneSees(merged));
+                    op.save(Kinds.SUBNETS, subnet);
+                }
+            }
+        }
         return merged;
+    }
+
+    /** Shared and external networks are visible to every project, and so are their subnets. */
+    static boolean everyoneSees(ObjectNode network) {
+        return network.path("shared").asBoolean() || network.path("router:external").asBoolean();
     }
 
     @Override

@@ -38,7 +38,7 @@ final class Operation {
      */
     boolean visible(JsonNode doc) {
         return caller.admin() || caller.projectId().equals(project(doc)) || doc.path("shared").asBoolean(false)
-                || doc.path("router:external").asBoolean(false) || doc.path("_shared").asBoolean(false);
+                || doc.path("router:external").asBoolean(false) || doc.path(Subnets.SEEN_BY_EVERYONE).asBoolean(false);
     }
 
     Optional<ObjectNode> lookup(Kind kind, String id) {
@@ -47,6 +47,17 @@ final class Operation {
 
     ObjectNode get(Kind kind, String id) {
         return lookup(kind, id).orElseThrow(() -> kind.notFound(id));
+    }
+
+    /**
+     * The document a write may change, in neutron/api/v2/base.py's order: the kind's 404 when the
+     * caller cannot see it (its existence is not given away), then {@code policy}'s 403 when the
+     * caller sees it but may not write it (another project's shared network, an admin-only attribute).
+     */
+    ObjectNode owned(Kind kind, String id, Policy policy) {
+        ObjectNode doc = get(kind, id);
+        policy.enforce(caller, project(doc));
+        return doc;
     }
 
     /** Every document of the kind, whoever owns it: for checks such as "in use". */

@@ -112,7 +112,7 @@ final class Routers implements Behaviour {
 
     /** {@code PUT /v2.0/routers/{id}/add_router_interface} and {@code remove_router_interface}, by subnet. */
     static ObjectNode interfaceAction(Operation op, String routerId, String action, JsonNode body) {
-        ObjectNode router = op.get(Kinds.ROUTERS, routerId);
+        ObjectNode router = op.owned(Kinds.ROUTERS, routerId, Policy.memberAction(action));
         if (!body.isObject() || !body.path("subnet_id").isTextual()) {
             throw new NeutronFault(400, "BadRequest", "Bad router request: Either subnet_id or port_id must be "
                     + "specified.");
@@ -123,6 +123,11 @@ final class Routers implements Behaviour {
                 && p.path("device_owner").asText().equals(Ports.INTERFACE)).toList();
         ObjectNode port;
         if (action.equals("add_router_interface")) {
+            if (!op.caller.admin() && !op.caller.projectId().equals(Operation.project(subnet))) {
+                // l3_db: a visible subnet of a shared or external network is still not the caller's to attach.
+                throw new NeutronFault(400, "BadRequest", "Bad router request: Cannot add interface to router because "
+                        + "subnet " + subnetId + " is not owned by project making the request.");
+            }
             if (ports.stream().anyMatch(p -> Ports.onSubnet(p, subnetId))) {
                 throw new NeutronFault(400, "BadRequest", "Bad router request: Router already has a port on subnet "
                         + subnetId + ".");

@@ -12,14 +12,19 @@ import java.math.BigInteger;
  * a port still uses cannot be deleted.
  */
 final class Subnets implements Behaviour {
+    /** The internal mark {@link Operation#visible} reads. */
+    static final String SEEN_BY_EVERYONE = Operation.INTERNAL + "shared";
 
     @Override
     public void create(Operation op, ObjectNode doc) {
         String networkId = doc.path("network_id").asText();
-        ObjectNode network = op.lookup(Kinds.NETWORKS, networkId)
-                .filter(n -> op.caller.admin() || op.caller.projectId().equals(Operation.project(n))
-                        || n.path("shared").asBoolean())
-                .orElseThrow(() -> Kinds.NETWORKS.notFound(networkId));
+        ObjectNode network = op.get(Kinds.NETWORKS, networkId);
+        if (!op.caller.admin() && !network.path("shared").asBoolean()
+                && !Operation.project(network).equals(Operation.project(doc))) {
+            // base.py's _validate_network_tenant_ownership: another project's external network is
+            // visible but takes no subnets from others; its 404 hides the network's existence.
+            throw NeutronFault.notFound("HTTPNotFound", "The resource could not be found.");
+        }
         String cidrText = doc.path("cidr").asText();
         var cidr = Addresses.cidr(cidrText).orElseThrow(() -> NeutronFault.invalid("cidr", "'" + cidrText
                 + "' is not a valid IP subnet"));
@@ -52,13 +57,19 @@ final class Subnets implements Behaviour {
             pools.addObject().put("start", Addresses.format(start, cidr.bits())).put("end",
                     Addresses.format(end, cidr.bits()));
         }
-        // Subnets of shared and external networks are visible to every project, as their networks are.
-        if (network.path("shared").asBoolean() || network.path("router:external").asBoolean()) {
-            doc.put(Operation.INTERNAL + "shared", true);
-        }
+        markSeenByEveryone(doc, Networks.everyoneSees(network));
         Networks.stamp(op, doc, 0);
         ((ArrayNode) network.withArray("subnets")).add(doc.path("id").asText());
         op.save(Kinds.NETWORKS, network);
+    }
+
+    /** Subnets of shared and external networks are visible to every project, as their networks are. */
+    static void markSeenByEveryone(ObjectNode subnet, boolean everyone) {
+        if (everyone) {
+            subnet.put(SEEN_BY_EVERYONE, true);
+        } else {
+            subnet.remove(SEEN_BY_EVERYONE);
+        }
     }
 
     @Override

@@ -1,0 +1,222 @@
+package dev.vpnd.server.dialect.keystone;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Failed password sign-ins counted per user and per client address in a sliding window
+ * (docs/security.md, "Neutron and Keystone"). Once a user or an address has {@link Limits#maxFailures}
+ * failures within {@link Limits#window}, its attempts are refused for {@link Limits#coolDown} without
+ * a password being checked. Sign-ins still in progress count as failures until they end, so a burst
+ * of parallel guesses gets no more tries than a sequence. A success clears the user's failures, not
+ * the address's: one valid account must not launder another's guesses. Only failures count, so
+ * clients that sign in often are never refused.
+ *
+ * <p>User names and addresses are the attacker's choice: each table keeps at most
+ * {@link Limits#maxTrackedKeys} keys (the least recently used goes first), keys are cut to
+ * {@link #MAX_KEY_CHARS}, a tally with nothing left to remember is dropped, and IPv6 addresses count
+ * per /64, the block one subscriber usually holds.
+ */
+final class LoginThrottle {
+    static final int MAX_KEY_CHARS = 256;
+    /** What a refusal while only sign-ins in progress block asks the client to wait. */
+    private static final Duration IN_PROGRESS_WAIT = Duration.ofSeconds(1);
+
+    /** The policy: so many failures within the window block for the cool-down; so many keys per table. */
+    record Limits(int maxFailures, Duration window, Duration coolDown, int maxTrackedKeys) {
+        static final Limits DEFAULT = new Limits(5, Duration.ofSeconds(60), Duration.ofSeconds(60), 10_000);
+    }
+
+    /** The throttle's answer to a sign-in: go ahead (and report how it ended), or wait. */
+    sealed interface Admission permits Admitted, Refused {
+    }
+
+    /** Refused: the client may retry after this many whole seconds (at least one). */
+    record Refused(long retryAfterSeconds) implements Admission {
+    }
+
+    /** A sign-in in progress; the first of {@link #succeeded}, {@link #failed} or {@link #abandoned} ends it. */
+    final class Admitted implements Admission {
+        private final Key user;
+        private final Key address;
+        private boolean ended;
+
+        private Admitted(Key user, Key address) {
+            this.user = user;
+            this.address = address;
+        }
+
+        void succeeded() {
+            synchronized (LoginThrottle.this) {
+                if (end()) {
+                    user.tally.failures.clear();
+                    forgetIfIdle(user);
+                    forgetIfIdle(address);
+                }
+            }
+        }
+
+        /** Ended without an answer on the password (the store failed): nothing is counted. */
+        void abandoned() {
+            synchronized (LoginThrottle.this) {
+                if (end()) {
+                    forgetIfIdle(user);
+                    forgetIfIdle(address);
+                }
+            }
+        }
+
+        void failed() {
+            synchronized (LoginThrottle.this) {
+                if (end()) {
+                    Instant now = clock.instant();
+                    for (Key key : List.of(user, address)) {
+                        key.tally.failures.addLast(now);
+                        prune(key.tally, now);
+                        if (key.tally.failures.size() >= limits.maxFailures()) {
+                            key.tally.blockedUntil = now.plus(limits.coolDown());
+                            key.tally.failures.clear();
+                        }
+                    }
+                }
+            }
+        }
+
+        private boolean end() {
+            if (ended) {
+                return false;
+            }
+            ended = true;
+            user.tally.inProgress--;
+            address.tally.inProgress--;
+            return true;
+        }
+    }
+
+    /** What one table remembers of one key. */
+    private static final class Tally {
+        final ArrayDeque<Instant> failures = new ArrayDeque<>();
+        int inProgress;
+        Instant blockedUntil = Instant.MIN;
+    }
+
+    private record Key(Map<String, Tally> table, String name, Tally tally) {
+    }
+
+    private final Limits limits;
+    private final InstantSource clock;
+    private final Map<String, Tally> users;
+    private final Map<String, Tally> addresses;
+
+    LoginThrottle(Limits limits, InstantSource clock) {
+        this.limits = limits;
+        this.clock = clock;
+        this.users = boundedTable(limits.maxTrackedKeys());
+        this.addresses = boundedTable(limits.maxTrackedKeys());
+    }
+
+    private static Map<String, Tally> boundedTable(int maxKeys) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Tally> eldest) {
+                return size() > maxKeys;
+            }
+        };
+    }
+
+    /** Admits or refuses a sign-in of {@code user} (a name or id as the request gives it) from {@code address}. */
+    synchronized Admission begin(String user, String address) {
+        Instant now = clock.instant();
+        String userKey = cut(user == null ? "" : user);
+        String addressKey = cut(addressKey(address));
+        Duration wait = Duration.ZERO;
+        for (Tally tally : Arrays.asList(users.get(userKey), addresses.get(addressKey))) {
+            if (tally == null) {
+                continue;
+            }
+            prune(tally, now);
+            if (now.isBefore(tally.blockedUntil)) {
+                wait = max(wait, Duration.between(now, tally.blockedUntil));
+            } else if (tally.failures.size() + tally.inProgress >= limits.maxFailures()) {
+                wait = max(wait, IN_PROGRESS_WAIT);
+            }
+        }
+        if (!wait.isZero()) {
+            return new Refused(Math.max(1, wait.plusMillis(999).toSeconds()));
+        }
+        Key userTally = track(users, userKey);
+        Key addressTally = track(addresses, addressKey);
+        userTally.tally.inProgress++;
+        addressTally.tally.inProgress++;
+        return new Admitted(userTally, addressTally);
+    }
+
+    /** Keys both tables hold now, for tests of the bound. */
+    synchronized int trackedKeys() {
+        return users.size() + addresses.size();
+    }
+
+    private static Key track(Map<String, Tally> table, String name) {
+        return new Key(table, name, table.computeIfAbsent(name, k -> new Tally()));
+    }
+
+    private void prune(Tally tally, Instant now) {
+        Instant oldest = now.minus(limits.window());
+        while (!tally.failures.isEmpty() && !tally.failures.peekFirst().isAfter(oldest)) {
+            tally.failures.removeFirst();
+        }
+    }
+
+    /** Drops a tally with no failure, no sign-in in progress and no block (only if the table still holds it). */
+    private void forgetIfIdle(Key key) {
+        Tally tally = key.tally;
+        prune(tally, clock.instant());
+        if (tally.failures.isEmpty() && tally.inProgress == 0 && !clock.instant().isBefore(tally.blockedUntil)) {
+            key.table.remove(key.name, tally);
+        }
+    }
+
+    /** The address as counted: an IPv6 address by its /64, anything else as given. */
+    static String addressKey(String address) {
+        if (address == null || address.isEmpty()) {
+            return "unknown";
+        }
+        if (address.indexOf(':') >= 0) {
+            String literal = address.startsWith("[") && address.endsWith("]")
+                    ? address.substring(1, address.length() - 1) : address;
+            int zone = literal.indexOf('%');
+            literal = zone < 0 ? literal : literal.substring(0, zone);
+            if (literal.chars().allMatch(c -> c < 0x80 && (Character.digit(c, 16) >= 0 || c == ':' || c == '.'))) {
+                try {
+                    // A literal of hex digits, colons and dots: InetAddress parses it without asking DNS.
+                    byte[] bytes = InetAddress.getByName(literal).getAddress();
+                    if (bytes.length == 16) {
+                        return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+                    }
+                } catch (UnknownHostException e) {
+                    // not an address literal: counted as given
+                }
+            }
+        }
+        return address;
+    }
+
+    private static String cut(String key) {
+        return key.length() > MAX_KEY_CHARS ? key.substring(0, MAX_KEY_CHARS) : key;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
