@@ -62,7 +62,7 @@ class HostileInputFuzzTest {
 
         var demo = new SignedClients(aliyunEndpoint, tencentEndpoint, Tenant.demo());
         var victim = Victim.create(demo, keystone.toString(), neutron.toString());
-        String before = victim.snapshot(demo, keystone.toString(), neutron.toString());
+        String before = victim.snapshot(demo, neutron.toString());
 
         var attacker = new SignedClients(aliyunEndpoint, tencentEndpoint, mallory);
         String token = Json.token(keystone.toString(), mallory.openStackUser(), mallory.openStackPassword(),
@@ -107,7 +107,7 @@ class HostileInputFuzzTest {
         assertThat(health.status()).as("/healthz after the run").isEqualTo(200);
         assertThat(findings.failures()).as(findings.requests() + " requests; seeds " + FIXED_SEED + " and "
                 + randomSeed).isEmpty();
-        assertThat(changedLines(before, victim.snapshot(demo, keystone.toString(), neutron.toString())))
+        assertThat(changedLines(before, victim.snapshot(demo, neutron.toString())))
                 .as("the victim's resources as their owners see them, lines that changed").isEmpty();
         long heapAfter = retainedHeap(node, admin);
         assertThat(heapAfter).as("heap retained after a full collection, before %d bytes", heapBefore)

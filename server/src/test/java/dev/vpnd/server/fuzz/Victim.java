@@ -19,6 +19,11 @@ final class Victim {
     final Map<String, String> tencentIds = new LinkedHashMap<>();
     /** Neutron collection path (networks, vpn/ikepolicies, ...) to ids, the owner's token for each. */
     final List<NeutronResource> neutron = new ArrayList<>();
+    /**
+     * An admin token taken before any hostile sign-in: failed sign-ins from this address may have
+     * it throttled by the time the snapshot is taken again.
+     */
+    private String adminToken;
 
     record NeutronResource(String collection, String member, String id, boolean adminOwned) {
     }
@@ -79,6 +84,7 @@ final class Victim {
 
     private void createNeutron(String keystone, String url) {
         String admin = Json.token(keystone, "admin", "admin", "admin");
+        adminToken = admin;
         String demo = Json.token(keystone, "demo", "demo", "demo");
         String external = Json.create(url, admin, "networks", "network",
                 "{\"name\": \"public\", \"router:external\": true}");
@@ -125,7 +131,7 @@ final class Victim {
     }
 
     /** What the owners see of every victim resource, request ids left out. */
-    String snapshot(SignedClients demo, String keystone, String url) {
+    String snapshot(SignedClients demo, String url) {
         var out = new StringBuilder();
         for (var kind : List.of("Vpcs", "VpnGateways", "CustomerGateways", "VpnConnections")) {
             var outcome = demo.aliyun("Describe" + kind, Map.of("RegionId", "cn-hangzhou", "PageSize", "50"), false);
@@ -135,9 +141,9 @@ final class Victim {
             var outcome = demo.tencent("Describe" + kind, "{\"Limit\":100}");
             out.append("tencent ").append(kind).append(": ").append(withoutRequestId(outcome)).append('\n');
         }
-        String admin = Json.token(keystone, "admin", "admin", "admin");
         for (var resource : neutron) {
-            var reply = Json.call("GET", url + "/v2.0/" + resource.collection() + "/" + resource.id(), admin, null);
+            var reply = Json.call("GET", url + "/v2.0/" + resource.collection() + "/" + resource.id(), adminToken,
+                    null);
             out.append(resource.collection()).append(' ').append(reply.status()).append(' ').append(reply.body())
                     .append('\n');
         }
