@@ -81,4 +81,9 @@ public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
     public Services services() {
         return vpnd.services();
     }
+
+    /** A second connection to the database, to write what the services would refuse (data from older versions). */
+    public dev.vpnd.store.JdbcStorage openDatabase() {
+        return database.open();
+    }
 }

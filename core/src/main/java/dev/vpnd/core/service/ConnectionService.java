@@ -40,6 +40,7 @@ public final class ConnectionService {
 
     public VpnConnection create(Scope scope, String clientToken, ConnectionDraft draft) {
         checkShape(draft);
+        FreeText.checkTags(draft.tags());
         Tags.merge(List.of(), draft.tags(), ResourceType.VPN_CONNECTION);
         return storage.write(s -> {
             Optional<VpnConnection> existing = clientToken.isEmpty() ? Optional.empty()
@@ -110,6 +111,11 @@ public final class ConnectionService {
     }
 
     private static void checkShape(ConnectionDraft draft) {
+        FreeText.check("Name", draft.name());
+        FreeText.checkIke("IkeConfig", draft.ike());
+        for (Tunnel t : draft.tunnels()) {
+            FreeText.checkIke("TunnelOptionsSpecification." + t.index() + ".TunnelIkeConfig", t.ike());
+        }
         if (draft.tunnels().isEmpty()) {
             if (draft.customerGatewayId().isEmpty()) {
                 throw new ProblemException(new Problem.MissingValue("CustomerGatewayId"));

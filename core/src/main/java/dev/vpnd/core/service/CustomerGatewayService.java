@@ -25,6 +25,8 @@ public final class CustomerGatewayService {
         if (!Cidrs.isIpv4(draft.ipAddress())) {
             throw new ProblemException(new Problem.InvalidValue("IpAddress", draft.ipAddress(), "not an IPv4 address"));
         }
+        checkText(draft);
+        FreeText.checkTags(draft.tags());
         Tags.merge(List.of(), draft.tags(), ResourceType.CUSTOMER_GATEWAY);
         return storage.write(s -> {
             Optional<CustomerGateway> existing = clientToken.isEmpty() ? Optional.empty()
@@ -63,6 +65,7 @@ public final class CustomerGatewayService {
         return storage.write(s -> {
             var current = s.customerGateways().find(scope, id).orElseThrow(() -> notFound(id));
             var draft = change.apply(CustomerGatewayDraft.of(current));
+            checkText(draft);
             var updated = new CustomerGateway(id, current.serial(), scope, draft.name(), draft.description(), current.ipAddress(),
                     draft.asn(), draft.authKey(), current.createdAt(), current.tags(), current.revision() + 1);
             if (!s.customerGateways().update(updated, current.revision())) {
@@ -82,6 +85,12 @@ public final class CustomerGatewayService {
             s.tags().removeAll(ResourceType.CUSTOMER_GATEWAY, id);
             return s.customerGateways().delete(scope, id);
         });
+    }
+
+    private static void checkText(CustomerGatewayDraft draft) {
+        FreeText.check("Name", draft.name());
+        FreeText.check("Description", draft.description());
+        FreeText.check("AuthKey", draft.authKey());
     }
 
     private static ProblemException notFound(String id) {

@@ -26,6 +26,8 @@ public final class GatewayService {
     }
 
     public VpnGateway create(Scope scope, String clientToken, GatewayDraft draft) {
+        checkText(draft);
+        FreeText.checkTags(draft.tags());
         Tags.merge(List.of(), draft.tags(), ResourceType.VPN_GATEWAY);
         return storage.write(s -> {
             Optional<VpnGateway> existing = clientToken.isEmpty() ? Optional.empty()
@@ -69,6 +71,7 @@ public final class GatewayService {
         return storage.write(s -> {
             var current = s.gateways().find(scope, id).orElseThrow(() -> notFound(id));
             var d = change.apply(GatewayDraft.of(current));
+            checkText(d);
             var updated = new VpnGateway(id, current.serial(), scope, current.vpcId(), d.vswitchId(), d.name(),
                     d.description(), d.bandwidthMbps(), d.networkType(), d.vpnType(), d.enableIpsec(), d.enableSsl(),
                     d.sslConnections(), d.chargeType(), current.internetIp(), d.zone(), d.asn(), current.lifecycle(),
@@ -78,6 +81,13 @@ public final class GatewayService {
             }
             return updated;
         });
+    }
+
+    private static void checkText(GatewayDraft draft) {
+        FreeText.check("Name", draft.name());
+        FreeText.check("Description", draft.description());
+        FreeText.check("VSwitchId", draft.vswitchId());
+        FreeText.check("ZoneId", draft.zone());
     }
 
     public void delete(Scope scope, String id) {

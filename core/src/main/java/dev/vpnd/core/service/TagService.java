@@ -21,6 +21,7 @@ public final class TagService {
     }
 
     public void tag(Scope scope, ResourceType type, Collection<String> ids, List<Tag> tags) {
+        FreeText.checkTags(tags);
         storage.write(s -> {
             for (String id : ids) {
                 requireExists(s, scope, type, id);

@@ -25,6 +25,11 @@ public final class VpcService {
         if (!Cidrs.isCidr(draft.cidrBlock())) {
             throw new ProblemException(new Problem.InvalidValue("CidrBlock", draft.cidrBlock(), "not a CIDR block"));
         }
+        FreeText.check("Name", draft.name());
+        FreeText.check("Description", draft.description());
+        FreeText.check("DomainName", draft.domainName());
+        draft.dnsServers().forEach(server -> FreeText.check("DnsServers", server));
+        FreeText.checkTags(draft.tags());
         Tags.merge(List.of(), draft.tags(), ResourceType.VPC);
         return storage.write(s -> {
             var existing = clientToken.isEmpty() ? java.util.Optional.<Vpc>empty()

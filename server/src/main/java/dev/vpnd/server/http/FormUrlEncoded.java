@@ -11,6 +11,15 @@ import java.util.Map;
  * clients write them the same ways.
  */
 public final class FormUrlEncoded {
+    /**
+     * The most pairs one text may hold. Parsing runs before any signature is checked, so the count
+     * bounds what an unsigned request can make the server hold; the largest real call (a
+     * dual-tunnel create, or a describe naming 100 ids with filters) has a few hundred.
+     */
+    public static final int MAX_FIELDS = 1_000;
+    /** The longest decoded name; the longest real one ({@code TunnelOptionsSpecification.1.TunnelIkeConfig.…}) has some 60. */
+    public static final int MAX_NAME_LENGTH = 128;
+
     private FormUrlEncoded() {
     }
 
@@ -19,7 +28,8 @@ public final class FormUrlEncoded {
      * a name without {@code =} gets "", and empty segments ({@code a=1&&b=2}) are skipped.
      *
      * @param raw the encoded text, or null
-     * @throws IllegalArgumentException on a {@code %} not followed by two hex digits
+     * @throws IllegalArgumentException on a {@code %} not followed by two hex digits, more than
+     *     {@link #MAX_FIELDS} pairs, or a name longer than {@link #MAX_NAME_LENGTH}
      */
     public static Map<String, String> parse(String raw) {
         Map<String, String> pairs = new LinkedHashMap<>();
@@ -27,22 +37,39 @@ public final class FormUrlEncoded {
             return pairs;
         }
         int start = 0;
+        int count = 0;
         while (start < raw.length()) {
             int end = raw.indexOf('&', start);
             if (end < 0) {
                 end = raw.length();
             }
             if (end > start) {
-                int eq = indexOf(raw, '=', start, end);
-                if (eq < 0) {
-                    pairs.put(decode(raw, start, end), "");
-                } else {
-                    pairs.put(decode(raw, start, eq), decode(raw, eq + 1, end));
+                if (++count > MAX_FIELDS) {
+                    throw new IllegalArgumentException("more than " + MAX_FIELDS + " fields");
                 }
+                int eq = indexOf(raw, '=', start, end);
+                int nameEnd = eq < 0 ? end : eq;
+                pairs.put(name(raw, start, nameEnd), eq < 0 ? "" : decode(raw, eq + 1, end));
             }
             start = end + 1;
         }
         return pairs;
+    }
+
+    /** A name decoded, refused when longer than {@link #MAX_NAME_LENGTH} (an escape is three characters of one). */
+    private static String name(String raw, int from, int to) {
+        if (to - from > 3 * MAX_NAME_LENGTH) {
+            throw tooLong();
+        }
+        String name = decode(raw, from, to);
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw tooLong();
+        }
+        return name;
+    }
+
+    private static IllegalArgumentException tooLong() {
+        return new IllegalArgumentException("a field name longer than " + MAX_NAME_LENGTH + " characters");
     }
 
     /**

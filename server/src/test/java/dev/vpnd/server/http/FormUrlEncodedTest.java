@@ -83,6 +83,21 @@ class FormUrlEncodedTest {
         assertThat(FormUrlEncoded.value("Action=DescribeVpcs&x=%zz", "Action")).isEqualTo("DescribeVpcs");
     }
 
+    @Test
+    void atMostAThousandFieldsAndNamesOf128Characters() {
+        String thousand = "a=1&".repeat(999) + "b=2";
+        assertThat(FormUrlEncoded.parse(thousand)).hasSize(2);
+        assertThatThrownBy(() -> FormUrlEncoded.parse(thousand + "&c=3")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1000");
+        assertThat(FormUrlEncoded.parse("n".repeat(128) + "=x")).containsKey("n".repeat(128));
+        assertThatThrownBy(() -> FormUrlEncoded.parse("n".repeat(129) + "=x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FormUrlEncoded.parse("%6E".repeat(129)))
+                .isInstanceOf(IllegalArgumentException.class);
+        // Empty segments hold nothing and are not counted.
+        assertThat(FormUrlEncoded.parse("&".repeat(5000) + "a=1")).hasSize(1);
+    }
+
     private static java.util.Map.Entry<String, String> entry(String key, String value) {
         return java.util.Map.entry(key, value);
     }

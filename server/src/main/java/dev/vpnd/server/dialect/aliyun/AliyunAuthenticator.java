@@ -7,6 +7,8 @@ import dev.vpnd.server.security.ReplayGuard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Who signed a call, checked in the order the clouds check it: the key exists, the timestamp is
@@ -16,6 +18,12 @@ import java.util.HashMap;
 final class AliyunAuthenticator {
     static final Duration WINDOW = Duration.ofMinutes(15);
     private static final String V3_PREFIX = "ACS3-HMAC-SHA256";
+    /**
+     * What an ACS3 signature must cover: the time and nonce that make it fresh and the action it
+     * runs, which would otherwise be unsigned headers. Every official SDK signs every x-acs-* header.
+     */
+    private static final List<String> V3_REQUIRED_SIGNED_HEADERS = List.of("x-acs-action", "x-acs-date",
+            "x-acs-signature-nonce");
 
     private final KeyDirectory keys;
     private final ReplayGuard replayGuard;
@@ -61,6 +69,11 @@ final class AliyunAuthenticator {
     private AccessKey signatureV3(WireRequest request, RpcCall call, String authorization) {
         var auth = AcsSignatureV3.parseAuthorization(authorization).orElseThrow(
                 () -> AliyunError.INCOMPLETE_SIGNATURE.fault("The Authorization header is malformed."));
+        var signed = auth.signedHeaders().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        if (!signed.containsAll(V3_REQUIRED_SIGNED_HEADERS)) {
+            throw AliyunError.INCOMPLETE_SIGNATURE.fault("SignedHeaders must include "
+                    + String.join(", ", V3_REQUIRED_SIGNED_HEADERS) + ".");
+        }
         String date = request.header("x-acs-date");
         if (date == null || date.isEmpty()) {
             throw AliyunError.MISSING_PARAMETER.fault("x-acs-date");

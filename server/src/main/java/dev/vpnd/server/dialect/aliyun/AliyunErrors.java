@@ -23,6 +23,10 @@ final class AliyunErrors {
                 default -> AliyunError.INVALID_PARAMETER.fault(ae.field());
             };
             case Problem.InvalidValue iv -> switch (iv.field()) {
+                case "Name" -> AliyunError.INVALID_NAME.fault();
+                case "Description" -> AliyunError.INVALID_DESCRIPTION.fault();
+                case "Tag.Key" -> AliyunError.TAG_KEY_INVALID.fault();
+                case "Tag.Value" -> AliyunError.TAG_VALUE_INVALID.fault();
                 case "LocalSubnet" -> AliyunError.LOCAL_SUBNET_INVALID.fault(iv.value());
                 case "RemoteSubnet" -> AliyunError.REMOTE_SUBNET_INVALID.fault(iv.value());
                 case "IpAddress" -> AliyunError.IP_ADDRESS_FORMAT.fault();

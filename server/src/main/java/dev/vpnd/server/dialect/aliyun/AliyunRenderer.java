@@ -66,16 +66,19 @@ final class AliyunRenderer {
         }
     }
 
-    /** The body with every {@link BodyFields} replaced by the map it writes (inline ones merged). */
+    /**
+     * The body with every {@link BodyFields} replaced by the map it writes (inline ones merged), and
+     * every text made writable as XML 1.0 ({@link #xmlText}).
+     */
     private Object asTree(Object value) {
         return switch (value) {
-            case BodyFields part -> asMap(part);
-            case RawJson raw -> readMap(raw.json().getValue());
+            case BodyFields part -> asTree(asMap(part));
+            case RawJson raw -> asTree(readMap(raw.json().getValue()));
             case Map<?, ?> map -> {
                 var copy = new LinkedHashMap<String, Object>();
                 map.forEach((key, item) -> {
                     if (item instanceof BodyFields.Inline inline) {
-                        copy.putAll(asMap(inline.fields()));
+                        asMap(inline.fields()).forEach((name, field) -> copy.put(name, asTree(field)));
                     } else {
                         copy.put((String) key, asTree(item));
                     }
@@ -83,8 +86,39 @@ final class AliyunRenderer {
                 yield copy;
             }
             case List<?> list -> list.stream().map(this::asTree).toList();
+            case String text -> xmlText(text);
             case null, default -> value;
         };
+    }
+
+    /**
+     * {@code text} with every character XML 1.0 cannot carry (controls other than tab, newline and
+     * carriage return, U+FFFE, U+FFFF, a surrogate without its pair) written as U+FFFD, so that text
+     * stored before such characters were refused, or echoed from a request, never fails an answer.
+     * JSON escapes them all and needs nothing.
+     */
+    static String xmlText(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean valid = pair || c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xFFFD
+                    && !Character.isSurrogate(c));
+            if (!valid && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(valid ? c : '\uFFFD');
+                if (pair) {
+                    out.append(text.charAt(i + 1));
+                }
+            }
+            if (pair) {
+                i++;
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private Map<String, Object> readMap(String json) {

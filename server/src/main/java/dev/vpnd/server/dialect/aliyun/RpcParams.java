@@ -15,6 +15,10 @@ import java.util.TreeMap;
  * required parameter is {@code Missing<Name>}, a malformed one {@code InvalidParameter}.
  */
 final class RpcParams {
+    /** The deepest real name, {@code TunnelOptionsSpecification.1.TunnelIkeConfig.Psk}, has four segments. */
+    static final int MAX_SEGMENTS = 6;
+    /** Alibaba's longest lists (ResourceId.N, Tag.N) stop at 50 and 20. */
+    static final int MAX_LIST_INDEX = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, String> values;
 
@@ -113,7 +117,9 @@ final class RpcParams {
     /**
      * A flattened 1-based list such as {@code Tag.1.Key}, {@code Tag.1.Value}, {@code Tag.2.Key}:
      * one map per index, in index order, keyed by the rest of the name ({@code Key}, or
-     * {@code TunnelIkeConfig.Psk} for nested objects).
+     * {@code TunnelIkeConfig.Psk} for nested objects). Indices run from 1 to {@link #MAX_LIST_INDEX}
+     * and names have at most {@link #MAX_SEGMENTS} segments; entries are kept by index, never as
+     * slots up to the highest one, so a large index costs no more than a small one.
      */
     List<Map<String, String>> list(String prefix) {
         var byIndex = new TreeMap<Integer, Map<String, String>>();
@@ -126,13 +132,12 @@ final class RpcParams {
             String rest = name.substring(start.length());
             int dot = rest.indexOf('.');
             String index = dot < 0 ? rest : rest.substring(0, dot);
-            int n;
-            try {
-                n = Integer.parseInt(index);
-            } catch (NumberFormatException e) {
+            if (index.isEmpty() || index.length() > 4 || !index.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || name.chars().filter(c -> c == '.').count() >= MAX_SEGMENTS) {
                 throw AliyunError.INVALID_PARAMETER.fault(name);
             }
-            if (n < 1) {
+            int n = Integer.parseInt(index);
+            if (n < 1 || n > MAX_LIST_INDEX) {
                 throw AliyunError.INVALID_PARAMETER.fault(name);
             }
             byIndex.computeIfAbsent(n, k -> new LinkedHashMap<>()).put(dot < 0 ? "" : rest.substring(dot + 1),

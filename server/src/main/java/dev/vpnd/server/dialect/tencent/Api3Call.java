@@ -1,11 +1,13 @@
 package dev.vpnd.server.dialect.tencent;
 
-import java.io.IOException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnd.server.http.FormUrlEncoded;
 import dev.vpnd.server.http.WireRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,29 +21,48 @@ import java.util.Set;
  * flattened query); or signed the legacy way with everything, common parameters included, as form
  * fields of the query or body. {@code fields} are the decoded form fields the legacy signature
  * covers (empty for TC3).
+ *
+ * <p>The action's parameters are turned into a tree only by {@link #params}, once the caller is
+ * authenticated: the signature is checked on the flat fields (legacy) or the raw body (TC3), so an
+ * unsigned request costs no more than its own size.
  */
 record Api3Call(boolean tc3, String action, String version, String region, String timestamp,
-        Map<String, String> fields, ObjectNode params) {
+        Map<String, String> fields) {
 
     /** Common parameters of the legacy-signed form, which are not the action's own. */
     static final Set<String> COMMON = Set.of("Action", "Version", "Region", "Timestamp", "Nonce", "SecretId",
             "Signature", "SignatureMethod", "RequestClient", "Token", "Language");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** No real parameter nests deeper than four objects and lists. */
+    private static final int MAX_JSON_DEPTH = 16;
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
+            .build());
 
     static Api3Call parse(WireRequest request) {
         if (signedTc3(request)) {
             return new Api3Call(true, request.header("x-tc-action"), request.header("x-tc-version"),
-                    request.header("x-tc-region"), request.header("x-tc-timestamp"), Map.of(), tc3Params(request));
+                    request.header("x-tc-region"), request.header("x-tc-timestamp"), Map.of());
         }
         var fields = formFields(request);
+        return new Api3Call(false, fields.get("Action"), fields.get("Version"), fields.get("Region"),
+                fields.get("Timestamp"), fields);
+    }
+
+    /**
+     * The action's own parameters as one JSON object: the TC3 body (or flattened query), or the
+     * legacy-signed fields less the common ones. Call it only after authenticating.
+     */
+    ObjectNode params(WireRequest request) {
+        if (tc3) {
+            return tc3Params(request);
+        }
         var own = new LinkedHashMap<String, String>();
         fields.forEach((name, value) -> {
             if (!COMMON.contains(name)) {
                 own.put(name, value);
             }
         });
-        return new Api3Call(false, fields.get("Action"), fields.get("Version"), fields.get("Region"),
-                fields.get("Timestamp"), fields, FlatParameters.toTree(own));
+        return FlatParameters.toTree(own);
     }
 
     /**

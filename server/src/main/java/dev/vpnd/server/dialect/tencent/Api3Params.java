@@ -39,6 +39,10 @@ final class Api3Params {
         return node::fieldNames;
     }
 
+    /**
+     * The value as text. A control character (U+0000-U+001F, U+007F) is refused here, for every
+     * parameter: none belongs in a Tencent parameter, and stored in a name it would be answered back.
+     */
     Optional<String> text(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -47,7 +51,17 @@ final class Api3Params {
         if (!value.isValueNode()) {
             throw TencentError.INVALID_PARAMETER.fault(name(field));
         }
-        return Optional.of(value.asText());
+        return Optional.of(checked(name(field), value.asText()));
+    }
+
+    private static String checked(String name, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                throw TencentError.INVALID_PARAMETER_VALUE.fault(name);
+            }
+        }
+        return text;
     }
 
     String requiredText(String field) {
@@ -134,7 +148,7 @@ final class Api3Params {
             if (element == null || !element.isValueNode() || element.isNull()) {
                 throw TencentError.INVALID_PARAMETER.fault(name(field) + "." + i);
             }
-            out.add(element.asText());
+            out.add(checked(name(field) + "." + i, element.asText()));
             i++;
         }
         return out;

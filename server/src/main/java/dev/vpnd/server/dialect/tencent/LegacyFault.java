@@ -1,15 +1,18 @@
 package dev.vpnd.server.dialect.tencent;
 
+import dev.vpnd.server.security.BoundedEcho;
+
 /**
- * A legacy v2 error on its way to the client: {@code {"code":5000,"message":…,"codeDesc":…}}. No
- * stack trace is kept: it is an answer, not a failure of vpnd.
+ * A legacy v2 error on its way to the client: {@code {"code":5000,"message":…,"codeDesc":…}}, the
+ * message repeating at most {@link BoundedEcho#MAX_CHARS} characters of the request. No stack trace
+ * is kept: it is an answer, not a failure of vpnd.
  */
 final class LegacyFault extends RuntimeException {
     private final LegacyError error;
     private final String codeDesc;
 
     LegacyFault(LegacyError error, String codeDesc, String message) {
-        super(message, null, false, false);
+        super(BoundedEcho.of(message), null, false, false);
         this.error = error;
         this.codeDesc = codeDesc;
     }

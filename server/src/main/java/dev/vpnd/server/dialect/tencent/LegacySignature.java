@@ -152,6 +152,35 @@ final class LegacySignature {
         return matched;
     }
 
+    /**
+     * The name of a parameter that makes the request string split two ways, or null. Values enter
+     * the string raw, so {@code Nonce=5&Offset=0} signs the same as {@code Nonce="5&Offset=0"} alone:
+     * a name holding {@code &} or {@code =}, or a value holding {@code &} followed by
+     * {@code name=} with a non-empty name before the next {@code &}, could have been signed as
+     * other parameters. A value such as {@code a&=b} or {@code x&y} cannot (no pair has an empty
+     * name or lacks {@code =}), so the SDKs' free-text values, {@code &} included, still pass.
+     */
+    static String ambiguouslySplit(Map<String, String> params) {
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            String name = param.getKey();
+            if (name.equals(SIGNATURE_PARAMETER)) {
+                continue;
+            }
+            if (name.indexOf('&') >= 0 || name.indexOf('=') >= 0) {
+                return name;
+            }
+            String value = param.getValue();
+            for (int amp = value.indexOf('&'); amp >= 0; amp = value.indexOf('&', amp + 1)) {
+                int next = value.indexOf('&', amp + 1);
+                int eq = value.indexOf('=', amp + 1);
+                if (eq > amp + 1 && (next < 0 || eq < next)) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The source string for the sent-name order, for the message of a signature failure. */
     static String expectedSourceString(String method, String host, String path, Map<String, String> params) {
         return sourceString(method, host, path, requestString(sortedParameters(params, NameOrder.SENT_NAME)));

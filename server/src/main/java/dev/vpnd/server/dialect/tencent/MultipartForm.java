@@ -1,5 +1,6 @@
 package dev.vpnd.server.dialect.tencent;
 
+import dev.vpnd.server.http.FormUrlEncoded;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,9 +34,11 @@ final class MultipartForm {
     }
 
     /**
-     * The named fields in order; a part without a name is skipped.
+     * The named fields in order; a part without a name is skipped. The limits of an urlencoded form
+     * hold here too, since this also runs before the signature is checked.
      *
-     * @throws IllegalArgumentException when the body is not delimited by the boundary
+     * @throws IllegalArgumentException when the body is not delimited by the boundary, has more than
+     *     {@link FormUrlEncoded#MAX_FIELDS} parts, or names one longer than {@link FormUrlEncoded#MAX_NAME_LENGTH}
      */
     static Map<String, String> parse(byte[] body, String boundary) {
         String text = new String(body, StandardCharsets.UTF_8);
@@ -45,10 +48,14 @@ final class MultipartForm {
         if (at < 0) {
             throw new IllegalArgumentException("no multipart boundary in the body");
         }
+        int parts = 0;
         while (true) {
             int partStart = at + delimiter.length();
             if (text.startsWith("--", partStart)) {
                 return fields;
+            }
+            if (++parts > FormUrlEncoded.MAX_FIELDS) {
+                throw new IllegalArgumentException("more than " + FormUrlEncoded.MAX_FIELDS + " fields");
             }
             int next = text.indexOf(delimiter, partStart);
             if (next < 0) {
@@ -76,6 +83,10 @@ final class MultipartForm {
                 if (at >= 0) {
                     int end = line.indexOf('"', at + 6);
                     if (end > at) {
+                        if (end - (at + 6) > FormUrlEncoded.MAX_NAME_LENGTH) {
+                            throw new IllegalArgumentException("a field name longer than "
+                                    + FormUrlEncoded.MAX_NAME_LENGTH + " characters");
+                        }
                         return Optional.of(line.substring(at + 6, end));
                     }
                 }

@@ -12,14 +12,39 @@ import java.util.Map;
 
 /**
  * Who signed a call, checked in the order Tencent checks it: the key exists, the timestamp is within
- * {@link #WINDOW} of now, the signature matches, and only then is a legacy nonce spent, so a badly
- * signed request cannot burn someone else's nonce. TC3 requests carry no nonce.
+ * {@link #WINDOW} of now, the signature matches, and only then is the signature spent, so a badly
+ * signed request cannot spend someone else's.
+ *
+ * <p>A legacy signature is accepted once (the {@link ReplayGuard} remembers it past the window). It
+ * covers a Nonce, but the Node SDK draws that from 16 bits, so distinct calls may share a SecretId
+ * and Nonce: the signature, which covers Nonce and Timestamp with everything else, tells them apart.
+ *
+ * <p>TC3 has no nonce, and the SDKs sign only Content-Type and Host, leaving X-TC-Action,
+ * X-TC-Region and X-TC-Version out: two calls in one second with the same body ({@code {}} for two
+ * different Describe actions, or the same create made twice) carry the same signature, as a replay
+ * would. So a TC3 signature may be used again only within {@link #TC3_REUSE_GRACE} of its
+ * timestamp, where the signer's own back-to-back calls arrive; later, up to the end of the window,
+ * a second use is refused, under its own action and region or any other (docs/security.md).
  */
 final class TencentAuthenticator {
     /** Tencent accepts timestamps up to five minutes from its clock. */
     static final Duration WINDOW = Duration.ofMinutes(5);
     /** The names clients sign when they keep the cloud's endpoint and only route to vpnd. */
     private static final List<String> PUBLIC_HOSTS = List.of("vpc.tencentcloudapi.com", "vpc.api.qcloud.com");
+    /**
+     * Tencent documents the Nonce as a random positive integer; the SDKs send 0-65535 (Node, whose
+     * {@code Math.round} can give 0, so 0 is taken too), up to 2^31 (Java) or 2^63 (Python). Digits
+     * only, so no Nonce holds {@code &} or {@code =}.
+     */
+    private static final int MAX_NONCE_DIGITS = 20;
+    /**
+     * How far from its timestamp a TC3 signature may serve again: the SDKs stamp whole seconds, so
+     * calls made in one second arrive within it and a few seconds of latency and clock skew.
+     */
+    static final Duration TC3_REUSE_GRACE = Duration.ofSeconds(5);
+    /** What a spent signature is remembered under, apart from Alibaba's nonces and from each other. */
+    private static final String TC3_SPENT = "tc3:";
+    private static final String LEGACY_SPENT = "tencent-v1:";
 
     private final KeyDirectory keys;
     private final ReplayGuard replayGuard;
@@ -45,6 +70,11 @@ final class TencentAuthenticator {
                     .expectedStringToSign(request.method(), path, request.rawQuery(), request::header,
                             request.body(), call.timestamp(), auth).replace("\n", "\\n"));
         }
+        if (!replayGuard.firstUse(auth.secretId(), TC3_SPENT + auth.signature(), request.receivedAt())
+                && Duration.between(Instant.ofEpochSecond(Long.parseLong(call.timestamp())), request.receivedAt())
+                        .abs().compareTo(TC3_REUSE_GRACE) > 0) {
+            throw TencentError.SIGNATURE_REUSED.fault();
+        }
         return key;
     }
 
@@ -53,6 +83,9 @@ final class TencentAuthenticator {
         String secretId = required(fields, "SecretId");
         String timestamp = required(fields, "Timestamp");
         String nonce = required(fields, "Nonce");
+        if (nonce.length() > MAX_NONCE_DIGITS || !nonce.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw TencentError.INVALID_PARAMETER.fault("Nonce");
+        }
         String signature = required(fields, "Signature");
         AccessKey key = keys.find(secretId).orElseThrow(TencentError.SECRET_ID_NOT_FOUND::fault);
         checkTimestamp(timestamp, request.receivedAt());
@@ -67,8 +100,13 @@ final class TencentAuthenticator {
                     + LegacySignature.expectedSourceString(method, String.valueOf(request.header("host")), path,
                             fields));
         }
-        if (!replayGuard.firstUse(secretId, nonce, request.receivedAt())) {
+        if (!replayGuard.firstUse(secretId, LEGACY_SPENT + signature, request.receivedAt())) {
             throw TencentError.NONCE_USED.fault(nonce);
+        }
+        // After spending: a request refused here cannot come back split the other way under the same signature.
+        String ambiguous = LegacySignature.ambiguouslySplit(fields);
+        if (ambiguous != null) {
+            throw TencentError.INVALID_PARAMETER.fault(ambiguous);
         }
         return key;
     }

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tencent Cloud VPC: API 3.0 (version 2017-03-12) at {@code /}, signed with TC3-HMAC-SHA256 or the
  * legacy HmacSHA1/HmacSHA256 scheme, and the legacy v2 API at {@code /v2/index.php} ({@link LegacyApi}).
- * Every API 3.0 call goes through the same steps: parse, authenticate, find the action, check version
- * and region, authorize, check the parameters, run, render.
+ * Every API 3.0 call goes through the same steps: parse the envelope, authenticate, find the action,
+ * check version and region, authorize, build and check the parameters, run, render.
  */
 public final class TencentDialect implements Dialect {
     private static final Logger LOG = LoggerFactory.getLogger(TencentDialect.class);
@@ -92,12 +92,13 @@ public final class TencentDialect implements Dialect {
             if (caller.readOnly() && !action.readOnly()) {
                 throw TencentError.UNAUTHORIZED_OPERATION.fault();
             }
-            for (String parameter : (Iterable<String>) call.params()::fieldNames) {
+            var params = call.params(request);
+            for (String parameter : (Iterable<String>) params::fieldNames) {
                 if (!action.parameters().contains(parameter)) {
                     throw TencentError.UNKNOWN_PARAMETER.fault(parameter);
                 }
             }
-            var context = new Api3Context(new Api3Params(call.params()),
+            var context = new Api3Context(new Api3Params(params),
                     new Scope(caller.accountId(), call.region()), services, request.receivedAt());
             return renderer.success(action.handler().run(context), requestId);
         } catch (TencentFault fault) {

@@ -11,7 +11,11 @@ enum TencentError {
             "Signature expired. Timestamp %s is more than 5 minutes away from the server time."),
     SECRET_ID_NOT_FOUND("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your "
             + "SecretId is correct."),
-    NONCE_USED("AuthFailure.SignatureFailure", "The Nonce %s was already used within the signature window."),
+    NONCE_USED("AuthFailure.SignatureFailure",
+            "This signed request (Nonce %s) was already accepted; sign it again with a fresh Timestamp and Nonce."),
+    // No replay code is documented for TC3; an expired signature is what a client re-signs after.
+    SIGNATURE_REUSED("AuthFailure.SignatureExpire",
+            "This signature was already accepted; a signed request is accepted once, so sign it again."),
     INVALID_AUTHORIZATION("AuthFailure.InvalidAuthorization", "The Authorization header is invalid: %s"),
     UNAUTHORIZED_OPERATION("AuthFailure.UnauthorizedOperation",
             "The request is not authorized: this key may only call Describe actions."),

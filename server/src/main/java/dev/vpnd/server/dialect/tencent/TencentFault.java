@@ -1,11 +1,16 @@
 package dev.vpnd.server.dialect.tencent;
 
-/** A Tencent error on its way to the client, with its rendered message; no stack trace is kept. */
+import dev.vpnd.server.security.BoundedEcho;
+
+/**
+ * A Tencent error on its way to the client, with its rendered message, which repeats at most
+ * {@link BoundedEcho#MAX_CHARS} characters of the request; no stack trace is kept.
+ */
 final class TencentFault extends RuntimeException {
     private final TencentError error;
 
     TencentFault(TencentError error, String message) {
-        super(message, null, false, false);
+        super(BoundedEcho.of(message), null, false, false);
         this.error = error;
     }
 

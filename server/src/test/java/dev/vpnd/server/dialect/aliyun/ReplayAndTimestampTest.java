@@ -135,6 +135,12 @@ class ReplayAndTimestampTest {
     /** A signature v3 (ACS3-HMAC-SHA256) request as the new SDK sends it, with the given date and nonce. */
     private static HttpResponse<String> postV3(Map<String, String> query, Instant date, String nonce)
             throws Exception {
+        return postV3(query, date, nonce, List.of());
+    }
+
+    /** The same, its {@code unsigned} headers sent but left out of SignedHeaders. */
+    private static HttpResponse<String> postV3(Map<String, String> query, Instant date, String nonce,
+            List<String> unsigned) throws Exception {
         var headers = new java.util.TreeMap<String, String>();
         headers.put("host", VPND.aliyunEndpoint());
         headers.put("x-acs-action", "DescribeVpnConnections");
@@ -142,7 +148,7 @@ class ReplayAndTimestampTest {
         headers.put("x-acs-date", TIMESTAMP.format(date));
         headers.put("x-acs-signature-nonce", nonce);
         headers.put("x-acs-version", "2016-04-28");
-        var signedHeaders = List.copyOf(headers.keySet());
+        var signedHeaders = headers.keySet().stream().filter(name -> !unsigned.contains(name)).toList();
         String canonical = AcsSignatureV3.canonicalRequest("POST", "/", AcsSignatureV3.canonicalQueryString(query),
                 AcsSignatureV3.canonicalHeaders(signedHeaders, headers::get), String.join(";", signedHeaders),
                 AcsSignatureV3.hashedPayload(new byte[0]));
@@ -169,6 +175,17 @@ class ReplayAndTimestampTest {
         var first = postV3(Map.of("RegionId", REGION), now, nonce);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertError(postV3(Map.of("RegionId", REGION), now, nonce), 400, "SignatureNonceUsed");
+    }
+
+    @Test
+    void v3MustSignItsActionDateAndNonce() throws Exception {
+        for (String header : List.of("x-acs-action", "x-acs-date", "x-acs-signature-nonce")) {
+            assertError(postV3(Map.of("RegionId", REGION), Instant.now(), UUID.randomUUID().toString(),
+                    List.of(header)), 400, "IncompleteSignature");
+        }
+        var unsignedVersion = postV3(Map.of("RegionId", REGION), Instant.now(), UUID.randomUUID().toString(),
+                List.of("x-acs-version"));
+        assertThat(unsignedVersion.statusCode()).as(unsignedVersion.body()).isEqualTo(200);
     }
 
     @Test
