@@ -8,6 +8,8 @@ import dev.vpnd.server.dialect.aliyun.AliyunDialect;
 import dev.vpnd.server.dialect.keystone.KeystoneDialect;
 import dev.vpnd.server.dialect.neutron.NeutronDialect;
 import dev.vpnd.server.dialect.tencent.TencentDialect;
+import dev.vpnd.server.http.Acceptance;
+import dev.vpnd.server.http.ConnectionLimits;
 import dev.vpnd.server.http.HttpListener;
 import dev.vpnd.server.http.ReadDispatch;
 import dev.vpnd.server.ops.AdminEndpoints;
@@ -20,6 +22,7 @@ import dev.vpnd.server.security.SharedReplayGuard;
 import dev.vpnd.store.JdbcStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -28,11 +31,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One running vpnd: storage, services and a listener per dialect. Tests start it the same way the CLI does. */
 public final class Vpnd implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Vpnd.class);
     /** How far a request's timestamp may be from now; every cloud vpnd speaks allows 15 minutes. */
     static final Duration SIGNATURE_WINDOW = Duration.ofMinutes(15);
+    /** The listeners of the four APIs, which share what the open-file limit leaves them. */
+    private static final int API_LISTENERS = 4;
+    /** The operator's listener serves a few probes and scrapers; its own small limit keeps it reachable. */
+    private static final int ADMIN_CONNECTIONS = 64;
 
     private final Storage storage;
     private final Services services;
@@ -60,17 +70,21 @@ public final class Vpnd implements AutoCloseable {
                     : new SharedReplayGuard(storage, SIGNATURE_WINDOW);
             // SQLite reads wait on no network (and its replay guard is in memory): see ReadDispatch.
             var reads = config.sqlite() ? ReadDispatch.IO_THREAD : ReadDispatch.VIRTUAL_THREAD;
+            var limits = withinOpenFileLimit(config.listening().limits());
             listeners.add(new HttpListener(new AliyunDialect(services, keys, replayGuard, metrics), config.host(),
-                    config.port("aliyun"), reads));
+                    config.port("aliyun"), reads, limits));
             listeners.add(new HttpListener(new TencentDialect(services, keys, replayGuard, metrics), config.host(),
-                    config.port("tencent"), reads));
+                    config.port("tencent"), reads, limits));
             var neutron = new HttpListener(new NeutronDialect(services.identity(), services.networking(), metrics),
-                    config.host(), config.port("neutron"), reads);
+                    config.host(), config.port("neutron"), reads, limits);
             // The catalog names the Neutron listener's port, known once it is bound (port 0 picks one).
             listeners.add(new HttpListener(new KeystoneDialect(services.identity(), neutron::port, metrics),
-                    config.host(), config.port("keystone"), reads));
+                    config.host(), config.port("keystone"), reads, limits));
             listeners.add(neutron);
-            listeners.add(new HttpListener(new AdminEndpoints(storage, metrics), config.host(), config.port("admin")));
+            // Read once started: by then the list is complete and no longer changes.
+            var admin = new AdminEndpoints(storage, metrics, () -> acceptance(listeners));
+            listeners.add(new HttpListener(admin, config.host(), config.port("admin"), ReadDispatch.VIRTUAL_THREAD,
+                    limits.withMaxConnections(Math.min(ADMIN_CONNECTIONS, limits.maxConnections()))));
             for (HttpListener listener : listeners) {
                 listener.start();
             }
@@ -84,6 +98,31 @@ public final class Vpnd implements AutoCloseable {
             storage.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code wanted}, with fewer connections per listener if every listener at its limit would
+     * exhaust the process's open-file limit (see {@link ConnectionLimits#fittedTo}).
+     */
+    private static ConnectionLimits withinOpenFileLimit(ConnectionLimits wanted) {
+        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix)) {
+            return wanted;
+        }
+        long openFiles = unix.getMaxFileDescriptorCount();
+        var fitted = wanted.fittedTo(openFiles, API_LISTENERS, ADMIN_CONNECTIONS);
+        if (!fitted.equals(wanted)) {
+            LOG.warn("the process may open {} files: each listener holds at most {} connections, not {} "
+                    + "(raise the limit with ulimit -n)", openFiles, fitted.maxConnections(), wanted.maxConnections());
+        }
+        return fitted;
+    }
+
+    private static Map<String, Acceptance> acceptance(List<HttpListener> listeners) {
+        var acceptance = new LinkedHashMap<String, Acceptance>();
+        for (HttpListener listener : listeners) {
+            acceptance.put(listener.dialect().name(), listener.acceptance());
+        }
+        return acceptance;
     }
 
     /** Dialect name to base URL, in start order. */

@@ -16,11 +16,11 @@ import java.util.Map;
  */
 public final class VpndProcess implements AutoCloseable {
     private final Process process;
-    private final String aliyunEndpoint;
+    private final Map<String, String> urls;
 
-    private VpndProcess(Process process, String aliyunEndpoint) {
+    private VpndProcess(Process process, Map<String, String> urls) {
         this.process = process;
-        this.aliyunEndpoint = aliyunEndpoint;
+        this.urls = urls;
     }
 
     /** Starts {@code serve --demo} on free ports over {@code dataDir} (and {@code databaseUrl} when not null). */
@@ -47,11 +47,20 @@ public final class VpndProcess implements AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         Map<String, String> urls = new ObjectMapper().readValue(endpoints.toFile(), Map.class);
-        return new VpndProcess(process, urls.get("aliyun").substring("http://".length()));
+        return new VpndProcess(process, Map.copyOf(urls));
     }
 
     public String aliyunEndpoint() {
-        return aliyunEndpoint;
+        return urls.get("aliyun").substring("http://".length());
+    }
+
+    /** The base URL of a listener ({@code aliyun}, {@code admin}, ...), as endpoints.json gives it. */
+    public String url(String listener) {
+        return urls.get(listener);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /** SIGTERM, as a service manager stops a node; true when the process ended within {@code timeout}. */

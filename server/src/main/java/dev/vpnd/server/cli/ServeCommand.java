@@ -1,17 +1,25 @@
 package dev.vpnd.server.cli;
 
+import dev.vpnd.server.ListenerSettings;
 import dev.vpnd.server.ServerConfig;
 import dev.vpnd.server.Vpnd;
+import dev.vpnd.server.http.ConnectionLimits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start vpnd on its embedded SQLite database.")
 public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     DataOption data;
 
@@ -47,11 +55,27 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long created or modified resources stay provisioning/updating (default: ${DEFAULT-VALUE}).")
     Duration provisioningDelay;
 
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "4096",
+            description = "Connections each API listener holds at once; more wait in the kernel's queue "
+                    + "(default: ${DEFAULT-VALUE}; lowered to fit the open-file limit).")
+    int maxConnections;
+
+    @Option(names = "--header-timeout", paramLabel = "D", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How long a client may take to send a complete request head (default: ${DEFAULT-VALUE}).")
+    Duration headerTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long a connection may stay silent: kept alive between requests, or mid-request "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
     @Override
     public Integer call() throws Exception {
         var ports = Map.of("aliyun", aliyunPort, "tencent", tencentPort, "keystone", keystonePort, "neutron",
                 neutronPort, "admin", adminPort);
-        var config = new ServerConfig(data.dataDir(), data.database(), host, ports, demo, provisioningDelay);
+        var listening = new ListenerSettings(limits());
+        var config = new ServerConfig(data.dataDir(), data.database(), host, ports, demo, provisioningDelay,
+                listening);
         var vpnd = Vpnd.start(config);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -68,5 +92,13 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private ConnectionLimits limits() {
+        try {
+            return new ConnectionLimits(maxConnections, headerTimeout, idleTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

@@ -1,16 +1,21 @@
 package dev.vpnd.server.ops;
 
 import dev.vpnd.core.port.Storage;
+import dev.vpnd.server.http.Acceptance;
 import dev.vpnd.server.http.Dialect;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The operator's listener: {@code /healthz} (the process answers), {@code /readyz} (the database
- * answers; migrations ran before any listener started) and {@code /metrics} (Prometheus text).
+ * answers, migrations ran before any listener started, and every listener accepts connections) and
+ * {@code /metrics} (Prometheus text). A listener at its connection limit, or one whose accepts fail,
+ * makes the process not ready even though it answers here: its clients wait or are refused.
  */
 public final class AdminEndpoints implements Dialect {
     private static final Logger LOG = LoggerFactory.getLogger(AdminEndpoints.class);
@@ -18,10 +23,13 @@ public final class AdminEndpoints implements Dialect {
 
     private final Storage storage;
     private final Metrics metrics;
+    private final Supplier<Map<String, Acceptance>> listeners;
 
-    public AdminEndpoints(Storage storage, Metrics metrics) {
+    /** {@code listeners}: each listener's name and whether it accepts connections now. */
+    public AdminEndpoints(Storage storage, Metrics metrics, Supplier<Map<String, Acceptance>> listeners) {
         this.storage = storage;
         this.metrics = metrics;
+        this.listeners = listeners;
     }
 
     @Override
@@ -43,14 +51,21 @@ public final class AdminEndpoints implements Dialect {
         };
     }
 
+    /** 200 {@code ready}, or 503 with one line per problem. */
     private WireResponse ready() {
+        var problems = new StringBuilder();
         try {
             storage.read(s -> s.accounts().findByName(""));
-            return WireResponse.text(200, "ready\n");
         } catch (RuntimeException e) {
             LOG.warn("not ready: the database does not answer", e);
-            return WireResponse.text(503, "database unreachable\n");
+            problems.append("database unreachable\n");
         }
+        listeners.get().forEach((name, acceptance) -> {
+            if (acceptance.problem() != null) {
+                problems.append(name).append(": ").append(acceptance.problem()).append('\n');
+            }
+        });
+        return problems.isEmpty() ? WireResponse.text(200, "ready\n") : WireResponse.text(503, problems.toString());
     }
 
     @Override
