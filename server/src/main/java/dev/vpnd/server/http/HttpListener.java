@@ -7,6 +7,7 @@ import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,11 @@ public final class HttpListener implements AutoCloseable {
     /** A page of ten connections (about 13 KB) fits one pooled buffer; larger bodies take several. */
     private static final int WRITTEN_BUFFER_BYTES = 16 * 1024;
     private static final long MAX_WRITTEN_BYTES = 64L * 1024 * 1024;
+    /**
+     * Statuses Jetty's parser gives requests it rejects that name a server fault although the request
+     * is at fault: 505 for an HTTP version it does not know, 501 for a transfer coding it does not.
+     */
+    private static final Set<Integer> REJECTED_AS_SERVER_ERRORS = Set.of(501, 505);
 
     static {
         // Loaded now: a process out of file descriptors could not open their class files to report it.
@@ -283,7 +289,12 @@ public final class HttpListener implements AutoCloseable {
         send(response, callback, answer);
     }
 
-    /** Answers what Jetty rejects or fails in the dialect's own format; a client that is gone gets nothing. */
+    /**
+     * Answers what Jetty rejects or fails in the dialect's own format; a client that is gone gets
+     * nothing. A request Jetty's parser rejects is the client's error even where Jetty's status says
+     * otherwise ({@link #REJECTED_AS_SERVER_ERRORS}): the dialect answers 400, which its clients read
+     * as a bad request rather than a server fault to retry.
+     */
     private final class DialectErrorHandler extends ErrorHandler {
         @Override
         protected void generateResponse(Request request, Response response, int code, String message,
@@ -294,7 +305,9 @@ public final class HttpListener implements AutoCloseable {
                 callback.failed(cause == null ? new EofException() : cause);
                 return;
             }
-            send(response, callback, dialect.protocolError(code, message == null ? "" : message));
+            boolean rejected = causedBy(cause, HttpException.class) != null;
+            int status = rejected && REJECTED_AS_SERVER_ERRORS.contains(code) ? 400 : code;
+            send(response, callback, dialect.protocolError(status, message == null ? "" : message));
         }
     }
 
