@@ -12,6 +12,7 @@ import dev.vpnd.server.http.Acceptance;
 import dev.vpnd.server.http.ConnectionLimits;
 import dev.vpnd.server.http.HttpListener;
 import dev.vpnd.server.http.ReadDispatch;
+import dev.vpnd.server.http.TlsIdentity;
 import dev.vpnd.server.ops.AdminEndpoints;
 import dev.vpnd.server.ops.Metrics;
 import dev.vpnd.server.ops.TimedStorage;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,14 +49,18 @@ public final class Vpnd implements AutoCloseable {
     private final Storage storage;
     private final Services services;
     private final List<HttpListener> listeners;
+    private final Optional<TlsIdentity> tls;
 
-    private Vpnd(Storage storage, Services services, List<HttpListener> listeners) {
+    private Vpnd(Storage storage, Services services, List<HttpListener> listeners, Optional<TlsIdentity> tls) {
         this.storage = storage;
         this.services = services;
         this.listeners = listeners;
+        this.tls = tls;
     }
 
     public static Vpnd start(ServerConfig config) throws Exception {
+        // Before the database opens: a certificate that cannot be read stops the start with nothing to undo.
+        Optional<TlsIdentity> tls = TlsIdentity.of(config.listening().tls());
         var metrics = new Metrics();
         Storage storage = new TimedStorage(config.sqlite() ? JdbcStorage.sqlite(config.databaseFile())
                 : JdbcStorage.postgres(config.databaseUrl()), metrics);
@@ -71,24 +77,27 @@ public final class Vpnd implements AutoCloseable {
             // SQLite reads wait on no network (and its replay guard is in memory): see ReadDispatch.
             var reads = config.sqlite() ? ReadDispatch.IO_THREAD : ReadDispatch.VIRTUAL_THREAD;
             var limits = withinOpenFileLimit(config.listening().limits());
+            var identity = tls.orElse(null);
             listeners.add(new HttpListener(new AliyunDialect(services, keys, replayGuard, metrics), config.host(),
-                    config.port("aliyun"), reads, limits));
+                    config.port("aliyun"), reads, limits, identity));
             listeners.add(new HttpListener(new TencentDialect(services, keys, replayGuard, metrics), config.host(),
-                    config.port("tencent"), reads, limits));
+                    config.port("tencent"), reads, limits, identity));
             var neutron = new HttpListener(new NeutronDialect(services.identity(), services.networking(), metrics),
-                    config.host(), config.port("neutron"), reads, limits);
+                    config.host(), config.port("neutron"), reads, limits, identity);
             // The catalog names the Neutron listener's port, known once it is bound (port 0 picks one).
             listeners.add(new HttpListener(new KeystoneDialect(services.identity(), neutron::port, metrics),
-                    config.host(), config.port("keystone"), reads, limits));
+                    config.host(), config.port("keystone"), reads, limits, identity));
             listeners.add(neutron);
             // Read once started: by then the list is complete and no longer changes.
-            var admin = new AdminEndpoints(storage, metrics, () -> acceptance(listeners));
-            listeners.add(new HttpListener(admin, config.host(), config.port("admin"), ReadDispatch.VIRTUAL_THREAD,
-                    limits.withMaxConnections(Math.min(ADMIN_CONNECTIONS, limits.maxConnections()))));
+            var admin = new AdminEndpoints(storage, metrics, () -> acceptance(listeners),
+                    config.listening().metricsToken());
+            listeners.add(new HttpListener(admin, config.listening().adminHost(), config.port("admin"),
+                    ReadDispatch.VIRTUAL_THREAD,
+                    limits.withMaxConnections(Math.min(ADMIN_CONNECTIONS, limits.maxConnections())), identity));
             for (HttpListener listener : listeners) {
                 listener.start();
             }
-            var vpnd = new Vpnd(storage, services, listeners);
+            var vpnd = new Vpnd(storage, services, listeners, tls);
             vpnd.writeEndpoints(config);
             return vpnd;
         } catch (Exception e) {
@@ -130,9 +139,14 @@ public final class Vpnd implements AutoCloseable {
         var endpoints = new LinkedHashMap<String, String>();
         for (HttpListener listener : listeners) {
             String host = listener.host().contains(":") ? "[" + listener.host() + "]" : listener.host();
-            endpoints.put(listener.dialect().name(), "http://" + host + ":" + listener.port());
+            endpoints.put(listener.dialect().name(), listener.scheme() + "://" + host + ":" + listener.port());
         }
         return endpoints;
+    }
+
+    /** The certificate and key every listener serves HTTPS with, if it does. */
+    public Optional<TlsIdentity> tls() {
+        return tls;
     }
 
     public Services services() {

@@ -3,8 +3,13 @@ package dev.vpnd.server.cli;
 import dev.vpnd.server.ListenerSettings;
 import dev.vpnd.server.ServerConfig;
 import dev.vpnd.server.Vpnd;
-import dev.vpnd.server.http.ConnectionLimits;
+import dev.vpnd.server.http.TlsSetupException;
+import dev.vpnd.server.http.TlsSource;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -55,28 +60,51 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long created or modified resources stay provisioning/updating (default: ${DEFAULT-VALUE}).")
     Duration provisioningDelay;
 
-    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "4096",
-            description = "Connections each API listener holds at once; more wait in the kernel's queue "
-                    + "(default: ${DEFAULT-VALUE}; lowered to fit the open-file limit).")
-    int maxConnections;
+    @Mixin
+    ConnectionOptions connections;
 
-    @Option(names = "--header-timeout", paramLabel = "D", defaultValue = "10s", converter = DurationConverter.class,
-            description = "How long a client may take to send a complete request head (default: ${DEFAULT-VALUE}).")
-    Duration headerTimeout;
+    @Mixin
+    TlsOptions tls;
 
-    @Option(names = "--idle-timeout", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
-            description = "How long a connection may stay silent: kept alive between requests, or mid-request "
-                    + "(default: ${DEFAULT-VALUE}).")
-    Duration idleTimeout;
+    @Option(names = "--admin-host", paramLabel = "ADDR", defaultValue = ListenerSettings.LOOPBACK,
+            description = "Address the admin listener binds, apart from --host (default: ${DEFAULT-VALUE}).")
+    String adminHost;
+
+    @Option(names = "--metrics-token", paramLabel = "TOKEN", defaultValue = "${env:VPND_METRICS_TOKEN}",
+            description = "Bearer token /metrics requires (default: the environment variable VPND_METRICS_TOKEN, "
+                    + "which, unlike an option, other users cannot read from the process list; none: open).")
+    String metricsToken;
+
+    @Option(names = "--allow-demo-on-network",
+            description = "Let --demo run with a --host other than loopback, publishing its well-known credentials.")
+    boolean allowDemoOnNetwork;
 
     @Override
     public Integer call() throws Exception {
         var ports = Map.of("aliyun", aliyunPort, "tencent", tencentPort, "keystone", keystonePort, "neutron",
                 neutronPort, "admin", adminPort);
-        var listening = new ListenerSettings(limits());
+        if (demo && !loopback(host) && !allowDemoOnNetwork) {
+            throw new ParameterException(spec.commandLine(), "--demo creates accounts whose keys and passwords are "
+                    + "published; it listens on loopback only, not on " + host
+                    + " (--allow-demo-on-network if that is really meant)");
+        }
+        var names = new LinkedHashSet<>(List.of("localhost", "127.0.0.1", "::1"));
+        for (String address : List.of(host, adminHost)) {
+            if (!address.isBlank() && !wildcard(address)) {
+                names.add(address);
+            }
+        }
+        var listening = new ListenerSettings(adminHost, connections.limits(spec.commandLine()),
+                tls.source(spec.commandLine(), data.dataDir(), List.copyOf(names)), metricsToken);
         var config = new ServerConfig(data.dataDir(), data.database(), host, ports, demo, provisioningDelay,
                 listening);
-        var vpnd = Vpnd.start(config);
+        Vpnd vpnd;
+        try {
+            vpnd = Vpnd.start(config);
+        } catch (TlsSetupException e) {
+            System.err.println("vpnd: " + e.getMessage());
+            return 1;
+        }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -87,6 +115,12 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "vpnd-shutdown"));
         vpnd.endpoints().forEach((dialect, url) -> System.out.println("vpnd: " + dialect + " listening on " + url));
+        vpnd.tls().ifPresent(identity -> System.out.println("vpnd: TLS certificate SHA-256 fingerprint "
+                + identity.fingerprint()));
+        if (listening.tls() instanceof TlsSource.SelfSigned self) {
+            System.out.println("vpnd: self-signed certificate for clients to trust in "
+                    + self.certificateFile().toAbsolutePath());
+        }
         System.out.println("vpnd: data in " + (config.sqlite() ? config.databaseFile().toAbsolutePath()
                 : "PostgreSQL") + ", endpoints in " + config.endpointsFile().toAbsolutePath());
         System.out.flush();
@@ -94,11 +128,21 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ConnectionLimits limits() {
+    /** Whether {@code host} is a loopback address, or a name for one only. */
+    static boolean loopback(String host) {
         try {
-            return new ConnectionLimits(maxConnections, headerTimeout, idleTimeout);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
         }
+    }
+
+    private static boolean wildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
     }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,10 +31,12 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -44,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * listener. Requests run on virtual threads, so dialects and stores may block, except the reads a
  * {@link ReadDispatch#IO_THREAD} listener answers on the I/O thread that parsed them. It holds at
  * most {@link ConnectionLimits#maxConnections} connections and closes those whose request head or
- * next byte is too long in coming (see {@link ConnectionLimits}).
+ * next byte is too long in coming (see {@link ConnectionLimits}); given a {@link TlsIdentity}, it
+ * serves HTTPS only.
  */
 public final class HttpListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
@@ -80,6 +85,7 @@ public final class HttpListener implements AutoCloseable {
     private final WatchedConnector connector;
     private final NetworkConnectionLimit connectionLimit;
     private final Duration headerTimeout;
+    private final boolean secure;
 
     /** A listener that runs every request on a virtual thread, with the default limits. */
     public HttpListener(Dialect dialect, String host, int port) {
@@ -91,7 +97,14 @@ public final class HttpListener implements AutoCloseable {
     }
 
     public HttpListener(Dialect dialect, String host, int port, ReadDispatch readDispatch, ConnectionLimits limits) {
+        this(dialect, host, port, readDispatch, limits, null);
+    }
+
+    /** {@code tls}: the certificate and key to serve HTTPS with, or null for plain HTTP. */
+    public HttpListener(Dialect dialect, String host, int port, ReadDispatch readDispatch, ConnectionLimits limits,
+            TlsIdentity tls) {
         this.dialect = dialect;
+        this.secure = tls != null;
         this.readDispatch = readDispatch;
         var threads = new QueuedThreadPool();
         threads.setName("vpnd-" + dialect.name());
@@ -103,7 +116,10 @@ public final class HttpListener implements AutoCloseable {
         // Reads answered on the I/O threads need one per processor (Jetty's default is half as many, at
         // most four).
         int selectors = readDispatch == ReadDispatch.IO_THREAD ? Runtime.getRuntime().availableProcessors() : -1;
-        this.connector = new WatchedConnector(server, selectors, new HttpConnectionFactory(config));
+        var http = new HttpConnectionFactory(config);
+        this.connector = tls == null ? new WatchedConnector(server, selectors, http)
+                : new WatchedConnector(server, selectors, new SslConnectionFactory(sslContext(tls), http.getProtocol()),
+                        http);
         connector.setHost(host);
         connector.setPort(port);
         connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
@@ -121,6 +137,23 @@ public final class HttpListener implements AutoCloseable {
         server.setErrorHandler(new DialectErrorHandler());
     }
 
+    /**
+     * TLS 1.2 and 1.3 only. No SNI check: clients reach vpnd by addresses and names its certificate
+     * may not list, and those that check names do so themselves.
+     */
+    private static SslContextFactory.Server sslContext(TlsIdentity tls) {
+        // The key store lives in memory only: its password guards nothing, but Jetty needs one.
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        char[] password = HexFormat.of().formatHex(random).toCharArray();
+        var context = new SslContextFactory.Server();
+        context.setKeyStore(tls.keyStore(password));
+        context.setKeyStorePassword(new String(password));
+        context.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        context.setSniRequired(false);
+        return context;
+    }
+
     public void start() throws Exception {
         server.start();
     }
@@ -131,6 +164,11 @@ public final class HttpListener implements AutoCloseable {
 
     public String host() {
         return connector.getHost();
+    }
+
+    /** {@code https} when the listener serves TLS, else {@code http}. */
+    public String scheme() {
+        return secure ? "https" : "http";
     }
 
     public Dialect dialect() {
@@ -274,7 +312,7 @@ public final class HttpListener implements AutoCloseable {
         }
         var uri = request.getHttpURI();
         return new WireRequest(request.getMethod(), uri.getPath() == null ? "/" : uri.getPath(), uri.getQuery(),
-                headers, body, receivedAt, Request.getRemoteAddr(request));
+                headers, body, receivedAt, Request.getRemoteAddr(request), request.isSecure() ? "https" : "http");
     }
 
     private void answer(WireRequest wire, Response response, Callback callback) {
