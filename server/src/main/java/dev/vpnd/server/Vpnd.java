@@ -8,8 +8,11 @@ import dev.vpnd.server.dialect.aliyun.AliyunDialect;
 import dev.vpnd.server.dialect.keystone.KeystoneDialect;
 import dev.vpnd.server.dialect.neutron.NeutronDialect;
 import dev.vpnd.server.dialect.tencent.TencentDialect;
+import dev.vpnd.server.http.Acceptance;
+import dev.vpnd.server.http.ConnectionLimits;
 import dev.vpnd.server.http.HttpListener;
 import dev.vpnd.server.http.ReadDispatch;
+import dev.vpnd.server.http.TlsIdentity;
 import dev.vpnd.server.ops.AdminEndpoints;
 import dev.vpnd.server.ops.Metrics;
 import dev.vpnd.server.ops.TimedStorage;
@@ -20,6 +23,7 @@ import dev.vpnd.server.security.SharedReplayGuard;
 import dev.vpnd.store.JdbcStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -28,23 +32,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One running vpnd: storage, services and a listener per dialect. Tests start it the same way the CLI does. */
 public final class Vpnd implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Vpnd.class);
     /** How far a request's timestamp may be from now; every cloud vpnd speaks allows 15 minutes. */
     static final Duration SIGNATURE_WINDOW = Duration.ofMinutes(15);
+    /** The listeners of the four APIs, which share what the open-file limit leaves them. */
+    private static final int API_LISTENERS = 4;
+    /** The operator's listener serves a few probes and scrapers; its own small limit keeps it reachable. */
+    private static final int ADMIN_CONNECTIONS = 64;
 
     private final Storage storage;
     private final Services services;
     private final List<HttpListener> listeners;
+    private final Optional<TlsIdentity> tls;
 
-    private Vpnd(Storage storage, Services services, List<HttpListener> listeners) {
+    private Vpnd(Storage storage, Services services, List<HttpListener> listeners, Optional<TlsIdentity> tls) {
         this.storage = storage;
         this.services = services;
         this.listeners = listeners;
+        this.tls = tls;
     }
 
     public static Vpnd start(ServerConfig config) throws Exception {
+        // Before the database opens: a certificate that cannot be read stops the start with nothing to undo.
+        Optional<TlsIdentity> tls = TlsIdentity.of(config.listening().tls());
         var metrics = new Metrics();
         Storage storage = new TimedStorage(config.sqlite() ? JdbcStorage.sqlite(config.databaseFile())
                 : JdbcStorage.postgres(config.databaseUrl()), metrics);
@@ -60,21 +76,28 @@ public final class Vpnd implements AutoCloseable {
                     : new SharedReplayGuard(storage, SIGNATURE_WINDOW);
             // SQLite reads wait on no network (and its replay guard is in memory): see ReadDispatch.
             var reads = config.sqlite() ? ReadDispatch.IO_THREAD : ReadDispatch.VIRTUAL_THREAD;
+            var limits = withinOpenFileLimit(config.listening().limits());
+            var identity = tls.orElse(null);
             listeners.add(new HttpListener(new AliyunDialect(services, keys, replayGuard, metrics), config.host(),
-                    config.port("aliyun"), reads));
+                    config.port("aliyun"), reads, limits, identity));
             listeners.add(new HttpListener(new TencentDialect(services, keys, replayGuard, metrics), config.host(),
-                    config.port("tencent"), reads));
+                    config.port("tencent"), reads, limits, identity));
             var neutron = new HttpListener(new NeutronDialect(services.identity(), services.networking(), metrics),
-                    config.host(), config.port("neutron"), reads);
+                    config.host(), config.port("neutron"), reads, limits, identity);
             // The catalog names the Neutron listener's port, known once it is bound (port 0 picks one).
             listeners.add(new HttpListener(new KeystoneDialect(services.identity(), neutron::port, metrics),
-                    config.host(), config.port("keystone"), reads));
+                    config.host(), config.port("keystone"), reads, limits, identity));
             listeners.add(neutron);
-            listeners.add(new HttpListener(new AdminEndpoints(storage, metrics), config.host(), config.port("admin")));
+            // Read once started: by then the list is complete and no longer changes.
+            var admin = new AdminEndpoints(storage, metrics, () -> acceptance(listeners),
+                    config.listening().metricsToken());
+            listeners.add(new HttpListener(admin, config.listening().adminHost(), config.port("admin"),
+                    ReadDispatch.VIRTUAL_THREAD,
+                    limits.withMaxConnections(Math.min(ADMIN_CONNECTIONS, limits.maxConnections())), identity));
             for (HttpListener listener : listeners) {
                 listener.start();
             }
-            var vpnd = new Vpnd(storage, services, listeners);
+            var vpnd = new Vpnd(storage, services, listeners, tls);
             vpnd.writeEndpoints(config);
             return vpnd;
         } catch (Exception e) {
@@ -86,14 +109,44 @@ public final class Vpnd implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code wanted}, with fewer connections per listener if every listener at its limit would
+     * exhaust the process's open-file limit (see {@link ConnectionLimits#fittedTo}).
+     */
+    private static ConnectionLimits withinOpenFileLimit(ConnectionLimits wanted) {
+        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix)) {
+            return wanted;
+        }
+        long openFiles = unix.getMaxFileDescriptorCount();
+        var fitted = wanted.fittedTo(openFiles, API_LISTENERS, ADMIN_CONNECTIONS);
+        if (!fitted.equals(wanted)) {
+            LOG.warn("the process may open {} files: each listener holds at most {} connections, not {} "
+                    + "(raise the limit with ulimit -n)", openFiles, fitted.maxConnections(), wanted.maxConnections());
+        }
+        return fitted;
+    }
+
+    private static Map<String, Acceptance> acceptance(List<HttpListener> listeners) {
+        var acceptance = new LinkedHashMap<String, Acceptance>();
+        for (HttpListener listener : listeners) {
+            acceptance.put(listener.dialect().name(), listener.acceptance());
+        }
+        return acceptance;
+    }
+
     /** Dialect name to base URL, in start order. */
     public Map<String, String> endpoints() {
         var endpoints = new LinkedHashMap<String, String>();
         for (HttpListener listener : listeners) {
             String host = listener.host().contains(":") ? "[" + listener.host() + "]" : listener.host();
-            endpoints.put(listener.dialect().name(), "http://" + host + ":" + listener.port());
+            endpoints.put(listener.dialect().name(), listener.scheme() + "://" + host + ":" + listener.port());
         }
         return endpoints;
+    }
+
+    /** The certificate and key every listener serves HTTPS with, if it does. */
+    public Optional<TlsIdentity> tls() {
+        return tls;
     }
 
     public Services services() {

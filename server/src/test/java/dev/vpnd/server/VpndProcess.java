@@ -67,6 +67,11 @@ public final class VpndProcess implements AutoCloseable {
         return endpoints;
     }
 
+    /** The base URL of a listener ({@code aliyun}, {@code admin}, ...), as endpoints.json gives it. */
+    public String url(String listener) {
+        return endpoints.get(listener);
+    }
+
     public long pid() {
         return process.pid();
     }

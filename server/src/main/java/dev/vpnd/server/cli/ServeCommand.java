@@ -1,17 +1,30 @@
 package dev.vpnd.server.cli;
 
+import dev.vpnd.server.ListenerSettings;
 import dev.vpnd.server.ServerConfig;
 import dev.vpnd.server.Vpnd;
+import dev.vpnd.server.http.TlsSetupException;
+import dev.vpnd.server.http.TlsSource;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start vpnd on its embedded SQLite database.")
 public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     DataOption data;
 
@@ -47,12 +60,51 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long created or modified resources stay provisioning/updating (default: ${DEFAULT-VALUE}).")
     Duration provisioningDelay;
 
+    @Mixin
+    ConnectionOptions connections;
+
+    @Mixin
+    TlsOptions tls;
+
+    @Option(names = "--admin-host", paramLabel = "ADDR", defaultValue = ListenerSettings.LOOPBACK,
+            description = "Address the admin listener binds, apart from --host (default: ${DEFAULT-VALUE}).")
+    String adminHost;
+
+    @Option(names = "--metrics-token", paramLabel = "TOKEN", defaultValue = "${env:VPND_METRICS_TOKEN}",
+            description = "Bearer token /metrics requires (default: the environment variable VPND_METRICS_TOKEN, "
+                    + "which, unlike an option, other users cannot read from the process list; none: open).")
+    String metricsToken;
+
+    @Option(names = "--allow-demo-on-network",
+            description = "Let --demo run with a --host other than loopback, publishing its well-known credentials.")
+    boolean allowDemoOnNetwork;
+
     @Override
     public Integer call() throws Exception {
         var ports = Map.of("aliyun", aliyunPort, "tencent", tencentPort, "keystone", keystonePort, "neutron",
                 neutronPort, "admin", adminPort);
-        var config = new ServerConfig(data.dataDir(), data.database(), host, ports, demo, provisioningDelay);
-        var vpnd = Vpnd.start(config);
+        if (demo && !loopback(host) && !allowDemoOnNetwork) {
+            throw new ParameterException(spec.commandLine(), "--demo creates accounts whose keys and passwords are "
+                    + "published; it listens on loopback only, not on " + host
+                    + " (--allow-demo-on-network if that is really meant)");
+        }
+        var names = new LinkedHashSet<>(List.of("localhost", "127.0.0.1", "::1"));
+        for (String address : List.of(host, adminHost)) {
+            if (!address.isBlank() && !wildcard(address)) {
+                names.add(address);
+            }
+        }
+        var listening = new ListenerSettings(adminHost, connections.limits(spec.commandLine()),
+                tls.source(spec.commandLine(), data.dataDir(), List.copyOf(names)), metricsToken);
+        var config = new ServerConfig(data.dataDir(), data.database(), host, ports, demo, provisioningDelay,
+                listening);
+        Vpnd vpnd;
+        try {
+            vpnd = Vpnd.start(config);
+        } catch (TlsSetupException e) {
+            System.err.println("vpnd: " + e.getMessage());
+            return 1;
+        }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -63,10 +115,34 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "vpnd-shutdown"));
         vpnd.endpoints().forEach((dialect, url) -> System.out.println("vpnd: " + dialect + " listening on " + url));
+        vpnd.tls().ifPresent(identity -> System.out.println("vpnd: TLS certificate SHA-256 fingerprint "
+                + identity.fingerprint()));
+        if (listening.tls() instanceof TlsSource.SelfSigned self) {
+            System.out.println("vpnd: self-signed certificate for clients to trust in "
+                    + self.certificateFile().toAbsolutePath());
+        }
         System.out.println("vpnd: data in " + (config.sqlite() ? config.databaseFile().toAbsolutePath()
                 : "PostgreSQL") + ", endpoints in " + config.endpointsFile().toAbsolutePath());
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** Whether {@code host} is a loopback address, or a name for one only. */
+    static boolean loopback(String host) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static boolean wildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
     }
 }

@@ -3,33 +3,53 @@ package dev.vpnd.server.http;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpParser;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The only class that sees the HTTP library (Jetty 12 core, no servlets). Each dialect gets its own
  * listener. Requests run on virtual threads, so dialects and stores may block, except the reads a
- * {@link ReadDispatch#IO_THREAD} listener answers on the I/O thread that parsed them.
+ * {@link ReadDispatch#IO_THREAD} listener answers on the I/O thread that parsed them. It holds at
+ * most {@link ConnectionLimits#maxConnections} connections and closes those whose request head or
+ * next byte is too long in coming (see {@link ConnectionLimits}); given a {@link TlsIdentity}, it
+ * serves HTTPS only.
  */
 public final class HttpListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
@@ -46,20 +66,45 @@ public final class HttpListener implements AutoCloseable {
     /** A page of ten connections (about 13 KB) fits one pooled buffer; larger bodies take several. */
     private static final int WRITTEN_BUFFER_BYTES = 16 * 1024;
     private static final long MAX_WRITTEN_BYTES = 64L * 1024 * 1024;
+    /**
+     * Statuses Jetty's parser gives requests it rejects that name a server fault although the request
+     * is at fault: 505 for an HTTP version it does not know, 501 for a transfer coding it does not.
+     */
+    private static final Set<Integer> REJECTED_AS_SERVER_ERRORS = Set.of(501, 505);
+
+    static {
+        // Loaded now: a process out of file descriptors could not open their class files to report it.
+        Acceptance.class.getPermittedSubclasses();
+        WatchedConnector.AcceptFailure.class.getName();
+    }
 
     private final Dialect dialect;
     private final ReadDispatch readDispatch;
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final Server server;
-    private final ServerConnector connector;
+    private final WatchedConnector connector;
+    private final NetworkConnectionLimit connectionLimit;
+    private final Duration headerTimeout;
+    private final boolean secure;
 
-    /** A listener that runs every request on a virtual thread. */
+    /** A listener that runs every request on a virtual thread, with the default limits. */
     public HttpListener(Dialect dialect, String host, int port) {
         this(dialect, host, port, ReadDispatch.VIRTUAL_THREAD);
     }
 
     public HttpListener(Dialect dialect, String host, int port, ReadDispatch readDispatch) {
+        this(dialect, host, port, readDispatch, ConnectionLimits.DEFAULT);
+    }
+
+    public HttpListener(Dialect dialect, String host, int port, ReadDispatch readDispatch, ConnectionLimits limits) {
+        this(dialect, host, port, readDispatch, limits, null);
+    }
+
+    /** {@code tls}: the certificate and key to serve HTTPS with, or null for plain HTTP. */
+    public HttpListener(Dialect dialect, String host, int port, ReadDispatch readDispatch, ConnectionLimits limits,
+            TlsIdentity tls) {
         this.dialect = dialect;
+        this.secure = tls != null;
         this.readDispatch = readDispatch;
         var threads = new QueuedThreadPool();
         threads.setName("vpnd-" + dialect.name());
@@ -71,15 +116,42 @@ public final class HttpListener implements AutoCloseable {
         // Reads answered on the I/O threads need one per processor (Jetty's default is half as many, at
         // most four).
         int selectors = readDispatch == ReadDispatch.IO_THREAD ? Runtime.getRuntime().availableProcessors() : -1;
-        this.connector = new ServerConnector(server, -1, selectors, new HttpConnectionFactory(config));
+        var http = new HttpConnectionFactory(config);
+        this.connector = tls == null ? new WatchedConnector(server, selectors, http)
+                : new WatchedConnector(server, selectors, new SslConnectionFactory(sslContext(tls), http.getProtocol()),
+                        http);
         connector.setHost(host);
         connector.setPort(port);
         connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        this.headerTimeout = limits.headerTimeout();
+        connector.addEventListener(new HeadDeadline());
         server.addConnector(connector);
+        this.connectionLimit = new NetworkConnectionLimit(limits.maxConnections(), connector);
+        // At the limit, connections idle between requests make way sooner for clients that wait.
+        connectionLimit.setEndPointIdleTimeout(headerTimeout.toMillis());
+        server.addBean(connectionLimit);
         // On stop, requests in flight finish (up to the stop timeout) while new ones are refused.
         server.setHandler(new GracefulHandler(new DialectHandler()));
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         server.setErrorHandler(new DialectErrorHandler());
+    }
+
+    /**
+     * TLS 1.2 and 1.3 only. No SNI check: clients reach vpnd by addresses and names its certificate
+     * may not list, and those that check names do so themselves.
+     */
+    private static SslContextFactory.Server sslContext(TlsIdentity tls) {
+        // The key store lives in memory only: its password guards nothing, but Jetty needs one.
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        char[] password = HexFormat.of().formatHex(random).toCharArray();
+        var context = new SslContextFactory.Server();
+        context.setKeyStore(tls.keyStore(password));
+        context.setKeyStorePassword(new String(password));
+        context.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        context.setSniRequired(false);
+        return context;
     }
 
     public void start() throws Exception {
@@ -94,8 +166,26 @@ public final class HttpListener implements AutoCloseable {
         return connector.getHost();
     }
 
+    /** {@code https} when the listener serves TLS, else {@code http}. */
+    public String scheme() {
+        return secure ? "https" : "http";
+    }
+
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** Whether the listener takes new connections now. */
+    public Acceptance acceptance() {
+        Throwable failure = connector.recentAcceptFailure();
+        if (failure != null) {
+            return new Acceptance.AcceptFailing(failure.getMessage() == null ? failure.getClass().getSimpleName()
+                    : failure.getMessage());
+        }
+        if (!connector.isAccepting() && connector.isRunning()) {
+            return new Acceptance.AtConnectionLimit(connectionLimit.getMaxNetworkConnectionCount());
+        }
+        return new Acceptance.Accepting();
     }
 
     @Override
@@ -165,8 +255,7 @@ public final class HttpListener implements AutoCloseable {
             long length = request.getLength();
             body = Content.Source.asInputStream(request).readNBytes(chunked ? MAX_BODY_BYTES + 1 : (int) length);
         } catch (IOException | RuntimeException e) {
-            // The client went away or sent a malformed body: Jetty answers through DialectErrorHandler.
-            callback.failed(e);
+            bodyFailed(response, callback, e);
             return;
         }
         if (body.length > MAX_BODY_BYTES) {
@@ -176,6 +265,46 @@ public final class HttpListener implements AutoCloseable {
         answer(wire(request, body, receivedAt), response, callback);
     }
 
+    /**
+     * A body that stopped arriving gets the dialect's 408; a malformed one, its answer to what Jetty
+     * found (through {@link DialectErrorHandler}); one whose client went away, nothing, and no log
+     * line above DEBUG: a client that resets its connections is not a fault of the server.
+     */
+    private void bodyFailed(Response response, Callback callback, Throwable failure) {
+        boolean malformed = causedBy(failure, HttpException.class) != null;
+        if (!malformed && causedBy(failure, TimeoutException.class) != null) {
+            send(response, callback, dialect.protocolError(408, "The request body did not arrive in time"));
+            return;
+        }
+        if (!malformed) {
+            LOG.debug("{} client went away while sending its request body", dialect.name(), failure);
+        }
+        callback.failed(failure);
+    }
+
+    private static Throwable causedBy(Throwable failure, Class<?> kind) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the client is gone: the connection is closed, or the failure is one the other end
+     * caused by resetting or closing it. Nobody reads an answer then.
+     */
+    private static boolean clientGone(Request request, Throwable failure) {
+        if (!request.getConnectionMetaData().getConnection().getEndPoint().isOpen()) {
+            return true;
+        }
+        return failure != null && causedBy(failure, HttpException.class) == null
+                && (causedBy(failure, EofException.class) != null
+                || causedBy(failure, ClosedChannelException.class) != null
+                || causedBy(failure, java.net.SocketException.class) != null);
+    }
+
     private static WireRequest wire(Request request, byte[] body, Instant receivedAt) {
         var headers = new HashMap<String, String>();
         for (HttpField field : request.getHeaders()) {
@@ -183,7 +312,7 @@ public final class HttpListener implements AutoCloseable {
         }
         var uri = request.getHttpURI();
         return new WireRequest(request.getMethod(), uri.getPath() == null ? "/" : uri.getPath(), uri.getQuery(),
-                headers, body, receivedAt, Request.getRemoteAddr(request));
+                headers, body, receivedAt, Request.getRemoteAddr(request), request.isSecure() ? "https" : "http");
     }
 
     private void answer(WireRequest wire, Response response, Callback callback) {
@@ -198,11 +327,137 @@ public final class HttpListener implements AutoCloseable {
         send(response, callback, answer);
     }
 
+    /**
+     * Answers what Jetty rejects or fails in the dialect's own format; a client that is gone gets
+     * nothing. A request Jetty's parser rejects is the client's error even where Jetty's status says
+     * otherwise ({@link #REJECTED_AS_SERVER_ERRORS}): the dialect answers 400, which its clients read
+     * as a bad request rather than a server fault to retry.
+     */
     private final class DialectErrorHandler extends ErrorHandler {
         @Override
         protected void generateResponse(Request request, Response response, int code, String message,
                 Throwable cause, Callback callback) {
-            send(response, callback, dialect.protocolError(code, message == null ? "" : message));
+            if (clientGone(request, cause)) {
+                LOG.debug("{} connection from {} ended before it was answered", dialect.name(),
+                        Request.getRemoteAddr(request), cause);
+                callback.failed(cause == null ? new EofException() : cause);
+                return;
+            }
+            boolean rejected = causedBy(cause, HttpException.class) != null;
+            int status = rejected && REJECTED_AS_SERVER_ERRORS.contains(code) ? 400 : code;
+            send(response, callback, dialect.protocolError(status, message == null ? "" : message));
+        }
+    }
+
+    /**
+     * Closes a connection whose request head is too long in coming: the first must be complete
+     * {@link ConnectionLimits#headerTimeout} after connecting (so a client that sends nothing, or its
+     * TLS handshake or head too slowly, is cut), each later one that long after its first byte. An
+     * idle timeout alone is not enough: a client sending a byte every few seconds is never idle.
+     */
+    private final class HeadDeadline implements Connection.Listener {
+        @Override
+        public void onOpened(Connection connection) {
+            if (connection instanceof HttpConnection http) {
+                new HeadWatch(http).start();
+            }
+        }
+    }
+
+    /**
+     * Checks one connection when its awaited head falls due, or a header timeout later when none is
+     * awaited; runs on the scheduler, one check at a time. A head begun just after a check is checked
+     * at the next, which then waits for the rest of its time.
+     */
+    private final class HeadWatch implements Runnable, Connection.Listener {
+        private final HttpConnection connection;
+        private final long openedAt = System.nanoTime();
+        private volatile Scheduler.Task next;
+
+        HeadWatch(HttpConnection connection) {
+            this.connection = connection;
+        }
+
+        void start() {
+            connection.addEventListener(this);
+            checkIn(headerTimeout.toNanos());
+        }
+
+        @Override
+        public void onClosed(Connection closed) {
+            Scheduler.Task task = next;
+            if (task != null) {
+                task.cancel();
+            }
+        }
+
+        @Override
+        public void run() {
+            if (!connection.getEndPoint().isOpen()) {
+                return;
+            }
+            HttpParser parser = connection.getParser();
+            long awaitedSince;
+            if (connection.getMessagesIn() == 0) {
+                awaitedSince = openedAt;
+            } else if (!parser.isStart() && parser.inHeaderState()) {
+                // Read after the parser's state (volatile), which it sets after the time.
+                awaitedSince = parser.getBeginNanoTime();
+            } else {
+                checkIn(headerTimeout.toNanos()); // between requests, or one is being answered
+                return;
+            }
+            long left = awaitedSince + headerTimeout.toNanos() - System.nanoTime();
+            if (left > 0) {
+                checkIn(left);
+                return;
+            }
+            LOG.debug("{} closing a connection from {}: no complete request head in {}", dialect.name(),
+                    connection.getEndPoint().getRemoteSocketAddress(), headerTimeout);
+            connection.getEndPoint().close(new TimeoutException("request head not complete in time"));
+        }
+
+        private void checkIn(long nanos) {
+            next = server.getScheduler().schedule(this, nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * A connector that remembers why accepting last failed, until it accepts a connection again or
+     * the failure is {@link #ACCEPT_FAILURE_MEMORY} old: while the cause lasts, Jetty retries every
+     * second and fails again; once the clients that were waiting have given up, there may be no
+     * connection to accept for a long time.
+     */
+    private static final class WatchedConnector extends ServerConnector {
+        private static final long ACCEPT_FAILURE_MEMORY = TimeUnit.SECONDS.toNanos(3);
+
+        private record AcceptFailure(Throwable cause, long atNanos) {
+        }
+
+        private volatile AcceptFailure lastFailure;
+
+        WatchedConnector(Server server, int selectors, ConnectionFactory... factories) {
+            super(server, -1, selectors, factories);
+        }
+
+        Throwable recentAcceptFailure() {
+            AcceptFailure failure = lastFailure;
+            return failure != null && System.nanoTime() - failure.atNanos() < ACCEPT_FAILURE_MEMORY
+                    ? failure.cause() : null;
+        }
+
+        @Override
+        public void accept(int acceptorId) throws IOException {
+            super.accept(acceptorId);
+            lastFailure = null;
+        }
+
+        @Override
+        protected boolean handleAcceptFailure(Throwable failure) {
+            if (isRunning()) {
+                lastFailure = new AcceptFailure(failure, System.nanoTime());
+            }
+            return super.handleAcceptFailure(failure);
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Map;
  * An HTTP request as a dialect sees it: plain values, no HTTP library types. Header names are
  * lowercase; a repeated header keeps its first value. {@code rawQuery} is exactly as received
  * (still percent-encoded, {@code null} when absent) because signatures are computed over decoded
- * and re-encoded values, and the decoding rules are the dialect's.
+ * and re-encoded values, and the decoding rules are the dialect's. {@code scheme} is {@code https}
+ * when the request came over TLS, else {@code http}: what the client called, for URLs in answers.
  */
 public record WireRequest(
         String method,
@@ -16,10 +17,17 @@ public record WireRequest(
         Map<String, String> headers,
         byte[] body,
         Instant receivedAt,
-        String remoteAddress) {
+        String remoteAddress,
+        String scheme) {
 
     public WireRequest {
         headers = Map.copyOf(headers);
+    }
+
+    /** A request over plain HTTP. */
+    public WireRequest(String method, String path, String rawQuery, Map<String, String> headers, byte[] body,
+            Instant receivedAt, String remoteAddress) {
+        this(method, path, rawQuery, headers, body, receivedAt, remoteAddress, "http");
     }
 
     public String header(String lowercaseName) {

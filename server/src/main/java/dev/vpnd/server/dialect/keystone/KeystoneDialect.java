@@ -182,7 +182,7 @@ public final class KeystoneDialect implements Dialect {
     }
 
     private JsonNode tokenBody(WireRequest request, Session session, boolean catalog) {
-        return KeystoneDocuments.token(session, baseUrl(request), "http://" + host(request) + ":"
+        return KeystoneDocuments.token(session, baseUrl(request), request.scheme() + "://" + host(request) + ":"
                 + neutronPort.getAsInt(), catalog);
     }
 
@@ -203,10 +203,10 @@ public final class KeystoneDialect implements Dialect {
         }
     }
 
-    /** {@code http://HOST[:PORT]} as the client addressed this listener. */
+    /** {@code http://HOST[:PORT]} (or {@code https://}) as the client addressed this listener. */
     private static String baseUrl(WireRequest request) {
         String host = request.header("host");
-        return "http://" + (host == null || host.isEmpty() ? "localhost" : host);
+        return request.scheme() + "://" + (host == null || host.isEmpty() ? "localhost" : host);
     }
 
     /** The host part of the {@code Host} header (an IPv6 literal keeps its brackets). */
