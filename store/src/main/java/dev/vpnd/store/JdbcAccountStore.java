@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Accounts (unique names) and their access keys; key secrets are stored as text to verify signatures. */
+/**
+ * Accounts (unique names) and their access keys. A key's secret must be read back to verify
+ * signatures, so it is sealed ({@link SecretCipher}), not hashed; its id stays plain for lookups.
+ */
 final class JdbcAccountStore implements AccountStore {
     /** Read in this order by {@link #key}. */
     private static final String KEY_COLUMNS = "id, secret, account_id, read_only";

@@ -2,6 +2,7 @@ package dev.vpnd.server.cli;
 
 import dev.vpnd.server.ServerConfig;
 import dev.vpnd.server.Vpnd;
+import dev.vpnd.store.SecretKeyException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,8 +52,15 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var ports = Map.of("aliyun", aliyunPort, "tencent", tencentPort, "keystone", keystonePort, "neutron",
                 neutronPort, "admin", adminPort);
-        var config = new ServerConfig(data.dataDir(), data.database(), host, ports, demo, provisioningDelay);
-        var vpnd = Vpnd.start(config);
+        var config = new ServerConfig(data.dataDir(), data.database(), host, ports, demo, provisioningDelay,
+                data.secretKeyFile());
+        Vpnd vpnd;
+        try {
+            vpnd = Vpnd.start(config);
+        } catch (SecretKeyException e) {
+            System.err.println("vpnd: " + e.getMessage());
+            return 1;
+        }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

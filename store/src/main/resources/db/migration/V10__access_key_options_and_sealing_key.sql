@@ -1,0 +1,7 @@
+-- The id of the key that seals this database's secrets (access key secrets, pre-shared keys,
+-- password hashes: see SecretCipher). One row; a node whose key ring does not hold this key refuses
+-- to start rather than seal new secrets with a key the other nodes do not have.
+CREATE TABLE sealing_key (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    key_id    TEXT NOT NULL
+);
