@@ -1,3 +1,6 @@
+-- Access keys can be disabled: a disabled key signs nothing, as if it did not exist.
+ALTER TABLE access_keys ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1;
+
 -- The id of the key that seals this database's secrets (access key secrets, pre-shared keys,
 -- password hashes: see SecretCipher). One row; a node whose key ring does not hold this key refuses
 -- to start rather than seal new secrets with a key the other nodes do not have.
