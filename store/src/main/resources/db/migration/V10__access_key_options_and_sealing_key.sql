@@ -1,5 +1,7 @@
--- Access keys can be disabled: a disabled key signs nothing, as if it did not exist.
+-- Access keys can be disabled (a disabled key signs nothing, as if it did not exist) and can hide
+-- pre-shared keys from the answers they get (an auditor's read-only key).
 ALTER TABLE access_keys ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE access_keys ADD COLUMN hide_secrets INTEGER NOT NULL DEFAULT 0;
 
 -- The id of the key that seals this database's secrets (access key secrets, pre-shared keys,
 -- password hashes: see SecretCipher). One row; a node whose key ring does not hold this key refuses

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class JdbcAccountStore implements AccountStore {
     /** Read in this order by {@link #key}. */
-    private static final String KEY_COLUMNS = "id, secret, account_id, read_only, enabled";
+    private static final String KEY_COLUMNS = "id, secret, account_id, read_only, hide_secrets, enabled";
     /** Read in this order by {@link #account}. */
     private static final String ACCOUNT_COLUMNS = "id, name, created_at";
 
@@ -52,8 +52,9 @@ final class JdbcAccountStore implements AccountStore {
     @Override
     public void insertKey(AccessKey key) {
         db.update("INSERT INTO access_keys (" + KEY_COLUMNS + ", created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)",
-                List.of(key.id(), key.secret(), key.accountId(), key.readOnly(), key.enabled(), Instant.now()));
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                List.of(key.id(), key.secret(), key.accountId(), key.readOnly(), key.hidesSecrets(), key.enabled(),
+                        Instant.now()));
     }
 
     @Override
@@ -89,6 +90,7 @@ final class JdbcAccountStore implements AccountStore {
         var secret = row.secret();
         String accountId = row.text();
         boolean readOnly = row.bool();
-        return new AccessKey(id, secret, accountId, readOnly, row.bool());
+        boolean hidesSecrets = row.bool();
+        return new AccessKey(id, secret, accountId, readOnly, hidesSecrets, row.bool());
     }
 }

@@ -52,8 +52,8 @@ class AccountStoreTest extends StoreTestBase {
     }
 
     @Test
-    void keysCanBeDisabledAndDeleted() {
-        var key = new AccessKey("k1", new Secret("secret-1"), "id-bob", true, true);
+    void keysKeepTheirOptionsAndCanBeDisabledAndDeleted() {
+        var key = new AccessKey("k1", new Secret("secret-1"), "id-bob", true, true, true);
         storage.write((Stores s) -> {
             s.accounts().insert(new Account("id-bob", "bob", NOW));
             s.accounts().insertKey(key);

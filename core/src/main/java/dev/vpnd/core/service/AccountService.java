@@ -58,8 +58,8 @@ public final class AccountService {
             }
             var account = new Account(Identifiers.newId(), name, settings.clock().instant());
             s.accounts().insert(account);
-            var key = newKey(account.id(), false, KeyStyle.ALIYUN);
-            var tencentKey = newKey(account.id(), false, KeyStyle.TENCENT);
+            var key = newKey(account.id(), false, false, KeyStyle.ALIYUN);
+            var tencentKey = newKey(account.id(), false, false, KeyStyle.TENCENT);
             s.accounts().insertKey(key);
             s.accounts().insertKey(tencentKey);
             if (s.identities().findUserByName(name).isPresent()) {
@@ -72,8 +72,13 @@ public final class AccountService {
     }
 
     public AccessKey createKey(String accountName, boolean readOnly, KeyStyle style) {
+        return createKey(accountName, readOnly, false, style);
+    }
+
+    /** A new enabled key of the account; {@code hidesSecrets} blanks pre-shared keys in what it reads. */
+    public AccessKey createKey(String accountName, boolean readOnly, boolean hidesSecrets, KeyStyle style) {
         return storage.write(s -> {
-            var key = newKey(account(s, accountName).id(), readOnly, style);
+            var key = newKey(account(s, accountName).id(), readOnly, hidesSecrets, style);
             s.accounts().insertKey(key);
             return key;
         });
@@ -156,7 +161,7 @@ public final class AccountService {
         return storage.read(s -> s.accounts().findKey(keyId)).filter(AccessKey::enabled);
     }
 
-    private static AccessKey newKey(String accountId, boolean readOnly, KeyStyle style) {
-        return new AccessKey(style.newId(), new Secret(style.newSecret()), accountId, readOnly);
+    private static AccessKey newKey(String accountId, boolean readOnly, boolean hidesSecrets, KeyStyle style) {
+        return new AccessKey(style.newId(), new Secret(style.newSecret()), accountId, readOnly, hidesSecrets, true);
     }
 }

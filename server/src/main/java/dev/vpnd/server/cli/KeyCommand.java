@@ -31,6 +31,10 @@ public final class KeyCommand {
         @Option(names = "--read-only", description = "Allow only Describe* and List* actions.")
         boolean readOnly;
 
+        @Option(names = "--hide-secrets",
+                description = "Show empty pre-shared keys in the connections this key reads (an auditor's key).")
+        boolean hideSecrets;
+
         @Option(names = "--style", defaultValue = "aliyun", paramLabel = "aliyun|tencent",
                 description = "Alibaba AccessKey (LTAI...) or Tencent SecretId (AKID...) (default: ${DEFAULT-VALUE}).")
         String style;
@@ -46,13 +50,15 @@ public final class KeyCommand {
                 return 2;
             }
             return Admin.run(data, accounts -> {
-                var key = accounts.createKey(account, readOnly, tencent ? KeyStyle.TENCENT : KeyStyle.ALIYUN);
+                var key = accounts.createKey(account, readOnly, hideSecrets,
+                        tencent ? KeyStyle.TENCENT : KeyStyle.ALIYUN);
                 if (json) {
                     var out = new LinkedHashMap<String, Object>();
                     out.put("account", account);
                     out.put(tencent ? "SecretId" : "AccessKeyId", key.id());
                     out.put(tencent ? "SecretKey" : "AccessKeySecret", key.secret().value());
                     out.put("readOnly", readOnly);
+                    out.put("hideSecrets", hideSecrets);
                     System.out.println(AccountCommand.toJson(out));
                 } else {
                     System.out.println((tencent ? "Tencent SecretId:        " : "Alibaba AccessKeyId:     ")
@@ -60,6 +66,7 @@ public final class KeyCommand {
                     System.out.println((tencent ? "Tencent SecretKey:       " : "Alibaba AccessKeySecret: ")
                             + key.secret().value());
                     System.out.println("read-only:               " + readOnly);
+                    System.out.println("hides secrets:           " + hideSecrets);
                 }
                 return 0;
             });
@@ -87,10 +94,11 @@ public final class KeyCommand {
                     row.put("id", key.id());
                     row.put("enabled", key.enabled());
                     row.put("readOnly", key.readOnly());
+                    row.put("hideSecrets", key.hidesSecrets());
                     rows.add(row);
                     if (!json) {
                         System.out.println(key.id() + (key.enabled() ? "" : "  disabled")
-                                + (key.readOnly() ? "  read-only" : ""));
+                                + (key.readOnly() ? "  read-only" : "") + (key.hidesSecrets() ? "  hides-secrets" : ""));
                     }
                 }
                 if (json) {

@@ -107,6 +107,23 @@ class KeyCommandTest {
     }
 
     @Test
+    void aKeyMadeToHideSecretsKeepsTheOption() throws Exception {
+        var created = CliRun.run(data, "key", "create", "--account", "team-a", "--read-only", "--hide-secrets",
+                "--json");
+
+        assertThat(created.exit()).isZero();
+        assertThat(created.json().path("hideSecrets").asBoolean()).isTrue();
+        String id = created.json().path("AccessKeyId").asText();
+        var listed = CliRun.run(data, "key", "list", "--account", "team-a", "--json").json();
+        assertThat(listed).filteredOn(k -> k.path("id").asText().equals(id)).singleElement().satisfies(k -> {
+            assertThat(k.path("hideSecrets").asBoolean()).isTrue();
+            assertThat(k.path("readOnly").asBoolean()).isTrue();
+        });
+        assertThat(listed).filteredOn(k -> k.path("id").asText().equals(aliyunId)).singleElement()
+                .satisfies(k -> assertThat(k.path("hideSecrets").asBoolean()).isFalse());
+    }
+
+    @Test
     void aKeyIsChangedOnlyThroughItsOwnAccount() {
         assertThat(CliRun.run(data, "account", "create", "team-b").exit()).isZero();
 
