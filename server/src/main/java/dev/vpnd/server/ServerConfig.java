@@ -1,5 +1,6 @@
 package dev.vpnd.server;
 
+import dev.vpnd.store.SecretKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -8,19 +9,38 @@ import java.util.Map;
  * How one vpnd process runs: where its data lives (SQLite in {@code dataDir}, or the PostgreSQL
  * database {@code databaseUrl} when it is not null), the address its listeners bind (loopback unless
  * told otherwise), each listener's port by name ({@code aliyun}, {@code tencent}, {@code admin}; 0 or
- * absent picks a free one), how they face the network, and how long asynchronous work takes.
+ * absent picks a free one), how they face the network, how long asynchronous work takes, and the
+ * file of the key ring that seals secrets (null: {@code VPND_SECRET_KEY}, else the default file;
+ * see {@link SecretKeys}).
  */
 public record ServerConfig(Path dataDir, String databaseUrl, String host, Map<String, Integer> ports,
-        boolean demo, Duration provisioningDelay, ListenerSettings listening) {
+        boolean demo, Duration provisioningDelay, ListenerSettings listening, Path secretKeyFile) {
 
     public ServerConfig {
         ports = Map.copyOf(ports);
     }
 
-    /** A process with the default {@link ListenerSettings}. */
+    /** A process with the default {@link ListenerSettings} and key ring. */
     public ServerConfig(Path dataDir, String databaseUrl, String host, Map<String, Integer> ports, boolean demo,
             Duration provisioningDelay) {
-        this(dataDir, databaseUrl, host, ports, demo, provisioningDelay, ListenerSettings.DEFAULT);
+        this(dataDir, databaseUrl, host, ports, demo, provisioningDelay, ListenerSettings.DEFAULT, null);
+    }
+
+    /** A process facing the network as {@code listening}, with the default key ring. */
+    public ServerConfig(Path dataDir, String databaseUrl, String host, Map<String, Integer> ports, boolean demo,
+            Duration provisioningDelay, ListenerSettings listening) {
+        this(dataDir, databaseUrl, host, ports, demo, provisioningDelay, listening, null);
+    }
+
+    /** A process with the default {@link ListenerSettings} and the key ring in {@code secretKeyFile}. */
+    public ServerConfig(Path dataDir, String databaseUrl, String host, Map<String, Integer> ports, boolean demo,
+            Duration provisioningDelay, Path secretKeyFile) {
+        this(dataDir, databaseUrl, host, ports, demo, provisioningDelay, ListenerSettings.DEFAULT, secretKeyFile);
+    }
+
+    /** The key ring this process seals secrets with. */
+    public SecretKeys.Ring secretKeys() {
+        return SecretKeys.resolve(secretKeyFile, System.getenv(SecretKeys.ENVIRONMENT), dataDir);
     }
 
     public int port(String listener) {

@@ -21,6 +21,7 @@ import dev.vpnd.server.security.LocalReplayGuard;
 import dev.vpnd.server.security.ReplayGuard;
 import dev.vpnd.server.security.SharedReplayGuard;
 import dev.vpnd.store.JdbcStorage;
+import dev.vpnd.store.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -62,8 +63,10 @@ public final class Vpnd implements AutoCloseable {
         // Before the database opens: a certificate that cannot be read stops the start with nothing to undo.
         Optional<TlsIdentity> tls = TlsIdentity.of(config.listening().tls());
         var metrics = new Metrics();
-        Storage storage = new TimedStorage(config.sqlite() ? JdbcStorage.sqlite(config.databaseFile())
-                : JdbcStorage.postgres(config.databaseUrl()), metrics);
+        PrivateFiles.createDirectories(config.dataDir());
+        var cipher = config.secretKeys().cipher();
+        Storage storage = new TimedStorage(config.sqlite() ? JdbcStorage.sqlite(config.databaseFile(), cipher)
+                : JdbcStorage.postgres(config.databaseUrl(), cipher), metrics);
         var listeners = new ArrayList<HttpListener>();
         try {
             var services = Services.over(storage, new ServiceSettings(InstantSource.system(),

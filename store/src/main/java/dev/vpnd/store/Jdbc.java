@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * The statements of one transaction: prepared once per physical connection (see
- * {@link StatementCache}), plain values bound, rows mapped, SQLException turned unchecked.
+ * {@link StatementCache}), plain values bound, rows mapped, SQLException turned unchecked. Every
+ * {@link Secret} bound is sealed and every one read ({@link Row#secret}) opened, with the storage's
+ * {@link SecretCipher}, so no secret reaches the database in plain text.
  */
 final class Jdbc {
     /** Largest IN list per statement; SQLite and PostgreSQL both allow far more bind variables. */
@@ -25,10 +27,12 @@ final class Jdbc {
     private final Connection connection;
     private final SqlDialect dialect;
     private final StatementCache statements;
+    private final SecretCipher cipher;
 
-    Jdbc(Connection connection, SqlDialect dialect) throws SQLException {
+    Jdbc(Connection connection, SqlDialect dialect, SecretCipher cipher) throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
+        this.cipher = cipher;
         this.statements = connection.unwrap(StatementCache.class);
     }
 
@@ -46,6 +50,10 @@ final class Jdbc {
         return dialect;
     }
 
+    SecretCipher cipher() {
+        return cipher;
+    }
+
     /** True in a read transaction, whose connection is read-only. */
     boolean readOnly() {
         try {
@@ -59,7 +67,7 @@ final class Jdbc {
         return run("query", sql, ps -> {
             bind(ps, params);
             try (var rs = ps.executeQuery()) {
-                var row = new Row(rs, dialect);
+                var row = new Row(rs, dialect, cipher);
                 var out = new ArrayList<T>();
                 while (row.next()) {
                     out.add(mapper.map(row));
@@ -148,10 +156,10 @@ final class Jdbc {
     }
 
     /**
-     * Binds plain values: booleans as 0/1, instants as epoch millis, enums by name, secrets as their
-     * text; null as an untyped NULL (accepted for any column type by both drivers).
+     * Binds plain values: booleans as 0/1, instants as epoch millis, enums by name, secrets sealed;
+     * null as an untyped NULL (accepted for any column type by both drivers).
      */
-    private static void bind(PreparedStatement ps, List<?> params) throws SQLException {
+    private void bind(PreparedStatement ps, List<?> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             int n = i + 1;
             switch (params.get(i)) {
@@ -162,7 +170,7 @@ final class Jdbc {
                 case Boolean b -> ps.setInt(n, b ? 1 : 0);
                 case Instant t -> ps.setLong(n, t.toEpochMilli());
                 case Enum<?> e -> ps.setString(n, e.name());
-                case Secret s -> ps.setString(n, s.value());
+                case Secret s -> ps.setString(n, cipher.seal(s.value()));
                 default -> throw new IllegalArgumentException("cannot bind " + params.get(i).getClass());
             }
         }

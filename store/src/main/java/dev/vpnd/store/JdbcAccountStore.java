@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Accounts (unique names) and their access keys; key secrets are stored as text to verify signatures. */
+/**
+ * Accounts (unique names) and their access keys. A key's secret must be read back to verify
+ * signatures, so it is sealed ({@link SecretCipher}), not hashed; its id stays plain for lookups.
+ */
 final class JdbcAccountStore implements AccountStore {
     /** Read in this order by {@link #key}. */
-    private static final String KEY_COLUMNS = "id, secret, account_id, read_only";
+    private static final String KEY_COLUMNS = "id, secret, account_id, read_only, hide_secrets, enabled";
     /** Read in this order by {@link #account}. */
     private static final String ACCOUNT_COLUMNS = "id, name, created_at";
 
@@ -49,14 +52,25 @@ final class JdbcAccountStore implements AccountStore {
     @Override
     public void insertKey(AccessKey key) {
         db.update("INSERT INTO access_keys (" + KEY_COLUMNS + ", created_at) "
-                + "VALUES (?, ?, ?, ?, ?)",
-                List.of(key.id(), key.secret(), key.accountId(), key.readOnly(), Instant.now()));
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                List.of(key.id(), key.secret(), key.accountId(), key.readOnly(), key.hidesSecrets(), key.enabled(),
+                        Instant.now()));
     }
 
     @Override
     public Optional<AccessKey> findKey(String keyId) {
         return db.queryOne("SELECT " + KEY_COLUMNS + " FROM access_keys WHERE id = ?",
                 List.of(keyId), JdbcAccountStore::key);
+    }
+
+    @Override
+    public boolean setKeyEnabled(String keyId, boolean enabled) {
+        return db.update("UPDATE access_keys SET enabled = ? WHERE id = ?", List.of(enabled, keyId)) == 1;
+    }
+
+    @Override
+    public boolean deleteKey(String keyId) {
+        return db.update("DELETE FROM access_keys WHERE id = ?", List.of(keyId)) == 1;
     }
 
     @Override
@@ -75,6 +89,8 @@ final class JdbcAccountStore implements AccountStore {
         String id = row.text();
         var secret = row.secret();
         String accountId = row.text();
-        return new AccessKey(id, secret, accountId, row.bool());
+        boolean readOnly = row.bool();
+        boolean hidesSecrets = row.bool();
+        return new AccessKey(id, secret, accountId, readOnly, hidesSecrets, row.bool());
     }
 }

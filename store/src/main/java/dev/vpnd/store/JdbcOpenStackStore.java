@@ -6,7 +6,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Neutron documents in {@code openstack_resources}, keyed by kind and id. */
+/**
+ * Neutron documents in {@code openstack_resources}, keyed by kind and id. Documents of the kinds that
+ * hold a secret ({@link OpenStackResource#SECRET_KINDS}) are sealed whole: the store does not read
+ * into them, and nothing queries their fields in SQL.
+ */
 final class JdbcOpenStackStore implements OpenStackStore {
     /** Read in this order by {@link #resource}. */
     private static final String COLUMNS = "kind, id, account_id, attributes";
@@ -20,25 +24,25 @@ final class JdbcOpenStackStore implements OpenStackStore {
     @Override
     public void insert(OpenStackResource resource) {
         db.update("INSERT INTO openstack_resources (" + COLUMNS + ") VALUES (?, ?, ?, ?)",
-                List.of(resource.kind(), resource.id(), resource.projectId(), resource.attributes()));
+                List.of(resource.kind(), resource.id(), resource.projectId(), stored(resource)));
     }
 
     @Override
     public Optional<OpenStackResource> find(String kind, String id) {
         return db.queryOne("SELECT " + COLUMNS + " FROM openstack_resources WHERE kind = ? AND id = ?",
-                List.of(kind, id), JdbcOpenStackStore::resource);
+                List.of(kind, id), this::resource);
     }
 
     @Override
     public List<OpenStackResource> list(String kind) {
         return db.query("SELECT " + COLUMNS + " FROM openstack_resources WHERE kind = ? ORDER BY id",
-                List.of(kind), JdbcOpenStackStore::resource);
+                List.of(kind), this::resource);
     }
 
     @Override
     public boolean update(OpenStackResource resource) {
         return db.update("UPDATE openstack_resources SET attributes = ? WHERE kind = ? AND id = ?",
-                List.of(resource.attributes(), resource.kind(), resource.id())) == 1;
+                List.of(stored(resource), resource.kind(), resource.id())) == 1;
     }
 
     @Override
@@ -46,10 +50,15 @@ final class JdbcOpenStackStore implements OpenStackStore {
         return db.update("DELETE FROM openstack_resources WHERE kind = ? AND id = ?", List.of(kind, id)) == 1;
     }
 
-    private static OpenStackResource resource(Row row) throws SQLException {
+    private String stored(OpenStackResource resource) {
+        return resource.holdsSecret() ? db.cipher().seal(resource.attributes()) : resource.attributes();
+    }
+
+    /** Sealed documents opened; those of other kinds (and ones stored before sealing began) are JSON as they are. */
+    private OpenStackResource resource(Row row) throws SQLException {
         String kind = row.text();
         String id = row.text();
         String projectId = row.text();
-        return new OpenStackResource(kind, id, projectId, row.text());
+        return new OpenStackResource(kind, id, projectId, db.cipher().open(row.text()));
     }
 }

@@ -4,13 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.port.Stores;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -25,7 +25,8 @@ import org.sqlite.SQLiteDataSource;
  * statement ({@code BEGIN IMMEDIATE}); reads use a few read-only connections, each read one
  * deferred transaction, hence one snapshot. Every connection keeps its prepared statements
  * ({@link StatementCache}). The schema comes from the Flyway migrations in
- * {@code classpath:db/migration}.
+ * {@code classpath:db/migration}. Secrets are sealed with the storage's {@link SecretCipher}; a
+ * SQLite database lives in a 0700 directory, its files 0600 ({@link PrivateFiles}).
  */
 public final class JdbcStorage implements Storage {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
@@ -40,8 +41,11 @@ public final class JdbcStorage implements Storage {
     /** Attempts of a write that keeps meeting deadlocks or unique violations before the failure is reported. */
     private static final int MAX_WRITE_ATTEMPTS = 12;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /** The database file and the files SQLite keeps beside it in WAL mode. */
+    private static final List<String> SQLITE_FILE_SUFFIXES = List.of("", "-wal", "-shm");
 
     private final SqlDialect dialect;
+    private final SecretCipher cipher;
     private final Connections writes;
     private final Connections reads;
     /** Records that read transactions loaded, by revision; write transactions go without them. */
@@ -49,19 +53,30 @@ public final class JdbcStorage implements Storage {
     /** The single write connection is not re-entrant: a write inside a write would wait for itself. */
     private final ThreadLocal<Boolean> inWrite = new ThreadLocal<>();
 
-    private JdbcStorage(SqlDialect dialect, Connections writes, Connections reads) {
+    private JdbcStorage(SqlDialect dialect, SecretCipher cipher, Connections writes, Connections reads) {
         this.dialect = dialect;
+        this.cipher = cipher;
         this.writes = writes;
         this.reads = reads;
     }
 
-    /** Opens (creating it and its parent directories if need be) and migrates a SQLite database file. */
+    /** {@link #sqlite(Path, SecretCipher)} without a key: secrets in plain text, for tools seeding test data. */
     public static JdbcStorage sqlite(Path databaseFile) {
+        return sqlite(databaseFile, SecretCipher.PLAIN_TEXT);
+    }
+
+    /**
+     * Opens (creating it, 0600, and its missing parent directories, 0700) and migrates a SQLite
+     * database file whose secrets {@code cipher} seals; refuses a cipher that does not hold the
+     * database's sealing key ({@link SealedSecrets#checkKey}).
+     */
+    public static JdbcStorage sqlite(Path databaseFile, SecretCipher cipher) {
         Path file = databaseFile.toAbsolutePath();
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory of " + file, e);
+        PrivateFiles.createDirectories(file.getParent());
+        // SQLite gives its -wal and -shm files the mode of the database file.
+        PrivateFiles.createEmpty(file);
+        for (String suffix : SQLITE_FILE_SUFFIXES) {
+            PrivateFiles.restrict(file.resolveSibling(file.getFileName() + suffix));
         }
         String url = "jdbc:sqlite:" + file;
         migrate(sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.DEFERRED, false)), SqlDialect.SQLITE);
@@ -71,12 +86,29 @@ public final class JdbcStorage implements Storage {
             var reader = sqliteDataSource(url, sqliteConfig(SQLiteConfig.TransactionMode.DEFERRED, true));
             var read = SqliteReadConnections.open(new StatementCachingDataSource(reader::getConnection),
                     READ_CONNECTIONS);
-            return new JdbcStorage(SqlDialect.SQLITE, write, read);
+            return checked(new JdbcStorage(SqlDialect.SQLITE, cipher, write, read), file.toString());
         } catch (SQLException e) {
             write.close();
             throw SqlDialect.SQLITE.failure("cannot open the read connections of " + file, e);
         } catch (RuntimeException e) {
             write.close();
+            throw e;
+        }
+    }
+
+    /** Checks the key of a storage just opened, closing it when the key does not fit. */
+    private static JdbcStorage checked(JdbcStorage storage, String where) {
+        if (!storage.cipher.seals()) {
+            return storage;
+        }
+        try {
+            storage.write(s -> {
+                SealedSecrets.checkKey(((JdbcStores) s).db(), where);
+                return null;
+            });
+            return storage;
+        } catch (RuntimeException e) {
+            storage.close();
             throw e;
         }
     }
@@ -88,6 +120,11 @@ public final class JdbcStorage implements Storage {
      * after a deadlock or a unique violation; reads run REPEATABLE READ, one snapshot per read.
      */
     public static JdbcStorage postgres(String url) {
+        return postgres(url, SecretCipher.PLAIN_TEXT);
+    }
+
+    /** {@link #postgres(String)} with secrets sealed by {@code cipher}, as {@link #sqlite(Path, SecretCipher)}. */
+    public static JdbcStorage postgres(String url, SecretCipher cipher) {
         String jdbcUrl = url.startsWith("jdbc:") ? url : "jdbc:" + url;
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("not a PostgreSQL URL: " + url);
@@ -98,7 +135,8 @@ public final class JdbcStorage implements Storage {
             migrate(write, SqlDialect.POSTGRESQL);
             var read = postgresPool("vpnd-read", jdbcUrl, POSTGRES_CONNECTIONS, true,
                     Connection.TRANSACTION_REPEATABLE_READ);
-            return new JdbcStorage(SqlDialect.POSTGRESQL, new PooledConnections(write), new PooledConnections(read));
+            return checked(new JdbcStorage(SqlDialect.POSTGRESQL, cipher, new PooledConnections(write),
+                    new PooledConnections(read)), "PostgreSQL");
         } catch (RuntimeException e) {
             write.close();
             throw e;
@@ -276,7 +314,7 @@ public final class JdbcStorage implements Storage {
         connection.setAutoCommit(false);
         boolean ended = false;
         try {
-            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect), commit ? null : caches));
+            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher), commit ? null : caches));
             if (commit) {
                 connection.commit();
             } else {
@@ -312,7 +350,7 @@ public final class JdbcStorage implements Storage {
         execute(statements, "BEGIN");
         boolean ended = false;
         try {
-            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect), caches));
+            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher), caches));
             execute(statements, "COMMIT");
             ended = true;
             return result;
@@ -363,6 +401,32 @@ public final class JdbcStorage implements Storage {
             }
         } catch (SQLException e) {
             throw dialect.failure("PRAGMA " + name, e);
+        }
+    }
+
+    /**
+     * Seals anew, under the current key, every secret that is plain text or sealed under an older
+     * key, and returns how many values of each column it rewrote. Safe while nodes run: each value
+     * is replaced only if it is still the one read.
+     */
+    public Map<String, Long> reseal() {
+        requireKey();
+        var counts = new LinkedHashMap<String, Long>();
+        for (SealedSecrets.Column column : SealedSecrets.COLUMNS) {
+            counts.put(column.name(), SealedSecrets.reseal(this, column));
+        }
+        return counts;
+    }
+
+    /** How many values of each sealed column are plain text or sealed under a key other than the current one. */
+    public Map<String, Long> staleSecrets() {
+        requireKey();
+        return SealedSecrets.stale(this);
+    }
+
+    private void requireKey() {
+        if (!cipher.seals()) {
+            throw new IllegalStateException("this storage was opened without a secret key");
         }
     }
 

@@ -31,6 +31,11 @@ final class JdbcStores implements Stores {
         this.caches = caches;
     }
 
+    /** The transaction's statements, for storage-wide upkeep ({@link SealedSecrets}). */
+    Jdbc db() {
+        return db;
+    }
+
     /** The storage's cache of one record type, or null in a write transaction. */
     private <T> RecordCache<T> cache(java.util.function.Function<RecordCaches, RecordCache<T>> ofType) {
         return caches == null ? null : ofType.apply(caches);

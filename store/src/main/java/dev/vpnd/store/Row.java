@@ -20,11 +20,13 @@ import java.util.List;
 final class Row {
     private final ResultSet rs;
     private final SqlDialect dialect;
+    private final SecretCipher cipher;
     private int column = 1;
 
-    Row(ResultSet rs, SqlDialect dialect) {
+    Row(ResultSet rs, SqlDialect dialect, SecretCipher cipher) {
         this.rs = rs;
         this.dialect = dialect;
+        this.cipher = cipher;
     }
 
     /** Moves to the next row, back at its first column. */
@@ -74,9 +76,10 @@ final class Row {
         return name == null ? null : Enum.valueOf(type, name);
     }
 
+    /** A secret, sealed or stored before sealing began (see {@link SecretCipher#open}). */
     Secret secret() throws SQLException {
         String value = text();
-        return value == null ? null : new Secret(value);
+        return value == null ? null : new Secret(cipher.open(value));
     }
 
     /** A comma-joined list. */

@@ -50,4 +50,26 @@ class AccountStoreTest extends StoreTestBase {
             return null;
         })).isInstanceOf(StorageException.class);
     }
+
+    @Test
+    void keysKeepTheirOptionsAndCanBeDisabledAndDeleted() {
+        var key = new AccessKey("k1", new Secret("secret-1"), "id-bob", true, true, true);
+        storage.write((Stores s) -> {
+            s.accounts().insert(new Account("id-bob", "bob", NOW));
+            s.accounts().insertKey(key);
+            return null;
+        });
+        assertThat(storage.read((Stores s) -> s.accounts().findKey("k1"))).contains(key);
+
+        assertThat(storage.write((Stores s) -> s.accounts().setKeyEnabled("k1", false))).isTrue();
+        assertThat(storage.read((Stores s) -> s.accounts().findKey("k1"))).contains(key.withEnabled(false));
+        assertThat(storage.write((Stores s) -> s.accounts().setKeyEnabled("k1", true))).isTrue();
+        assertThat(storage.read((Stores s) -> s.accounts().findKey("k1"))).contains(key);
+        assertThat(storage.write((Stores s) -> s.accounts().setKeyEnabled("nope", false))).isFalse();
+
+        assertThat(storage.write((Stores s) -> s.accounts().deleteKey("k1"))).isTrue();
+        assertThat(storage.read((Stores s) -> s.accounts().findKey("k1"))).isEmpty();
+        assertThat(storage.read((Stores s) -> s.accounts().keysOf("id-bob"))).isEmpty();
+        assertThat(storage.write((Stores s) -> s.accounts().deleteKey("k1"))).isFalse();
+    }
 }

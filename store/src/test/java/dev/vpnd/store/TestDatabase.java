@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * The database a test runs on: SQLite in a directory of the test's by default, or, when the system
  * property {@code vpnd.test.database} names a PostgreSQL server ({@code postgresql://HOST:PORT/DB?user=…}),
- * a fresh schema of its own there, dropped afterwards. The whole suite runs once per backend.
+ * a fresh schema of its own there, dropped afterwards. The whole suite runs once per backend. Its
+ * secrets are sealed with a key of its own ({@link #cipher}).
  */
 public final class TestDatabase implements AutoCloseable {
     public static final String PROPERTY = "vpnd.test.database";
@@ -17,6 +18,8 @@ public final class TestDatabase implements AutoCloseable {
     private final Path sqliteFile;
     private final String postgresServer;
     private final String schema;
+    private final byte[] key = SecretCipher.newKey();
+    private final SecretCipher cipher = SecretCipher.of(java.util.List.of(key));
 
     private TestDatabase(Path sqliteFile, String postgresServer, String schema) {
         this.sqliteFile = sqliteFile;
@@ -53,7 +56,23 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public JdbcStorage open() {
-        return postgresServer == null ? JdbcStorage.sqlite(sqliteFile) : JdbcStorage.postgres(url());
+        return open(cipher);
+    }
+
+    /** Opens the database with another key ring (a node given the wrong key, a rotation). */
+    public JdbcStorage open(SecretCipher otherCipher) {
+        return postgresServer == null ? JdbcStorage.sqlite(sqliteFile, otherCipher)
+                : JdbcStorage.postgres(url(), otherCipher);
+    }
+
+    /** The one key of {@link #cipher}. */
+    public byte[] key() {
+        return key.clone();
+    }
+
+    /** The key ring {@link #open()} seals with. */
+    public SecretCipher cipher() {
+        return cipher;
     }
 
     public String describe() {

@@ -8,4 +8,13 @@ package dev.vpnd.core.model;
  * the same transaction, through which every other part of vpnd sees them.
  */
 public record OpenStackResource(String kind, String id, String projectId, String attributes) {
+    /**
+     * Kinds whose documents hold a secret (an IPsec site connection's {@code psk}): the store seals
+     * their whole document, as it seals every {@link Secret}.
+     */
+    public static final java.util.Set<String> SECRET_KINDS = java.util.Set.of("vpn/ipsec-site-connections");
+
+    public boolean holdsSecret() {
+        return SECRET_KINDS.contains(kind);
+    }
 }

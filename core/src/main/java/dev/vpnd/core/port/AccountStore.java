@@ -16,7 +16,14 @@ public interface AccountStore {
 
     void insertKey(AccessKey key);
 
+    /** The key of that id, enabled or not. */
     Optional<AccessKey> findKey(String keyId);
+
+    /** Enables or disables the key; false when there is no such key. */
+    boolean setKeyEnabled(String keyId, boolean enabled);
+
+    /** Removes the key; false when there was none. */
+    boolean deleteKey(String keyId);
 
     List<AccessKey> keysOf(String accountId);
 }

@@ -5,6 +5,7 @@ import dev.vpnd.core.model.Account;
 import dev.vpnd.core.model.Secret;
 import dev.vpnd.core.model.User;
 import dev.vpnd.core.port.Storage;
+import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.problem.ResourceType;
@@ -57,8 +58,8 @@ public final class AccountService {
             }
             var account = new Account(Identifiers.newId(), name, settings.clock().instant());
             s.accounts().insert(account);
-            var key = newKey(account.id(), false, KeyStyle.ALIYUN);
-            var tencentKey = newKey(account.id(), false, KeyStyle.TENCENT);
+            var key = newKey(account.id(), false, false, KeyStyle.ALIYUN);
+            var tencentKey = newKey(account.id(), false, false, KeyStyle.TENCENT);
             s.accounts().insertKey(key);
             s.accounts().insertKey(tencentKey);
             if (s.identities().findUserByName(name).isPresent()) {
@@ -71,13 +72,39 @@ public final class AccountService {
     }
 
     public AccessKey createKey(String accountName, boolean readOnly, KeyStyle style) {
+        return createKey(accountName, readOnly, false, style);
+    }
+
+    /** A new enabled key of the account; {@code hidesSecrets} blanks pre-shared keys in what it reads. */
+    public AccessKey createKey(String accountName, boolean readOnly, boolean hidesSecrets, KeyStyle style) {
         return storage.write(s -> {
-            var account = s.accounts().findByName(accountName).orElseThrow(
-                    () -> new ProblemException(new Problem.NotFound(ResourceType.ACCOUNT, accountName)));
-            var key = newKey(account.id(), readOnly, style);
+            var key = newKey(account(s, accountName).id(), readOnly, hidesSecrets, style);
             s.accounts().insertKey(key);
             return key;
         });
+    }
+
+    /**
+     * Enables or disables a key of the account; false when the account has no such key. Nodes that
+     * looked the key up lately may honour its old state for a few seconds (see KeyDirectory).
+     */
+    public boolean setKeyEnabled(String accountName, String keyId, boolean enabled) {
+        return storage.write(s -> ownedKey(s, accountName, keyId) && s.accounts().setKeyEnabled(keyId, enabled));
+    }
+
+    /** Deletes a key of the account; false when the account has no such key. */
+    public boolean deleteKey(String accountName, String keyId) {
+        return storage.write(s -> ownedKey(s, accountName, keyId) && s.accounts().deleteKey(keyId));
+    }
+
+    private static boolean ownedKey(Stores s, String accountName, String keyId) {
+        var account = account(s, accountName);
+        return s.accounts().findKey(keyId).filter(k -> k.accountId().equals(account.id())).isPresent();
+    }
+
+    private static Account account(Stores s, String accountName) {
+        return s.accounts().findByName(accountName).orElseThrow(
+                () -> new ProblemException(new Problem.NotFound(ResourceType.ACCOUNT, accountName)));
     }
 
     /**
@@ -105,7 +132,7 @@ public final class AccountService {
         });
     }
 
-    private Account ensureAccount(dev.vpnd.core.port.Stores s, String name) {
+    private Account ensureAccount(Stores s, String name) {
         var account = s.accounts().findByName(name).orElse(null);
         if (account == null) {
             account = new Account(Identifiers.newId(), name, settings.clock().instant());
@@ -123,16 +150,18 @@ public final class AccountService {
         return storage.read(s -> s.accounts().list());
     }
 
+    /** Every key of the account, enabled or not. */
     public List<AccessKey> keysOf(String accountName) {
         return storage.read(s -> s.accounts().findByName(accountName).map(a -> s.accounts().keysOf(a.id())))
                 .orElseThrow(() -> new ProblemException(new Problem.NotFound(ResourceType.ACCOUNT, accountName)));
     }
 
+    /** The key that may sign as {@code keyId}: a disabled key is not found, exactly like a deleted one. */
     public Optional<AccessKey> findKey(String keyId) {
-        return storage.read(s -> s.accounts().findKey(keyId));
+        return storage.read(s -> s.accounts().findKey(keyId)).filter(AccessKey::enabled);
     }
 
-    private static AccessKey newKey(String accountId, boolean readOnly, KeyStyle style) {
-        return new AccessKey(style.newId(), new Secret(style.newSecret()), accountId, readOnly);
+    private static AccessKey newKey(String accountId, boolean readOnly, boolean hidesSecrets, KeyStyle style) {
+        return new AccessKey(style.newId(), new Secret(style.newSecret()), accountId, readOnly, hidesSecrets, true);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.core.service.ServiceSettings;
+import dev.vpnd.store.SecretKeyException;
 import java.util.function.Function;
 
 /** Runs an administrative command against the database directly; a running server sees the result at once. */
@@ -18,6 +19,9 @@ final class Admin {
             return work.apply(new AccountService(storage, ServiceSettings.defaults()));
         } catch (ProblemException e) {
             System.err.println("vpnd: " + describe(e));
+            return 1;
+        } catch (SecretKeyException e) {
+            System.err.println("vpnd: " + e.getMessage());
             return 1;
         }
     }

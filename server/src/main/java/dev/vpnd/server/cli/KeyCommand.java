@@ -1,14 +1,22 @@
 package dev.vpnd.server.cli;
 
+import dev.vpnd.core.service.AccountService;
 import dev.vpnd.core.service.KeyStyle;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+/**
+ * Access keys: create, list, disable, enable, delete. A disabled or deleted key is answered as an
+ * unknown key by every dialect; a running node may still take it for up to five seconds (its key
+ * cache, see KeyDirectory), every node sharing the database alike.
+ */
 @Command(name = "key", mixinStandardHelpOptions = true, description = "Manage access keys.",
-        subcommands = {KeyCommand.Create.class})
+        subcommands = {KeyCommand.Create.class, KeyCommand.ListKeys.class, KeyCommand.Disable.class,
+                KeyCommand.Enable.class, KeyCommand.Delete.class})
 public final class KeyCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -23,6 +31,10 @@ public final class KeyCommand {
         @Option(names = "--read-only", description = "Allow only Describe* and List* actions.")
         boolean readOnly;
 
+        @Option(names = "--hide-secrets",
+                description = "Show empty pre-shared keys in the connections this key reads (an auditor's key).")
+        boolean hideSecrets;
+
         @Option(names = "--style", defaultValue = "aliyun", paramLabel = "aliyun|tencent",
                 description = "Alibaba AccessKey (LTAI...) or Tencent SecretId (AKID...) (default: ${DEFAULT-VALUE}).")
         String style;
@@ -32,19 +44,21 @@ public final class KeyCommand {
 
         @Override
         public Integer call() {
+            boolean tencent = style.equals("tencent");
+            if (!tencent && !style.equals("aliyun")) {
+                System.err.println("--style must be aliyun or tencent");
+                return 2;
+            }
             return Admin.run(data, accounts -> {
-                boolean tencent = style.equals("tencent");
-                if (!tencent && !style.equals("aliyun")) {
-                    System.err.println("--style must be aliyun or tencent");
-                    return 2;
-                }
-                var key = accounts.createKey(account, readOnly, tencent ? KeyStyle.TENCENT : KeyStyle.ALIYUN);
+                var key = accounts.createKey(account, readOnly, hideSecrets,
+                        tencent ? KeyStyle.TENCENT : KeyStyle.ALIYUN);
                 if (json) {
                     var out = new LinkedHashMap<String, Object>();
                     out.put("account", account);
                     out.put(tencent ? "SecretId" : "AccessKeyId", key.id());
                     out.put(tencent ? "SecretKey" : "AccessKeySecret", key.secret().value());
                     out.put("readOnly", readOnly);
+                    out.put("hideSecrets", hideSecrets);
                     System.out.println(AccountCommand.toJson(out));
                 } else {
                     System.out.println((tencent ? "Tencent SecretId:        " : "Alibaba AccessKeyId:     ")
@@ -52,9 +66,112 @@ public final class KeyCommand {
                     System.out.println((tencent ? "Tencent SecretKey:       " : "Alibaba AccessKeySecret: ")
                             + key.secret().value());
                     System.out.println("read-only:               " + readOnly);
+                    System.out.println("hides secrets:           " + hideSecrets);
                 }
                 return 0;
             });
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List an account's key ids and options (never their secrets).")
+    static final class ListKeys implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Option(names = "--account", required = true, paramLabel = "NAME", description = "The account.")
+        String account;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            return Admin.run(data, accounts -> {
+                var rows = new ArrayList<Object>();
+                for (var key : accounts.keysOf(account)) {
+                    var row = new LinkedHashMap<String, Object>();
+                    row.put("id", key.id());
+                    row.put("enabled", key.enabled());
+                    row.put("readOnly", key.readOnly());
+                    row.put("hideSecrets", key.hidesSecrets());
+                    rows.add(row);
+                    if (!json) {
+                        System.out.println(key.id() + (key.enabled() ? "" : "  disabled")
+                                + (key.readOnly() ? "  read-only" : "") + (key.hidesSecrets() ? "  hides-secrets" : ""));
+                    }
+                }
+                if (json) {
+                    System.out.println(AccountCommand.toJson(rows));
+                }
+                return 0;
+            });
+        }
+    }
+
+    /** The options of the commands that act on one key of one account. */
+    static final class KeyOptions {
+        @Mixin
+        DataOption data;
+
+        @Option(names = "--account", required = true, paramLabel = "NAME", description = "The key's account.")
+        String account;
+
+        @Option(names = "--id", required = true, paramLabel = "KEYID",
+                description = "The AccessKeyId or SecretId.")
+        String id;
+
+        /** Runs {@code change} on the key; exit 1 with a message when the account has no such key. */
+        int run(String done, KeyChange change) {
+            return Admin.run(data, accounts -> {
+                if (!change.apply(accounts, account, id)) {
+                    System.err.println("vpnd: account '" + account + "' has no key '" + id + "'");
+                    return 1;
+                }
+                System.out.println("key " + id + " " + done);
+                return 0;
+            });
+        }
+    }
+
+    @FunctionalInterface
+    interface KeyChange {
+        boolean apply(AccountService accounts, String account, String keyId);
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Stop a key from signing; its requests are answered as an unknown key's (running nodes "
+                    + "may still take it for up to five seconds).")
+    static final class Disable implements Callable<Integer> {
+        @Mixin
+        KeyOptions key;
+
+        @Override
+        public Integer call() {
+            return key.run("disabled", (accounts, account, id) -> accounts.setKeyEnabled(account, id, false));
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled key sign again.")
+    static final class Enable implements Callable<Integer> {
+        @Mixin
+        KeyOptions key;
+
+        @Override
+        public Integer call() {
+            return key.run("enabled", (accounts, account, id) -> accounts.setKeyEnabled(account, id, true));
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a key for good (running nodes may still take it for up to five seconds).")
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        KeyOptions key;
+
+        @Override
+        public Integer call() {
+            return key.run("deleted", AccountService::deleteKey);
         }
     }
 }

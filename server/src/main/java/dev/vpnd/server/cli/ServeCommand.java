@@ -5,6 +5,7 @@ import dev.vpnd.server.ServerConfig;
 import dev.vpnd.server.Vpnd;
 import dev.vpnd.server.http.TlsSetupException;
 import dev.vpnd.server.http.TlsSource;
+import dev.vpnd.store.SecretKeyException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -97,11 +98,11 @@ public final class ServeCommand implements Callable<Integer> {
         var listening = new ListenerSettings(adminHost, connections.limits(spec.commandLine()),
                 tls.source(spec.commandLine(), data.dataDir(), List.copyOf(names)), metricsToken);
         var config = new ServerConfig(data.dataDir(), data.database(), host, ports, demo, provisioningDelay,
-                listening);
+                listening, data.secretKeyFile());
         Vpnd vpnd;
         try {
             vpnd = Vpnd.start(config);
-        } catch (TlsSetupException e) {
+        } catch (TlsSetupException | SecretKeyException e) {
             System.err.println("vpnd: " + e.getMessage());
             return 1;
         }

@@ -86,7 +86,10 @@ final class VpnConnectionActions {
         var page = ctx.services().connections().list(scope, filter, Paging.of(pageNumber, pageSize));
         var items = new ArrayList<>(page.items().size());
         for (VpnConnection c : page.items()) {
-            items.add(ctx.listedConnections().item(c, ctx.now(), peerAsns(ctx, scope, c)));
+            // The cache keeps what keys that see pre-shared keys are shown; the others' views are not kept.
+            items.add(ctx.caller().hidesSecrets()
+                    ? VpnConnectionView.of(shown(ctx, c), ctx.now(), "Tag", peerAsns(ctx, scope, c))
+                    : ctx.listedConnections().item(c, ctx.now(), peerAsns(ctx, scope, c)));
         }
         return Paging.body(page.total(), pageNumber, pageSize, "VpnConnections", "VpnConnection", items);
     }
@@ -94,7 +97,7 @@ final class VpnConnectionActions {
     static Map<String, Object> describe(RpcContext ctx) {
         Scope scope = ctx.scope();
         var c = ctx.services().connections().get(scope, ctx.requiredId("VpnConnectionId", ResourceType.VPN_CONNECTION));
-        return single(VpnConnectionView.of(c, ctx.now(), "Tags", peerAsns(ctx, scope, c)), "ZoneNo");
+        return single(VpnConnectionView.of(shown(ctx, c), ctx.now(), "Tags", peerAsns(ctx, scope, c)), "ZoneNo");
     }
 
     static Map<String, Object> modify(RpcContext ctx) {
@@ -114,8 +117,13 @@ final class VpnConnectionActions {
                 AliyunConfigs.healthCheck(p.json("HealthCheckConfig"), d.healthCheck()),
                 p.optional("RemoteCaCertificate", d.remoteCaCertificate()),
                 p.bool("EnableTunnelsBgp", d.enableTunnelsBgp()), tunnels, d.tags()));
-        return single(VpnConnectionView.of(updated, ctx.now(), "Tags", peerAsns(ctx, scope, updated)),
+        return single(VpnConnectionView.of(shown(ctx, updated), ctx.now(), "Tags", peerAsns(ctx, scope, updated)),
                 "Description");
+    }
+
+    /** The connection as the caller may read it: without pre-shared keys for a key that hides them. */
+    private static VpnConnection shown(RpcContext ctx, VpnConnection c) {
+        return ctx.caller().hidesSecrets() ? c.withoutPsks() : c;
     }
 
     static Map<String, Object> delete(RpcContext ctx) {

@@ -54,7 +54,7 @@ final class DescribeVpnConnAction {
                 connections.stream().map(VpnConnection::customerGatewayId).toList());
         var data = new ArrayList<Map<String, Object>>();
         for (VpnConnection c : connections) {
-            data.add(LegacyVpnConnView.of(c, vpcs.get(c.vpcId()), gateways.get(c.gatewayId()),
+            data.add(LegacyVpnConnView.of(ctx.shown(c), vpcs.get(c.vpcId()), gateways.get(c.gatewayId()),
                     peers.get(c.customerGatewayId()), ctx.now()));
         }
         var body = new LinkedHashMap<String, Object>();

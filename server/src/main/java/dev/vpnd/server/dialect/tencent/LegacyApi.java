@@ -53,7 +53,7 @@ final class LegacyApi {
                     LegacyError.BAD_PARAMETER, TencentError.UNSUPPORTED_REGION.code,
                     "The region `" + regionText + "` is not supported."));
             var context = new LegacyContext(new LegacyParams(fields), new Scope(caller.accountId(), region),
-                    services, request.receivedAt());
+                    services, request.receivedAt(), caller.hidesSecrets());
             return renderer.success(handler.apply(context));
         } catch (LegacyFault fault) {
             return error(fault, outcome);

@@ -99,7 +99,7 @@ public final class TencentDialect implements Dialect {
                 }
             }
             var context = new Api3Context(new Api3Params(params),
-                    new Scope(caller.accountId(), call.region()), services, request.receivedAt());
+                    new Scope(caller.accountId(), call.region()), services, request.receivedAt(), caller.hidesSecrets());
             return renderer.success(action.handler().run(context), requestId);
         } catch (TencentFault fault) {
             outcome.code(fault.code());

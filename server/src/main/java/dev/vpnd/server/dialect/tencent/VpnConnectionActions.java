@@ -65,7 +65,8 @@ final class VpnConnectionActions {
                 bgp, TencentConfigs.healthCheck(p, TencentConfigs.defaultHealthCheck()), "", false, List.of(),
                 TencentTags.of(p));
         VpnConnection created = ctx.services().connections().create(ctx.scope(), "", draft);
-        return Map.of("VpnConnection", VpnConnectionView.of(created, related(ctx, List.of(created)), ctx.now()));
+        return Map.of("VpnConnection", VpnConnectionView.of(ctx.shown(created), related(ctx, List.of(created)),
+                ctx.now()));
     }
 
     static Map<String, Object> describeList(Api3Context ctx) {
@@ -90,7 +91,7 @@ final class VpnConnectionActions {
         var found = ctx.services().connections().list(ctx.scope(), filter, page);
         var related = related(ctx, found.items());
         var items = new ArrayList<Map<String, Object>>();
-        found.items().forEach(c -> items.add(VpnConnectionView.of(c, related, ctx.now())));
+        found.items().forEach(c -> items.add(VpnConnectionView.of(ctx.shown(c), related, ctx.now())));
         return Api3Paging.body(found.total(), "VpnConnectionSet", items);
     }
 

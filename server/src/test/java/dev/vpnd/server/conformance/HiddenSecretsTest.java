@@ -1,0 +1,165 @@
+package dev.vpnd.server.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aliyun.vpc20160428.Client;
+import com.aliyun.vpc20160428.models.CreateVpnConnectionRequest;
+import com.aliyun.vpc20160428.models.DescribeVpnConnectionRequest;
+import com.aliyun.vpc20160428.models.DescribeVpnConnectionsRequest;
+import com.aliyun.vpc20160428.models.DescribeVpnConnectionsResponseBody.DescribeVpnConnectionsResponseBodyVpnConnectionsVpnConnection;
+import com.aliyun.vpc20160428.models.ModifyVpnConnectionAttributeRequest;
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.http.MethodType;
+import com.aliyuncs.http.ProtocolType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnd.core.model.AccessKey;
+import dev.vpnd.core.service.AccountService;
+import dev.vpnd.core.service.KeyStyle;
+import dev.vpnd.server.RunningVpnd;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A key made with {@code --hide-secrets} reads connections with empty pre-shared keys (the
+ * connection's IkeConfig.Psk and each tunnel's TunnelIkeConfig.Psk), whatever else it reads, while
+ * other keys of the account still see them.
+ */
+class HiddenSecretsTest {
+    @RegisterExtension
+    static final RunningVpnd VPND = new RunningVpnd();
+
+    private static final String REGION = AliyunClients.REGION;
+    private static final String PSK = "visible-to-owners-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Client owner;
+    private static AccessKey auditorKey;
+    private static Client auditor;
+    private static AccessKey hidingWriterKey;
+    private static Client hidingWriter;
+    private static String gatewayId;
+    private static String connectionId;
+    private static String dualTunnelId;
+
+    @BeforeAll
+    static void resources() throws Exception {
+        owner = AliyunClients.newSdk(VPND.aliyunEndpoint(), false);
+        var fixtures = new AliyunFixtures(owner);
+        gatewayId = fixtures.gateway();
+        connectionId = owner.createVpnConnection(new CreateVpnConnectionRequest().setRegionId(REGION)
+                .setVpnGatewayId(gatewayId).setCustomerGatewayId(fixtures.customerGateway()).setName("single")
+                .setLocalSubnet("10.1.0.0/16").setRemoteSubnet("192.168.0.0/24")
+                .setIkeConfig("{\"Psk\":\"" + PSK + "\"}")).getBody().getVpnConnectionId();
+        dualTunnelId = dualTunnel(fixtures.customerGateway(), fixtures.customerGateway());
+        auditorKey = VPND.services().accounts().createKey("demo", true, true, KeyStyle.ALIYUN);
+        auditor = client(auditorKey);
+        hidingWriterKey = VPND.services().accounts().createKey("demo", false, true, KeyStyle.ALIYUN);
+        hidingWriter = client(hidingWriterKey);
+    }
+
+    @Test
+    void listsHideThePreSharedKeysOfEveryConnectionAndTunnel() throws Exception {
+        // The owner's list first, so that the node keeps its JSON: the auditor must not be given it.
+        assertThat(psks(list(owner))).contains(PSK);
+        assertThat(psks(oldSdkList(demoKey()))).contains(PSK, "tunnel-psk-one", "tunnel-psk-two");
+
+        assertThat(list(auditor)).hasSize(2).allSatisfy(c -> assertThat(c.getIkeConfig().getPsk()).isEmpty());
+        JsonNode hidden = oldSdkList(auditorKey);
+        assertThat(hidden).hasSize(2);
+        assertThat(psks(hidden)).containsOnly("");
+        assertThat(hidden.findValues("TunnelIkeConfig")).hasSize(2)
+                .allSatisfy(t -> assertThat(t.path("IkeVersion").asText()).isNotEmpty());
+
+        // ...and the auditor's view was not kept for the owner either.
+        assertThat(psks(oldSdkList(demoKey()))).contains(PSK, "tunnel-psk-one", "tunnel-psk-two");
+    }
+
+    @Test
+    void oneConnectionAndAModifyAnswerHideItToo() throws Exception {
+        var describe = new DescribeVpnConnectionRequest().setRegionId(REGION).setVpnConnectionId(connectionId);
+        assertThat(owner.describeVpnConnection(describe).getBody().getIkeConfig().getPsk()).isEqualTo(PSK);
+        var hidden = auditor.describeVpnConnection(describe).getBody();
+        assertThat(hidden.getIkeConfig().getPsk()).isEmpty();
+        assertThat(hidden.getIkeConfig().getIkeVersion()).isEqualTo("ikev1");
+        var dual = JSON.readTree(AliyunClients.oldSdk(hidingWriterKey.id(), hidingWriterKey.secret().value())
+                .getCommonResponse(describeDual()).getData());
+        assertThat(dual.path("TunnelOptionsSpecification").path("TunnelOptions"))
+                .extracting(t -> t.path("TunnelIkeConfig").path("Psk").asText()).containsOnly("");
+
+        var modified = hidingWriter.modifyVpnConnectionAttribute(new ModifyVpnConnectionAttributeRequest()
+                .setRegionId(REGION).setVpnConnectionId(connectionId).setName("renamed")).getBody();
+
+        assertThat(modified.getName()).isEqualTo("renamed");
+        assertThat(modified.getIkeConfig().getPsk()).isEmpty();
+        assertThat(owner.describeVpnConnection(describe).getBody().getIkeConfig().getPsk())
+                .as("the pre-shared key itself is untouched").isEqualTo(PSK);
+    }
+
+    /** Every Psk of a list, connections' and tunnels'. */
+    private static List<String> psks(JsonNode connections) {
+        return connections.findValues("Psk").stream().map(JsonNode::asText).toList();
+    }
+
+    private static List<String> psks(List<DescribeVpnConnectionsResponseBodyVpnConnectionsVpnConnection> connections) {
+        return connections.stream().map(c -> c.getIkeConfig().getPsk()).toList();
+    }
+
+    /** The gateway's connections as the old SDK's CommonRequest reads them: every field, tunnels too. */
+    private static JsonNode oldSdkList(AccessKey key) throws Exception {
+        var r = common("DescribeVpnConnections");
+        r.putQueryParameter("VpnGatewayId", gatewayId);
+        String body = AliyunClients.oldSdk(key.id(), key.secret().value()).getCommonResponse(r).getData();
+        return JSON.readTree(body).path("VpnConnections").path("VpnConnection");
+    }
+
+    private static AccessKey demoKey() {
+        return VPND.services().accounts().findKey(AccountService.DEMO_KEY_ID).orElseThrow();
+    }
+
+    private static List<DescribeVpnConnectionsResponseBodyVpnConnectionsVpnConnection> list(Client client)
+            throws Exception {
+        return client.describeVpnConnections(new DescribeVpnConnectionsRequest().setRegionId(REGION)
+                .setVpnGatewayId(gatewayId)).getBody().getVpnConnections().getVpnConnection();
+    }
+
+    private static Client client(AccessKey key) throws Exception {
+        return AliyunClients.newSdk(VPND.aliyunEndpoint(), false, key.id(), key.secret().value());
+    }
+
+    private static CommonRequest common(String action) {
+        var r = new CommonRequest();
+        r.setSysDomain(VPND.aliyunEndpoint());
+        r.setSysProtocol(ProtocolType.HTTP);
+        r.setSysMethod(MethodType.POST);
+        r.setSysVersion("2016-04-28");
+        r.setSysAction(action);
+        r.putQueryParameter("RegionId", REGION);
+        return r;
+    }
+
+    private static CommonRequest describeDual() {
+        var r = common("DescribeVpnConnection");
+        r.putQueryParameter("VpnConnectionId", dualTunnelId);
+        return r;
+    }
+
+    private static String dualTunnel(String masterPeer, String slavePeer) throws Exception {
+        var r = common("CreateVpnConnection");
+        r.putQueryParameter("VpnGatewayId", gatewayId);
+        r.putQueryParameter("LocalSubnet", "10.2.0.0/16");
+        r.putQueryParameter("RemoteSubnet", "192.168.1.0/24");
+        r.putQueryParameter("Name", "dual");
+        String[][] tunnels = {{"master", masterPeer, "tunnel-psk-one"}, {"slave", slavePeer, "tunnel-psk-two"}};
+        for (int n = 1; n <= 2; n++) {
+            String p = "TunnelOptionsSpecification." + n + ".";
+            r.putQueryParameter(p + "Role", tunnels[n - 1][0]);
+            r.putQueryParameter(p + "CustomerGatewayId", tunnels[n - 1][1]);
+            r.putQueryParameter(p + "TunnelIkeConfig.Psk", tunnels[n - 1][2]);
+        }
+        JsonNode created = JSON.readTree(AliyunClients.oldSdk().getCommonResponse(r).getData());
+        return created.path("VpnConnectionId").asText();
+    }
+}

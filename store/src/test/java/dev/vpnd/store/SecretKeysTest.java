@@ -1,0 +1,111 @@
+package dev.vpnd.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretKeysTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDefaultFileIsCreatedOwnerOnlyBesideTheDataDirectoryAndKept() throws Exception {
+        Path dataDir = dir.resolve("vpnd").resolve("data");
+        var first = SecretKeys.resolve(null, null, dataDir);
+
+        Path file = dir.resolve("vpnd").resolve(SecretKeys.DEFAULT_FILE_NAME);
+        assertThat(first.file()).isEqualTo(file);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(first.keys()).hasSize(1);
+        var second = SecretKeys.resolve(null, null, dataDir);
+        assertThat(second.cipher().currentKeyId()).isEqualTo(first.cipher().currentKeyId());
+        assertThat(Files.list(file.getParent()).map(p -> p.getFileName().toString()))
+                .containsExactly(SecretKeys.DEFAULT_FILE_NAME);
+    }
+
+    @Test
+    void aNamedFileWinsOverTheEnvironmentWhichWinsOverTheDefault() {
+        byte[] key = SecretCipher.newKey();
+        String environment = Base64.getEncoder().encodeToString(key);
+        Path named = dir.resolve("elsewhere").resolve("ring.key");
+
+        var fromEnvironment = SecretKeys.resolve(null, environment, dir.resolve("data"));
+        assertThat(fromEnvironment.file()).isNull();
+        assertThat(fromEnvironment.cipher().currentKeyId()).isEqualTo(SecretCipher.keyId(key));
+        assertThat(dir.resolve(SecretKeys.DEFAULT_FILE_NAME)).doesNotExist();
+
+        var fromFile = SecretKeys.resolve(named, environment, dir.resolve("data"));
+        assertThat(fromFile.file()).isEqualTo(named);
+        assertThat(fromFile.cipher().currentKeyId()).isNotEqualTo(SecretCipher.keyId(key));
+        assertThat(named).exists();
+    }
+
+    @Test
+    void theEnvironmentTakesSeveralKeysTheSealingKeyFirst() {
+        byte[] newer = SecretCipher.newKey();
+        byte[] older = SecretCipher.newKey();
+        var ring = SecretKeys.resolve(null, SecretKeys.environmentValue(List.of(newer, older)), dir);
+        assertThat(ring.cipher().currentKeyId()).isEqualTo(SecretCipher.keyId(newer));
+        assertThat(ring.cipher().keyIds()).containsExactlyInAnyOrder(SecretCipher.keyId(newer),
+                SecretCipher.keyId(older));
+    }
+
+    @Test
+    void badKeysAreRefused() throws Exception {
+        String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
+        assertThatThrownBy(() -> SecretKeys.resolve(null, shortKey, dir)).isInstanceOf(SecretKeyException.class)
+                .hasMessageContaining("16 bytes");
+        assertThatThrownBy(() -> SecretKeys.resolve(null, "not base64!", dir))
+                .isInstanceOf(SecretKeyException.class);
+        Path empty = dir.resolve("empty.key");
+        Files.writeString(empty, "# only a comment\n\n");
+        assertThatThrownBy(() -> SecretKeys.resolve(empty, null, dir)).isInstanceOf(SecretKeyException.class)
+                .hasMessageContaining("no key");
+    }
+
+    @Test
+    void replacingKeepsTheFileOwnerOnly() throws Exception {
+        Path file = dir.resolve(SecretKeys.DEFAULT_FILE_NAME);
+        var ring = SecretKeys.loadOrCreate(file);
+        var rotated = new ArrayList<byte[]>();
+        rotated.add(SecretCipher.newKey());
+        rotated.addAll(ring.keys());
+
+        SecretKeys.replace(file, rotated);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        var reloaded = SecretKeys.loadOrCreate(file);
+        assertThat(reloaded.cipher().currentKeyId()).isEqualTo(SecretCipher.keyId(rotated.getFirst()));
+        assertThat(reloaded.cipher().keyIds()).contains(ring.cipher().currentKeyId());
+    }
+
+    @Test
+    void processesCreatingTheFileAtOnceGetOneKey() throws Exception {
+        Path file = dir.resolve("raced.key");
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            var tasks = new ArrayList<Callable<String>>();
+            for (int i = 0; i < 8; i++) {
+                tasks.add(() -> SecretKeys.loadOrCreate(file).cipher().currentKeyId());
+            }
+            var ids = new ArrayList<String>();
+            for (Future<String> id : pool.invokeAll(tasks)) {
+                ids.add(id.get());
+            }
+            assertThat(ids).containsOnly(SecretKeys.loadOrCreate(file).cipher().currentKeyId());
+        }
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("raced.key");
+    }
+}
