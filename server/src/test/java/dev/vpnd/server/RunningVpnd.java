@@ -1,11 +1,13 @@
 package dev.vpnd.server;
 
+import dev.vpnd.store.SecretKeys;
 import dev.vpnd.store.TestDatabase;
 import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -56,7 +58,11 @@ public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
     }
 
     private void start() throws Exception {
-        vpnd = Vpnd.start(new ServerConfig(dataDir, database.url(), "127.0.0.1", Map.of(), true, provisioningDelay));
+        // The key ring of the test database, so that openDatabase() reads what this vpnd sealed.
+        Path keyFile = dataDir.resolve(SecretKeys.DEFAULT_FILE_NAME);
+        SecretKeys.replace(keyFile, List.of(database.key()));
+        vpnd = Vpnd.start(new ServerConfig(dataDir, database.url(), "127.0.0.1", Map.of(), true, provisioningDelay,
+                keyFile));
     }
 
     /** {@code host:port} of the Alibaba listener, the form the SDKs take as their endpoint. */

@@ -38,7 +38,8 @@ public final class VpndProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--demo",
                 "--data", dataDir.toString(), "--aliyun-port", "0", "--tencent-port", "0", "--keystone-port", "0",
-                "--neutron-port", "0", "--admin-port", "0", "--provisioning-delay", "0s"));
+                "--neutron-port", "0", "--admin-port", "0", "--provisioning-delay", "0s",
+                "--secret-key-file", secretKeyFile(dataDir).toString()));
         if (databaseUrl != null) {
             command.addAll(List.of("--database", databaseUrl));
         }
@@ -55,6 +56,11 @@ public final class VpndProcess implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, String> urls = new ObjectMapper().readValue(endpoints.toFile(), Map.class);
         return new VpndProcess(process, Map.copyOf(urls));
+    }
+
+    /** The key ring a test's vpnd (and its commands) seal secrets with: in its data directory, not beside it. */
+    public static Path secretKeyFile(Path dataDir) {
+        return dataDir.resolve("vpnd-secret.key");
     }
 
     /** {@code host:port} of the Alibaba listener, the form the SDKs take as their endpoint. */

@@ -98,21 +98,21 @@ final class CrossTenantCampaign {
         String id = guess(hostile, resource.id());
         String path = "/v2.0/" + resource.collection() + "/" + id;
         byte[] request = switch (hostile.below(5)) {
-            case 0 -> RawHttp.request("GET", neutron, path, null, new byte[0], "X-Auth-Token: " + attackerToken);
-            case 1 -> RawHttp.request("DELETE", neutron, path, null, new byte[0], "X-Auth-Token: " + attackerToken);
-            case 2 -> RawHttp.request("PUT", neutron, path, "application/json", ("{\"" + resource.member()
+            case 0 -> RawExchange.request("GET", neutron, path, null, new byte[0], "X-Auth-Token: " + attackerToken);
+            case 1 -> RawExchange.request("DELETE", neutron, path, null, new byte[0], "X-Auth-Token: " + attackerToken);
+            case 2 -> RawExchange.request("PUT", neutron, path, "application/json", ("{\"" + resource.member()
                     + "\": {\"name\": \"pwned\"}}").getBytes(StandardCharsets.UTF_8), "X-Auth-Token: " + attackerToken);
-            case 3 -> RawHttp.request("PUT", neutron, path, "application/json", ("{\"" + resource.member() + "\": {\""
+            case 3 -> RawExchange.request("PUT", neutron, path, "application/json", ("{\"" + resource.member() + "\": {\""
                     + hostile.pick(List.of("shared", "router:external", "is_default", "admin_state_up"))
                     + "\": " + hostile.random().nextBoolean() + "}}").getBytes(StandardCharsets.UTF_8),
                     "X-Auth-Token: " + attackerToken);
-            default -> RawHttp.request("PUT", neutron, "/v2.0/routers/" + id + "/"
+            default -> RawExchange.request("PUT", neutron, "/v2.0/routers/" + id + "/"
                     + hostile.pick(List.of("add_router_interface", "remove_router_interface")), "application/json",
                     "{\"subnet_id\": \"00000000-0000-0000-0000-000000000000\"}".getBytes(StandardCharsets.UTF_8),
                     "X-Auth-Token: " + attackerToken);
         };
         String method = new String(request, 0, 6, StandardCharsets.US_ASCII);
-        var answer = RawHttp.exchange(neutron, request, timeout);
+        var answer = RawExchange.exchange(neutron, request, timeout);
         String what = "neutron as another project: " + new String(request, 0, Math.min(request.length, 200),
                 StandardCharsets.UTF_8);
         findings.check(what, answer);

@@ -16,7 +16,7 @@ final class Findings {
     private final AtomicLong requests = new AtomicLong();
 
     /** Checks one raw exchange; {@code what} says what was sent (kept short). */
-    void check(String what, RawHttp.Answer answer) {
+    void check(String what, RawExchange.Answer answer) {
         requests.incrementAndGet();
         if (answer.timedOut()) {
             fail(what, "no complete answer in time", answer.head());

@@ -102,7 +102,7 @@ class HostileInputFuzzTest {
         }
 
         assertThat(node.isAlive()).as("vpnd is still running (no OutOfMemoryError)").isTrue();
-        var health = RawHttp.exchange(admin, RawHttp.request("GET", admin, "/healthz", null, new byte[0]),
+        var health = RawExchange.exchange(admin, RawExchange.request("GET", admin, "/healthz", null, new byte[0]),
                 Duration.ofSeconds(5));
         assertThat(health.status()).as("/healthz after the run").isEqualTo(200);
         assertThat(findings.failures()).as(findings.requests() + " requests; seeds " + FIXED_SEED + " and "
@@ -162,7 +162,8 @@ class HostileInputFuzzTest {
     private Tenant createAccount(TestDatabase database, String name) throws Exception {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "account", "create", name,
-                "--json", "--data", dataDir.toString()));
+                "--json", "--data", dataDir.toString(), "--secret-key-file",
+                VpndProcess.secretKeyFile(dataDir).toString()));
         if (database.url() != null) {
             command.addAll(List.of("--database", database.url()));
         }

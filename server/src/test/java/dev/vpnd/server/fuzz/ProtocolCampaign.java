@@ -44,7 +44,7 @@ final class ProtocolCampaign {
                         + "\r\nContent-Length: 5\r\n", "a=%zz");
                 default -> line(hostile.pick(METHODS) + " " + hostile.pick(TARGETS) + " HTTP/1.1", listener, "");
             };
-            var answer = RawHttp.exchange(listener, request, timeout);
+            var answer = RawExchange.exchange(listener, request, timeout);
             String what = listener.getPort() + " " + new String(request, 0, Math.min(request.length, 160),
                     StandardCharsets.ISO_8859_1);
             findings.check(what, answer);

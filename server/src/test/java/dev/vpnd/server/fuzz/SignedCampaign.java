@@ -113,16 +113,16 @@ final class SignedCampaign {
         }
         String body = "{\"" + kind[1] + "\": " + member + "}";
         byte[] request = switch (hostile.below(3)) {
-            case 0 -> RawHttp.request("POST", neutron, "/v2.0/" + kind[0], "application/json",
+            case 0 -> RawExchange.request("POST", neutron, "/v2.0/" + kind[0], "application/json",
                     body.getBytes(StandardCharsets.UTF_8), "X-Auth-Token: " + token);
-            case 1 -> RawHttp.request("PUT", neutron, "/v2.0/" + hostile.pick(ownNeutron), "application/json",
+            case 1 -> RawExchange.request("PUT", neutron, "/v2.0/" + hostile.pick(ownNeutron), "application/json",
                     body.getBytes(StandardCharsets.UTF_8), "X-Auth-Token: " + token);
-            default -> RawHttp.request("GET", neutron, "/v2.0/" + kind[0] + "?" + hostile.form(List.of("name",
+            default -> RawExchange.request("GET", neutron, "/v2.0/" + kind[0] + "?" + hostile.form(List.of("name",
                     "fields", "limit", "marker", "sort_key", "sort_dir", "page_reverse", "tenant_id", "id"),
                     1 + hostile.below(6)), null, new byte[0], "X-Auth-Token: " + token);
         };
         findings.check("neutron " + new String(request, 0, Math.min(request.length, 300), StandardCharsets.UTF_8),
-                RawHttp.exchange(neutron, request, timeout));
+                RawExchange.exchange(neutron, request, timeout));
     }
 
     private static void judge(Findings findings, String what, SignedClients.Outcome outcome) {

@@ -52,23 +52,23 @@ final class UnsignedCampaign {
     private void aliyun(Hostile hostile, Findings findings) throws Exception {
         String form = hostile.form(ALIYUN_NAMES, 1 + hostile.below(hostile.chance(10) ? 5000 : 30));
         byte[] request = hostile.chance(50)
-                ? RawHttp.request("POST", aliyun, "/?" + hostile.form(ALIYUN_NAMES, 3), "application/x-www-form-urlencoded",
+                ? RawExchange.request("POST", aliyun, "/?" + hostile.form(ALIYUN_NAMES, 3), "application/x-www-form-urlencoded",
                         form.getBytes(StandardCharsets.UTF_8), auth(hostile, "x-acs-action: DescribeVpnConnections"))
-                : RawHttp.request("GET", aliyun, "/?" + form, null, new byte[0], auth(hostile, "Accept: */*"));
+                : RawExchange.request("GET", aliyun, "/?" + form, null, new byte[0], auth(hostile, "Accept: */*"));
         exchange(aliyun, request, findings);
     }
 
     private void tencent(Hostile hostile, Findings findings) throws Exception {
         byte[] request = switch (hostile.below(4)) {
-            case 0 -> RawHttp.request("POST", tencent, "/", "application/x-www-form-urlencoded",
+            case 0 -> RawExchange.request("POST", tencent, "/", "application/x-www-form-urlencoded",
                     hostile.form(TENCENT_NAMES, 1 + hostile.below(hostile.chance(10) ? 5000 : 30))
                             .getBytes(StandardCharsets.UTF_8), auth(hostile, "X-TC-Action: DescribeVpcs"));
-            case 1 -> RawHttp.request("POST", tencent, "/", "application/json; charset=utf-8", hostile.jsonBody(),
+            case 1 -> RawExchange.request("POST", tencent, "/", "application/json; charset=utf-8", hostile.jsonBody(),
                     auth(hostile, "X-TC-Action: " + hostile.pick(List.of("DescribeVpcs", "CreateVpc", "Nope", ""))),
                     "X-TC-Version: 2017-03-12", "X-TC-Timestamp: " + hostile.pick(List.of("0", "-1", "1e9", "x",
                             String.valueOf(System.currentTimeMillis() / 1000))));
             case 2 -> multipart(hostile);
-            default -> RawHttp.request("GET", tencent, "/v2/index.php?" + hostile.form(TENCENT_NAMES,
+            default -> RawExchange.request("GET", tencent, "/v2/index.php?" + hostile.form(TENCENT_NAMES,
                     1 + hostile.below(40)), null, new byte[0], auth(hostile, "Accept: */*"));
         };
         exchange(tencent, request, findings);
@@ -86,7 +86,7 @@ final class UnsignedCampaign {
         if (hostile.chance(80)) {
             body.append("--").append(boundary).append("--\r\n");
         }
-        return RawHttp.request("POST", tencent, "/", "multipart/form-data; boundary=" + boundary,
+        return RawExchange.request("POST", tencent, "/", "multipart/form-data; boundary=" + boundary,
                 body.toString().getBytes(StandardCharsets.UTF_8), "X-TC-Action: DescribeVpcs");
     }
 
@@ -101,8 +101,8 @@ final class UnsignedCampaign {
         String target = hostile.pick(List.of("/v3/auth/tokens", "/v3", "/v3/auth/tokens?nocatalog=%zz", "/v3/users",
                 "/v3/auth/tokens/" + hostile.encodeLoosely(hostile.text())));
         byte[] request = hostile.chance(70)
-                ? RawHttp.request("POST", keystone, target, "application/json", body)
-                : RawHttp.request(hostile.pick(List.of("GET", "HEAD", "DELETE")), keystone, target, null, new byte[0],
+                ? RawExchange.request("POST", keystone, target, "application/json", body)
+                : RawExchange.request(hostile.pick(List.of("GET", "HEAD", "DELETE")), keystone, target, null, new byte[0],
                         "X-Auth-Token: " + safeHeader(hostile.text()), "X-Subject-Token: " + safeHeader(hostile.text()));
         exchange(keystone, request, findings);
     }
@@ -112,7 +112,7 @@ final class UnsignedCampaign {
                 "vpn/ipsec-site-connections", "vpn/endpoint-groups", "extensions", "ports"))
                 + hostile.pick(List.of("", "/" + hostile.encodeLoosely(hostile.text()), ".json", "?"
                         + hostile.form(List.of("name", "fields", "limit", "marker", "sort_key", "sort_dir"), 3)));
-        byte[] request = RawHttp.request(hostile.pick(List.of("GET", "POST", "PUT", "DELETE")), neutron, target,
+        byte[] request = RawExchange.request(hostile.pick(List.of("GET", "POST", "PUT", "DELETE")), neutron, target,
                 "application/json", hostile.jsonBody(), "X-Auth-Token: " + safeHeader(hostile.text()));
         exchange(neutron, request, findings);
     }
@@ -129,7 +129,7 @@ final class UnsignedCampaign {
     }
 
     private void exchange(URI listener, byte[] request, Findings findings) throws Exception {
-        var answer = RawHttp.exchange(listener, request, timeout);
+        var answer = RawExchange.exchange(listener, request, timeout);
         findings.check(listener.getPort() + " " + new String(request, 0, Math.min(request.length, 200),
                 StandardCharsets.ISO_8859_1), answer);
     }

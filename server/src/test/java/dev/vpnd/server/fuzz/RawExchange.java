@@ -16,11 +16,11 @@ import java.time.Duration;
  * would refuse to send most of what the fuzz suite sends. The server is expected to close the
  * connection after its answer ({@code Connection: close}, or a request it rejects).
  */
-final class RawHttp {
+final class RawExchange {
     /** What is kept of an answer for the report; the rest is only counted. */
     private static final int KEPT_BYTES = 2048;
 
-    private RawHttp() {
+    private RawExchange() {
     }
 
     /**
