@@ -1,4 +1,4 @@
-// One legacy v2 call through the real Node client, qcloudapi-sdk (tencent-wire.md §3.1), aimed at vpnd.
+// One legacy v2 call through the real Node client, qcloudapi-sdk (docs/dialects/tencent.md), aimed at vpnd.
 // argv[2]: {sdk, host, secretId, secretKey, region, method, signatureMethod, multipart, data}.
 // Prints the response body as the SDK hands it to the caller (parsed JSON), re-serialized.
 const Capi = require(JSON.parse(process.argv[2]).sdk)

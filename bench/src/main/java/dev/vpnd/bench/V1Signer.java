@@ -11,9 +11,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Builds the query string of a signed RPC call the way the old core SDK (aliyun-java-sdk-core 4.x)
- * sends it (alibaba-wire.md §3.5): every parameter in the query, {@code Format=JSON}, a fresh
- * 32-hex-digit {@code SignatureNonce}, the current {@code Timestamp}, and a signature v1 over all
- * of it (§4.1), computed with the server's own {@link RpcSignatureV1}.
+ * sends it (docs/dialects/aliyun.md, Requests): every parameter in the query, {@code Format=JSON},
+ * a fresh 32-hex-digit {@code SignatureNonce}, the current {@code Timestamp}, and a signature v1
+ * over all of it ("Signature v1"), computed with the server's own {@link RpcSignatureV1}.
  */
 final class V1Signer {
     static final String VERSION = "2016-04-28";

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * {@code application/x-www-form-urlencoded} decoding of query strings and form bodies. Both SDKs
  * need form rules ({@code +} is a space): okhttp in the new SDK writes spaces as {@code +}, the old
- * core as {@code %20}, and both write a literal plus as {@code %2B} (alibaba-wire.md §3.1); Tencent's
- * clients write them the same ways.
+ * core as {@code %20}, and both write a literal plus as {@code %2B} (docs/dialects/aliyun.md,
+ * Requests); Tencent's clients write them the same ways.
  */
 public final class FormUrlEncoded {
     /**

@@ -11,7 +11,7 @@ class FormUrlEncodedTest {
 
     @Test
     void plusIsSpaceAndPercentEscapesAreUtf8() {
-        // §3.7: the new SDK writes spaces as +, the old one as %20; both must decode alike.
+        // The new SDK writes spaces as +, the old one as %20; both must decode alike.
         assertThat(FormUrlEncoded.parse("VpnConnectionId=vco-%C3%BC+%E6%B5%8B%E8%AF%95%2B%26%3D%25%3A"))
                 .containsEntry("VpnConnectionId", "vco-ü 测试+&=%:");
         assertThat(FormUrlEncoded.parse("VpnConnectionId=vco-%C3%BC%20%E6%B5%8B%E8%AF%95%2B%26%3D%25%3A"))

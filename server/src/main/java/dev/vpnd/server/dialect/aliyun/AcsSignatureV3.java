@@ -15,7 +15,8 @@ import java.util.function.Function;
 /**
  * Alibaba Cloud's ACS3-HMAC-SHA256 signature ("v3"): the default of the new Tea SDK, and of the old
  * core SDK when a request opts in with {@code setSysSignatureVersion(V3)}. One function per step of
- * alibaba-wire.md §4.2, whose captured requests (§3.2, §3.3, §3.6) are the test vectors.
+ * the recipe in docs/dialects/aliyun.md, "Signature v3"; requests captured from the SDKs are the
+ * test vectors.
  */
 final class AcsSignatureV3 {
     static final String ALGORITHM = "ACS3-HMAC-SHA256";
@@ -34,7 +35,7 @@ final class AcsSignatureV3 {
 
     /**
      * Reads {@code ACS3-HMAC-SHA256 Credential=..,SignedHeaders=a;b,Signature=..}. The fields may come
-     * in any order, because the old core writes Credential, Signature, SignedHeaders (§3.6).
+     * in any order, because the old core writes Credential, Signature, SignedHeaders.
      *
      * @return empty when the scheme is not ACS3, or a field is missing, empty or repeated
      */

@@ -17,7 +17,10 @@ final class AliyunActions {
         return Optional.ofNullable(TABLE.get(action));
     }
 
-    /** Sub-users behind read-only keys may only read (api-semantics.md §1.7 {@code Forbbiden.SubUser}). */
+    /**
+     * Sub-users behind read-only keys may only read; anything else is {@code Forbbiden.SubUser}
+     * (docs/dialects/aliyun.md, Errors).
+     */
     static boolean readOnly(String action) {
         return action.startsWith("Describe") || action.startsWith("List");
     }

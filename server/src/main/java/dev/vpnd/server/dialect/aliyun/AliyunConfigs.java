@@ -16,11 +16,12 @@ import dev.vpnd.core.service.Cidrs;
 import java.io.IOException;
 
 /**
- * The JSON-text settings of CreateVpnConnection and ModifyVpnConnectionAttribute ({@code IkeConfig},
- * {@code IpsecConfig}, {@code BgpConfig}, {@code HealthCheckConfig}), read onto a base so a create
- * starts from Alibaba's defaults and a modify from the stored values: clients send only some keys,
- * or {@code {}}. Defaults are those of the current API reference (api-semantics.md §1.1), which
- * makes {@code md5} the default authentication algorithm of both phases.
+ * The JSON-text settings of CreateVpnConnection and ModifyVpnConnectionAttribute
+ * ({@code IkeConfig}, {@code IpsecConfig}, {@code BgpConfig}, {@code HealthCheckConfig}), read onto
+ * a base so a create starts from Alibaba's defaults and a modify from the stored values: clients
+ * send only some keys, or {@code {}}. Defaults are those of the current API reference
+ * (docs/dialects/aliyun.md, Defaults), which makes {@code md5} the default authentication algorithm
+ * of both phases.
  */
 final class AliyunConfigs {
     static final long MAX_LIFETIME = 86_400;

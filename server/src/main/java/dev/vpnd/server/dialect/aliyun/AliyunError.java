@@ -2,8 +2,8 @@ package dev.vpnd.server.dialect.aliyun;
 
 /**
  * Every error code this dialect answers, with its HTTP status and message as Alibaba Cloud's POP
- * gateway and VPC service give them (api-semantics.md §1.6-1.7 and the seed pages). Messages with
- * {@code %s} take arguments. Codes are explicit strings: dotted codes cannot come from names.
+ * gateway and VPC service give them (docs/dialects/aliyun.md, Errors). Messages with {@code %s}
+ * take arguments. Codes are explicit strings: dotted codes cannot come from names.
  */
 enum AliyunError {
     // Request shape and signature (POP gateway).
@@ -48,7 +48,7 @@ enum AliyunError {
     INVALID_DESCRIPTION(400, "InvalidDescription", "The description is not valid"),
     CONNECTION_CONFIGURING(400, "VpnConnection.Configuring", "The specified vpn connection is configuring."),
     OPERATION_CONFLICT(400, "OperationConflict", "The operation conflicts with another operation on the resource."),
-    // Tags (DescribeVpnConnections seed page).
+    // Tags (DescribeVpnConnections' API reference).
     TAG_KEY_INVALID(400, "InvalidParameter.TagKey", "The specified parameter TagKey is invalid."),
     TAG_VALUE_INVALID(400, "InvalidParameter.TagValue", "The specified parameter TagValue is invalid."),
     TAG_KEY_DUPLICATED(400, "Duplicated.TagKey", "The specified parameter TagKey is duplicated."),

@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * Writes response bodies in JSON (the default) or XML ({@code Format=XML}). Bodies are ordered maps
  * whose lists are wrapped in an object ({@code {"VpnConnections":{"VpnConnection":[…]}}}): the only
- * shape both SDKs parse (alibaba-wire.md §5). In XML a list becomes repeated elements. Values may
- * also be {@link BodyFields}, streamed to JSON as they are and turned into maps for XML.
+ * shape both SDKs parse (docs/dialects/aliyun.md, Answers). In XML a list becomes repeated
+ * elements. Values may also be {@link BodyFields}, streamed to JSON as they are and turned into
+ * maps for XML.
  */
 final class AliyunRenderer {
     static final String JSON_TYPE = "application/json;charset=utf-8";

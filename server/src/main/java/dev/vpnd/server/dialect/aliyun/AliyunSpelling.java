@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How Alibaba spells each canonical value (api-semantics.md §1.1), one table per type, both ways.
- * A canonical value missing from a table has no Alibaba spelling; rendering it uses the
+ * How Alibaba spells each canonical value (docs/dialects/aliyun.md, Defaults), one table per type,
+ * both ways. A canonical value missing from a table has no Alibaba spelling; rendering it uses the
  * {@code unspelled} fallback so a connection created through another dialect still lists.
  */
 final class AliyunSpelling {

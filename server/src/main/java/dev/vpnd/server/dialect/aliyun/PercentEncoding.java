@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The percent-encoding both Alibaba Cloud signatures use: RFC 3986 over UTF-8 with only
- * {@code A-Z a-z 0-9 - _ . ~} left as they are, hex in upper case (alibaba-wire.md §4). It differs
- * from {@link java.net.URLEncoder} in space ({@code %20}), {@code *} ({@code %2A}) and {@code ~}
- * (kept), which is why the SDKs patch URLEncoder's output; this encodes the bytes directly because
- * every parameter of every request passes through it.
+ * {@code A-Z a-z 0-9 - _ . ~} left as they are, hex in upper case (docs/dialects/aliyun.md,
+ * Signatures). It differs from {@link java.net.URLEncoder} in space ({@code %20}), {@code *}
+ * ({@code %2A}) and {@code ~} (kept), which is why the SDKs patch URLEncoder's output; this encodes
+ * the bytes directly because every parameter of every request passes through it.
  */
 public final class PercentEncoding {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);

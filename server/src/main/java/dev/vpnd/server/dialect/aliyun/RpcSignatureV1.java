@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Alibaba Cloud's RPC signature, version 1.0 (HMAC-SHA1): always used by the old core SDK
  * ({@code aliyun-java-sdk-core}) and by the new Tea SDK configured with
- * {@code signatureAlgorithm("v2")}. One function per step of alibaba-wire.md §4.1, whose captured
- * requests (§3.4, §3.5, §3.7) are the test vectors.
+ * {@code signatureAlgorithm("v2")}. One function per step of the recipe in docs/dialects/aliyun.md,
+ * "Signature v1"; requests captured from the SDKs are the test vectors.
  */
 public final class RpcSignatureV1 {
     static final String SIGNATURE_PARAMETER = "Signature";

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * TagResources, UnTagResources, ListTagResources. Resource types are matched case-insensitively:
  * Terraform sends {@code VPNCONNECTION}, {@code CUSTOMERGATEWAY} and {@code VpnGateWay}
- * (api-semantics.md §1.5).
+ * (docs/dialects/aliyun.md, "State, lists, tags, ids").
  */
 final class TagActions {
     private static final int MAX_TAGGED_RESOURCES = 20;

@@ -15,9 +15,10 @@ import java.util.Locale;
 import java.util.function.ToLongFunction;
 
 /**
- * A connection as DescribeVpnConnections and DescribeVpnConnection show it: every field of the
- * seed pages always present with the seed's type (strings are empty rather than absent). Written
- * straight to the JSON generator: a page of connections is most of what vpnd writes.
+ * A connection as DescribeVpnConnections and DescribeVpnConnection show it: every field of
+ * Alibaba's reference responses always present with its type (strings are empty rather than
+ * absent). Written straight to the JSON generator: a page of connections is most of what vpnd
+ * writes.
  */
 final class VpnConnectionView {
     private static final String[] STATES = lowerCaseNames(ResourceState.values());

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One API 3.0 request, however it arrived (tencent-wire.md §0): TC3-signed with the common
- * parameters in {@code X-TC-*} headers and the action's parameters as a JSON body (or, for GET, a
- * flattened query); or signed the legacy way with everything, common parameters included, as form
- * fields of the query or body. {@code fields} are the decoded form fields the legacy signature
+ * One API 3.0 request, however it arrived (docs/dialects/tencent.md, Requests): TC3-signed with the
+ * common parameters in {@code X-TC-*} headers and the action's parameters as a JSON body (or, for
+ * GET, a flattened query); or signed the legacy way with everything, common parameters included, as
+ * form fields of the query or body. {@code fields} are the decoded form fields the legacy signature
  * covers (empty for TC3).
  *
  * <p>The action's parameters are turned into a tree only by {@link #params}, once the caller is

@@ -20,9 +20,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The legacy DescribeVpnConn (tencent-legacy-DescribeVpnConn.md): the connections of a region,
- * filtered by VPC, gateway, connection id (old number or new id) and a name fragment, ordered by
- * creation or name, paged by {@code offset}/{@code limit}.
+ * The legacy DescribeVpnConn (docs/dialects/tencent.md, DescribeVpnConn): the connections of a
+ * region, filtered by VPC, gateway, connection id (old number or new id) and a name fragment,
+ * ordered by creation or name, paged by {@code offset}/{@code limit}.
  */
 final class DescribeVpnConnAction {
     static final String ACTION = "DescribeVpnConn";

@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tencent's legacy v2 API at {@code /v2/index.php} (tencent-wire.md §3): every parameter, common ones
- * included, is a form field of the query (GET) or of an urlencoded or multipart body (POST), signed
- * with HmacSHA1 or HmacSHA256 over that path. It sees the same resources as API 3.0: {@code Region}
- * may be a short code ({@code gz}) or an API 3.0 name, and ids are shown in both the old and new form.
- * Every answer is HTTP 200 with a numeric {@code code}.
+ * Tencent's legacy v2 API at {@code /v2/index.php} (docs/dialects/tencent.md, Legacy v2 API): every
+ * parameter, common ones included, is a form field of the query (GET) or of an urlencoded or
+ * multipart body (POST), signed with HmacSHA1 or HmacSHA256 over that path. It sees the same
+ * resources as API 3.0: {@code Region} may be a short code ({@code gz}) or an API 3.0 name, and ids
+ * are shown in both the old and new form. Every answer is HTTP 200 with a numeric {@code code}.
  */
 final class LegacyApi {
     static final String PATH = LegacySignature.V2_PATH;

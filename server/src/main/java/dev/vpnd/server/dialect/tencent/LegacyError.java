@@ -1,8 +1,8 @@
 package dev.vpnd.server.dialect.tencent;
 
 /**
- * The public error codes of the legacy v2 API (tencent-wire.md §3.5), which go in the body's
- * {@code code} with HTTP 200; {@code codeDesc} names the error more precisely.
+ * The public error codes of the legacy v2 API (docs/dialects/tencent.md, Legacy v2 API), which go
+ * in the body's {@code code} with HTTP 200; {@code codeDesc} names the error more precisely.
  */
 enum LegacyError {
     BAD_PARAMETER(4000),

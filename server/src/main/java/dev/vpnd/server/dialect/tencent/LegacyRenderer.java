@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Legacy v2 bodies: {@code {"code":0,"message":"",…}} on success, as DescribeVpnConn's example shows
- * it (no {@code codeDesc}), and {@code {"code":…,"message":…,"codeDesc":…}} on error. Always HTTP 200:
- * the legacy Java SDK drops the body of any other status (tencent-wire.md §3.2).
+ * Legacy v2 bodies: {@code {"code":0,"message":"",…}} on success, as DescribeVpnConn's example
+ * shows it (no {@code codeDesc}), and {@code {"code":…,"message":…,"codeDesc":…}} on error. Always
+ * HTTP 200: the legacy Java SDK drops the body of any other status (docs/dialects/tencent.md,
+ * Legacy v2 API).
  */
 final class LegacyRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();

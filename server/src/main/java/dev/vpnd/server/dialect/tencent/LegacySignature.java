@@ -13,10 +13,11 @@ import java.util.Optional;
 /**
  * Tencent Cloud's parameter signature, HmacSHA1 or HmacSHA256 ("Signature v1"). One recipe serves
  * two endpoints that differ only in the path they sign: the legacy v2 API at {@code /v2/index.php}
- * ({@code qcloudapi-sdk} for Node, {@code qcloud-java-sdk}) and API 3.0 at {@code /} when the 3.0 SDK
- * is built with {@code new ClientProfile("HmacSHA1" | "HmacSHA256", ...)}. One function per step of
- * Tencent's document (sort the parameters, concatenate the request string, concatenate the signature
- * original string, generate the signature); tencent-wire.md §2.2 and §3.3 give the vectors.
+ * ({@code qcloudapi-sdk} for Node, {@code qcloud-java-sdk}) and API 3.0 at {@code /} when the 3.0
+ * SDK is built with {@code new ClientProfile("HmacSHA1" | "HmacSHA256", ...)}. One function per
+ * step of Tencent's document (sort the parameters, concatenate the request string, concatenate the
+ * signature original string, generate the signature; docs/dialects/tencent.md, "Legacy signature"),
+ * whose test vectors are requests captured from the SDKs.
  *
  * <p>Unlike the Alibaba Cloud recipe nothing is percent-encoded: names and values enter the string
  * as decoded, so {@code a=b&c} inside a value stays as it is. Names have {@code _} written as

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * {@code multipart/form-data} bodies of text fields, as the legacy Java SDK posts them (parts
- * without a Content-Type, values raw, the body starting with a CRLF; tencent-wire.md §3.2).
+ * without a Content-Type, values raw, the body starting with a CRLF; docs/dialects/tencent.md,
+ * Legacy v2 API).
  */
 final class MultipartForm {
     private MultipartForm() {

@@ -20,16 +20,17 @@ import java.util.function.Function;
 /**
  * Tencent Cloud's TC3-HMAC-SHA256 signature ("Signature v3"), which every API 3.0 SDK uses by
  * default. One function per step of Tencent's document: CanonicalRequest, StringToSign,
- * SecretDate / SecretService / SecretSigning, Signature. The captured requests of tencent-wire.md
- * §2.2 and §2.3 are the test vectors.
+ * SecretDate / SecretService / SecretSigning, Signature (docs/dialects/tencent.md, "TC3
+ * signature"). Requests captured from the SDKs are the test vectors.
  *
  * <p>Two inputs are taken from the request rather than from configuration, because the SDKs
- * disagree about them when pointed at a custom endpoint (tencent-wire.md §2.4): the date and the
- * service come from the {@code Credential=} scope as received (Java and Node sign service
- * {@code 127} for endpoint {@code 127.0.0.1:18080}, Python and Go sign {@code vpc}), and the signed
- * host is the {@code Host} header as received, then the same without its port (the Node SDK signs
- * {@code URL.hostname}, the Java SDK the endpoint string with its port). Both are key-derivation
- * inputs, so taking them from the request grants nothing the secret key does not.
+ * disagree about them when pointed at a custom endpoint (docs/dialects/tencent.md, the table of
+ * signed service and host): the date and the service come from the {@code Credential=} scope as
+ * received (Java and Node sign service {@code 127} for endpoint {@code 127.0.0.1:18080}, Python and
+ * Go sign {@code vpc}), and the signed host is the {@code Host} header as received, then the same
+ * without its port (the Node SDK signs {@code URL.hostname}, the Java SDK the endpoint string with
+ * its port). Both are key-derivation inputs, so taking them from the request grants nothing the
+ * secret key does not.
  */
 final class Tc3Signature {
     static final String ALGORITHM = "TC3-HMAC-SHA256";
@@ -104,9 +105,9 @@ final class Tc3Signature {
 
     /**
      * CanonicalQueryString: the raw query exactly as received, neither decoded nor sorted, because the
-     * Java SDK signs its GET query in HashMap order (tencent-wire.md §2.2). Tencent's document says a
-     * POST signs "" here; no SDK puts a query on a POST, so for them the raw query is "" as well, and
-     * using it keeps a query appended to a signed POST from verifying.
+     * Java SDK signs its GET query in HashMap order (docs/dialects/tencent.md, Requests). Tencent's
+     * document says a POST signs "" here; no SDK puts a query on a POST, so for them the raw query
+     * is "" as well, and using it keeps a query appended to a signed POST from verifying.
      */
     static String canonicalQueryString(String rawQuery) {
         return rawQuery == null ? "" : rawQuery;

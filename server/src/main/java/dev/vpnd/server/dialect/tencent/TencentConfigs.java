@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Tencent's option objects read onto a base, so a create starts from Tencent's defaults
- * (api-semantics.md §2.3; where the Chinese SDK and the international documentation disagree, the
- * SDK's) and a modify from the stored values.
+ * (docs/dialects/tencent.md, "Defaults and states"; where the Chinese SDK and the international
+ * documentation disagree, the SDK's) and a modify from the stored values.
  */
 final class TencentConfigs {
     static final IkeConfig DEFAULT_IKE = new IkeConfig(IkeVersion.V1, IkeMode.MAIN, Encryption.TRIPLE_DES,

@@ -1,8 +1,8 @@
 package dev.vpnd.server.dialect.tencent;
 
 /**
- * Tencent Cloud's error codes vpnd answers with (api-semantics.md §2, tencent-wire.md §2.5). API
- * 3.0 answers every error with HTTP 200 and {@code Response.Error}; a message template's
+ * Tencent Cloud's error codes vpnd answers with (docs/dialects/tencent.md, "Answers and errors").
+ * API 3.0 answers every error with HTTP 200 and {@code Response.Error}; a message template's
  * {@code %s} takes the detail the fault names.
  */
 enum TencentError {

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * API 3.0 bodies: {@code {"Response":{...,"RequestId"}}} and, for errors, {@code Response.Error}.
  * Always HTTP 200 with exactly {@code application/json}: the Java SDK drops the body of any other
- * status, and the Python SDK looks for errors only under that content type (tencent-wire.md §0).
+ * status, and the Python SDK looks for errors only under that content type
+ * (docs/dialects/tencent.md, "Answers and errors").
  */
 final class TencentRenderer {
     static final String CONTENT_TYPE = "application/json";

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How Tencent spells each canonical value (api-semantics.md §2.3), one table per field, both ways.
- * API 3.0 writes them in uppercase, the legacy API in lowercase; input is matched without regard
- * to case. A canonical value a table lacks (a connection made through another dialect) is shown
- * by its canonical name.
+ * How Tencent spells each canonical value (docs/dialects/tencent.md, "Defaults and states"), one
+ * table per field, both ways. API 3.0 writes them in uppercase, the legacy API in lowercase; input
+ * is matched without regard to case. A canonical value a table lacks (a connection made through
+ * another dialect) is shown by its canonical name.
  */
 final class TencentSpelling {
     private static final Map<Encryption, String> CIPHERS = Map.of(

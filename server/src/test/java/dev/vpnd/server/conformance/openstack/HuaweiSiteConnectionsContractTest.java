@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Huawei Cloud's page "Querying IPsec VPN Connections" ({@code shared/spec/huawei-openstack-ipsec-site-connections.md})
+ * Huawei Cloud's page "Querying IPsec VPN Connections" (docs/dialects/openstack.md, Huawei Cloud's fields)
  * as a contract for {@code GET /v2.0/vpn/ipsec-site-connections}: every field of its response table in
  * vpnd's answer, and {@code fields} (repeatable) selecting each of them.
  *

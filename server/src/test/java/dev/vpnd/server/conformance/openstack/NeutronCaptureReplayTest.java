@@ -61,9 +61,9 @@ class NeutronCaptureReplayTest {
     /**
      * Statuses: the reference has no agent, so its services and connections stay PENDING_CREATE until
      * {@code capture.sh} sets two of them ACTIVE in its database. vpnd turns them ACTIVE after its
-     * provisioning delay (README, OpenStack); an hour keeps them pending for the whole replay, and the
-     * agent's report is played by {@link #agentReportsActive} where {@code capture.sh} made it, so
-     * statuses are compared exactly rather than excused.
+     * provisioning delay (docs/dialects/openstack.md, Neutron); an hour keeps them pending for the
+     * whole replay, and the agent's report is played by {@link #agentReportsActive} where
+     * {@code capture.sh} made it, so statuses are compared exactly rather than excused.
      */
     @RegisterExtension
     static final RunningVpnd VPND = new RunningVpnd(Duration.ofHours(1));
@@ -86,9 +86,9 @@ class NeutronCaptureReplayTest {
      * give instead (status and normalised body, placeholders numbered as in that capture), and why.
      */
     private static final Map<String, Instead> INSTEAD = Map.of(
-            // README, Design notes: the reference answers an unknown vpnservice_id with a 500 (neutron-vpnaas
-            // looks up the service's driver by the missing service's provider: KeyError: None); vpnd answers the
-            // 404 the other unknown references get (67: IKEPolicyNotFound).
+            // docs/dialects/openstack.md, Departures: the reference answers an unknown vpnservice_id with a 500
+            // (neutron-vpnaas looks up the service's driver by the missing service's provider: KeyError: None);
+            // vpnd answers the 404 the other unknown references get (67: IKEPolicyNotFound).
             "65_create_err_vpnservice_missing_id", new Instead("UNKNOWN_VPNSERVICE_IS_404", 404,
                     "{\"NeutronError\": {\"type\": \"VPNServiceNotFound\", \"message\": \"VPNService <uuid-1> could "
                             + "not be found\", \"detail\": \"\"}}"));

@@ -7,7 +7,7 @@ import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
 import dev.vpnd.core.service.AccountService;
 
-/** Tencent's official Java SDK pointed at vpnd, unchanged but for endpoint and protocol (tencent-wire.md §2.1). */
+/** Tencent's official Java SDK pointed at vpnd, unchanged but for endpoint and protocol. */
 final class TencentClients {
     static final String REGION = "ap-guangzhou";
 

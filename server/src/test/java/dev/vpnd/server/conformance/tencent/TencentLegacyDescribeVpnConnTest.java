@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The legacy v2 DescribeVpnConn (tencent-legacy-DescribeVpnConn.md) through Tencent's own legacy
- * client for Node, over resources made with the API 3.0 Java SDK: both APIs see one set of
+ * The legacy v2 DescribeVpnConn (docs/dialects/tencent.md, DescribeVpnConn) through Tencent's own
+ * legacy client for Node, over resources made with the API 3.0 Java SDK: both APIs see one set of
  * resources under both forms of id.
  */
 class TencentLegacyDescribeVpnConnTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Vectors are the captured requests of alibaba-wire.md §3.2, §3.3 and §3.6, signed with the fake secret. */
+/** Vectors are requests captured from the SDKs, signed with a fake secret (docs/dialects/aliyun.md, Test vectors). */
 class AcsSignatureV3Test {
     private static final String SECRET = "TestAccessKeySecret123";
     private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -21,7 +21,7 @@ class AcsSignatureV3Test {
             + "&VpnGatewayId=vpn-bp1q8bgx4xnkm2ogj0fiu&Tag.1.Value=prod+a&RegionId=cn-hangzhou"
             + "&Tag.2.Value=net%2Fops%7E";
 
-    /** §3.2: new SDK 3.2.24 on tea-openapi 0.2.8. */
+    /** New SDK 3.2.24 on tea-openapi 0.2.8. */
     private static final Captured NEW_SDK_DESCRIBE = new Captured(DESCRIBE_QUERY, Map.of(
             "host", "127.0.0.1:18081",
             "x-acs-action", "DescribeVpnConnections",
@@ -35,7 +35,7 @@ class AcsSignatureV3Test {
             + "x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,"
             + "Signature=3062ef5636447d85d9e1f655289e27ba0fdf37c5997b8eb9f2a4b3c05463f348");
 
-    /** §3.3: 8.2.5 also signs x-acs-credentials-provider. */
+    /** New SDK 8.2.5 also signs x-acs-credentials-provider. */
     private static final Captured SDK_8_DESCRIBE = new Captured(DESCRIBE_QUERY, Map.of(
             "host", "127.0.0.1:18081",
             "x-acs-action", "DescribeVpnConnections",
@@ -59,7 +59,7 @@ class AcsSignatureV3Test {
     private static final String TUNNEL_OPTIONS_BODY_SHA256 =
             "705538710f63eafb67c095cbe5743c6700da314ebde430be522c66d8cf377d79";
 
-    /** §3.3: 8.2.5 CreateVpnConnection, tunnel options in a form body, content-type signed. */
+    /** New SDK 8.2.5 CreateVpnConnection, tunnel options in a form body, content-type signed. */
     private static final Captured SDK_8_CREATE_WITH_BODY = new Captured(
             "LocalSubnet=1.1.1.0%2F24&RemoteSubnet=2.2.2.0%2F24&VpnGatewayId=vpn-bp1q8bgx4xnkm2ogj0fiu"
             + "&RegionId=cn-hangzhou&Name=dual", Map.of(
@@ -77,7 +77,7 @@ class AcsSignatureV3Test {
             + "x-acs-signature-nonce;x-acs-version,"
             + "Signature=388def8132ac347821d3cb87e201778264cccd74000136bac8e5a616191d289b");
 
-    /** §3.6: old core opting into V3; fields in another order, host unsigned, content-type signed. */
+    /** Old core opting into V3; fields in another order, host unsigned, content-type signed. */
     private static final Captured OLD_SDK_DESCRIBE = new Captured(
             "Tag.1.Key=env&Action=DescribeVpnConnections&Format=JSON&Version=2016-04-28"
             + "&VpnGatewayId=vpn-bp1q8bgx4xnkm2ogj0fiu&Tag.1.Value=prod%20a", Map.of(

@@ -36,7 +36,7 @@ class PercentEncodingTest {
 
     @Test
     void matchesTheSdksUrlEncoderRecipeOnEveryCharacterUpToU0800() {
-        // The SDKs' recipe (§4): URLEncoder, then + -> %20, * -> %2A, %7E -> ~.
+        // The SDKs' recipe (docs/dialects/aliyun.md, Signatures): URLEncoder, then + -> %20, * -> %2A, %7E -> ~.
         StringBuilder all = new StringBuilder();
         for (char c = 0; c < 0x800; c++) {
             all.append(c);

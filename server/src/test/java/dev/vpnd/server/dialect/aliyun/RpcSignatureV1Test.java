@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Vectors are the captured requests of alibaba-wire.md §3.4, §3.5 and §3.7, signed with the fake secret. */
+/** Vectors are requests captured from the SDKs, signed with a fake secret (docs/dialects/aliyun.md, Test vectors). */
 class RpcSignatureV1Test {
     private static final String SECRET = "TestAccessKeySecret123";
 
-    /** §3.5, old core 4.7.10: spaces as %20, Format=JSON. */
+    /** Old core 4.7.10: spaces as %20, Format=JSON. */
     private static final String OLD_SDK_DESCRIBE = "Tag.1.Key=env&Action=DescribeVpnConnections&PageSize=10"
             + "&Timestamp=2026-11-22T02%3A44%3A37Z&SignatureVersion=1.0&Tag.2.Key=team*&Format=JSON"
             + "&SignatureNonce=7c3c9091c7bac9ce7584734c8d963094&Version=2016-04-28"
@@ -19,7 +19,7 @@ class RpcSignatureV1Test {
             + "&Tag.1.Value=prod%20a&Signature=l3XnjsoZcjL%2BK2Cgtj8QRBzoMvk%3D&SignatureMethod=HMAC-SHA1"
             + "&RegionId=cn-hangzhou&Tag.2.Value=net%2Fops%7E";
 
-    /** §3.4, new SDK 3.2.24 with signatureAlgorithm v2: spaces as +, Format=json. */
+    /** New SDK 3.2.24 with signatureAlgorithm v2: spaces as +, Format=json. */
     private static final String NEW_SDK_DESCRIBE = "Tag.1.Key=env&Action=DescribeVpnConnections&PageSize=10"
             + "&Timestamp=2026-11-22T02%3A44%3A41Z&SignatureVersion=1.0&Tag.2.Key=team*&Format=json"
             + "&SignatureNonce=880c9024-60d9-41d9-a366-7592e67d1a8e17953154816681&Version=2016-04-28"
@@ -27,7 +27,7 @@ class RpcSignatureV1Test {
             + "&Tag.1.Value=prod+a&Signature=NJeEdbMSTAG56x%2F87k2j99%2Fngbo%3D&SignatureMethod=HMAC-SHA1"
             + "&RegionId=cn-hangzhou&Tag.2.Value=net%2Fops%7E";
 
-    /** §3.7, new SDK v2: the empty CustomerGatewayId is sent but not signed. */
+    /** New SDK v2: the empty CustomerGatewayId is sent but not signed. */
     private static final String NEW_SDK_EDGE = "Action=DescribeVpnConnections&CustomerGatewayId=&PageSize=50"
             + "&Timestamp=2026-11-22T02%3A44%3A55Z&SignatureVersion=1.0&Format=json"
             + "&SignatureNonce=9bcbb240-642f-4925-8742-05dcb71f903417953154954261&Version=2016-04-28"
@@ -35,7 +35,7 @@ class RpcSignatureV1Test {
             + "&SignatureMethod=HMAC-SHA1&RegionId=cn-hangzhou"
             + "&VpnConnectionId=vco-%C3%BC+%E6%B5%8B%E8%AF%95%2B%26%3D%25%3A";
 
-    /** §3.7, old core: same values, the empty CustomerGatewayId is signed. */
+    /** Old core: same values, the empty CustomerGatewayId is signed. */
     private static final String OLD_SDK_EDGE = "Action=DescribeVpnConnections&CustomerGatewayId=&PageSize=50"
             + "&Timestamp=2026-11-22T02%3A44%3A57Z&SignatureVersion=1.0&Format=JSON"
             + "&SignatureNonce=12e00207eb8548bbb7e3d509e6a052e2&Version=2016-04-28"
@@ -43,7 +43,7 @@ class RpcSignatureV1Test {
             + "&SignatureMethod=HMAC-SHA1&VpnConnectionId=vco-%C3%BC%20%E6%B5%8B%E8%AF%95%2B%26%3D%25%3A"
             + "&RegionId=cn-hangzhou";
 
-    /** §3.4, 8.2.5 with v2: TunnelOptionsSpecification travels in the form body and is signed too. */
+    /** New SDK 8.2.5 with v2: TunnelOptionsSpecification travels in the form body and is signed too. */
     private static final String CREATE_QUERY = "LocalSubnet=1.1.1.0%2F24&Action=CreateVpnConnection"
             + "&Timestamp=2026-11-22T02%3A46%3A30Z&Name=dual&SignatureVersion=1.0&RemoteSubnet=2.2.2.0%2F24"
             + "&Format=json&SignatureNonce=f1c7e2bc95adc16dbdbe8ff1355e66c9&Version=2016-04-28"

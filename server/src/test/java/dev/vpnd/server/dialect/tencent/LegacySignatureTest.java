@@ -12,30 +12,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Vectors are the captured requests of tencent-wire.md §2.2 and §3.2/§3.3, signed with the fake key pair. */
+/** Vectors are requests captured from the SDKs with a fake key pair (docs/dialects/tencent.md, Test vectors). */
 class LegacySignatureTest {
     private static final String SECRET_KEY = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
     private static final String LOCAL = "127.0.0.1:18080";
 
-    /** §3.2: Node qcloudapi-sdk 0.2.1 defaults, POST form to /v2/index.php, HmacSHA1 (no SignatureMethod). */
+    /** Node qcloudapi-sdk 0.2.1 defaults, POST form to /v2/index.php, HmacSHA1 (no SignatureMethod). */
     private static final String NODE_POST = "Region=gz&SecretId=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"
             + "&Timestamp=1795315441&Nonce=25523&RequestClient=SDK_NODEJS_0.2.1&Action=DescribeVpnConn"
             + "&vpcId=vpc-0a36uwkr&offset=0&limit=20&orderField=createTime&orderDirection=desc"
             + "&Signature=7hc1QhF1JyJJ4uHyodYboQfKrcI%3D";
 
-    /** §3.2: Node, GET query, HmacSHA256. */
+    /** Node, GET query, HmacSHA256. */
     private static final String NODE_GET_SHA256 = "Region=gz&SecretId=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"
             + "&Timestamp=1795315441&Nonce=44225&RequestClient=SDK_NODEJS_0.2.1&Action=DescribeVpnConn"
             + "&vpcId=vpc-0a36uwkr&offset=0&limit=20&orderField=createTime&orderDirection=desc"
             + "&SignatureMethod=HmacSHA256&Signature=2g4HO5V3nyxl3bobPWg3%2Fcj%2FoxjWLUTiJFqL%2BwZct3A%3D";
 
-    /** §3.2: legacy qcloud-java-sdk 2.0.7, GET over TLS to 127.0.0.1:18443, HmacSHA1. */
+    /** Legacy qcloud-java-sdk 2.0.7, GET over TLS to 127.0.0.1:18443, HmacSHA1. */
     private static final String JAVA_V2_GET = "Action=DescribeVpnConn&Nonce=906950517&Region=gz"
             + "&RequestClient=SDK_JAVA_2.0.7&SecretId=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"
             + "&Signature=beAvG%2BOa0oAfrpUQCRsCYwL5l%2B0%3D&Timestamp=1795315463&limit=20&offset=0"
             + "&orderDirection=desc&orderField=createTime&vpcId=vpc-0a36uwkr";
 
-    /** §2.2: API 3.0 Java SDK 3.1.1436 with ClientProfile("HmacSHA256"), POST form to /. */
+    /** API 3.0 Java SDK 3.1.1436 with ClientProfile("HmacSHA256"), POST form to /. */
     private static final String JAVA_API3_POST = "Nonce=1638548481&Action=DescribeVpnConnections"
             + "&Version=2017-03-12&Filters.0.Values.0=vpngw-p4lmqawn&SecretId=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"
             + "&Filters.0.Name=vpn-gateway-id&RequestClient=SDK_JAVA_3.1.1436&Region=ap-guangzhou"
@@ -101,7 +101,7 @@ class LegacySignatureTest {
 
     @Test
     void valuesAreSignedDecodedAndUnderscoresBecomeDots() {
-        // §3.3: "...&some.key=x&userGwCidrBlock.0=10.0.0.0/8&...&vpnConnName=my vpn/1 é+&=", sent as
+        // Signed raw: "...&some.key=x&userGwCidrBlock.0=10.0.0.0/8&...&vpnConnName=my vpn/1 é+&=", sent as
         // some_key, %20, %2F, %C3%A9, %2B, %26, %3D.
         Map<String, String> params = form("Action=DescribeVpnConn&some_key=x&userGwCidrBlock.0=10.0.0.0%2F8"
                 + "&vpcId=vpc-0a36uwkr&vpnConnName=my%20vpn%2F1%20%C3%A9%2B%26%3D");
@@ -114,7 +114,7 @@ class LegacySignatureTest {
 
     @Test
     void nodeSpacesAndJavaPlusesDecodeToTheSameSignature() {
-        // §3.2: Node writes a space as %20, the legacy Java SDK (URLEncoder) as +.
+        // Node writes a space as %20, the legacy Java SDK (URLEncoder) as +.
         Map<String, String> node = form("Action=DescribeVpnConn&vpnConnName=my%20vpn");
         Map<String, String> java = form("Action=DescribeVpnConn&vpnConnName=my+vpn");
 

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Vectors are the captured requests of tencent-wire.md §2.2 and §2.3, signed with the fake key pair. */
+/** Vectors are requests captured from the SDKs with a fake key pair (docs/dialects/tencent.md, Test vectors). */
 class Tc3SignatureTest {
     private static final String SECRET_ID = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
     private static final String SECRET_KEY = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
     private static final String JSON = "application/json; charset=utf-8";
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    /** §2.2 request #0: Java SDK 3.1.1436, POST, endpoint 127.0.0.1:18080, so service "127". */
+    /** Java SDK 3.1.1436, POST, endpoint 127.0.0.1:18080, so service "127". */
     private static final Captured JAVA_POST = new Captured("POST", "", Map.of(
             "host", "127.0.0.1:18080",
             "authorization", "TC3-HMAC-SHA256 Credential=" + SECRET_ID + "/2026-11-22/127/tc3_request, "
@@ -34,10 +34,10 @@ class Tc3SignatureTest {
             "{\"Filters\":[{\"Name\":\"vpn-gateway-id\",\"Values\":[\"vpngw-p4lmqawn\"]}],\"Offset\":0,\"Limit\":20}");
 
     /**
-     * §2.2 "TC3 with GET": the query is signed raw and unsorted. The document prints only the first
-     * eight hex digits of the signature and not the timestamp; 1795315419 is the timestamp (the one of
-     * the HmacSHA256 capture made in the same run) whose signature begins with those digits, and the
-     * rest of the signature was computed from it.
+     * TC3 with GET: the query is signed raw and unsorted. The capture kept only the first eight hex
+     * digits of the signature and not the timestamp; 1795315419 is the timestamp (the one of the
+     * HmacSHA256 capture made in the same run) whose signature begins with those digits, and the rest
+     * of the signature was computed from it.
      */
     private static final String GET_QUERY = "Filters.0.Values.0=my+vpn%2F1&Filters.0.Name=vpn-connection-name"
             + "&Limit=20&Offset=0";
@@ -250,12 +250,12 @@ class Tc3SignatureTest {
         assertThat(JAVA_POST.withHeader("x-tc-content-sha256", "UNSIGNED-PAYLOAD").verify(SECRET_KEY)).isFalse();
     }
 
-    // The cases below have no captured vector in tencent-wire.md; they are signed here with the step
+    // The cases below have no captured vector; they are signed here with the step
     // functions above (already checked against the captures) to pin the verifier's choices.
 
     @Test
     void nodeSdkSignsTheHostWithoutItsPort() {
-        // §2.2/§2.4: Node sends Host: 127.0.0.1:18080 but signs host:127.0.0.1, content-type without charset.
+        // Node sends Host: 127.0.0.1:18080 but signs host:127.0.0.1, content-type without charset.
         Captured node = JAVA_POST.withHeader("content-type", "application/json")
                 .withHeader("x-tc-traceid", "4e0c0a0d-7f8c-4a5e-9a43-3f9d7a0b5c11");
         node = node.withAuthorization(authorizationHeader("127", signedWith(node, "2026-11-22", "127", "127.0.0.1")));
@@ -267,7 +267,7 @@ class Tc3SignatureTest {
 
     @Test
     void proxiedJavaSdkSignsServiceVpcAndThePublicHost() {
-        // §2.1 proxy trick and the Python/Go SDKs: service "vpc", Host: vpc.tencentcloudapi.com.
+        // The Java SDK through a proxy, and the Python/Go SDKs: service "vpc", Host: vpc.tencentcloudapi.com.
         Captured proxied = JAVA_POST.withHeader("host", "vpc.tencentcloudapi.com");
         proxied = proxied.withAuthorization(authorizationHeader("vpc",
                 signedWith(proxied, "2026-11-22", "vpc", "vpc.tencentcloudapi.com")));
@@ -279,7 +279,7 @@ class Tc3SignatureTest {
 
     @Test
     void serviceWithAColonFromALocalhostEndpoint() {
-        // §2.4: endpoint localhost:18080 has no dot, so the Java SDK's service is "localhost:18080".
+        // Endpoint localhost:18080 has no dot, so the Java SDK's service is "localhost:18080".
         Captured local = JAVA_POST.withHeader("host", "localhost:18080");
         local = local.withAuthorization(authorizationHeader("localhost:18080",
                 signedWith(local, "2026-11-22", "localhost:18080", "localhost:18080")));
