@@ -34,12 +34,10 @@ import picocli.CommandLine.Option;
         description = "Seed N connections, start vpnd as its own process and measure signed Alibaba calls against it.")
 public final class Bench implements Callable<Integer> {
     /**
-     * JVM options of the server process. The collector is not what limits throughput (it moved the
-     * server's CPU per request by 10 to 25 % at most on the 2-core machine), but the parallel
-     * collector with a fixed 1 GiB heap was never worse than G1 or the defaults and used the least
-     * server CPU per DescribeVpnConnection (about 410 µs against 540 to 700 µs): it has no concurrent
-     * marking threads competing with request threads for the two cores, and a fixed heap spares
-     * resizing. Only flags every JDK from 21 on accepts, as the launcher may pick any of them.
+     * JVM options of the server process: the parallel collector has no concurrent marking threads
+     * competing with request threads for two cores, and a fixed heap spares resizing; of the
+     * collectors tried it used the least server CPU per request (docs/benchmarks.md). Only flags
+     * every JDK from 21 on accepts, as the launcher may pick any of them.
      */
     static final String DEFAULT_SERVER_JAVA_OPTS = "-XX:+UseParallelGC -Xms1g -Xmx1g";
 

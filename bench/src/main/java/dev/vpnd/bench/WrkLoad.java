@@ -35,9 +35,10 @@ final class WrkLoad implements Load {
     /** Signed requests per second of run before a scenario's rate is known; far above what two cores serve. */
     private static final double FIRST_RATE = 30_000;
     /**
-     * Requests signed per second of run: this much more than the scenario's last rate (its warm-up's).
-     * Not more: wrk's Lua heap holds them all, and its garbage collector walks them on every cycle,
-     * so ten times too many cost wrk twice the CPU per request, which the server then lacks.
+     * Requests signed per second of run: this much more than the scenario's last rate (its
+     * warm-up's). Not more: wrk's Lua heap holds them all, and its garbage collector walks them on
+     * every cycle, so surplus requests cost wrk CPU that the server then lacks
+     * (docs/benchmarks.md).
      */
     private static final double HEADROOM = 2.5;
     private static final Pattern RESULT = Pattern.compile("vpnd-bench requests=(\\d+) duration_us=(\\d+) "

@@ -16,9 +16,9 @@ import java.util.concurrent.Semaphore;
  * between offers, parking 10 µs every 256th) until it is taken or nobody waits. The turns let a
  * taker in only when a connection is free, so the taker finds one by scanning and never takes the
  * offer; under steady load someone is nearly always scanning, and a giver, still holding its turn,
- * looped for one to seven seconds on the bench's two cores (README, Benchmark). If the pool is
- * replacing a connection, a taker may have to wait for the replacement while holding the lock;
- * givers then wait with it, for as long as Hikari takes to open one.
+ * looped for seconds (docs/design.md, Storage). If the pool is replacing a connection, a taker may
+ * have to wait for the replacement while holding the lock; givers then wait with it, for as long as
+ * Hikari takes to open one.
  */
 final class PooledConnections implements Connections {
     private final HikariDataSource pool;

@@ -20,8 +20,8 @@ import com.github.benmanes.caffeine.cache.Policy;
  */
 final class RecordCache<T> {
     /**
-     * Twice the first pages of a thousand gateways. A connection is a few kilobytes of objects: the
-     * bench's old generation held about 85 MB with ten thousand of them kept.
+     * Twice the first pages of a thousand gateways. A connection is a few kilobytes of objects, so
+     * this bounds the cache to tens of megabytes (docs/design.md, Storage).
      */
     static final int CAPACITY = 20_000;
 
@@ -34,8 +34,9 @@ final class RecordCache<T> {
     /**
      * Reads leave the eviction order alone. Recording each read moved cache nodes, long in the old
      * generation, on every request; each move marks a card that the next young collection must scan,
-     * and those scans were most of its pause (5 to 7 ms, now 1 to 2). Eviction then follows insertion
-     * and write frequency: a record still read when evicted is read whole once more, then kept again.
+     * and those scans were most of its pause (docs/design.md, Storage). Eviction then follows
+     * insertion and write frequency: a record still read when evicted is read whole once more, then
+     * kept again.
      */
     private final Policy<String, Kept<T>> quietly = kept.policy();
 

@@ -21,11 +21,11 @@ import org.slf4j.LoggerFactory;
  * Hikari's bag needs a lock around it (see {@link PooledConnections}), and every request reads.
  * When the operating system paused a thread holding that lock, the virtual threads behind it
  * parked, each holding its turn; a parked virtual thread runs again only after everything queued
- * meanwhile, and once the turns ran out one read in a hundred waited 8 to 11 ms (README,
- * Benchmark). What this keeps of a pool: a connection lives at most {@link #LIFETIME}, so reads
- * plan with the statistics the write connection refreshes whenever it is reopened (SQLite loads
- * them with the schema); a broken or closed connection is dropped, and a taker that finds none
- * idle opens one in its place.
+ * meanwhile, so once the turns ran out reads waited long after the lock was free (docs/design.md,
+ * Storage). What this keeps of a pool: a connection lives at most {@link #LIFETIME}, so reads plan
+ * with the statistics the write connection refreshes whenever it is reopened (SQLite loads them
+ * with the schema); a broken or closed connection is dropped, and a taker that finds none idle
+ * opens one in its place.
  */
 final class SqliteReadConnections implements Connections {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteReadConnections.class);

@@ -17,8 +17,8 @@ final class Passwords {
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final String PREFIX = "pbkdf2-sha256";
     /**
-     * Each sign-in costs one derivation (a few tens of milliseconds here); tokens make it rare, and
-     * every {@code openstack} command signs in once.
+     * Each sign-in costs one derivation, slow by design; tokens make it rare, and every
+     * {@code openstack} command signs in once.
      */
     private static final int ITERATIONS = 100_000;
     private static final int SALT_BYTES = 16;

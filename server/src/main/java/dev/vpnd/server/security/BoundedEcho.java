@@ -4,8 +4,9 @@ package dev.vpnd.server.security;
  * What an error message may repeat of a request: the whole text up to {@link #MAX_CHARS}
  * characters, else its start and how much was left out. The string to sign of an ordinary request,
  * which the SDKs compare with their own to show a mismatch, is well under the bound; without it an
- * Alibaba signature error answered a 7 MB request with 37 MB (the string is percent-encoded twice),
- * before any secret was checked.
+ * Alibaba signature error, whose string to sign is percent-encoded twice, answered a large request
+ * with several times its size before any secret was checked (docs/security.md, "What an error
+ * repeats").
  */
 public final class BoundedEcho {
     public static final int MAX_CHARS = 4096;

@@ -8,15 +8,13 @@ import java.time.Instant;
  * Remembers nonces in this process's memory: right for one node on SQLite, where a database write
  * per request would cost a disk flush. Nodes sharing PostgreSQL use {@link SharedReplayGuard}.
  *
- * <p>A nonce is kept two windows from its first use, in the set of the bucket of time (a third of
- * a window) it arrived in; a whole set is dropped, without looking into it, once its newest entry
- * is two windows old. So memory follows the request rate times two windows and a bucket, however
- * long the process runs: at 10,000 requests/s and a 15-minute window, 21 million nonces in 11 to 21
- * bytes each (230 MB of heap measured), where a map of key-and-nonce strings to expiry instants
- * held 2.7 GB and was rescanned whole every 10,000 requests. A fresh nonce is looked for in every
- * set still kept, about one cache miss each: with minute buckets, 31 sets cost some 4.5 µs a
- * request on the 2-core bench machine; with thirds, 7 sets, 1.8 µs, at the price of holding
- * nonces up to a sixth longer.
+ * <p>A nonce is kept two windows from its first use, in the set of the bucket of time (a third of a
+ * window) it arrived in; a whole set is dropped, without looking into it, once its newest entry is
+ * two windows old. So memory follows the request rate times two windows and a bucket, however long
+ * the process runs, and no entry is ever scanned to expire it. A fresh nonce is looked for in every
+ * set still kept, about one cache miss each: buckets of a third of a window keep that to seven
+ * sets, at the price of holding nonces up to a sixth longer (figures in docs/design.md, "Signature
+ * nonces").
  *
  * <p>Kept is a 64-bit hash of (key id, nonce), not the text. A fresh pair whose hash equals a kept
  * one is refused as a replay (a replay is never accepted): with n hashes kept, that happens to a

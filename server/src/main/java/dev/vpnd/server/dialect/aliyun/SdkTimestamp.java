@@ -7,10 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * The signed {@code Timestamp} and {@code x-acs-date}: ISO-8601 instants, which the SDKs always send
- * as {@code yyyy-MM-ddTHH:mm:ssZ}. That form is read digit by digit (every request carries one, and
- * {@link Instant#parse} costs a few microseconds); anything else goes to {@link Instant#parse}, so
- * what is accepted is exactly what it accepts.
+ * The signed {@code Timestamp} and {@code x-acs-date}: ISO-8601 instants, which the SDKs always
+ * send as {@code yyyy-MM-ddTHH:mm:ssZ}. That form is read digit by digit (every request carries
+ * one, and {@link Instant#parse} is general and slow); anything else goes to {@link Instant#parse},
+ * so what is accepted is exactly what it accepts.
  */
 final class SdkTimestamp {
     private static final int SDK_FORM_LENGTH = "2026-11-22T10:00:00Z".length();
