@@ -1,2 +1,2 @@
-/** The command line: serve, account, key. */
+/** The command line: serve, account, key, secrets. */
 package dev.vpnd.server.cli;
