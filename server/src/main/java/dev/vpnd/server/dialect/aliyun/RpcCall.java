@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An RPC-style call as the clients send it: parameters in the query string and, for Terraform's
- * tea-rpc and the 8.x SDK's tunnel options, in a form body too; both are merged and both are signed.
+ * An RPC-style call as the clients send it: parameters in the query string and, for tea-rpc's
+ * form-body calls (the Alibaba Terraform provider's pattern, as tested in ReplayAndTimestampTest)
+ * and the 8.x SDK's tunnel options, in a form body too; both are merged and both are signed.
  * Signature v3 moves Action and Version into {@code x-acs-*} headers.
  */
 record RpcCall(Map<String, String> query, Map<String, String> params, String action, String version,

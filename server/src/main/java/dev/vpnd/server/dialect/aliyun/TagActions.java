@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * TagResources, UnTagResources, ListTagResources. Resource types are matched case-insensitively:
- * Terraform sends {@code VPNCONNECTION}, {@code CUSTOMERGATEWAY} and {@code VpnGateWay}
- * (docs/dialects/aliyun.md, "State, lists, tags, ids").
+ * the Alibaba Terraform provider's source sends {@code VPNCONNECTION}, {@code CUSTOMERGATEWAY} and
+ * {@code VpnGateWay} (docs/dialects/aliyun.md, "State, lists, tags, ids").
  */
 final class TagActions {
     private static final int MAX_TAGGED_RESOURCES = 20;

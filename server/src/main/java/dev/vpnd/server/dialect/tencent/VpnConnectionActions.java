@@ -220,7 +220,10 @@ final class VpnConnectionActions {
         return p.integer("DpdEnable", 0, 1).map(v -> v == 1).orElse(fallback);
     }
 
-    /** DpdTimeout is a string of seconds on the wire; 30 to 60 as Terraform validates it. */
+    /**
+     * DpdTimeout is a string of seconds on the wire; 30 to 60, the range the Tencent Terraform
+     * provider's source validates (docs/dialects/tencent.md, "Defaults and states").
+     */
     private static int dpdTimeout(Api3Params p, int fallback) {
         return (int) p.integer("DpdTimeout", fallback, 30, 60);
     }

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * A connection as API 3.0 shows it: every field of the SDK's VpnConnection model, always present
- * (Terraform reads them without nil checks), empty strings where nothing is set.
+ * (the Tencent Terraform provider's source reads them without nil checks), empty strings where
+ * nothing is set.
  */
 final class VpnConnectionView {
     /** What a connection made without health-check settings (through another dialect) shows. */

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * What no SDK can produce (SDKs make a fresh nonce and timestamp for every call): raw requests
  * signed with signature v1 by the server's own {@link RpcSignatureV1}, and the error Code of the
- * body the cloud would answer. Also a Terraform-style (tea-rpc) call: common parameters in the
- * query, business parameters in a form body, the signature over both.
+ * body the cloud would answer. Also the call pattern of the Alibaba Terraform provider (tea-rpc):
+ * common parameters in the query, business parameters in a form body, the signature over both.
+ * Terraform itself is not run.
  */
 class ReplayAndTimestampTest {
     @RegisterExtension
@@ -263,7 +264,7 @@ class ReplayAndTimestampTest {
         assertError(post(signed(params), Map.of()), 400, "InvalidVersion");
     }
 
-    /** tea-rpc as Terraform's alicloud provider uses it: Format=json, business parameters in a form body. */
+    /** tea-rpc as the alicloud Terraform provider's source uses it: Format=json, business parameters in a form body. */
     @Test
     void terraformStyleFormBody() throws Exception {
         var query = common("DescribeVpnConnections", Instant.now());
