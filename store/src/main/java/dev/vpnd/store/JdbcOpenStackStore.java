@@ -36,6 +36,12 @@ final class JdbcOpenStackStore implements OpenStackStore {
     }
 
     @Override
+    public long count(String kind, String projectId) {
+        return db.count("SELECT COUNT(*) FROM openstack_resources WHERE account_id = ? AND kind = ?",
+                List.of(projectId, kind));
+    }
+
+    @Override
     public boolean update(OpenStackResource resource) {
         return db.update("UPDATE openstack_resources SET attributes = ? WHERE kind = ? AND id = ?",
                 List.of(resource.attributes(), resource.kind(), resource.id())) == 1;

@@ -13,6 +13,9 @@ public interface OpenStackStore {
     /** Every resource of the kind, of every project, in ascending id order (Neutron's unsorted order). */
     List<OpenStackResource> list(String kind);
 
+    /** How many resources of the kind the project owns. */
+    long count(String kind, String projectId);
+
     /** Replaces the attributes; false when there was no such resource. */
     boolean update(OpenStackResource resource);
 

@@ -6,6 +6,7 @@ import dev.vpnd.core.model.HealthCheck;
 import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.NegotiationStatus;
 import dev.vpnd.core.model.OpenStackResource;
+import dev.vpnd.core.model.QuotaKind;
 import dev.vpnd.core.model.RouteType;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Vpc;
@@ -80,6 +81,14 @@ public final class NetworkingService {
 
         public List<OpenStackResource> list(String kind) {
             return s.openStack().list(kind);
+        }
+
+        /**
+         * Refuses, with {@code QuotaExceeded}, a new document of {@code documentKind} when the project
+         * already holds its limit of {@code quota}; the caller inserts the document in this transaction.
+         */
+        public void checkRoom(QuotaKind quota, String projectId, String documentKind) {
+            Quotas.checkRoom(s, projectId, quota, "", () -> s.openStack().count(documentKind, projectId));
         }
 
         public boolean projectExists(String projectId) {

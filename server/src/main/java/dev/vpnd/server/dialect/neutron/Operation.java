@@ -69,6 +69,14 @@ final class Operation {
         return all(kind).stream().filter(this::visible).toList();
     }
 
+    /**
+     * Checks the quota of the kind's project before a create (after the request's own checks, as
+     * Neutron's API layer reserves the quota before the plugin looks at references).
+     */
+    void checkQuota(Kind kind, String projectId) {
+        NeutronQuotas.of(kind).ifPresent(quota -> tx.checkRoom(quota, projectId, kind.path()));
+    }
+
     void insert(Kind kind, ObjectNode doc) {
         tx.insert(new OpenStackResource(kind.path(), doc.path("id").asText(), project(doc), NeutronJson.text(doc)));
     }
