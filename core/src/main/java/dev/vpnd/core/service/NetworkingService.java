@@ -79,8 +79,14 @@ public final class NetworkingService {
             return s.openStack().find(kind, id);
         }
 
+        /** Every document of the kind, of every project: for an admin, and for checks across projects. */
         public List<OpenStackResource> list(String kind) {
             return s.openStack().list(kind);
+        }
+
+        /** The documents of the kind a non-admin of the project may see: its own and those everyone sees. */
+        public List<OpenStackResource> listVisible(String kind, String projectId) {
+            return s.openStack().listVisible(kind, projectId);
         }
 
         /**
