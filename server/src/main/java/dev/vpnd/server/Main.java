@@ -3,6 +3,7 @@ package dev.vpnd.server;
 import dev.vpnd.server.cli.AccountCommand;
 import dev.vpnd.server.cli.KeyCommand;
 import dev.vpnd.server.cli.SecretsCommand;
+import dev.vpnd.server.cli.QuotaCommand;
 import dev.vpnd.server.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code vpnd} command line. */
 @Command(name = "vpnd", mixinStandardHelpOptions = true, version = "vpnd 0.1.0",
         description = "IPsec-VPN control plane speaking the Alibaba Cloud and Tencent Cloud VPC APIs.",
-        subcommands = {ServeCommand.class, AccountCommand.class, KeyCommand.class, SecretsCommand.class})
+        subcommands = {ServeCommand.class, AccountCommand.class, KeyCommand.class, SecretsCommand.class,
+                QuotaCommand.class})
 public final class Main {
     public static void main(String[] args) {
         int exit = new CommandLine(new Main()).execute(args);

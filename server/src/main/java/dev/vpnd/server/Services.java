@@ -7,6 +7,7 @@ import dev.vpnd.core.service.CustomerGatewayService;
 import dev.vpnd.core.service.GatewayService;
 import dev.vpnd.core.service.IdentityService;
 import dev.vpnd.core.service.NetworkingService;
+import dev.vpnd.core.service.QuotaService;
 import dev.vpnd.core.service.ServiceSettings;
 import dev.vpnd.core.service.TagService;
 import dev.vpnd.core.service.VpcService;
@@ -21,12 +22,14 @@ public record Services(
         ConnectionService connections,
         TagService tags,
         IdentityService identity,
-        NetworkingService networking) {
+        NetworkingService networking,
+        QuotaService quotas) {
 
     public static Services over(Storage storage, ServiceSettings settings) {
         return new Services(settings, new AccountService(storage, settings), new VpcService(storage, settings),
                 new GatewayService(storage, settings), new CustomerGatewayService(storage, settings),
                 new ConnectionService(storage, settings), new TagService(storage),
-                new IdentityService(storage, settings), new NetworkingService(storage, settings));
+                new IdentityService(storage, settings), new NetworkingService(storage, settings),
+                new QuotaService(storage));
     }
 }

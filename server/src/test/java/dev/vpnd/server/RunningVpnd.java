@@ -1,7 +1,12 @@
 package dev.vpnd.server;
 
+import dev.vpnd.core.model.QuotaKind;
+import dev.vpnd.core.service.AccountService;
+import dev.vpnd.core.service.QuotaService;
 import dev.vpnd.store.SecretKeys;
 import dev.vpnd.store.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +17,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import picocli.CommandLine;
 
 /**
  * A vpnd started for a test class on loopback with free ports, a fresh data directory and database
  * (SQLite, or a PostgreSQL schema when the suite runs on PostgreSQL: see {@link TestDatabase}), the demo
  * account, stopped (and its data removed) after the class. {@link #restart()} stops and starts it
- * on the same data, as an operator's restart would.
+ * on the same data, as an operator's restart would. The demo and admin accounts may hold {@link
+ * QuotaKind#MAX_LIMIT} of every kind, so that suites create what they need; every other account has
+ * the default quotas, which the quota tests exercise.
  */
 public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
     public static final Duration PROVISIONING_DELAY = Duration.ofMillis(1000);
@@ -63,6 +71,30 @@ public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
         SecretKeys.replace(keyFile, List.of(database.key()));
         vpnd = Vpnd.start(new ServerConfig(dataDir, database.url(), "127.0.0.1", Map.of(), true, provisioningDelay,
                 keyFile));
+        liftDemoQuotas(vpnd.services().quotas());
+    }
+
+    /** Lets the demo and admin accounts hold the most an operator may allow of every kind. */
+    public static void liftDemoQuotas(QuotaService quotas) {
+        for (String account : new String[] {AccountService.DEMO_ACCOUNT, AccountService.ADMIN_ACCOUNT}) {
+            for (QuotaKind kind : QuotaKind.values()) {
+                quotas.set(account, kind, QuotaKind.MAX_LIMIT);
+            }
+        }
+    }
+
+    /**
+     * Runs a {@code vpnd} command (such as {@code quota set ...}) as an operator would on this
+     * server's host, against its database, while it runs; answers the exit code.
+     */
+    public int command(String... args) {
+        var line = new ArrayList<>(List.of(args));
+        line.addAll(List.of("--data", dataDir.toString(), "--secret-key-file",
+                dataDir.resolve(SecretKeys.DEFAULT_FILE_NAME).toString()));
+        if (database.url() != null) {
+            line.addAll(List.of("--database", database.url()));
+        }
+        return new CommandLine(new Main()).execute(line.toArray(String[]::new));
     }
 
     /** {@code host:port} of the Alibaba listener, the form the SDKs take as their endpoint. */

@@ -1,6 +1,8 @@
 package dev.vpnd.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnd.core.service.QuotaService;
+import dev.vpnd.store.JdbcStorage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,8 @@ import java.util.Map;
 
 /**
  * vpnd as a separate operating-system process (the test classpath, {@code Main serve}), so a test
- * can kill it with SIGKILL the way a crash or an OOM killer would.
+ * can kill it with SIGKILL the way a crash or an OOM killer would. As with {@link RunningVpnd}, the
+ * demo and admin accounts' quotas are lifted once it has started.
  */
 public final class VpndProcess implements AutoCloseable {
     private final Process process;
@@ -55,6 +58,10 @@ public final class VpndProcess implements AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         Map<String, String> urls = new ObjectMapper().readValue(endpoints.toFile(), Map.class);
+        try (var storage = databaseUrl == null ? JdbcStorage.sqlite(dataDir.resolve("vpnd.db"))
+                : JdbcStorage.postgres(databaseUrl)) {
+            RunningVpnd.liftDemoQuotas(new QuotaService(storage));
+        }
         return new VpndProcess(process, Map.copyOf(urls));
     }
 

@@ -13,7 +13,15 @@ import java.util.Optional;
  */
 final class JdbcOpenStackStore implements OpenStackStore {
     /** Read in this order by {@link #resource}. */
-    private static final String COLUMNS = "kind, id, account_id, attributes";
+    private static final String COLUMNS = "kind, id, account_id, attributes, seen_by_everyone";
+    /**
+     * What a project's member sees, in two index searches: the project's own documents
+     * (openstack_resources_by_project), then the others' that everyone sees (the partial index of
+     * V14). The rows of other projects' private documents are never read.
+     */
+    static final String LIST_VISIBLE = "SELECT " + COLUMNS + " FROM openstack_resources "
+            + "WHERE account_id = ? AND kind = ? UNION ALL SELECT " + COLUMNS + " FROM openstack_resources "
+            + "WHERE kind = ? AND seen_by_everyone = 1 AND account_id <> ? ORDER BY id";
 
     private final Jdbc db;
 
@@ -23,8 +31,9 @@ final class JdbcOpenStackStore implements OpenStackStore {
 
     @Override
     public void insert(OpenStackResource resource) {
-        db.update("INSERT INTO openstack_resources (" + COLUMNS + ") VALUES (?, ?, ?, ?)",
-                List.of(resource.kind(), resource.id(), resource.projectId(), stored(resource)));
+        db.update("INSERT INTO openstack_resources (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+                List.of(resource.kind(), resource.id(), resource.projectId(), stored(resource),
+                        resource.seenByEveryone()));
     }
 
     @Override
@@ -40,9 +49,21 @@ final class JdbcOpenStackStore implements OpenStackStore {
     }
 
     @Override
+    public List<OpenStackResource> listVisible(String kind, String projectId) {
+        return db.query(LIST_VISIBLE, List.of(projectId, kind, kind, projectId), this::resource);
+    }
+
+    @Override
+    public long count(String kind, String projectId) {
+        return db.count("SELECT COUNT(*) FROM openstack_resources WHERE account_id = ? AND kind = ?",
+                List.of(projectId, kind));
+    }
+
+    @Override
     public boolean update(OpenStackResource resource) {
-        return db.update("UPDATE openstack_resources SET attributes = ? WHERE kind = ? AND id = ?",
-                List.of(stored(resource), resource.kind(), resource.id())) == 1;
+        return db.update("UPDATE openstack_resources SET attributes = ?, seen_by_everyone = ? "
+                + "WHERE kind = ? AND id = ?",
+                List.of(stored(resource), resource.seenByEveryone(), resource.kind(), resource.id())) == 1;
     }
 
     @Override
@@ -59,6 +80,7 @@ final class JdbcOpenStackStore implements OpenStackStore {
         String kind = row.text();
         String id = row.text();
         String projectId = row.text();
-        return new OpenStackResource(kind, id, projectId, db.cipher().open(row.text()));
+        String attributes = db.cipher().open(row.text());
+        return new OpenStackResource(kind, id, projectId, attributes, row.bool());
     }
 }

@@ -7,6 +7,7 @@ import dev.vpnd.core.port.GatewayStore;
 import dev.vpnd.core.port.IdentityStore;
 import dev.vpnd.core.port.NonceStore;
 import dev.vpnd.core.port.OpenStackStore;
+import dev.vpnd.core.port.QuotaStore;
 import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.port.TagStore;
 import dev.vpnd.core.port.VpcStore;
@@ -97,6 +98,11 @@ final class JdbcStores implements Stores {
     @Override
     public OpenStackStore openStack() {
         return new JdbcOpenStackStore(db);
+    }
+
+    @Override
+    public QuotaStore quotas() {
+        return new JdbcQuotaStore(db);
     }
 
     @Override

@@ -112,6 +112,15 @@ public enum SqlDialect {
         String rowLock(Jdbc db) {
             return db.readOnly() ? "" : " FOR UPDATE";
         }
+
+        /**
+         * A transaction-level advisory lock: no row need exist for it, and PostgreSQL releases it
+         * at commit or rollback, whichever node holds it.
+         */
+        @Override
+        void lockUntilCommit(Jdbc db, long key) {
+            db.query("SELECT pg_advisory_xact_lock(?)", List.of(key), row -> Boolean.TRUE);
+        }
     };
 
     abstract boolean isRetryable(SQLException e);
@@ -130,6 +139,13 @@ public enum SqlDialect {
     /** The clause that locks rows a write transaction reads; SQLite needs none, its writer is alone. */
     String rowLock(Jdbc db) {
         return "";
+    }
+
+    /**
+     * Holds every other write transaction that asks for the same {@code key} until this one ends;
+     * SQLite needs nothing, its one writer already runs write transactions one after another.
+     */
+    void lockUntilCommit(Jdbc db, long key) {
     }
 
     /** Lets the current transaction commit without waiting for durable storage, where the database can. */

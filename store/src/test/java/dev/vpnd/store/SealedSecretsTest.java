@@ -148,8 +148,8 @@ class SealedSecretsTest extends StoreTestBase {
             s.accounts().insertKey(new AccessKey("LTAIkey", new Secret(KEY_SECRET), "a-1", false));
             s.connections().insert(connection, "");
             s.identities().insertUser(new User("u-1", "a-1", "alice", new Secret(PASSWORD_HASH), false, NOW));
-            s.openStack().insert(new OpenStackResource(SITE_KIND, "site-1", "a-1", SITE_DOCUMENT));
-            s.openStack().insert(new OpenStackResource("vpn/ikepolicies", "ike-1", "a-1", "{\"name\":\"policy\"}"));
+            s.openStack().insert(new OpenStackResource(SITE_KIND, "site-1", "a-1", SITE_DOCUMENT, false));
+            s.openStack().insert(new OpenStackResource("vpn/ikepolicies", "ike-1", "a-1", "{\"name\":\"policy\"}", false));
             return null;
         });
     }

@@ -19,4 +19,6 @@ public interface Stores {
     IdentityStore identities();
 
     OpenStackStore openStack();
+
+    QuotaStore quotas();
 }

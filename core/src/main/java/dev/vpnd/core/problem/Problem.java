@@ -1,5 +1,6 @@
 package dev.vpnd.core.problem;
 
+import dev.vpnd.core.model.QuotaKind;
 import dev.vpnd.core.model.ResourceState;
 
 /**
@@ -34,6 +35,14 @@ public sealed interface Problem {
 
     /** A per-resource limit (such as 20 tags) would be exceeded. */
     record LimitExceeded(ResourceType type, String what, int limit) implements Problem {
+    }
+
+    /**
+     * The account already holds {@code limit} resources of the kind within the kind's scope (a
+     * region, a gateway, a project), so it may create no more until one is deleted or an operator
+     * raises the limit.
+     */
+    record QuotaExceeded(QuotaKind kind, long limit) implements Problem {
     }
 
     /** Another request changed or removed the resource between this request's read and write. */

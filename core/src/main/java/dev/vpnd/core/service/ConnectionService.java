@@ -3,6 +3,7 @@ package dev.vpnd.core.service;
 import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.NegotiationStatus;
+import dev.vpnd.core.model.QuotaKind;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Secret;
 import dev.vpnd.core.model.Tunnel;
@@ -57,6 +58,8 @@ public final class ConnectionService {
                             "CustomerGatewayId", draft.customerGatewayId()));
                 }
             }
+            Quotas.checkRoom(s, scope.accountId(), QuotaKind.VPN_CONNECTION, draft.gatewayId(),
+                    () -> s.connections().countOnGateway(scope, draft.gatewayId()));
             Instant now = settings.clock().instant();
             var connection = build(Identifiers.newId(), s.connections().nextSerial(), scope, gateway.vpcId(), draft,
                     now, Lifecycle.provisioning(now, settings.provisioningDelay()), 1);

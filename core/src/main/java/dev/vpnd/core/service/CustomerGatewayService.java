@@ -1,6 +1,7 @@
 package dev.vpnd.core.service;
 
 import dev.vpnd.core.model.CustomerGateway;
+import dev.vpnd.core.model.QuotaKind;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.port.CustomerGatewayStore;
 import dev.vpnd.core.port.Page;
@@ -38,6 +39,8 @@ public final class CustomerGatewayService {
                 throw new ProblemException(
                         new Problem.AlreadyExists(ResourceType.CUSTOMER_GATEWAY, "IpAddress", draft.ipAddress()));
             }
+            Quotas.checkRoom(s, scope.accountId(), QuotaKind.CUSTOMER_GATEWAY, scope.region(), () -> s
+                    .customerGateways().list(scope, CustomerGatewayStore.Filter.any(), new PageRequest(0, 0)).total());
             var gateway = new CustomerGateway(Identifiers.newId(), s.customerGateways().nextSerial(), scope,
                     draft.name(), draft.description(), draft.ipAddress(), draft.asn(), draft.authKey(),
                     settings.clock().instant(), draft.tags(), 1);

@@ -1,6 +1,7 @@
 package dev.vpnd.core.service;
 
 import dev.vpnd.core.model.Lifecycle;
+import dev.vpnd.core.model.QuotaKind;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.VpnGateway;
 import dev.vpnd.core.port.GatewayStore;
@@ -37,6 +38,8 @@ public final class GatewayService {
             }
             s.vpcs().find(scope, draft.vpcId())
                     .orElseThrow(() -> new ProblemException(new Problem.NotFound(ResourceType.VPC, draft.vpcId())));
+            Quotas.checkRoom(s, scope.accountId(), QuotaKind.VPN_GATEWAY, scope.region(),
+                    () -> s.gateways().list(scope, GatewayStore.Filter.any(), new PageRequest(0, 0)).total());
             var now = settings.clock().instant();
             var gateway = new VpnGateway(Identifiers.newId(), s.gateways().nextSerial(), scope, draft.vpcId(),
                     draft.vswitchId(), draft.name(), draft.description(), draft.bandwidthMbps(), draft.networkType(),

@@ -6,6 +6,7 @@ import dev.vpnd.core.model.HealthCheck;
 import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.NegotiationStatus;
 import dev.vpnd.core.model.OpenStackResource;
+import dev.vpnd.core.model.QuotaKind;
 import dev.vpnd.core.model.RouteType;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Vpc;
@@ -78,8 +79,22 @@ public final class NetworkingService {
             return s.openStack().find(kind, id);
         }
 
+        /** Every document of the kind, of every project: for an admin, and for checks across projects. */
         public List<OpenStackResource> list(String kind) {
             return s.openStack().list(kind);
+        }
+
+        /** The documents of the kind a non-admin of the project may see: its own and those everyone sees. */
+        public List<OpenStackResource> listVisible(String kind, String projectId) {
+            return s.openStack().listVisible(kind, projectId);
+        }
+
+        /**
+         * Refuses, with {@code QuotaExceeded}, a new document of {@code documentKind} when the project
+         * already holds its limit of {@code quota}; the caller inserts the document in this transaction.
+         */
+        public void checkRoom(QuotaKind quota, String projectId, String documentKind) {
+            Quotas.checkRoom(s, projectId, quota, "", () -> s.openStack().count(documentKind, projectId));
         }
 
         public boolean projectExists(String projectId) {

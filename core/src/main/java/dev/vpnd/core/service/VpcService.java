@@ -1,6 +1,7 @@
 package dev.vpnd.core.service;
 
 import dev.vpnd.core.model.Lifecycle;
+import dev.vpnd.core.model.QuotaKind;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.port.Page;
@@ -37,6 +38,8 @@ public final class VpcService {
             if (existing.isPresent()) {
                 return existing.get();
             }
+            Quotas.checkRoom(s, scope.accountId(), QuotaKind.VPC, scope.region(),
+                    () -> s.vpcs().list(scope, VpcStore.Filter.any(), new PageRequest(0, 0)).total());
             var now = settings.clock().instant();
             var vpc = new Vpc(Identifiers.newId(), s.vpcs().nextSerial(), scope, draft.name(), draft.description(),
                     draft.cidrBlock(), draft.enableMulticast(), draft.dnsServers(), draft.domainName(),

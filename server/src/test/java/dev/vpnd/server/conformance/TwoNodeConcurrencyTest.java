@@ -11,6 +11,7 @@ import com.aliyun.vpc20160428.models.DescribeCustomerGatewaysRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionsRequest;
 import com.aliyun.vpc20160428.models.ModifyVpnConnectionAttributeRequest;
 import com.aliyun.vpc20160428.models.TagResourcesRequest;
+import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.ServerConfig;
 import dev.vpnd.server.Vpnd;
 import dev.vpnd.store.TestDatabase;
@@ -49,6 +50,7 @@ class TwoNodeConcurrencyTest {
         try (var database = TestDatabase.create(dir);
                 var nodeA = Vpnd.start(config(dir.resolve("a"), database.url()));
                 var nodeB = Vpnd.start(config(dir.resolve("b"), database.url()))) {
+            RunningVpnd.liftDemoQuotas(nodeA.services().quotas());
             Client a = AliyunClients.newSdk(endpoint(nodeA), false);
             Client b = AliyunClients.newSdk(endpoint(nodeB), true);
             String gatewayId = new AliyunFixtures(a).gateway();

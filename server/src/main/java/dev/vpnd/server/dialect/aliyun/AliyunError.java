@@ -48,6 +48,8 @@ enum AliyunError {
     INVALID_DESCRIPTION(400, "InvalidDescription", "The description is not valid"),
     CONNECTION_CONFIGURING(400, "VpnConnection.Configuring", "The specified vpn connection is configuring."),
     OPERATION_CONFLICT(400, "OperationConflict", "The operation conflicts with another operation on the resource."),
+    // Every Create* action's answer to a full quota (docs/security.md, "Quotas").
+    QUOTA_FULL(400, "Resource.QuotaFull", "The quota of resource is full"),
     // Tags (DescribeVpnConnections' API reference).
     TAG_KEY_INVALID(400, "InvalidParameter.TagKey", "The specified parameter TagKey is invalid."),
     TAG_VALUE_INVALID(400, "InvalidParameter.TagValue", "The specified parameter TagValue is invalid."),

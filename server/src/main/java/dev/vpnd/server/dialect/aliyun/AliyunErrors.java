@@ -38,6 +38,7 @@ final class AliyunErrors {
                     ? AliyunError.CONNECTION_CONFIGURING.fault()
                     : AliyunError.OPERATION_CONFLICT.fault();
             case Problem.LimitExceeded le -> AliyunError.TAG_NUMBER_EXCEEDED.fault();
+            case Problem.QuotaExceeded qe -> AliyunError.QUOTA_FULL.fault();
             case Problem.ConcurrentChange cc -> cc.type() == ResourceType.VPN_CONNECTION
                     ? AliyunError.CONNECTION_CONFIGURING.fault()
                     : AliyunError.OPERATION_CONFLICT.fault();

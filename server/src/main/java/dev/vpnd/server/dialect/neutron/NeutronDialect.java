@@ -202,6 +202,7 @@ public final class NeutronDialect implements Dialect {
                 // Neutron takes any tenant_id from an admin; vpnd's resources must belong to a known project.
                 throw NeutronFault.bad("ProjectNotFound", "Project " + Operation.project(doc) + " could not be found.");
             }
+            op.checkQuota(kind, Operation.project(doc));
             doc.put("id", UUID.randomUUID().toString());
             kind.behaviour().create(op, doc);
             op.insert(kind, kind.behaviour().stored(doc));

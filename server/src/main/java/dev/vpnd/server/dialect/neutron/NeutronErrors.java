@@ -25,6 +25,9 @@ final class NeutronErrors {
                     + ws.state() + " of vpnaas resource " + ws.id() + " for updating");
             case Problem.LimitExceeded le -> NeutronFault.conflict("OverQuota", "Quota exceeded for resources: "
                     + le.what());
+            // neutron-lib's OverQuota: "Quota exceeded for resources: %(overs)s.", overs a Python list.
+            case Problem.QuotaExceeded qe -> NeutronFault.conflict("OverQuota", "Quota exceeded for resources: ['"
+                    + NeutronQuotas.resourceName(qe.kind()) + "'].");
             case Problem.ConcurrentChange cc -> NeutronFault.conflict("Conflict", cc.id()
                     + " was changed by another request; retry");
         };

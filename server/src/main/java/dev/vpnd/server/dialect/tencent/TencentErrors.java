@@ -26,6 +26,8 @@ final class TencentErrors {
                     + ws.state().name().toLowerCase(java.util.Locale.ROOT));
             case Problem.LimitExceeded le -> TencentError.LIMIT_EXCEEDED.fault(
                     "at most " + le.limit() + " " + le.what());
+            case Problem.QuotaExceeded qe -> TencentError.LIMIT_EXCEEDED.fault(
+                    "the quota of " + qe.kind().describe() + " is " + qe.limit());
             case Problem.ConcurrentChange cc -> TencentError.INVALID_STATE.fault(
                     TencentNames.of(cc.type()) + " was changed by another request");
         };

@@ -429,7 +429,7 @@ class NeutronCaptureReplayTest {
                     ObjectNode doc = (ObjectNode) JSON.readTree(stored.attributes());
                     doc.put("status", "ACTIVE");
                     tx.update(new OpenStackResource(stored.kind(), stored.id(), stored.projectId(),
-                            JSON.writeValueAsString(doc)));
+                            JSON.writeValueAsString(doc), stored.seenByEveryone()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -10,7 +10,7 @@ class SealedDocumentsTest {
     @Test
     void siteConnectionDocumentsAreSealed() {
         assertThat(Kinds.SITE_CONNECTIONS.attributes()).extracting(Attribute::name).contains("psk");
-        assertThat(new OpenStackResource(Kinds.SITE_CONNECTIONS.path(), "id", "project", "{}").holdsSecret()).isTrue();
-        assertThat(new OpenStackResource(Kinds.IKE_POLICIES.path(), "id", "project", "{}").holdsSecret()).isFalse();
+        assertThat(new OpenStackResource(Kinds.SITE_CONNECTIONS.path(), "id", "project", "{}", false).holdsSecret()).isTrue();
+        assertThat(new OpenStackResource(Kinds.IKE_POLICIES.path(), "id", "project", "{}", false).holdsSecret()).isFalse();
     }
 }
