@@ -2,49 +2,20 @@ package dev.vpnd.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.model.QuotaKind;
-import dev.vpnd.server.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code vpnd quota set} and {@code vpnd quota list} as an operator runs them, and what they refuse. */
 class QuotaCommandTest {
     @TempDir
     Path data;
 
-    /** Exit code, standard output, standard error. */
-    private record Run(int exit, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private Run run(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        var previousOut = System.out;
-        var previousErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            var line = new ArrayList<>(List.of(args));
-            line.addAll(List.of("--data", data.toString()));
-            int exit = new CommandLine(new Main()).execute(line.toArray(String[]::new));
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(previousOut);
-            System.setErr(previousErr);
-        }
+    private CliRun run(String... args) {
+        return CliRun.run(data, args);
     }
 
     @Test
