@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.service.ServiceSettings;
+import dev.vpnd.core.service.Services;
 import dev.vpnd.server.dialect.aliyun.AliyunDialect;
 import dev.vpnd.server.dialect.keystone.KeystoneDialect;
 import dev.vpnd.server.dialect.neutron.NeutronDialect;

@@ -15,7 +15,7 @@ import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.core.service.ConnectionDraft;
 import dev.vpnd.server.RunningVpnd;
-import dev.vpnd.server.Services;
+import dev.vpnd.core.service.Services;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.vpnd.server.dialect.aliyun;
 
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.core.problem.ProblemException;
-import dev.vpnd.server.Services;
+import dev.vpnd.core.service.Services;
 import dev.vpnd.server.http.Dialect;
 import dev.vpnd.server.http.FormUrlEncoded;
 import dev.vpnd.server.http.WireRequest;

@@ -3,7 +3,7 @@ package dev.vpnd.server.dialect.tencent;
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.problem.ProblemException;
-import dev.vpnd.server.Services;
+import dev.vpnd.core.service.Services;
 import dev.vpnd.server.http.Dialect;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
