@@ -2,13 +2,18 @@ package dev.vpnd.server.dialect.aliyun;
 
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ResourceType;
+import dev.vpnd.server.dialect.ProblemTable;
+import dev.vpnd.server.dialect.WireFault;
 
 /** The one place a core {@link Problem} becomes an Alibaba error; the switch is exhaustive by design. */
-final class AliyunErrors {
+final class AliyunErrors implements ProblemTable {
+    static final AliyunErrors TABLE = new AliyunErrors();
+
     private AliyunErrors() {
     }
 
-    static AliyunFault of(Problem problem) {
+    @Override
+    public WireFault fault(Problem problem) {
         return switch (problem) {
             case Problem.NotFound nf -> notFound(nf.type()).fault();
             case Problem.InUse iu -> switch (iu.type()) {

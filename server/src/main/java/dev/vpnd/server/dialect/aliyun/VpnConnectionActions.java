@@ -183,7 +183,7 @@ final class VpnConnectionActions {
         try {
             return Cidrs.parseList(field, text);
         } catch (ProblemException e) {
-            throw AliyunErrors.of(e.problem());
+            throw AliyunErrors.TABLE.fault(e.problem());
         }
     }
 
