@@ -75,7 +75,7 @@ class UnsignedFloodTest {
         }
         body.append("--").append(boundary).append("--\r\n");
         var http = HttpClient.newHttpClient();
-        for (String path : List.of("/", LegacyApi.PATH)) {
+        for (String path : List.of("/", LegacyPipeline.PATH)) {
             var answer = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://" + VPND.tencentEndpoint()
                     + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
