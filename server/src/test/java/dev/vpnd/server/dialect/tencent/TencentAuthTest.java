@@ -15,6 +15,7 @@ import com.tencentcloudapi.vpc.v20170312.models.DescribeVpnConnectionsRequest;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.core.service.KeyStyle;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.security.CanonicalRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -141,7 +142,7 @@ class TencentAuthTest {
         String host = VPND.tencentEndpoint();
         String contentType = "application/json; charset=utf-8";
         String date = Tc3Signature.date(timestamp);
-        String canonical = Tc3Signature.canonicalRequest("POST", "/", "",
+        String canonical = CanonicalRequest.of("POST", "/", "",
                 "content-type:" + contentType + "\nhost:" + host + "\n", "content-type;host",
                 Tc3Signature.hashedRequestPayload(body.getBytes(StandardCharsets.UTF_8), null));
         String scope = Tc3Signature.credentialScope(date, "127");

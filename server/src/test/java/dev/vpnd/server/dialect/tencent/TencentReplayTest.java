@@ -9,6 +9,7 @@ import dev.vpnd.core.port.VpcStore;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.security.CanonicalRequest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,7 +50,7 @@ class TencentReplayTest {
     static HttpRequest.Builder tc3(String host, String action, String region, String body, long timestamp) {
         String contentType = "application/json; charset=utf-8";
         String date = Tc3Signature.date(timestamp);
-        String canonical = Tc3Signature.canonicalRequest("POST", "/", "",
+        String canonical = CanonicalRequest.of("POST", "/", "",
                 "content-type:" + contentType + "\nhost:" + host + "\n", "content-type;host",
                 Tc3Signature.hashedRequestPayload(body.getBytes(StandardCharsets.UTF_8), null));
         String scope = Tc3Signature.credentialScope(date, "vpc");
