@@ -6,6 +6,7 @@ import dev.vpnd.core.model.Secret;
 import dev.vpnd.core.model.User;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.port.Stores;
+import dev.vpnd.core.problem.Field;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.problem.ResourceType;
@@ -49,12 +50,12 @@ public final class AccountService {
 
     public Created create(String name) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
-            throw new ProblemException(new Problem.InvalidValue("name", String.valueOf(name),
+            throw new ProblemException(new Problem.InvalidValue(Field.ACCOUNT_NAME, String.valueOf(name),
                     "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit"));
         }
         return storage.write(s -> {
             if (s.accounts().findByName(name).isPresent()) {
-                throw new ProblemException(new Problem.AlreadyExists(ResourceType.ACCOUNT, "name", name));
+                throw new ProblemException(new Problem.AlreadyExists(ResourceType.ACCOUNT, Field.ACCOUNT_NAME, name));
             }
             var account = new Account(Identifiers.newId(), name, settings.clock().instant());
             s.accounts().insert(account);
@@ -63,7 +64,7 @@ public final class AccountService {
             s.accounts().insertKey(key);
             s.accounts().insertKey(tencentKey);
             if (s.identities().findUserByName(name).isPresent()) {
-                throw new ProblemException(new Problem.AlreadyExists(ResourceType.ACCOUNT, "user", name));
+                throw new ProblemException(new Problem.AlreadyExists(ResourceType.ACCOUNT, Field.USER_NAME, name));
             }
             String password = Passwords.generate();
             s.identities().insertUser(newUser(account.id(), name, password, false));

@@ -25,8 +25,8 @@ final class KeystoneErrors implements ProblemTable {
             case Problem.WrongState ws -> conflict(noun(ws.type()));
             case Problem.ConcurrentChange cc -> conflict(noun(cc.type()));
             case Problem.InvalidValue iv -> KeystoneError.BAD_REQUEST.fault("Invalid input for field '"
-                    + iv.field() + "': " + iv.reason() + ".");
-            case Problem.MissingValue mv -> KeystoneError.BAD_REQUEST.fault("'" + mv.field()
+                    + iv.field().canonicalName() + "': " + iv.reason() + ".");
+            case Problem.MissingValue mv -> KeystoneError.BAD_REQUEST.fault("'" + mv.field().canonicalName()
                     + "' is a required property.");
             case Problem.LimitExceeded le -> KeystoneError.BAD_REQUEST.fault("At most " + le.limit() + " "
                     + le.what() + ".");
