@@ -18,6 +18,7 @@ import dev.vpnd.server.ops.AdminEndpoints;
 import dev.vpnd.server.ops.Metrics;
 import dev.vpnd.server.ops.TimedStorage;
 import dev.vpnd.server.security.KeyDirectory;
+import dev.vpnd.server.security.KeyStyle;
 import dev.vpnd.server.security.LocalReplayGuard;
 import dev.vpnd.server.security.ReplayGuard;
 import dev.vpnd.server.security.SharedReplayGuard;
@@ -73,7 +74,7 @@ public final class Vpnd implements AutoCloseable {
             var services = Services.over(storage, new ServiceSettings(InstantSource.system(),
                     config.provisioningDelay()));
             if (config.demo()) {
-                services.accounts().ensureDemo();
+                services.accounts().ensureDemo(KeyStyle.demoKeys());
             }
             var keys = new KeyDirectory(services.accounts());
             ReplayGuard replayGuard = config.sqlite() ? new LocalReplayGuard(SIGNATURE_WINDOW)
