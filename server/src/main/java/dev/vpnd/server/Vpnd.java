@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.service.ServiceSettings;
+import dev.vpnd.core.service.Services;
 import dev.vpnd.server.dialect.aliyun.AliyunDialect;
 import dev.vpnd.server.dialect.keystone.KeystoneDialect;
 import dev.vpnd.server.dialect.neutron.NeutronDialect;
@@ -17,6 +18,7 @@ import dev.vpnd.server.ops.AdminEndpoints;
 import dev.vpnd.server.ops.Metrics;
 import dev.vpnd.server.ops.TimedStorage;
 import dev.vpnd.server.security.KeyDirectory;
+import dev.vpnd.server.security.KeyStyle;
 import dev.vpnd.server.security.LocalReplayGuard;
 import dev.vpnd.server.security.ReplayGuard;
 import dev.vpnd.server.security.SharedReplayGuard;
@@ -72,7 +74,7 @@ public final class Vpnd implements AutoCloseable {
             var services = Services.over(storage, new ServiceSettings(InstantSource.system(),
                     config.provisioningDelay()));
             if (config.demo()) {
-                services.accounts().ensureDemo();
+                services.accounts().ensureDemo(KeyStyle.demoKeys());
             }
             var keys = new KeyDirectory(services.accounts());
             ReplayGuard replayGuard = config.sqlite() ? new LocalReplayGuard(SIGNATURE_WINDOW)

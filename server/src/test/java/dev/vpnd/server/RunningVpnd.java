@@ -3,6 +3,8 @@ package dev.vpnd.server;
 import dev.vpnd.core.model.QuotaKind;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.core.service.QuotaService;
+import dev.vpnd.core.service.Services;
+import dev.vpnd.server.cli.Main;
 import dev.vpnd.store.SecretKeys;
 import dev.vpnd.store.TestDatabase;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.vpnd.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.service.QuotaService;
+import dev.vpnd.server.cli.Main;
 import dev.vpnd.store.JdbcStorage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -18,15 +18,24 @@ public sealed interface Problem {
     }
 
     /** A unique attribute ({@code field}) already has {@code value} on another resource. */
-    record AlreadyExists(ResourceType type, String field, String value) implements Problem {
+    record AlreadyExists(ResourceType type, Field field, String value) implements Problem {
     }
 
-    /** A value the request gave is malformed or out of range. */
-    record InvalidValue(String field, String value, String reason) implements Problem {
+    /**
+     * A value the request gave is malformed or out of range. {@code tunnel} is the number (1 or 2) of
+     * the tunnel whose field it is, or 0 for a field of the resource itself.
+     */
+    record InvalidValue(Field field, int tunnel, String value, String reason) implements Problem {
+        public InvalidValue(Field field, String value, String reason) {
+            this(field, 0, value, reason);
+        }
     }
 
-    /** A value the request must give is absent. */
-    record MissingValue(String field) implements Problem {
+    /** A value the request must give is absent; {@code tunnel} as for {@link InvalidValue}. */
+    record MissingValue(Field field, int tunnel) implements Problem {
+        public MissingValue(Field field) {
+            this(field, 0);
+        }
     }
 
     /** The resource is busy (still provisioning or updating) and cannot take this change now. */

@@ -6,10 +6,12 @@ import dev.vpnd.core.model.Secret;
 import dev.vpnd.core.model.User;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.port.Stores;
+import dev.vpnd.core.problem.Field;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.problem.ResourceType;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,8 +23,6 @@ public final class AccountService {
     public static final String DEMO_ACCOUNT = "demo";
     public static final String DEMO_KEY_ID = "demo-access-key-id";
     public static final String DEMO_KEY_SECRET = "demo-access-key-secret";
-    public static final String DEMO_TENCENT_SECRET_ID = "AKIDdemoSecretId";
-    public static final String DEMO_TENCENT_SECRET_KEY = "demoSecretKey";
     /** OpenStack user {@code demo} (password {@code demo}) in project {@code demo}. */
     public static final String DEMO_USER = "demo";
     public static final String DEMO_PASSWORD = "demo";
@@ -39,46 +39,52 @@ public final class AccountService {
         this.settings = settings;
     }
 
-    /** A new account with one key of each style and an OpenStack user of the account's name. */
-    public record Created(Account account, AccessKey key, AccessKey tencentKey, Login login) {
+    /** A new account with a key of each shape asked for, in order, and an OpenStack user of its name. */
+    public record Created(Account account, List<AccessKey> keys, Login login) {
+        public Created {
+            keys = List.copyOf(keys);
+        }
     }
 
     /** An OpenStack user's name and password, shown once when the user is created. */
     public record Login(String userName, Secret password) {
     }
 
+    /** An account whose only credential is its OpenStack user's password. */
     public Created create(String name) {
+        return create(name, List.of());
+    }
+
+    public Created create(String name, List<KeyShape> keyShapes) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
-            throw new ProblemException(new Problem.InvalidValue("name", String.valueOf(name),
+            throw new ProblemException(new Problem.InvalidValue(Field.ACCOUNT_NAME, String.valueOf(name),
                     "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit"));
         }
         return storage.write(s -> {
             if (s.accounts().findByName(name).isPresent()) {
-                throw new ProblemException(new Problem.AlreadyExists(ResourceType.ACCOUNT, "name", name));
+                throw new ProblemException(new Problem.AlreadyExists(ResourceType.ACCOUNT, Field.ACCOUNT_NAME, name));
             }
             var account = new Account(Identifiers.newId(), name, settings.clock().instant());
             s.accounts().insert(account);
-            var key = newKey(account.id(), false, false, KeyStyle.ALIYUN);
-            var tencentKey = newKey(account.id(), false, false, KeyStyle.TENCENT);
-            s.accounts().insertKey(key);
-            s.accounts().insertKey(tencentKey);
+            var keys = keyShapes.stream().map(shape -> newKey(account.id(), false, false, shape)).toList();
+            keys.forEach(s.accounts()::insertKey);
             if (s.identities().findUserByName(name).isPresent()) {
-                throw new ProblemException(new Problem.AlreadyExists(ResourceType.ACCOUNT, "user", name));
+                throw new ProblemException(new Problem.AlreadyExists(ResourceType.ACCOUNT, Field.USER_NAME, name));
             }
             String password = Passwords.generate();
             s.identities().insertUser(newUser(account.id(), name, password, false));
-            return new Created(account, key, tencentKey, new Login(name, new Secret(password)));
+            return new Created(account, keys, new Login(name, new Secret(password)));
         });
     }
 
-    public AccessKey createKey(String accountName, boolean readOnly, KeyStyle style) {
-        return createKey(accountName, readOnly, false, style);
+    public AccessKey createKey(String accountName, boolean readOnly, KeyShape shape) {
+        return createKey(accountName, readOnly, false, shape);
     }
 
     /** A new enabled key of the account; {@code hidesSecrets} blanks pre-shared keys in what it reads. */
-    public AccessKey createKey(String accountName, boolean readOnly, boolean hidesSecrets, KeyStyle style) {
+    public AccessKey createKey(String accountName, boolean readOnly, boolean hidesSecrets, KeyShape shape) {
         return storage.write(s -> {
-            var key = newKey(account(s, accountName).id(), readOnly, hidesSecrets, style);
+            var key = newKey(account(s, accountName).id(), readOnly, hidesSecrets, shape);
             s.accounts().insertKey(key);
             return key;
         });
@@ -112,6 +118,11 @@ public final class AccountService {
      * each unless it is already there.
      */
     public void ensureDemo() {
+        ensureDemo(Map.of());
+    }
+
+    /** As {@link #ensureDemo()}, with more fixed keys of the demo account (id to secret), in the shapes dialects want. */
+    public void ensureDemo(Map<String, String> moreDemoKeys) {
         storage.write(s -> {
             var account = ensureAccount(s, DEMO_ACCOUNT);
             if (s.identities().findUserByName(DEMO_USER).isEmpty()) {
@@ -124,9 +135,10 @@ public final class AccountService {
             if (s.accounts().findKey(DEMO_KEY_ID).isEmpty()) {
                 s.accounts().insertKey(new AccessKey(DEMO_KEY_ID, new Secret(DEMO_KEY_SECRET), account.id(), false));
             }
-            if (s.accounts().findKey(DEMO_TENCENT_SECRET_ID).isEmpty()) {
-                s.accounts().insertKey(new AccessKey(DEMO_TENCENT_SECRET_ID, new Secret(DEMO_TENCENT_SECRET_KEY),
-                        account.id(), false));
+            for (var key : moreDemoKeys.entrySet()) {
+                if (s.accounts().findKey(key.getKey()).isEmpty()) {
+                    s.accounts().insertKey(new AccessKey(key.getKey(), new Secret(key.getValue()), account.id(), false));
+                }
             }
             return null;
         });
@@ -161,7 +173,7 @@ public final class AccountService {
         return storage.read(s -> s.accounts().findKey(keyId)).filter(AccessKey::enabled);
     }
 
-    private static AccessKey newKey(String accountId, boolean readOnly, boolean hidesSecrets, KeyStyle style) {
-        return new AccessKey(style.newId(), new Secret(style.newSecret()), accountId, readOnly, hidesSecrets, true);
+    private static AccessKey newKey(String accountId, boolean readOnly, boolean hidesSecrets, KeyShape shape) {
+        return new AccessKey(shape.newId(), new Secret(shape.newSecret()), accountId, readOnly, hidesSecrets, true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vpnd.core.service;
 
+import dev.vpnd.core.problem.Field;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ public final class Cidrs {
     }
 
     /** Splits a comma-separated list and checks each block; {@code field} names the parameter in errors. */
-    public static List<String> parseList(String field, String commaSeparated) {
+    public static List<String> parseList(Field field, String commaSeparated) {
         var out = new ArrayList<String>();
         for (String part : commaSeparated.split(",", -1)) {
             String block = part.strip();

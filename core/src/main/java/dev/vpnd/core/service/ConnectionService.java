@@ -15,6 +15,7 @@ import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.port.Stores;
+import dev.vpnd.core.problem.Field;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.problem.ResourceType;
@@ -55,7 +56,7 @@ public final class ConnectionService {
                         Set.of(draft.customerGatewayId()), Set.of(), Set.of(), "", List.of());
                 if (s.connections().list(scope, sameFilter, new PageRequest(0, 0)).total() > 0) {
                     throw new ProblemException(new Problem.AlreadyExists(ResourceType.VPN_CONNECTION,
-                            "CustomerGatewayId", draft.customerGatewayId()));
+                            Field.CONNECTION_CUSTOMER_GATEWAY, draft.customerGatewayId()));
                 }
             }
             Quotas.checkRoom(s, scope.accountId(), QuotaKind.VPN_CONNECTION, draft.gatewayId(),
@@ -90,7 +91,7 @@ public final class ConnectionService {
             var draft = change.apply(ConnectionDraft.of(current));
             if (!draft.gatewayId().equals(current.gatewayId())) {
                 // No cloud moves a connection; the store's kept totals rely on it (ConnectionCounts).
-                throw new ProblemException(new Problem.InvalidValue("VpnGatewayId", draft.gatewayId(),
+                throw new ProblemException(new Problem.InvalidValue(Field.CONNECTION_GATEWAY, draft.gatewayId(),
                         "a connection stays on the gateway it was created on"));
             }
             checkShape(draft);
@@ -114,30 +115,30 @@ public final class ConnectionService {
     }
 
     private static void checkShape(ConnectionDraft draft) {
-        FreeText.check("Name", draft.name());
-        FreeText.checkIke("IkeConfig", draft.ike());
+        FreeText.check(Field.CONNECTION_NAME, draft.name());
+        FreeText.checkIke(0, draft.ike());
         for (Tunnel t : draft.tunnels()) {
-            FreeText.checkIke("TunnelOptionsSpecification." + t.index() + ".TunnelIkeConfig", t.ike());
+            FreeText.checkIke(t.index(), t.ike());
         }
         if (draft.tunnels().isEmpty()) {
             if (draft.customerGatewayId().isEmpty()) {
-                throw new ProblemException(new Problem.MissingValue("CustomerGatewayId"));
+                throw new ProblemException(new Problem.MissingValue(Field.CONNECTION_CUSTOMER_GATEWAY));
             }
             return;
         }
         if (draft.tunnels().size() != 2) {
-            throw new ProblemException(new Problem.InvalidValue("TunnelOptionsSpecification",
+            throw new ProblemException(new Problem.InvalidValue(Field.TUNNELS,
                     String.valueOf(draft.tunnels().size()), "a dual-tunnel connection has exactly two tunnels"));
         }
         Set<TunnelRole> roles = draft.tunnels().stream().map(Tunnel::role).collect(Collectors.toSet());
         if (roles.size() != 2) {
-            throw new ProblemException(new Problem.InvalidValue("TunnelOptionsSpecification.N.Role",
+            throw new ProblemException(new Problem.InvalidValue(Field.TUNNEL_ROLE,
                     roles.toString(), "one tunnel is master and the other slave"));
         }
         for (Tunnel t : draft.tunnels()) {
             if (t.customerGatewayId().isEmpty()) {
                 throw new ProblemException(
-                        new Problem.MissingValue("TunnelOptionsSpecification." + t.index() + ".CustomerGatewayId"));
+                        new Problem.MissingValue(Field.CONNECTION_CUSTOMER_GATEWAY, t.index()));
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.vpnd.core.port.CustomerGatewayStore;
 import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.port.Storage;
+import dev.vpnd.core.problem.Field;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.problem.ResourceType;
@@ -24,7 +25,7 @@ public final class CustomerGatewayService {
 
     public CustomerGateway create(Scope scope, String clientToken, CustomerGatewayDraft draft) {
         if (!Cidrs.isIpv4(draft.ipAddress())) {
-            throw new ProblemException(new Problem.InvalidValue("IpAddress", draft.ipAddress(), "not an IPv4 address"));
+            throw new ProblemException(new Problem.InvalidValue(Field.CUSTOMER_GATEWAY_ADDRESS, draft.ipAddress(), "not an IPv4 address"));
         }
         checkText(draft);
         FreeText.checkTags(draft.tags());
@@ -37,7 +38,7 @@ public final class CustomerGatewayService {
             }
             if (s.customerGateways().findByIpAddress(scope, draft.ipAddress()).isPresent()) {
                 throw new ProblemException(
-                        new Problem.AlreadyExists(ResourceType.CUSTOMER_GATEWAY, "IpAddress", draft.ipAddress()));
+                        new Problem.AlreadyExists(ResourceType.CUSTOMER_GATEWAY, Field.CUSTOMER_GATEWAY_ADDRESS, draft.ipAddress()));
             }
             Quotas.checkRoom(s, scope.accountId(), QuotaKind.CUSTOMER_GATEWAY, scope.region(), () -> s
                     .customerGateways().list(scope, CustomerGatewayStore.Filter.any(), new PageRequest(0, 0)).total());
@@ -91,9 +92,9 @@ public final class CustomerGatewayService {
     }
 
     private static void checkText(CustomerGatewayDraft draft) {
-        FreeText.check("Name", draft.name());
-        FreeText.check("Description", draft.description());
-        FreeText.check("AuthKey", draft.authKey());
+        FreeText.check(Field.CUSTOMER_GATEWAY_NAME, draft.name());
+        FreeText.check(Field.CUSTOMER_GATEWAY_DESCRIPTION, draft.description());
+        FreeText.check(Field.CUSTOMER_GATEWAY_AUTH_KEY, draft.authKey());
     }
 
     private static ProblemException notFound(String id) {

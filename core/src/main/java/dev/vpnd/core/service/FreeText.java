@@ -2,6 +2,7 @@ package dev.vpnd.core.service;
 
 import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.Tag;
+import dev.vpnd.core.problem.Field;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
 import java.util.List;
@@ -21,36 +22,40 @@ public final class FreeText {
      * @throws ProblemException {@link Problem.InvalidValue} naming {@code field}; the value itself
      *     stays out of the problem, which may be a key's
      */
-    public static void check(String field, String value) {
+    public static void check(Field field, String value) {
+        check(field, 0, value);
+    }
+
+    /** As {@link #check(Field, String)}, for a field of tunnel {@code tunnel} (0: of the resource itself). */
+    public static void check(Field field, int tunnel, String value) {
         if (value == null) {
             return;
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7F) {
-                throw new ProblemException(new Problem.InvalidValue(field, "",
+                throw new ProblemException(new Problem.InvalidValue(field, tunnel, "",
                         "holds the control character U+%04X at index %d".formatted((int) c, i)));
             }
         }
     }
 
-    /** Keys as {@code Tag.Key}, values as {@code Tag.Value}. */
     static void checkTags(List<Tag> tags) {
         for (Tag tag : tags) {
-            check("Tag.Key", tag.key());
-            check("Tag.Value", tag.value());
+            check(Field.TAG_KEY, tag.key());
+            check(Field.TAG_VALUE, tag.value());
         }
     }
 
-    /** The identities and pre-shared key of {@code ike}, as {@code prefix.LocalId} and so on. */
-    static void checkIke(String prefix, IkeConfig ike) {
+    /** The identities and pre-shared key of {@code ike}, of the connection (tunnel 0) or of one tunnel. */
+    static void checkIke(int tunnel, IkeConfig ike) {
         if (ike == null) {
             return;
         }
-        check(prefix + ".LocalId", ike.localId());
-        check(prefix + ".RemoteId", ike.remoteId());
+        check(Field.IKE_LOCAL_ID, tunnel, ike.localId());
+        check(Field.IKE_REMOTE_ID, tunnel, ike.remoteId());
         if (ike.psk() != null) {
-            check(prefix + ".Psk", ike.psk().value());
+            check(Field.IKE_PSK, tunnel, ike.psk().value());
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.vpnd.core.port.GatewayStore;
 import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.port.Storage;
+import dev.vpnd.core.problem.Field;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.problem.ResourceType;
@@ -87,10 +88,10 @@ public final class GatewayService {
     }
 
     private static void checkText(GatewayDraft draft) {
-        FreeText.check("Name", draft.name());
-        FreeText.check("Description", draft.description());
-        FreeText.check("VSwitchId", draft.vswitchId());
-        FreeText.check("ZoneId", draft.zone());
+        FreeText.check(Field.GATEWAY_NAME, draft.name());
+        FreeText.check(Field.GATEWAY_DESCRIPTION, draft.description());
+        FreeText.check(Field.GATEWAY_VSWITCH, draft.vswitchId());
+        FreeText.check(Field.GATEWAY_ZONE, draft.zone());
     }
 
     public void delete(Scope scope, String id) {

@@ -4,6 +4,7 @@ import dev.vpnd.core.model.Account;
 import dev.vpnd.core.model.QuotaKind;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.port.Stores;
+import dev.vpnd.core.problem.Field;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.problem.ResourceType;
@@ -25,7 +26,7 @@ public final class QuotaService {
     /** Sets the account's limit; creates over it are refused from the next transaction on, existing resources stay. */
     public Limit set(String accountName, QuotaKind kind, long limit) {
         if (limit < 0 || limit > QuotaKind.MAX_LIMIT) {
-            throw new ProblemException(new Problem.InvalidValue("limit", String.valueOf(limit),
+            throw new ProblemException(new Problem.InvalidValue(Field.QUOTA_LIMIT, String.valueOf(limit),
                     "from 0 to " + QuotaKind.MAX_LIMIT));
         }
         return storage.write(s -> {

@@ -8,6 +8,7 @@ import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.port.VpcStore;
+import dev.vpnd.core.problem.Field;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.problem.ResourceType;
@@ -24,12 +25,12 @@ public final class VpcService {
 
     public Vpc create(Scope scope, String clientToken, VpcDraft draft) {
         if (!Cidrs.isCidr(draft.cidrBlock())) {
-            throw new ProblemException(new Problem.InvalidValue("CidrBlock", draft.cidrBlock(), "not a CIDR block"));
+            throw new ProblemException(new Problem.InvalidValue(Field.VPC_CIDR_BLOCK, draft.cidrBlock(), "not a CIDR block"));
         }
-        FreeText.check("Name", draft.name());
-        FreeText.check("Description", draft.description());
-        FreeText.check("DomainName", draft.domainName());
-        draft.dnsServers().forEach(server -> FreeText.check("DnsServers", server));
+        FreeText.check(Field.VPC_NAME, draft.name());
+        FreeText.check(Field.VPC_DESCRIPTION, draft.description());
+        FreeText.check(Field.VPC_DOMAIN_NAME, draft.domainName());
+        draft.dnsServers().forEach(server -> FreeText.check(Field.VPC_DNS_SERVER, server));
         FreeText.checkTags(draft.tags());
         Tags.merge(List.of(), draft.tags(), ResourceType.VPC);
         return storage.write(s -> {

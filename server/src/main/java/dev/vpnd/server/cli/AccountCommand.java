@@ -1,6 +1,7 @@
 package dev.vpnd.server.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vpnd.server.security.KeyStyle;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,16 +31,16 @@ public final class AccountCommand {
         @Override
         public Integer call() {
             return Admin.run(data, accounts -> {
-                var created = accounts.create(name);
+                var created = accounts.create(name, KeyStyle.newAccountKeys());
                 var out = new LinkedHashMap<String, Object>();
                 out.put("account", created.account().name());
                 var aliyun = new LinkedHashMap<String, Object>();
-                aliyun.put("AccessKeyId", created.key().id());
-                aliyun.put("AccessKeySecret", created.key().secret().value());
+                aliyun.put("AccessKeyId", created.keys().get(0).id());
+                aliyun.put("AccessKeySecret", created.keys().get(0).secret().value());
                 out.put("aliyun", aliyun);
                 var tencent = new LinkedHashMap<String, Object>();
-                tencent.put("SecretId", created.tencentKey().id());
-                tencent.put("SecretKey", created.tencentKey().secret().value());
+                tencent.put("SecretId", created.keys().get(1).id());
+                tencent.put("SecretKey", created.keys().get(1).secret().value());
                 out.put("tencent", tencent);
                 var openstack = new LinkedHashMap<String, Object>();
                 openstack.put("project", created.account().name());
@@ -51,10 +52,10 @@ public final class AccountCommand {
                     System.out.println(toJson(out));
                 } else {
                     System.out.println("account:                 " + created.account().name());
-                    System.out.println("Alibaba AccessKeyId:     " + created.key().id());
-                    System.out.println("Alibaba AccessKeySecret: " + created.key().secret().value());
-                    System.out.println("Tencent SecretId:        " + created.tencentKey().id());
-                    System.out.println("Tencent SecretKey:       " + created.tencentKey().secret().value());
+                    System.out.println("Alibaba AccessKeyId:     " + created.keys().get(0).id());
+                    System.out.println("Alibaba AccessKeySecret: " + created.keys().get(0).secret().value());
+                    System.out.println("Tencent SecretId:        " + created.keys().get(1).id());
+                    System.out.println("Tencent SecretKey:       " + created.keys().get(1).secret().value());
                     System.out.println("OpenStack project:       " + created.account().name() + " ("
                             + created.account().id() + ")");
                     System.out.println("OpenStack user:          " + created.login().userName());

@@ -1,7 +1,7 @@
 package dev.vpnd.server.cli;
 
 import dev.vpnd.core.service.AccountService;
-import dev.vpnd.core.service.KeyStyle;
+import dev.vpnd.server.security.KeyStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
@@ -51,7 +51,7 @@ public final class KeyCommand {
             }
             return Admin.run(data, accounts -> {
                 var key = accounts.createKey(account, readOnly, hideSecrets,
-                        tencent ? KeyStyle.TENCENT : KeyStyle.ALIYUN);
+                        (tencent ? KeyStyle.TENCENT : KeyStyle.ALIYUN).shape());
                 if (json) {
                     var out = new LinkedHashMap<String, Object>();
                     out.put("account", account);

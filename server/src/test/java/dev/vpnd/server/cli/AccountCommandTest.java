@@ -9,7 +9,6 @@ import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeVpcsRequest;
-import dev.vpnd.server.Main;
 import dev.vpnd.server.ServerConfig;
 import dev.vpnd.server.Vpnd;
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,6 @@ package dev.vpnd.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpnd.server.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -12,7 +12,9 @@ import com.aliyun.vpc20160428.models.DeleteVpnConnectionRequest;
 import com.aliyun.vpc20160428.models.DescribeVpcsRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionsRequest;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.security.KeyStyle;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,9 +32,9 @@ class AliyunQuotaTest {
     static final RunningVpnd VPND = new RunningVpnd();
 
     private static Client client(String account) throws Exception {
-        var created = VPND.services().accounts().create(account);
-        return AliyunClients.newSdk(VPND.aliyunEndpoint(), false, created.key().id(),
-                created.key().secret().value());
+        var created = VPND.services().accounts().create(account, List.of(KeyStyle.ALIYUN.shape()));
+        return AliyunClients.newSdk(VPND.aliyunEndpoint(), false, created.keys().getFirst().id(),
+                created.keys().getFirst().secret().value());
     }
 
     private static void assertQuotaFull(ThrowingCallable create) {

@@ -10,12 +10,13 @@ import dev.vpnd.core.model.VpnGateway;
 import dev.vpnd.core.port.ConnectionStore;
 import dev.vpnd.core.port.GatewayStore;
 import dev.vpnd.core.port.PageRequest;
+import dev.vpnd.core.problem.Field;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.core.service.ConnectionDraft;
 import dev.vpnd.server.RunningVpnd;
-import dev.vpnd.server.Services;
+import dev.vpnd.core.service.Services;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class ConnectionGatewayTest {
                 stored.id(), d -> withGateway(d, otherGateway)));
 
         assertThat(refused.problem()).isInstanceOf(Problem.InvalidValue.class);
-        assertThat(((Problem.InvalidValue) refused.problem()).field()).isEqualTo("VpnGatewayId");
+        assertThat(((Problem.InvalidValue) refused.problem()).field()).isEqualTo(Field.CONNECTION_GATEWAY);
         assertThat(services.connections().get(scope, stored.id())).isEqualTo(stored);
         assertThat(total(client, first)).isEqualTo(1);
         assertThat(total(client, second)).isZero();

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.core.service.AccountService;
-import dev.vpnd.core.service.KeyStyle;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.security.KeyStyle;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,9 +54,9 @@ class HiddenSecretsTest {
                 .setLocalSubnet("10.1.0.0/16").setRemoteSubnet("192.168.0.0/24")
                 .setIkeConfig("{\"Psk\":\"" + PSK + "\"}")).getBody().getVpnConnectionId();
         dualTunnelId = dualTunnel(fixtures.customerGateway(), fixtures.customerGateway());
-        auditorKey = VPND.services().accounts().createKey("demo", true, true, KeyStyle.ALIYUN);
+        auditorKey = VPND.services().accounts().createKey("demo", true, true, KeyStyle.ALIYUN.shape());
         auditor = client(auditorKey);
-        hidingWriterKey = VPND.services().accounts().createKey("demo", false, true, KeyStyle.ALIYUN);
+        hidingWriterKey = VPND.services().accounts().createKey("demo", false, true, KeyStyle.ALIYUN.shape());
         hidingWriter = client(hidingWriterKey);
     }
 

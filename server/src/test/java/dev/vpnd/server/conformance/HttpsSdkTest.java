@@ -23,6 +23,7 @@ import dev.vpnd.server.Vpnd;
 import dev.vpnd.server.http.ConnectionLimits;
 import dev.vpnd.server.http.RawHttp;
 import dev.vpnd.server.http.TlsSource;
+import dev.vpnd.server.security.KeyStyle;
 import dev.vpnd.store.TestDatabase;
 import java.io.OutputStream;
 import java.net.URI;
@@ -166,8 +167,8 @@ class HttpsSdkTest {
         http.setProtocol(HttpProfile.REQ_HTTPS);
         http.setSslSocketFactory(trustingContext.getSocketFactory());
         http.setX509TrustManager(trust);
-        var client = new VpcClient(new Credential(AccountService.DEMO_TENCENT_SECRET_ID,
-                AccountService.DEMO_TENCENT_SECRET_KEY), "ap-guangzhou", new ClientProfile(ClientProfile.SIGN_TC3_256,
+        var client = new VpcClient(new Credential(KeyStyle.DEMO_TENCENT_SECRET_ID,
+                KeyStyle.DEMO_TENCENT_SECRET_KEY), "ap-guangzhou", new ClientProfile(ClientProfile.SIGN_TC3_256,
                 http));
         var page = client.DescribeVpnConnections(new DescribeVpnConnectionsRequest());
         assertThat(page.getRequestId()).isNotBlank();

@@ -18,9 +18,9 @@ import com.aliyuncs.IAcsClient;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.exceptions.ErrorType;
 import com.aliyuncs.http.ProtocolType;
-import dev.vpnd.core.service.KeyStyle;
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.security.KeyStyle;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +51,7 @@ class ReadOnlyKeyTest {
         gatewayId = fixtures.gateway();
         connectionId = fixtures.connection(gatewayId, fixtures.customerGateway(), "ro");
         spareCustomerGatewayId = fixtures.customerGateway();
-        readOnlyKey = VPND.services().accounts().createKey("demo", true, KeyStyle.ALIYUN);
+        readOnlyKey = VPND.services().accounts().createKey("demo", true, KeyStyle.ALIYUN.shape());
     }
 
     /** Whatever was refused, the account's resources are exactly as before. */

@@ -3,7 +3,7 @@ package dev.vpnd.server.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vpnd.server.Main;
+import dev.vpnd.server.cli.Main;
 import dev.vpnd.server.VpndProcess;
 import dev.vpnd.store.TestDatabase;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.vpnd.server.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpnd.core.service.AccountService;
+import dev.vpnd.server.security.KeyStyle;
 
 /** One account's credentials in every dialect. */
 record Tenant(String aliyunKeyId, String aliyunSecret, String tencentSecretId, String tencentSecretKey,
@@ -9,7 +10,7 @@ record Tenant(String aliyunKeyId, String aliyunSecret, String tencentSecretId, S
 
     static Tenant demo() {
         return new Tenant(AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET,
-                AccountService.DEMO_TENCENT_SECRET_ID, AccountService.DEMO_TENCENT_SECRET_KEY,
+                KeyStyle.DEMO_TENCENT_SECRET_ID, KeyStyle.DEMO_TENCENT_SECRET_KEY,
                 AccountService.DEMO_USER, AccountService.DEMO_PASSWORD, AccountService.DEMO_ACCOUNT);
     }
 

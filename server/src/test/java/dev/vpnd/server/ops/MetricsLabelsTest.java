@@ -10,6 +10,7 @@ import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.security.KeyStyle;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +51,7 @@ class MetricsLabelsTest {
         post(aliyun + "?Action=DescribeVpcs&Version=" + marker + "&AccessKeyId=" + marker, form,
                 marker + "=" + marker);
         post(tencent + "/", form, "Action=" + marker + "&Version=2017-03-12&Region=" + marker + "&SecretId="
-                + AccountService.DEMO_TENCENT_SECRET_ID + "&Timestamp=" + now + "&Nonce=1&Signature=" + marker);
+                + KeyStyle.DEMO_TENCENT_SECRET_ID + "&Timestamp=" + now + "&Nonce=1&Signature=" + marker);
         post(tencent + "/", "application/json", "{\"" + marker + "\":1}", "Authorization",
                 "TC3-HMAC-SHA256 Credential=" + marker + "/2020-01-01/vpc/tc3_request, SignedHeaders=content-type;host,"
                         + " Signature=" + "0".repeat(64), "X-TC-Action", marker, "X-TC-Region", marker,
@@ -62,8 +63,8 @@ class MetricsLabelsTest {
         var http = new HttpProfile();
         http.setEndpoint(VPND.tencentEndpoint());
         http.setProtocol(HttpProfile.REQ_HTTP);
-        var sdk = new CommonClient("vpc", "2017-03-12", new Credential(AccountService.DEMO_TENCENT_SECRET_ID,
-                AccountService.DEMO_TENCENT_SECRET_KEY), "ap-guangzhou", new ClientProfile(ClientProfile.SIGN_TC3_256,
+        var sdk = new CommonClient("vpc", "2017-03-12", new Credential(KeyStyle.DEMO_TENCENT_SECRET_ID,
+                KeyStyle.DEMO_TENCENT_SECRET_KEY), "ap-guangzhou", new ClientProfile(ClientProfile.SIGN_TC3_256,
                 http));
         assertThatThrownBy(() -> sdk.call(marker, "{}")).isInstanceOf(TencentCloudSDKException.class)
                 .hasMessageContaining("does not exist");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.security.KeyStyle;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,7 +63,7 @@ class ErrorEchoTest {
     @Test
     void tencentLegacySignatureErrorsAreBoundedOnBothPaths() throws Exception {
         String form = "Action=DescribeVpnConn&Version=2017-03-12&Region=gz&SecretId="
-                + AccountService.DEMO_TENCENT_SECRET_ID + "&Timestamp=" + Instant.now().getEpochSecond()
+                + KeyStyle.DEMO_TENCENT_SECRET_ID + "&Timestamp=" + Instant.now().getEpochSecond()
                 + "&Nonce=12345&vpnConnName=" + LARGE + "&Signature=bm90IGEgc2lnbmF0dXJl";
         String base = "http://" + VPND.tencentEndpoint();
         var api3 = post(base + "/", form);

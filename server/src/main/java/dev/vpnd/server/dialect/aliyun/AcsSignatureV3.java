@@ -1,6 +1,7 @@
 package dev.vpnd.server.dialect.aliyun;
 
 import dev.vpnd.server.security.AuthorizationFields;
+import dev.vpnd.server.security.CanonicalRequest;
 import dev.vpnd.server.security.Digests;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.function.Function;
 /**
  * Alibaba Cloud's ACS3-HMAC-SHA256 signature ("v3"): the default of the new Tea SDK, and of the old
  * core SDK when a request opts in with {@code setSysSignatureVersion(V3)}. One function per step of
- * the recipe in docs/dialects/aliyun.md, "Signature v3"; requests captured from the SDKs are the
+ * the recipe in docs/dialects/aliyun.md, "Signature v3" (the canonical request's frame is
+ * {@link CanonicalRequest}, shared with Tencent's TC3); requests captured from the SDKs are the
  * test vectors.
  */
 final class AcsSignatureV3 {
@@ -57,11 +59,6 @@ final class AcsSignatureV3 {
         return Optional.of(new Authorization(credential, names, signature));
     }
 
-    /** The path, or {@code /} for an empty one; RPC calls always use {@code /}. */
-    static String canonicalUri(String path) {
-        return path == null || path.isEmpty() ? "/" : path;
-    }
-
     /** Decoded parameters re-encoded as {@code pe(k)=pe(v)}, sorted by name, joined with {@code &}. */
     static String canonicalQueryString(Map<String, String> query) {
         List<String> names = new ArrayList<>(query.keySet());
@@ -93,21 +90,11 @@ final class AcsSignatureV3 {
 
     /** Lowercase hex SHA-256 of the body bytes as received. */
     static String hashedPayload(byte[] body) {
-        return HEX.formatHex(Digests.sha256(body));
-    }
-
-    /**
-     * The six parts joined by newlines. {@code canonicalHeaders} already ends in a newline, so the
-     * result contains an empty line before the signed-header list.
-     */
-    static String canonicalRequest(String method, String canonicalUri, String canonicalQuery,
-            String canonicalHeaders, String signedHeaders, String hashedPayload) {
-        return method + '\n' + canonicalUri + '\n' + canonicalQuery + '\n' + canonicalHeaders + '\n'
-                + signedHeaders + '\n' + hashedPayload;
+        return CanonicalRequest.sha256Hex(body);
     }
 
     static String stringToSign(String canonicalRequest) {
-        return ALGORITHM + '\n' + HEX.formatHex(Digests.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        return ALGORITHM + '\n' + CanonicalRequest.sha256Hex(canonicalRequest);
     }
 
     /** Lowercase hex HMAC-SHA256 keyed by the bare secret (no {@code &}, unlike v1). */
@@ -126,7 +113,7 @@ final class AcsSignatureV3 {
     static boolean verify(String method, String path, Map<String, String> query,
             Function<String, String> headerValueByLowercaseName, byte[] body, Authorization auth,
             String accessKeySecret) {
-        String canonicalRequest = canonicalRequest(method, canonicalUri(path), canonicalQueryString(query),
+        String canonicalRequest = CanonicalRequest.of(method, CanonicalRequest.uri(path), canonicalQueryString(query),
                 canonicalHeaders(auth.signedHeaders(), headerValueByLowercaseName),
                 String.join(";", auth.signedHeaders()), hashedPayload(body));
         String expected = signature(accessKeySecret, stringToSign(canonicalRequest));

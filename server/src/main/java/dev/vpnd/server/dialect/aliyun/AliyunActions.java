@@ -1,20 +1,15 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import dev.vpnd.server.dialect.ActionTable;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /** Every action of VPC API version 2016-04-28 that vpnd answers, one line each. */
 final class AliyunActions {
     static final String VERSION = "2016-04-28";
 
-    private static final Map<String, RpcAction> TABLE = table();
+    static final ActionTable<RpcAction> TABLE = table();
 
     private AliyunActions() {
-    }
-
-    static Optional<RpcAction> find(String action) {
-        return Optional.ofNullable(TABLE.get(action));
     }
 
     /**
@@ -25,8 +20,8 @@ final class AliyunActions {
         return action.startsWith("Describe") || action.startsWith("List");
     }
 
-    private static Map<String, RpcAction> table() {
-        var t = new LinkedHashMap<String, RpcAction>();
+    private static ActionTable<RpcAction> table() {
+        var t = new LinkedHashMap<String, RpcAction.Handler>();
         t.put("DescribeRegions", RegionActions::describe);
         t.put("CreateVpc", VpcActions::create);
         t.put("DescribeVpcs", VpcActions::describeList);
@@ -49,6 +44,8 @@ final class AliyunActions {
         t.put("TagResources", TagActions::tag);
         t.put("UnTagResources", TagActions::untag);
         t.put("ListTagResources", TagActions::list);
-        return Map.copyOf(t);
+        var actions = new LinkedHashMap<String, RpcAction>();
+        t.forEach((name, handler) -> actions.put(name, new RpcAction(handler, readOnly(name))));
+        return new ActionTable<>(actions);
     }
 }

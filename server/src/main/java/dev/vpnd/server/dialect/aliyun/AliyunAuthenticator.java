@@ -2,6 +2,7 @@ package dev.vpnd.server.dialect.aliyun;
 
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.server.http.WireRequest;
+import dev.vpnd.server.security.CanonicalRequest;
 import dev.vpnd.server.security.KeyDirectory;
 import dev.vpnd.server.security.ReplayGuard;
 import java.time.Duration;
@@ -87,7 +88,7 @@ final class AliyunAuthenticator {
         String path = request.path();
         if (!AcsSignatureV3.verify(request.method(), path, call.query(), request::header, request.body(), auth,
                 key.secret().value())) {
-            String canonical = AcsSignatureV3.canonicalRequest(request.method(), path.isEmpty() ? "/" : path,
+            String canonical = CanonicalRequest.of(request.method(), CanonicalRequest.uri(path),
                     AcsSignatureV3.canonicalQueryString(call.query()),
                     AcsSignatureV3.canonicalHeaders(auth.signedHeaders(), request::header),
                     String.join(";", auth.signedHeaders()), AcsSignatureV3.hashedPayload(request.body()));

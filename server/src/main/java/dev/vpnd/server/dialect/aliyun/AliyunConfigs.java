@@ -13,6 +13,7 @@ import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.IpsecConfig;
 import dev.vpnd.core.model.Secret;
 import dev.vpnd.core.service.Cidrs;
+import dev.vpnd.server.dialect.SpellingTable;
 import java.io.IOException;
 
 /**
@@ -136,7 +137,7 @@ final class AliyunConfigs {
         }
     }
 
-    private static <E extends Enum<E>> E spelled(JsonNode node, String key, AliyunSpelling.Table<E> table, E base,
+    private static <E extends Enum<E>> E spelled(JsonNode node, String key, SpellingTable<E> table, E base,
             String param) {
         String text = text(node, key);
         if (text == null) {

@@ -1,11 +1,17 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import dev.vpnd.server.dialect.WireError;
+import dev.vpnd.server.dialect.WireFault;
+import dev.vpnd.server.security.BoundedEcho;
+
 /**
  * Every error code this dialect answers, with its HTTP status and message as Alibaba Cloud's POP
  * gateway and VPC service give them (docs/dialects/aliyun.md, Errors). Messages with {@code %s}
- * take arguments. Codes are explicit strings: dotted codes cannot come from names.
+ * take arguments, filled leniently: a slot given no argument is left empty, and an argument repeats
+ * at most {@link BoundedEcho#MAX_CHARS} characters of the request. Codes are explicit strings:
+ * dotted codes cannot come from names.
  */
-enum AliyunError {
+enum AliyunError implements WireError {
     // Request shape and signature (POP gateway).
     MISSING_PARAMETER(400, "Missing%s", "%s is mandatory for this action."),
     INVALID_PARAMETER(400, "InvalidParameter", "The specified parameter \"%s\" is not valid."),
@@ -57,17 +63,50 @@ enum AliyunError {
     TAG_KEY_CONFLICT(400, "Forbidden.TagKey.Duplicated", "The specified tag key already exists."),
     TAG_NUMBER_EXCEEDED(400, "SizeLimitExceeded.TagNum", "The maximum number of tags is exceeded.");
 
-    final int httpStatus;
-    final String code;
-    final String message;
+    private final int status;
+    private final String code;
+    private final String template;
 
-    AliyunError(int httpStatus, String code, String message) {
-        this.httpStatus = httpStatus;
+    AliyunError(int status, String code, String template) {
+        this.status = status;
         this.code = code;
-        this.message = message;
+        this.template = template;
     }
 
-    AliyunFault fault(Object... args) {
-        return new AliyunFault(this, args);
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String template() {
+        return template;
+    }
+
+    /** {@code Missing%s} is counted as {@code MissingParameter}, whatever parameter was missing. */
+    @Override
+    public String label() {
+        return code.replace("%s", "Parameter");
+    }
+
+    WireFault fault(Object... args) {
+        return new WireFault(this, format(code, args), format(template, args));
+    }
+
+    private static String format(String template, Object[] args) {
+        int slots = template.split("%s", -1).length - 1;
+        if (slots == 0) {
+            return template;
+        }
+        var filled = new Object[slots];
+        for (int i = 0; i < slots; i++) {
+            filled[i] = i < args.length ? BoundedEcho.of(String.valueOf(args[i])) : "";
+        }
+        return template.formatted(filled);
     }
 }

@@ -1,14 +1,20 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import dev.vpnd.core.problem.Field;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ResourceType;
+import dev.vpnd.server.dialect.ProblemTable;
+import dev.vpnd.server.dialect.WireFault;
 
 /** The one place a core {@link Problem} becomes an Alibaba error; the switch is exhaustive by design. */
-final class AliyunErrors {
+final class AliyunErrors implements ProblemTable {
+    static final AliyunErrors TABLE = new AliyunErrors();
+
     private AliyunErrors() {
     }
 
-    static AliyunFault of(Problem problem) {
+    @Override
+    public WireFault fault(Problem problem) {
         return switch (problem) {
             case Problem.NotFound nf -> notFound(nf.type()).fault();
             case Problem.InUse iu -> switch (iu.type()) {
@@ -20,20 +26,11 @@ final class AliyunErrors {
             case Problem.AlreadyExists ae -> switch (ae.type()) {
                 case CUSTOMER_GATEWAY -> AliyunError.IP_ADDRESS_EXISTS.fault();
                 case VPN_CONNECTION -> AliyunError.CONNECTION_EXISTS.fault();
-                default -> AliyunError.INVALID_PARAMETER.fault(ae.field());
+                default -> AliyunError.INVALID_PARAMETER.fault(AliyunFields.wireName(ae.field(), 0));
             };
-            case Problem.InvalidValue iv -> switch (iv.field()) {
-                case "Name" -> AliyunError.INVALID_NAME.fault();
-                case "Description" -> AliyunError.INVALID_DESCRIPTION.fault();
-                case "Tag.Key" -> AliyunError.TAG_KEY_INVALID.fault();
-                case "Tag.Value" -> AliyunError.TAG_VALUE_INVALID.fault();
-                case "LocalSubnet" -> AliyunError.LOCAL_SUBNET_INVALID.fault(iv.value());
-                case "RemoteSubnet" -> AliyunError.REMOTE_SUBNET_INVALID.fault(iv.value());
-                case "IpAddress" -> AliyunError.IP_ADDRESS_FORMAT.fault();
-                case "CidrBlock" -> AliyunError.CIDR_BLOCK_INVALID.fault();
-                default -> AliyunError.INVALID_PARAMETER.fault(iv.field());
-            };
-            case Problem.MissingValue mv -> AliyunError.MISSING_PARAMETER.fault(mv.field());
+            case Problem.InvalidValue iv -> invalid(iv);
+            case Problem.MissingValue mv -> AliyunError.MISSING_PARAMETER.fault(
+                    AliyunFields.wireName(mv.field(), mv.tunnel()));
             case Problem.WrongState ws -> ws.type() == ResourceType.VPN_CONNECTION
                     ? AliyunError.CONNECTION_CONFIGURING.fault()
                     : AliyunError.OPERATION_CONFLICT.fault();
@@ -42,6 +39,22 @@ final class AliyunErrors {
             case Problem.ConcurrentChange cc -> cc.type() == ResourceType.VPN_CONNECTION
                     ? AliyunError.CONNECTION_CONFIGURING.fault()
                     : AliyunError.OPERATION_CONFLICT.fault();
+        };
+    }
+
+    /** Alibaba's own code for a bad name, description, tag, subnet or address; else the field's parameter. */
+    private static WireFault invalid(Problem.InvalidValue iv) {
+        return switch (iv.field()) {
+            case VPC_NAME, GATEWAY_NAME, CUSTOMER_GATEWAY_NAME, CONNECTION_NAME -> AliyunError.INVALID_NAME.fault();
+            case VPC_DESCRIPTION, GATEWAY_DESCRIPTION, CUSTOMER_GATEWAY_DESCRIPTION ->
+                    AliyunError.INVALID_DESCRIPTION.fault();
+            case TAG_KEY -> AliyunError.TAG_KEY_INVALID.fault();
+            case TAG_VALUE -> AliyunError.TAG_VALUE_INVALID.fault();
+            case LOCAL_SUBNET -> AliyunError.LOCAL_SUBNET_INVALID.fault(iv.value());
+            case REMOTE_SUBNET -> AliyunError.REMOTE_SUBNET_INVALID.fault(iv.value());
+            case CUSTOMER_GATEWAY_ADDRESS -> AliyunError.IP_ADDRESS_FORMAT.fault();
+            case VPC_CIDR_BLOCK -> AliyunError.CIDR_BLOCK_INVALID.fault();
+            default -> AliyunError.INVALID_PARAMETER.fault(AliyunFields.wireName(iv.field(), iv.tunnel()));
         };
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
+import dev.vpnd.server.dialect.WireFault;
 import dev.vpnd.server.http.ResponseBody;
 import dev.vpnd.server.http.WireResponse;
 import java.io.IOException;
@@ -43,6 +44,10 @@ final class AliyunRenderer {
 
     WireResponse success(String action, RpcCall.Format format, Map<String, Object> body) {
         return write(200, format, action + "Response", body);
+    }
+
+    WireResponse error(WireFault fault, String requestId, RpcCall.Format format) {
+        return error(fault.status(), fault.code(), fault.getMessage(), requestId, format);
     }
 
     WireResponse error(int status, String code, String message, String requestId, RpcCall.Format format) {

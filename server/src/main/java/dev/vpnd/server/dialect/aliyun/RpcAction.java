@@ -2,8 +2,12 @@ package dev.vpnd.server.dialect.aliyun;
 
 import java.util.Map;
 
-/** One wire action: reads the context, calls canonical services, returns the ordered response body. */
-@FunctionalInterface
-interface RpcAction {
-    Map<String, Object> run(RpcContext context);
+/** One wire action: what it runs, and whether a read-only key may call it. */
+record RpcAction(Handler handler, boolean readOnly) {
+
+    /** Reads the context, calls canonical services, returns the ordered response body. */
+    @FunctionalInterface
+    interface Handler {
+        Map<String, Object> run(RpcContext context);
+    }
 }

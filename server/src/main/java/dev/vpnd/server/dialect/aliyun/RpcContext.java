@@ -3,7 +3,7 @@ package dev.vpnd.server.dialect.aliyun;
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.problem.ResourceType;
-import dev.vpnd.server.Services;
+import dev.vpnd.core.service.Services;
 import java.time.Instant;
 
 /**

@@ -16,6 +16,7 @@ import dev.vpnd.core.model.Tunnel;
 import dev.vpnd.core.model.TunnelRole;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.port.ConnectionStore;
+import dev.vpnd.core.problem.Field;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.core.service.Cidrs;
@@ -47,8 +48,8 @@ final class VpnConnectionActions {
         String remoteIp = customerGatewayId.isEmpty() ? ""
                 : ctx.services().customerGateways().get(scope, customerGatewayId).ipAddress();
         var baseIke = AliyunConfigs.DEFAULT_IKE.withIdentities(gateway.internetIp(), remoteIp);
-        var policies = List.of(new SecurityPolicy(subnets(p.required("LocalSubnet"), "LocalSubnet"),
-                subnets(p.required("RemoteSubnet"), "RemoteSubnet")));
+        var policies = List.of(new SecurityPolicy(subnets(p.required("LocalSubnet"), Field.LOCAL_SUBNET),
+                subnets(p.required("RemoteSubnet"), Field.REMOTE_SUBNET)));
         var draft = new ConnectionDraft(gatewayId, customerGatewayId, name(p, ""), policies,
                 initiation(p, Initiation.ON_TRAFFIC), p.bool("EnableDpd", true), DEFAULT_DPD_TIMEOUT_SECONDS,
                 DpdAction.CLEAR, p.bool("EnableNatTraversal", true), p.bool("AutoConfigRoute", true), RouteType.STATIC,
@@ -153,9 +154,9 @@ final class VpnConnectionActions {
         if (!p.present("LocalSubnet") && !p.present("RemoteSubnet")) {
             return current.securityPolicies();
         }
-        var local = p.present("LocalSubnet") ? subnets(p.required("LocalSubnet"), "LocalSubnet")
+        var local = p.present("LocalSubnet") ? subnets(p.required("LocalSubnet"), Field.LOCAL_SUBNET)
                 : current.localSubnets();
-        var remote = p.present("RemoteSubnet") ? subnets(p.required("RemoteSubnet"), "RemoteSubnet")
+        var remote = p.present("RemoteSubnet") ? subnets(p.required("RemoteSubnet"), Field.REMOTE_SUBNET)
                 : current.remoteSubnets();
         return List.of(new SecurityPolicy(local, remote));
     }
@@ -179,11 +180,11 @@ final class VpnConnectionActions {
         return name;
     }
 
-    private static List<String> subnets(String text, String field) {
+    private static List<String> subnets(String text, Field field) {
         try {
             return Cidrs.parseList(field, text);
         } catch (ProblemException e) {
-            throw AliyunErrors.of(e.problem());
+            throw AliyunErrors.TABLE.fault(e.problem());
         }
     }
 

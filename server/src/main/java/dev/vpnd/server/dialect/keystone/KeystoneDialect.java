@@ -1,49 +1,36 @@
 package dev.vpnd.server.dialect.keystone;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.service.IdentityService;
 import dev.vpnd.core.service.IdentityService.Session;
-import dev.vpnd.server.dialect.keystone.KeystoneError.KeystoneFault;
+import dev.vpnd.server.dialect.Exchange;
+import dev.vpnd.server.dialect.RequestPipeline;
+import dev.vpnd.server.dialect.WireFault;
 import dev.vpnd.server.http.Dialect;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.IntSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Keystone v3 on its own listener. Routes are a table of path and method to handler; every answer,
- * errors included, is JSON in Keystone's form. URLs in answers (the {@code self} link, the catalog)
- * use the host the client called, so a client on another machine gets addresses it can reach.
+ * Keystone v3 on its own listener, on the shared pipeline: the path is routed first (404), then the
+ * method (405), and the token is checked by the actions that need one. Every answer, errors
+ * included, is JSON in Keystone's form. URLs in answers (the {@code self} link, the catalog) use the
+ * host the client called, so a client on another machine gets addresses it can reach.
  */
-public final class KeystoneDialect implements Dialect {
-    private static final Logger LOG = LoggerFactory.getLogger(KeystoneDialect.class);
+public final class KeystoneDialect extends RequestPipeline<KeystoneCall, KeystoneCaller, KeystoneActions>
+        implements Dialect {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String JSON = "application/json";
-
-    @FunctionalInterface
-    private interface Handler {
-        WireResponse handle(WireRequest request);
-    }
-
-    private record Route(String action, Map<String, Handler> byMethod) {
-    }
 
     private final IdentityService identity;
     private final IntSupplier neutronPort;
-    private final Metrics metrics;
     private final LoginThrottle throttle;
-    private final Map<String, Route> routes = new LinkedHashMap<>();
 
     /** {@code neutronPort} is read per request: the Neutron listener may bind a free port after this is built. */
     public KeystoneDialect(IdentityService identity, IntSupplier neutronPort, Metrics metrics) {
@@ -51,18 +38,10 @@ public final class KeystoneDialect implements Dialect {
     }
 
     KeystoneDialect(IdentityService identity, IntSupplier neutronPort, Metrics metrics, LoginThrottle throttle) {
+        super(metrics, Order.ACTION_FIRST, KeystoneActions.TABLE, KeystoneErrors.TABLE);
         this.identity = identity;
         this.neutronPort = neutronPort;
-        this.metrics = metrics;
         this.throttle = throttle;
-        routes.put("/", new Route("Versions", Map.of("GET", this::versions)));
-        routes.put("/v3", new Route("Version", Map.of("GET", this::version)));
-        routes.put("/v3/", new Route("Version", Map.of("GET", this::version)));
-        routes.put("/v3/auth/tokens", new Route("Tokens", Map.of(
-                "POST", this::issue,
-                "GET", r -> check(r, true),
-                "HEAD", r -> check(r, false),
-                "DELETE", this::revoke)));
     }
 
     @Override
@@ -76,52 +55,75 @@ public final class KeystoneDialect implements Dialect {
         return request.safeWithoutBody();
     }
 
+    /** Keystone's {@code x-openstack-request-id} form; it names the request in the log. */
     @Override
-    public WireResponse handle(WireRequest request) {
-        String action = "unknown";
-        String outcome = "ok";
-        try {
-            Route route = routes.get(request.path());
-            if (route == null) {
-                throw KeystoneError.NOT_FOUND.fault("The resource could not be found.");
-            }
-            Handler handler = route.byMethod().get(request.method());
-            // The label's method comes from the route table, never from the request: series stay bounded.
-            action = route.action() + "." + (handler == null ? "other" : request.method());
-            if (handler == null) {
-                throw KeystoneError.METHOD_NOT_ALLOWED.fault("The method is not allowed for the requested URL.");
-            }
-            return handler.handle(request);
-        } catch (KeystoneFault fault) {
-            outcome = String.valueOf(fault.error.status);
-            return error(fault.error, fault.getMessage(), fault.headers);
-        } catch (RuntimeException e) {
-            LOG.error("keystone request failed", e);
-            outcome = "500";
-            return error(KeystoneError.INTERNAL, "An unexpected error prevented the server from fulfilling your request.");
-        } finally {
-            metrics.request(name(), action, outcome, Duration.between(request.receivedAt(), Instant.now()));
-        }
+    protected String newRequestId() {
+        return "req-" + UUID.randomUUID();
+    }
+
+    @Override
+    protected KeystoneCall parse(WireRequest request) {
+        return KeystoneCall.parse(request);
+    }
+
+    @Override
+    protected KeystoneCaller authenticate(WireRequest request, KeystoneCall call) {
+        return new KeystoneCaller(identity, request.header("x-auth-token"));
+    }
+
+    @Override
+    protected String actionName(KeystoneCall call) {
+        return call.action();
+    }
+
+    @Override
+    protected WireFault unknownAction(KeystoneCall call, String name) {
+        return KeystoneError.METHOD_NOT_ALLOWED.fault();
+    }
+
+    /** The label's method comes from the action table, never from the request: series stay bounded. */
+    @Override
+    protected String unknownActionLabel(KeystoneCall call) {
+        return call.resource() + ".other";
+    }
+
+    @Override
+    protected WireResponse run(Exchange<KeystoneCall, KeystoneCaller, KeystoneActions> exchange) {
+        WireRequest request = exchange.request();
+        KeystoneCaller caller = exchange.caller();
+        return switch (exchange.action()) {
+            case VERSIONS -> KeystoneRenderer.json(300, KeystoneDocuments.versions(baseUrl(request)), Map.of());
+            case VERSION -> version(request);
+            case ISSUE_TOKEN -> issue(request);
+            case CHECK_TOKEN -> check(request, caller, true);
+            case CHECK_TOKEN_HEAD -> check(request, caller, false);
+            case REVOKE_TOKEN -> revoke(request, caller);
+        };
+    }
+
+    @Override
+    protected WireResponse render(WireFault fault, Optional<KeystoneCall> call, String requestId) {
+        return KeystoneRenderer.error(fault);
+    }
+
+    @Override
+    protected WireFault internalError(String requestId) {
+        return KeystoneError.INTERNAL.fault();
     }
 
     @Override
     public WireResponse protocolError(int status, String reason) {
         if (status == 503) {
-            return error(KeystoneError.UNAVAILABLE, "The service is stopping; retry shortly.");
+            return KeystoneRenderer.error(KeystoneError.UNAVAILABLE.fault());
         }
         var error = KeystoneError.ofStatus(status);
-        return error(error, error == KeystoneError.INTERNAL ? "An unexpected error prevented the server from "
-                + "fulfilling your request." : reason);
-    }
-
-    private WireResponse versions(WireRequest request) {
-        return json(300, KeystoneDocuments.versions(baseUrl(request)), Map.of());
+        return KeystoneRenderer.error(error == KeystoneError.INTERNAL ? error.fault() : error.fault(reason));
     }
 
     private WireResponse version(WireRequest request) {
         var root = MAPPER.createObjectNode();
         root.set("version", KeystoneDocuments.version(baseUrl(request)));
-        return json(200, root, Map.of());
+        return KeystoneRenderer.json(200, root, Map.of());
     }
 
     /**
@@ -149,7 +151,7 @@ public final class KeystoneDialect implements Dialect {
             throw PasswordAuth.unauthorized();
         }
         admitted.succeeded();
-        return json(201, tokenBody(request, issued.get().session(), true),
+        return KeystoneRenderer.json(201, tokenBody(request, issued.get().session(), true),
                 Map.of("X-Subject-Token", issued.get().token()));
     }
 
@@ -157,28 +159,24 @@ public final class KeystoneDialect implements Dialect {
      * {@code GET/HEAD /v3/auth/tokens}: the caller's own token in {@code X-Auth-Token} must be valid
      * (else 401); the one in {@code X-Subject-Token} is described, or 404 when unknown or expired.
      */
-    private WireResponse check(WireRequest request, boolean withBody) {
-        caller(request);
+    private WireResponse check(WireRequest request, KeystoneCaller caller, boolean withBody) {
+        caller.session();
         String subject = request.header("x-subject-token");
         Session session = identity.validate(subject).orElseThrow(() -> KeystoneError.NOT_FOUND.fault(
                 "Could not find token: " + subject + "."));
         if (!withBody) {
-            return new WireResponse(200, JSON, new byte[0], Map.of("X-Subject-Token", subject));
+            return KeystoneRenderer.empty(200, Map.of("X-Subject-Token", subject));
         }
         boolean catalog = !"nocatalog".equals(queryFlag(request));
-        return json(200, tokenBody(request, session, catalog), Map.of("X-Subject-Token", subject));
+        return KeystoneRenderer.json(200, tokenBody(request, session, catalog), Map.of("X-Subject-Token", subject));
     }
 
-    private WireResponse revoke(WireRequest request) {
-        caller(request);
+    private WireResponse revoke(WireRequest request, KeystoneCaller caller) {
+        caller.session();
         if (!identity.revoke(request.header("x-subject-token"))) {
             throw KeystoneError.NOT_FOUND.fault("Could not find token: " + request.header("x-subject-token") + ".");
         }
-        return new WireResponse(204, JSON, new byte[0], Map.of());
-    }
-
-    private Session caller(WireRequest request) {
-        return identity.validate(request.header("x-auth-token")).orElseThrow(PasswordAuth::unauthorized);
+        return KeystoneRenderer.empty(204, Map.of());
     }
 
     private JsonNode tokenBody(WireRequest request, Session session, boolean catalog) {
@@ -217,25 +215,5 @@ public final class KeystoneDialect implements Dialect {
         }
         int colon = host.lastIndexOf(':');
         return colon > host.lastIndexOf(']') ? host.substring(0, colon) : host;
-    }
-
-    private static WireResponse error(KeystoneError error, String message) {
-        return error(error, message, Map.of());
-    }
-
-    private static WireResponse error(KeystoneError error, String message, Map<String, String> extraHeaders) {
-        var headers = new LinkedHashMap<>(extraHeaders);
-        if (error == KeystoneError.UNAUTHORIZED) {
-            headers.put("WWW-Authenticate", "Keystone uri=\"/v3\"");
-        }
-        return json(error.status, KeystoneDocuments.error(error, message), headers);
-    }
-
-    private static WireResponse json(int status, JsonNode body, Map<String, String> headers) {
-        try {
-            return new WireResponse(status, JSON, MAPPER.writeValueAsBytes(body), headers);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

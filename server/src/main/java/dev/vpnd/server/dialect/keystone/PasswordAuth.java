@@ -1,7 +1,7 @@
 package dev.vpnd.server.dialect.keystone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vpnd.server.dialect.keystone.KeystoneError.KeystoneFault;
+import dev.vpnd.server.dialect.WireFault;
 import java.util.Map;
 
 /**
@@ -45,13 +45,13 @@ record PasswordAuth(String userId, String userName, String password, String proj
         }
     }
 
-    static KeystoneFault unauthorized() {
-        return KeystoneError.UNAUTHORIZED.fault("The request you have made requires authentication.");
+    static WireFault unauthorized() {
+        return KeystoneError.UNAUTHORIZED.fault();
     }
 
     /** Keystone's 401, with how many seconds a throttled client should wait before it signs in again. */
-    static KeystoneFault throttled(long retryAfterSeconds) {
-        return new KeystoneFault(KeystoneError.UNAUTHORIZED, "The request you have made requires authentication.",
+    static WireFault throttled(long retryAfterSeconds) {
+        return KeystoneError.UNAUTHORIZED.fault(KeystoneError.UNAUTHORIZED.template(),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 

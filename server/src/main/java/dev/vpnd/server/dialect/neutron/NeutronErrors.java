@@ -16,11 +16,11 @@ final class NeutronErrors {
             case Problem.NotFound nf -> NeutronFault.notFound("NotFound", nf.type() + " " + nf.id() + " could not be found");
             case Problem.InUse iu -> NeutronFault.conflict("InUse", iu.type() + " " + iu.id() + " is in use");
             case Problem.AlreadyExists ae -> NeutronFault.conflict("Conflict",
-                    "A resource with " + ae.field() + " " + ae.value() + " already exists");
+                    "A resource with " + ae.field().canonicalName() + " " + ae.value() + " already exists");
             case Problem.InvalidValue iv -> NeutronFault.invalidInput("'" + iv.value() + "' is not valid for "
-                    + iv.field() + ": " + iv.reason());
+                    + iv.field().canonicalName() + ": " + iv.reason());
             case Problem.MissingValue mv -> NeutronFault.badRequest("Failed to parse request. Required attribute '"
-                    + mv.field() + "' not specified");
+                    + mv.field().canonicalName() + "' not specified");
             case Problem.WrongState ws -> NeutronFault.bad("VPNStateInvalidToUpdate", "Invalid state "
                     + ws.state() + " of vpnaas resource " + ws.id() + " for updating");
             case Problem.LimitExceeded le -> NeutronFault.conflict("OverQuota", "Quota exceeded for resources: "

@@ -1,7 +1,7 @@
 package dev.vpnd.server.dialect.tencent;
 
+import dev.vpnd.server.dialect.ActionTable;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** The API 3.0 actions vpnd serves (VPC, version 2017-03-12), as a table. */
@@ -9,7 +9,7 @@ final class Api3Actions {
     static final String VERSION = "2017-03-12";
     private static final Set<String> PAGED = Set.of("Filters", "Offset", "Limit");
 
-    private static final Map<String, Api3Action> ACTIONS = Map.ofEntries(
+    static final ActionTable<Api3Action> TABLE = new ActionTable<>(Map.ofEntries(
             write("CreateVpc", VpcActions::create,
                     "VpcName", "CidrBlock", "EnableMulticast", "DnsServers", "DomainName", "Tags"),
             list("DescribeVpcs", VpcActions::describeList, "VpcIds"),
@@ -38,13 +38,9 @@ final class Api3Actions {
                     "IPSECOptionsSpecification", "EnableHealthCheck", "HealthCheckLocalIp", "HealthCheckRemoteIp",
                     "NegotiationType", "DpdEnable", "DpdTimeout", "DpdAction", "CustomerGatewayId",
                     "HealthCheckConfig", "BgpConfig"),
-            write("DeleteVpnConnection", VpnConnectionActions::delete, "VpnGatewayId", "VpnConnectionId"));
+            write("DeleteVpnConnection", VpnConnectionActions::delete, "VpnGatewayId", "VpnConnectionId")));
 
     private Api3Actions() {
-    }
-
-    static Optional<Api3Action> find(String name) {
-        return Optional.ofNullable(ACTIONS.get(name));
     }
 
     private static Map.Entry<String, Api3Action> write(String name, Api3Action.Handler handler,

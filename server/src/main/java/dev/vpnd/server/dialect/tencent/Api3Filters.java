@@ -1,5 +1,6 @@
 package dev.vpnd.server.dialect.tencent;
 
+import dev.vpnd.server.dialect.WireFault;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ final class Api3Filters {
         List<Api3Params> given;
         try {
             given = p.objects("Filters", MAX_FILTERS);
-        } catch (TencentFault fault) {
+        } catch (WireFault fault) {
             if (fault.error() == TencentError.VALUE_LIMIT_EXCEEDED) {
                 throw fault;
             }
@@ -53,7 +54,7 @@ final class Api3Filters {
             List<String> values;
             try {
                 values = filter.texts("Values", MAX_VALUES);
-            } catch (TencentFault fault) {
+            } catch (WireFault fault) {
                 if (fault.error() == TencentError.VALUE_LIMIT_EXCEEDED) {
                     throw fault;
                 }

@@ -40,7 +40,7 @@ final class DescribeVpnConnAction {
         Set<String> vpcIds = p.text("vpcId").map(id -> Set.of(vpc(ctx, id).id())).orElse(Set.of());
         Set<String> gatewayIds = p.text("vpnGwId").map(id -> Set.of(gateway(ctx, id).id())).orElse(Set.of());
         Set<Long> serials = p.text("vpnConnId").map(id -> Set.of(LegacyIds.serial(ResourceType.VPN_CONNECTION, id)
-                .orElseThrow(() -> LegacyFault.badParameter("The vpnConnId `" + id + "` is neither a number nor a "
+                .orElseThrow(() -> TencentError.INVALID_PARAMETER.saying("The vpnConnId `" + id + "` is neither a number nor a "
                         + "vpnx- id.")))).orElse(Set.of());
         var filter = new ConnectionStore.Filter(Set.of(), serials, gatewayIds, Set.of(), vpcIds, Set.of(),
                 p.text("vpnConnName").orElse(""), List.of());
@@ -67,12 +67,12 @@ final class DescribeVpnConnAction {
         boolean ascending = switch (direction) {
             case "asc" -> true;
             case "desc" -> false;
-            default -> throw LegacyFault.badParameter("The orderDirection must be asc or desc.");
+            default -> throw TencentError.INVALID_PARAMETER.saying("The orderDirection must be asc or desc.");
         };
         return switch (field) {
             case "createTime" -> ascending ? Order.OLDEST_FIRST : Order.NEWEST_FIRST;
             case "vpnConnName" -> ascending ? Order.NAME_ASCENDING : Order.NAME_DESCENDING;
-            default -> throw LegacyFault.badParameter("The orderField must be createTime or vpnConnName.");
+            default -> throw TencentError.INVALID_PARAMETER.saying("The orderField must be createTime or vpnConnName.");
         };
     }
 
@@ -82,8 +82,7 @@ final class DescribeVpnConnAction {
         Optional<Vpc> vpc = serial.isEmpty() ? Optional.empty()
                 : ctx.services().vpcs().list(ctx.scope(), new VpcStore.Filter(Set.of(), Set.of(serial.getAsLong()),
                         Set.of(), Set.of(), List.of()), new PageRequest(0, 1)).items().stream().findFirst();
-        return vpc.orElseThrow(() -> new LegacyFault(LegacyError.NOT_FOUND, "InvalidVpc.NotFound",
-                "The VPC `" + id + "` does not exist."));
+        return vpc.orElseThrow(() -> TencentError.LEGACY_VPC_NOT_FOUND.fault(id));
     }
 
     /** The gateway a {@code vpnGwId} names; a value that names none is InvalidVpnGw.NotFound. */
@@ -93,8 +92,7 @@ final class DescribeVpnConnAction {
                 : ctx.services().gateways().list(ctx.scope(), new GatewayStore.Filter(Set.of(),
                         Set.of(serial.getAsLong()), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), List.of()),
                         new PageRequest(0, 1)).items().stream().findFirst();
-        return gateway.orElseThrow(() -> new LegacyFault(LegacyError.NOT_FOUND, "InvalidVpnGw.NotFound",
-                "The VPN gateway `" + id + "` does not exist."));
+        return gateway.orElseThrow(() -> TencentError.LEGACY_VPN_GATEWAY_NOT_FOUND.fault(id));
     }
 
     /** Each VPC of a page by canonical id, in one query. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.server.dialect.WireFault;
 import dev.vpnd.server.http.FormUrlEncoded;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class FlatParameters {
     }
 
     /**
-     * @throws TencentFault {@code InvalidParameter} when there are too many fields, a name is too long
+     * @throws WireFault {@code InvalidParameter} when there are too many fields, a name is too long
      *     or too deep, names conflict ({@code A=1} and {@code A.0=2}), an index is not a number below
      *     1000, or a list has a gap
      */

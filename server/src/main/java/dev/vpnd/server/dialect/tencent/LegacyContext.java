@@ -2,7 +2,7 @@ package dev.vpnd.server.dialect.tencent;
 
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.VpnConnection;
-import dev.vpnd.server.Services;
+import dev.vpnd.core.service.Services;
 import java.time.Instant;
 
 /**

@@ -27,10 +27,10 @@ record LegacyParams(Map<String, String> fields) {
         try {
             value = Long.parseLong(text.get().trim());
         } catch (NumberFormatException e) {
-            throw LegacyFault.badParameter("The parameter `" + name + "` must be an integer.");
+            throw TencentError.INVALID_PARAMETER.saying("The parameter `" + name + "` must be an integer.");
         }
         if (value < min || value > max) {
-            throw LegacyFault.badParameter("The parameter `" + name + "` must be between " + min + " and " + max
+            throw TencentError.INVALID_PARAMETER.saying("The parameter `" + name + "` must be between " + min + " and " + max
                     + ".");
         }
         return value;

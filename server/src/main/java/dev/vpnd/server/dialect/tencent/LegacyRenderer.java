@@ -2,6 +2,7 @@ package dev.vpnd.server.dialect.tencent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnd.server.dialect.WireFault;
 import dev.vpnd.server.http.WireResponse;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -24,12 +25,20 @@ final class LegacyRenderer {
         return WireResponse.of(200, TencentRenderer.CONTENT_TYPE, write(body));
     }
 
-    WireResponse error(LegacyFault fault) {
+    /** An API 3.0 error under its legacy number; {@code codeDesc} keeps the API 3.0 code. */
+    WireResponse error(WireFault fault) {
         var body = new LinkedHashMap<String, Object>();
-        body.put("code", fault.code());
+        body.put("code", number(fault).code);
         body.put("message", fault.getMessage());
-        body.put("codeDesc", fault.codeDesc());
+        body.put("codeDesc", fault.code());
         return WireResponse.of(200, TencentRenderer.CONTENT_TYPE, write(body));
+    }
+
+    private static LegacyError number(WireFault fault) {
+        if (fault.error() instanceof TencentError error) {
+            return LegacyError.of(error);
+        }
+        throw new IllegalStateException("not a Tencent error: " + fault.error());
     }
 
     private static byte[] write(Object body) {

@@ -73,16 +73,16 @@ final class LegacyVpnConnView {
         boolean localAddress = local.isEmpty() || Cidrs.isIpv4(local);
         boolean remoteAddress = remote.isEmpty() || Cidrs.isIpv4(remote);
         var v = new LinkedHashMap<String, Object>();
-        v.put("propoAuthenAlgorithm", TencentSpelling.IKE_INTEGRITY.spellLegacy(ike.integrity()));
-        v.put("propoEncryAlgorithm", TencentSpelling.IKE_ENCRYPTION.spellLegacy(ike.encryption()));
-        v.put("exchangeMode", TencentSpelling.EXCHANGE_MODE.spellLegacy(ike.mode()));
+        v.put("propoAuthenAlgorithm", TencentSpelling.legacy(TencentSpelling.IKE_INTEGRITY, ike.integrity()));
+        v.put("propoEncryAlgorithm", TencentSpelling.legacy(TencentSpelling.IKE_ENCRYPTION, ike.encryption()));
+        v.put("exchangeMode", TencentSpelling.legacy(TencentSpelling.EXCHANGE_MODE, ike.mode()));
         v.put("localIdentity", localAddress ? "address" : "fqdn");
         v.put("remoteIdentity", remoteAddress ? "address" : "fqdn");
         v.put("localAddress", localAddress ? local : null);
         v.put("remoteAddress", remoteAddress ? remote : null);
         v.put("localFqdnName", localAddress ? null : local);
         v.put("remoteFqdnName", remoteAddress ? null : remote);
-        v.put("dhGroupName", TencentSpelling.IKE_DH_GROUP.spellLegacy(ike.dhGroup()));
+        v.put("dhGroupName", TencentSpelling.legacy(TencentSpelling.IKE_DH_GROUP, ike.dhGroup()));
         v.put("ikeSaLifetimeSeconds", String.valueOf(ike.lifetimeSeconds()));
         return v;
     }
@@ -90,11 +90,11 @@ final class LegacyVpnConnView {
     /** No PFS is the text {@code "null"}, not JSON null, as in the example. */
     private static Map<String, Object> ipsec(IpsecConfig ipsec) {
         var v = new LinkedHashMap<String, Object>();
-        v.put("encryptAlgorithm", TencentSpelling.IPSEC_ENCRYPTION.spellLegacy(ipsec.encryption()));
-        v.put("integrityAlgorith", TencentSpelling.IPSEC_INTEGRITY.spellLegacy(ipsec.integrity()));
+        v.put("encryptAlgorithm", TencentSpelling.legacy(TencentSpelling.IPSEC_ENCRYPTION, ipsec.encryption()));
+        v.put("integrityAlgorith", TencentSpelling.legacy(TencentSpelling.IPSEC_INTEGRITY, ipsec.integrity()));
         v.put("encapMode", "tunnel");
         v.put("securityProto", "ESP");
-        v.put("pfsDhGroup", TencentSpelling.PFS.spellLegacy(ipsec.pfs()));
+        v.put("pfsDhGroup", TencentSpelling.legacy(TencentSpelling.PFS, ipsec.pfs()));
         v.put("ipsecSaLifetimeSeconds", String.valueOf(ipsec.lifetimeSeconds()));
         v.put("ipsecSaLifetimeTraffic", String.valueOf(ipsec.lifetimeKilobytes()));
         return v;

@@ -1,6 +1,7 @@
 package dev.vpnd.server.dialect.tencent;
 
 import dev.vpnd.server.security.AuthorizationFields;
+import dev.vpnd.server.security.CanonicalRequest;
 import dev.vpnd.server.security.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -98,11 +99,6 @@ final class Tc3Signature {
         return Optional.of(new Authorization(scope[0], scope[1], scope[2], names, signature));
     }
 
-    /** CanonicalURI: the path, {@code /} for every API 3.0 call; an empty path counts as {@code /}. */
-    static String canonicalUri(String path) {
-        return path == null || path.isEmpty() ? "/" : path;
-    }
-
     /**
      * CanonicalQueryString: the raw query exactly as received, neither decoded nor sorted, because the
      * Java SDK signs its GET query in HashMap order (docs/dialects/tencent.md, Requests). Tencent's
@@ -140,22 +136,12 @@ final class Tc3Signature {
         byte[] payload = UNSIGNED_PAYLOAD.equals(contentSha256Header)
                 ? UNSIGNED_PAYLOAD.getBytes(StandardCharsets.US_ASCII)
                 : body;
-        return HEX.formatHex(Digests.sha256(payload));
+        return CanonicalRequest.sha256Hex(payload);
     }
 
-    /**
-     * Step 1: the six parts joined by newlines. {@code canonicalHeaders} already ends in a newline, so
-     * the result has an empty line before the signed-header list.
-     */
-    static String canonicalRequest(String method, String canonicalUri, String canonicalQueryString,
-            String canonicalHeaders, String signedHeaders, String hashedRequestPayload) {
-        return method + '\n' + canonicalUri + '\n' + canonicalQueryString + '\n' + canonicalHeaders + '\n'
-                + signedHeaders + '\n' + hashedRequestPayload;
-    }
-
-    /** HashedCanonicalRequest: lowercase hex SHA-256 of the canonical request in UTF-8. */
+    /** HashedCanonicalRequest: hex SHA-256 of the canonical request (step 1, {@link CanonicalRequest}). */
     static String hashedCanonicalRequest(String canonicalRequest) {
-        return HEX.formatHex(Digests.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        return CanonicalRequest.sha256Hex(canonicalRequest);
     }
 
     /** Date: the UTC calendar day of the request timestamp (Unix seconds), {@code yyyy-MM-dd}. */
@@ -239,7 +225,7 @@ final class Tc3Signature {
         byte[] given = auth.signature().getBytes(StandardCharsets.US_ASCII);
         boolean matched = false;
         for (String signedHost : signedHosts(host)) {
-            String canonicalRequest = canonicalRequest(method, canonicalUri(path), canonicalQueryString(rawQuery),
+            String canonicalRequest = CanonicalRequest.of(method, CanonicalRequest.uri(path), canonicalQueryString(rawQuery),
                     canonicalHeaders(auth.signedHeaders(), headerValueByLowercaseName, signedHost),
                     String.join(";", auth.signedHeaders()), hashedPayload);
             String expected = signature(secretSigning,
@@ -256,7 +242,7 @@ final class Tc3Signature {
     static String expectedStringToSign(String method, String path, String rawQuery,
             Function<String, String> headerValueByLowercaseName, byte[] body, String timestamp,
             Authorization auth) {
-        String canonicalRequest = canonicalRequest(method, canonicalUri(path), canonicalQueryString(rawQuery),
+        String canonicalRequest = CanonicalRequest.of(method, CanonicalRequest.uri(path), canonicalQueryString(rawQuery),
                 canonicalHeaders(auth.signedHeaders(), headerValueByLowercaseName,
                         headerValueByLowercaseName.apply("host")),
                 String.join(";", auth.signedHeaders()),

@@ -11,6 +11,7 @@ import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.IpsecConfig;
 import dev.vpnd.core.model.Secret;
 import dev.vpnd.core.service.Cidrs;
+import dev.vpnd.server.dialect.SpellingTable;
 import java.security.SecureRandom;
 import java.util.Optional;
 
@@ -186,13 +187,13 @@ final class TencentConfigs {
     }
 
     /** What {@code field} spells in {@code table}: {@code fallback} when absent, InvalidParameterValue when unknown. */
-    static <E extends Enum<E>> E spelled(Api3Params p, String field, TencentSpelling.Table<E> table,
+    static <E extends Enum<E>> E spelled(Api3Params p, String field, SpellingTable<E> table,
             E fallback) {
         return p.text(field).map(t -> parse(p, field, t, table)).orElse(fallback);
     }
 
     private static <E extends Enum<E>> E parse(Api3Params p, String field, String text,
-            TencentSpelling.Table<E> table) {
+            SpellingTable<E> table) {
         return table.parse(text).orElseThrow(() -> TencentError.INVALID_PARAMETER_VALUE.fault(p.name(field)));
     }
 }

@@ -1,14 +1,10 @@
 package dev.vpnd.server.dialect.tencent;
 
-import dev.vpnd.core.model.AccessKey;
-import dev.vpnd.core.model.Scope;
-import dev.vpnd.core.problem.ProblemException;
-import dev.vpnd.server.Services;
+import dev.vpnd.core.service.Services;
 import dev.vpnd.server.http.Dialect;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
-import dev.vpnd.server.ops.RequestOutcome;
 import dev.vpnd.server.security.KeyDirectory;
 import dev.vpnd.server.security.ReplayGuard;
 import java.util.UUID;
@@ -16,25 +12,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tencent Cloud VPC: API 3.0 (version 2017-03-12) at {@code /}, signed with TC3-HMAC-SHA256 or the
- * legacy HmacSHA1/HmacSHA256 scheme, and the legacy v2 API at {@code /v2/index.php} ({@link LegacyApi}).
- * Every API 3.0 call goes through the same steps: parse the envelope, authenticate, find the action,
- * check version and region, authorize, build and check the parameters, run, render.
+ * Tencent Cloud VPC on one listener: API 3.0 (version 2017-03-12) at {@code /} ({@link Api3Pipeline})
+ * and the legacy v2 API at {@code /v2/index.php} ({@link LegacyPipeline}), both on the shared
+ * pipeline, with one authenticator and so one replay guard between them.
  */
 public final class TencentDialect implements Dialect {
     private static final Logger LOG = LoggerFactory.getLogger(TencentDialect.class);
 
-    private final Services services;
-    private final TencentAuthenticator authenticator;
     private final TencentRenderer renderer = new TencentRenderer();
-    private final LegacyApi legacy;
-    private final Metrics metrics;
+    private final Api3Pipeline api3;
+    private final LegacyPipeline legacy;
 
     public TencentDialect(Services services, KeyDirectory keys, ReplayGuard replayGuard, Metrics metrics) {
-        this.services = services;
-        this.metrics = metrics;
-        this.authenticator = new TencentAuthenticator(keys, replayGuard);
-        this.legacy = new LegacyApi(services, authenticator);
+        var authenticator = new TencentAuthenticator(keys, replayGuard);
+        this.api3 = new Api3Pipeline(services, authenticator, metrics);
+        this.legacy = new LegacyPipeline(services, authenticator, metrics);
     }
 
     @Override
@@ -44,10 +36,7 @@ public final class TencentDialect implements Dialect {
 
     @Override
     public WireResponse handle(WireRequest request) {
-        String requestId = UUID.randomUUID().toString();
-        return RequestOutcome.observe(metrics, name(), request, requestId,
-                outcome -> request.path().equals(LegacyApi.PATH) ? legacy.handle(request, requestId, outcome)
-                        : api3(request, requestId, outcome));
+        return request.path().equals(LegacyPipeline.PATH) ? legacy.handle(request) : api3.handle(request);
     }
 
     /**
@@ -59,60 +48,11 @@ public final class TencentDialect implements Dialect {
         if (request.body().length > 0) {
             return false;
         }
-        if (request.path().equals(LegacyApi.PATH)) {
+        if (request.path().equals(LegacyPipeline.PATH)) {
             return true;
         }
         String action = Api3Call.actionWithoutBody(request);
-        return action != null && Api3Actions.find(action).map(Api3Action::readOnly).orElse(false);
-    }
-
-    private WireResponse api3(WireRequest request, String requestId, RequestOutcome outcome) {
-        try {
-            Api3Call call = Api3Call.parse(request);
-            AccessKey caller = call.tc3() ? authenticator.tc3(request, call)
-                    : authenticator.legacy(request, call.fields(), "/");
-            if (call.action() == null || call.action().isEmpty()) {
-                throw TencentError.MISSING_PARAMETER.fault("Action");
-            }
-            Api3Action action = Api3Actions.find(call.action())
-                    .orElseThrow(() -> TencentError.INVALID_ACTION.fault(call.action()));
-            outcome.action(call.action());
-            if (call.version() == null || call.version().isEmpty()) {
-                throw TencentError.MISSING_PARAMETER.fault("Version");
-            }
-            if (!call.version().equals(Api3Actions.VERSION)) {
-                throw TencentError.NO_SUCH_VERSION.fault(call.version());
-            }
-            if (call.region() == null || call.region().isEmpty()) {
-                throw TencentError.MISSING_PARAMETER.fault("Region");
-            }
-            if (!TencentRegions.known(call.region())) {
-                throw TencentError.UNSUPPORTED_REGION.fault(call.region());
-            }
-            if (caller.readOnly() && !action.readOnly()) {
-                throw TencentError.UNAUTHORIZED_OPERATION.fault();
-            }
-            var params = call.params(request);
-            for (String parameter : (Iterable<String>) params::fieldNames) {
-                if (!action.parameters().contains(parameter)) {
-                    throw TencentError.UNKNOWN_PARAMETER.fault(parameter);
-                }
-            }
-            var context = new Api3Context(new Api3Params(params),
-                    new Scope(caller.accountId(), call.region()), services, request.receivedAt(), caller.hidesSecrets());
-            return renderer.success(action.handler().run(context), requestId);
-        } catch (TencentFault fault) {
-            outcome.code(fault.code());
-            return renderer.error(200, fault.code(), fault.getMessage(), requestId);
-        } catch (ProblemException problem) {
-            TencentFault fault = TencentErrors.of(problem.problem());
-            outcome.code(fault.code());
-            return renderer.error(200, fault.code(), fault.getMessage(), requestId);
-        } catch (RuntimeException e) {
-            LOG.error("tencent request {} failed", requestId, e);
-            outcome.code(TencentError.INTERNAL_ERROR.code);
-            return internalError(requestId);
-        }
+        return action != null && Api3Actions.TABLE.find(action).map(Api3Action::readOnly).orElse(false);
     }
 
     @Override
@@ -125,13 +65,9 @@ public final class TencentDialect implements Dialect {
         }
         if (status >= 500) {
             LOG.error("tencent request {} failed in the HTTP layer: {}", requestId, reason);
-            return internalError(requestId);
+            var error = TencentError.INTERNAL_ERROR;
+            return renderer.error(error.status(), error.code(), error.template(), requestId);
         }
-        return renderer.error(200, TencentError.INVALID_PARAMETER.code, reason, requestId);
-    }
-
-    private WireResponse internalError(String requestId) {
-        var error = TencentError.INTERNAL_ERROR;
-        return renderer.error(200, error.code, error.message, requestId);
+        return renderer.error(200, TencentError.INVALID_PARAMETER.code(), reason, requestId);
     }
 }

@@ -1,11 +1,17 @@
 package dev.vpnd.server.dialect.tencent;
 
+import dev.vpnd.server.dialect.WireError;
+import dev.vpnd.server.dialect.WireFault;
+import dev.vpnd.server.security.BoundedEcho;
+
 /**
  * Tencent Cloud's error codes vpnd answers with (docs/dialects/tencent.md, "Answers and errors").
  * API 3.0 answers every error with HTTP 200 and {@code Response.Error}; a message template's
- * {@code %s} takes the detail the fault names.
+ * {@code %s} takes the detail the fault names, and the message repeats at most
+ * {@link BoundedEcho#MAX_CHARS} characters of the request. The legacy v2 API answers the same codes
+ * (as {@code codeDesc}) under its numeric ones ({@link LegacyError#of}).
  */
-enum TencentError {
+enum TencentError implements WireError {
     SIGNATURE_FAILURE("AuthFailure.SignatureFailure", "The provided credentials could not be validated. %s"),
     SIGNATURE_EXPIRE("AuthFailure.SignatureExpire",
             "Signature expired. Timestamp %s is more than 5 minutes away from the server time."),
@@ -46,21 +52,47 @@ enum TencentError {
     RECORD_EXISTS("UnsupportedOperation.RecordExists", "The record already exists: %s"),
     INVALID_STATE("UnsupportedOperation.InvalidState", "The resource is not in a state that allows this: %s"),
     UNSUPPORTED_OPERATION("UnsupportedOperation", "The operation is not supported: %s"),
+    // The legacy v2 API's own codes for an id filter that names nothing (DescribeVpnConn).
+    LEGACY_VPC_NOT_FOUND("InvalidVpc.NotFound", "The VPC `%s` does not exist."),
+    LEGACY_VPN_GATEWAY_NOT_FOUND("InvalidVpnGw.NotFound", "The VPN gateway `%s` does not exist."),
     INTERNAL_ERROR("InternalError", "An internal error occurred; the request id is in the server log.");
 
-    final String code;
-    final String message;
+    /** API 3.0 answers every error with HTTP 200: the SDKs read the error from the body only. */
+    private static final int STATUS = 200;
 
-    TencentError(String code, String message) {
+    private final String code;
+    private final String template;
+
+    TencentError(String code, String template) {
         this.code = code;
-        this.message = message;
+        this.template = template;
     }
 
-    TencentFault fault(Object detail) {
-        return new TencentFault(this, message.replace("%s", String.valueOf(detail)));
+    @Override
+    public String code() {
+        return code;
     }
 
-    TencentFault fault() {
-        return new TencentFault(this, message.replace(" %s", "").replace("`%s`", "").replace("%s", ""));
+    @Override
+    public int status() {
+        return STATUS;
+    }
+
+    @Override
+    public String template() {
+        return template;
+    }
+
+    WireFault fault(Object detail) {
+        return saying(template.replace("%s", String.valueOf(detail)));
+    }
+
+    WireFault fault() {
+        return saying(template.replace(" %s", "").replace("`%s`", "").replace("%s", ""));
+    }
+
+    /** This error with a message of its own, where the call site knows better what went wrong. */
+    WireFault saying(String message) {
+        return new WireFault(this, code, BoundedEcho.of(message));
     }
 }

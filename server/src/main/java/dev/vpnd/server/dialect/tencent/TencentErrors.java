@@ -1,16 +1,21 @@
 package dev.vpnd.server.dialect.tencent;
 
 import dev.vpnd.core.problem.Problem;
+import dev.vpnd.server.dialect.ProblemTable;
+import dev.vpnd.server.dialect.WireFault;
 
 /**
  * The one place a core {@link Problem} becomes a Tencent error; the switch is exhaustive by design.
  * Core problems name canonical ids, which Tencent clients never saw, so messages name the type.
  */
-final class TencentErrors {
+final class TencentErrors implements ProblemTable {
+    static final TencentErrors TABLE = new TencentErrors();
+
     private TencentErrors() {
     }
 
-    static TencentFault of(Problem problem) {
+    @Override
+    public WireFault fault(Problem problem) {
         return switch (problem) {
             case Problem.NotFound nf -> TencentError.RESOURCE_NOT_FOUND.fault(TencentNames.of(nf.type()));
             case Problem.InUse iu -> TencentError.RESOURCE_IN_USE.fault(
@@ -20,8 +25,8 @@ final class TencentErrors {
                         "a customer gateway with IpAddress " + ae.value());
                 default -> TencentError.DUPLICATE.fault(ae.value());
             };
-            case Problem.InvalidValue iv -> TencentError.INVALID_PARAMETER_VALUE.fault(iv.field());
-            case Problem.MissingValue mv -> TencentError.MISSING_PARAMETER.fault(mv.field());
+            case Problem.InvalidValue iv -> TencentError.INVALID_PARAMETER_VALUE.fault(TencentFields.wireName(iv.field()));
+            case Problem.MissingValue mv -> TencentError.MISSING_PARAMETER.fault(TencentFields.wireName(mv.field()));
             case Problem.WrongState ws -> TencentError.INVALID_STATE.fault(TencentNames.of(ws.type()) + " is "
                     + ws.state().name().toLowerCase(java.util.Locale.ROOT));
             case Problem.LimitExceeded le -> TencentError.LIMIT_EXCEEDED.fault(

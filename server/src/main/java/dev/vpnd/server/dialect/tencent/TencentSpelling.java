@@ -8,10 +8,10 @@ import dev.vpnd.core.algo.Integrity;
 import dev.vpnd.core.model.DpdAction;
 import dev.vpnd.core.model.Initiation;
 import dev.vpnd.core.model.RouteType;
+import dev.vpnd.server.dialect.SpellingTable;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * How Tencent spells each canonical value (docs/dialects/tencent.md, "Defaults and states"), one
@@ -25,26 +25,26 @@ final class TencentSpelling {
             Encryption.AES_256, "AES-CBC-256", Encryption.DES, "DES-CBC", Encryption.SM4, "SM4",
             Encryption.AES_128_GCM, "AES128GCM128", Encryption.AES_192_GCM, "AES192GCM128",
             Encryption.AES_256_GCM, "AES256GCM128");
-    static final Table<Encryption> IKE_ENCRYPTION = new Table<>(CIPHERS, Map.of());
-    static final Table<Encryption> IPSEC_ENCRYPTION = new Table<>(with(CIPHERS, Encryption.NULL, "NULL"), Map.of());
+    static final SpellingTable<Encryption> IKE_ENCRYPTION = table(CIPHERS, Map.of());
+    static final SpellingTable<Encryption> IPSEC_ENCRYPTION = table(with(CIPHERS, Encryption.NULL, "NULL"), Map.of());
     /** Phase 1 spells SHA-1 {@code SHA}; the international documentation's {@code SHA1} is accepted too. */
-    static final Table<Integrity> IKE_INTEGRITY = new Table<>(Map.of(
+    static final SpellingTable<Integrity> IKE_INTEGRITY = table(Map.of(
             Integrity.MD5, "MD5", Integrity.SHA1, "SHA", Integrity.SHA256, "SHA-256", Integrity.SHA384, "SHA-384",
             Integrity.SHA512, "SHA-512", Integrity.SM3, "SM3"), Map.of("SHA1", Integrity.SHA1));
-    static final Table<Integrity> IPSEC_INTEGRITY = new Table<>(Map.of(
+    static final SpellingTable<Integrity> IPSEC_INTEGRITY = table(Map.of(
             Integrity.MD5, "MD5", Integrity.SHA1, "SHA1", Integrity.SHA256, "SHA-256", Integrity.SHA384, "SHA-384",
             Integrity.SHA512, "SHA-512", Integrity.SM3, "SM3"), Map.of());
-    static final Table<DhGroup> IKE_DH_GROUP = new Table<>(groups(""), Map.of());
-    static final Table<DhGroup> PFS = new Table<>(with(groups("DH-"), DhGroup.NONE, "NULL"), Map.of());
-    static final Table<IkeMode> EXCHANGE_MODE = new Table<>(Map.of(IkeMode.MAIN, "MAIN", IkeMode.AGGRESSIVE,
+    static final SpellingTable<DhGroup> IKE_DH_GROUP = table(groups(""), Map.of());
+    static final SpellingTable<DhGroup> PFS = table(with(groups("DH-"), DhGroup.NONE, "NULL"), Map.of());
+    static final SpellingTable<IkeMode> EXCHANGE_MODE = table(Map.of(IkeMode.MAIN, "MAIN", IkeMode.AGGRESSIVE,
             "AGGRESSIVE"), Map.of());
-    static final Table<IkeVersion> IKE_VERSION = new Table<>(Map.of(IkeVersion.V1, "IKEV1", IkeVersion.V2,
+    static final SpellingTable<IkeVersion> IKE_VERSION = table(Map.of(IkeVersion.V1, "IKEV1", IkeVersion.V2,
             "IKEV2"), Map.of());
-    static final Table<Initiation> NEGOTIATION_TYPE = new Table<>(Map.of(Initiation.IMMEDIATE, "active",
+    static final SpellingTable<Initiation> NEGOTIATION_TYPE = table(Map.of(Initiation.IMMEDIATE, "active",
             Initiation.ON_TRAFFIC, "flowTrigger", Initiation.PASSIVE, "passive"), Map.of());
-    static final Table<DpdAction> DPD_ACTION = new Table<>(Map.of(DpdAction.CLEAR, "clear", DpdAction.RESTART,
+    static final SpellingTable<DpdAction> DPD_ACTION = table(Map.of(DpdAction.CLEAR, "clear", DpdAction.RESTART,
             "restart"), Map.of());
-    static final Table<RouteType> ROUTE_TYPE = new Table<>(Map.of(RouteType.STATIC, "STATIC",
+    static final SpellingTable<RouteType> ROUTE_TYPE = table(Map.of(RouteType.STATIC, "STATIC",
             RouteType.STATIC_ROUTE, "StaticRoute", RouteType.POLICY, "Policy", RouteType.BGP, "Bgp"), Map.of());
 
     private TencentSpelling() {
@@ -66,29 +66,13 @@ final class TencentSpelling {
         return out;
     }
 
-    static final class Table<E extends Enum<E>> {
-        private final Map<E, String> spelled;
-        private final Map<String, E> parsed = new HashMap<>();
+    /** API 3.0 writes these values as the table has them; input is matched without regard to case. */
+    private static <E extends Enum<E>> SpellingTable<E> table(Map<E, String> spelled, Map<String, E> aliases) {
+        return SpellingTable.ignoringCase(spelled, aliases, Enum::name);
+    }
 
-        Table(Map<E, String> spelled, Map<String, E> aliases) {
-            this.spelled = Map.copyOf(spelled);
-            spelled.forEach((value, text) -> parsed.put(text.toUpperCase(Locale.ROOT), value));
-            aliases.forEach((text, value) -> parsed.put(text.toUpperCase(Locale.ROOT), value));
-        }
-
-        Optional<E> parse(String text) {
-            return Optional.ofNullable(parsed.get(text.toUpperCase(Locale.ROOT)));
-        }
-
-        /** The API 3.0 spelling. */
-        String spell(E value) {
-            String text = spelled.get(value);
-            return text != null ? text : value.name();
-        }
-
-        /** The legacy API's spelling: the same words in lowercase. */
-        String spellLegacy(E value) {
-            return spell(value).toLowerCase(Locale.ROOT);
-        }
+    /** The legacy API's spelling: the same words in lowercase. */
+    static <E extends Enum<E>> String legacy(SpellingTable<E> table, E value) {
+        return table.spell(value).toLowerCase(Locale.ROOT);
     }
 }

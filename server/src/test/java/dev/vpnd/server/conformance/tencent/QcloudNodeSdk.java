@@ -3,6 +3,7 @@ package dev.vpnd.server.conformance.tencent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.service.AccountService;
+import dev.vpnd.server.security.KeyStyle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,7 +127,7 @@ final class QcloudNodeSdk {
 
         /** A default POST signed with HmacSHA1 by the demo key in region {@code gz}. */
         static Call of(Map<String, Object> data) {
-            return new Call(data, AccountService.DEMO_TENCENT_SECRET_ID, AccountService.DEMO_TENCENT_SECRET_KEY,
+            return new Call(data, KeyStyle.DEMO_TENCENT_SECRET_ID, KeyStyle.DEMO_TENCENT_SECRET_KEY,
                     "gz", "POST", "sha1", false);
         }
 

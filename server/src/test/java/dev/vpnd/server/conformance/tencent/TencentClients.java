@@ -6,6 +6,7 @@ import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
 import dev.vpnd.core.service.AccountService;
+import dev.vpnd.server.security.KeyStyle;
 
 /** Tencent's official Java SDK pointed at vpnd, unchanged but for endpoint and protocol. */
 final class TencentClients {
@@ -16,7 +17,7 @@ final class TencentClients {
 
     /** TC3-HMAC-SHA256 over a JSON POST, the SDK's default. */
     static VpcClient tc3(String endpoint) {
-        return client(endpoint, AccountService.DEMO_TENCENT_SECRET_ID, AccountService.DEMO_TENCENT_SECRET_KEY,
+        return client(endpoint, KeyStyle.DEMO_TENCENT_SECRET_ID, KeyStyle.DEMO_TENCENT_SECRET_KEY,
                 ClientProfile.SIGN_TC3_256, "POST");
     }
 
@@ -28,8 +29,8 @@ final class TencentClients {
         var http = new HttpProfile();
         http.setEndpoint(endpoint);
         http.setProtocol(HttpProfile.REQ_HTTP);
-        return new CommonClient("vpc", version, new Credential(AccountService.DEMO_TENCENT_SECRET_ID,
-                AccountService.DEMO_TENCENT_SECRET_KEY), region, new ClientProfile(ClientProfile.SIGN_TC3_256, http));
+        return new CommonClient("vpc", version, new Credential(KeyStyle.DEMO_TENCENT_SECRET_ID,
+                KeyStyle.DEMO_TENCENT_SECRET_KEY), region, new ClientProfile(ClientProfile.SIGN_TC3_256, http));
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.conformance.tencent.QcloudNodeSdk.Call;
+import dev.vpnd.server.security.KeyStyle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -361,7 +362,7 @@ class TencentLegacyDescribeVpnConnTest {
 
     @Test
     void authenticationAndReplayFailuresHaveTheirLegacyCodes() throws Exception {
-        assertError(sdk.call(Call.of(params()).key(AccountService.DEMO_TENCENT_SECRET_ID, "wrongSecretKey")), 4100,
+        assertError(sdk.call(Call.of(params()).key(KeyStyle.DEMO_TENCENT_SECRET_ID, "wrongSecretKey")), 4100,
                 "AuthFailure.SignatureFailure");
         assertError(sdk.call(Call.of(params()).key("AKIDnoSuchSecretId", "wrongSecretKey")), 4100,
                 "AuthFailure.SecretIdNotFound");
@@ -452,7 +453,7 @@ class TencentLegacyDescribeVpnConnTest {
 
     private static dev.vpnd.core.model.VpnConnection storedConnection(String name) {
         var services = VPND.services();
-        String account = services.accounts().findKey(AccountService.DEMO_TENCENT_SECRET_ID).orElseThrow().accountId();
+        String account = services.accounts().findKey(KeyStyle.DEMO_TENCENT_SECRET_ID).orElseThrow().accountId();
         var filter = new ConnectionStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(name), "",
                 List.of());
         return services.connections().list(new Scope(account, TencentClients.REGION), filter, new PageRequest(0, 1))

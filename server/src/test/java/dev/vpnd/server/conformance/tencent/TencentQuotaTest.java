@@ -10,6 +10,8 @@ import com.tencentcloudapi.vpc.v20170312.models.CreateVpnConnectionRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DeleteVpnConnectionRequest;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeVpcsRequest;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.security.KeyStyle;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +26,7 @@ class TencentQuotaTest {
     static final RunningVpnd VPND = new RunningVpnd();
 
     private static VpcClient client(String account) {
-        var key = VPND.services().accounts().create(account).tencentKey();
+        var key = VPND.services().accounts().create(account, List.of(KeyStyle.TENCENT.shape())).keys().getFirst();
         return TencentClients.client(VPND.tencentEndpoint(), key.id(), key.secret().value(),
                 ClientProfile.SIGN_TC3_256, "POST");
     }

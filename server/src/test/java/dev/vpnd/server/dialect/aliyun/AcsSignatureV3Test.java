@@ -4,6 +4,7 @@ import dev.vpnd.server.http.FormUrlEncoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnd.server.dialect.aliyun.AcsSignatureV3.Authorization;
+import dev.vpnd.server.security.CanonicalRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -99,7 +100,7 @@ class AcsSignatureV3Test {
         Captured c = NEW_SDK_DESCRIBE;
         Authorization auth = c.authorization();
 
-        String canonicalRequest = AcsSignatureV3.canonicalRequest("POST", AcsSignatureV3.canonicalUri("/"),
+        String canonicalRequest = CanonicalRequest.of("POST", CanonicalRequest.uri("/"),
                 AcsSignatureV3.canonicalQueryString(c.query()),
                 AcsSignatureV3.canonicalHeaders(auth.signedHeaders(), c.headers()::get),
                 String.join(";", auth.signedHeaders()), AcsSignatureV3.hashedPayload(c.bodyBytes()));
@@ -220,9 +221,9 @@ class AcsSignatureV3Test {
 
     @Test
     void emptyPathIsRoot() {
-        assertThat(AcsSignatureV3.canonicalUri("")).isEqualTo("/");
-        assertThat(AcsSignatureV3.canonicalUri(null)).isEqualTo("/");
-        assertThat(AcsSignatureV3.canonicalUri("/")).isEqualTo("/");
+        assertThat(CanonicalRequest.uri("")).isEqualTo("/");
+        assertThat(CanonicalRequest.uri(null)).isEqualTo("/");
+        assertThat(CanonicalRequest.uri("/")).isEqualTo("/");
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.security.KeyStyle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -77,8 +78,8 @@ class ControlCharactersTest {
         var http = new HttpProfile();
         http.setEndpoint(VPND.tencentEndpoint());
         http.setProtocol(HttpProfile.REQ_HTTP);
-        var client = new VpcClient(new Credential(AccountService.DEMO_TENCENT_SECRET_ID,
-                AccountService.DEMO_TENCENT_SECRET_KEY), "ap-guangzhou", new ClientProfile(ClientProfile.SIGN_TC3_256,
+        var client = new VpcClient(new Credential(KeyStyle.DEMO_TENCENT_SECRET_ID,
+                KeyStyle.DEMO_TENCENT_SECRET_KEY), "ap-guangzhou", new ClientProfile(ClientProfile.SIGN_TC3_256,
                 http));
         var request = new com.tencentcloudapi.vpc.v20170312.models.CreateVpcRequest();
         request.setVpcName("office\u0000net");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.dialect.WireFault;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +19,8 @@ class FlattenedLimitsTest {
     @RegisterExtension
     static final RunningVpnd VPND = new RunningVpnd();
 
-    private static AliyunFault refused(Map<String, String> values, String prefix) {
-        var fault = catchThrowableOfType(AliyunFault.class, () -> new RpcParams(values).list(prefix));
+    private static WireFault refused(Map<String, String> values, String prefix) {
+        var fault = catchThrowableOfType(WireFault.class, () -> new RpcParams(values).list(prefix));
         assertThat(fault).as("refused").isNotNull();
         assertThat(fault.code()).isEqualTo("InvalidParameter");
         return fault;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.security.CanonicalRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -150,7 +151,7 @@ class ReplayAndTimestampTest {
         headers.put("x-acs-signature-nonce", nonce);
         headers.put("x-acs-version", "2016-04-28");
         var signedHeaders = headers.keySet().stream().filter(name -> !unsigned.contains(name)).toList();
-        String canonical = AcsSignatureV3.canonicalRequest("POST", "/", AcsSignatureV3.canonicalQueryString(query),
+        String canonical = CanonicalRequest.of("POST", "/", AcsSignatureV3.canonicalQueryString(query),
                 AcsSignatureV3.canonicalHeaders(signedHeaders, headers::get), String.join(";", signedHeaders),
                 AcsSignatureV3.hashedPayload(new byte[0]));
         String signature = AcsSignatureV3.signature(AccountService.DEMO_KEY_SECRET,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnd.server.dialect.WireFault;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class FlatParametersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String invalid(Map<String, String> fields) {
-        var fault = catchThrowableOfType(TencentFault.class, () -> FlatParameters.toTree(fields));
+        var fault = catchThrowableOfType(WireFault.class, () -> FlatParameters.toTree(fields));
         assertThat(fault).as("refused").isNotNull();
         assertThat(fault.code()).isEqualTo("InvalidParameter");
         return fault.getMessage();

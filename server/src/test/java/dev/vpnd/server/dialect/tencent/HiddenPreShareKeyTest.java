@@ -18,9 +18,9 @@ import com.tencentcloudapi.vpc.v20170312.models.SecurityPolicyDatabase;
 import com.tencentcloudapi.vpc.v20170312.models.VpnConnection;
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.core.service.AccountService;
-import dev.vpnd.core.service.KeyStyle;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.dialect.tencent.LegacySignature.SignatureMethod;
+import dev.vpnd.server.security.KeyStyle;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -56,7 +56,7 @@ class HiddenPreShareKeyTest {
 
     @BeforeAll
     static void resources() throws Exception {
-        owner = client(AccountService.DEMO_TENCENT_SECRET_ID, AccountService.DEMO_TENCENT_SECRET_KEY);
+        owner = client(KeyStyle.DEMO_TENCENT_SECRET_ID, KeyStyle.DEMO_TENCENT_SECRET_KEY);
         var vpc = new CreateVpcRequest();
         vpc.setVpcName("hidden");
         vpc.setCidrBlock("10.40.0.0/16");
@@ -68,8 +68,8 @@ class HiddenPreShareKeyTest {
         gatewayId = owner.CreateVpnGateway(gateway).getVpnGateway().getVpnGatewayId();
         peerId = peer("198.51.200.1");
         owner.CreateVpnConnection(connection(peerId, "seen"));
-        auditorKey = VPND.services().accounts().createKey("demo", true, true, KeyStyle.TENCENT);
-        hidingWriterKey = VPND.services().accounts().createKey("demo", false, true, KeyStyle.TENCENT);
+        auditorKey = VPND.services().accounts().createKey("demo", true, true, KeyStyle.TENCENT.shape());
+        hidingWriterKey = VPND.services().accounts().createKey("demo", false, true, KeyStyle.TENCENT.shape());
     }
 
     @Test
@@ -91,7 +91,7 @@ class HiddenPreShareKeyTest {
 
     @Test
     void legacyDescribeVpnConnHidesThePreSharedKey() throws Exception {
-        JsonNode shown = legacyDescribe(AccountService.DEMO_TENCENT_SECRET_ID, AccountService.DEMO_TENCENT_SECRET_KEY);
+        JsonNode shown = legacyDescribe(KeyStyle.DEMO_TENCENT_SECRET_ID, KeyStyle.DEMO_TENCENT_SECRET_KEY);
         assertThat(shown.path("code").asInt()).as(shown.toString()).isZero();
         assertThat(shown.path("data").findValues("preSharedKey")).extracting(JsonNode::asText).contains(PSK);
 

@@ -45,7 +45,7 @@ class OnlyReadsTest {
     @Test
     void aBodyMayNameAnotherActionAndTheLegacyPathOnlyDescribes() {
         assertThat(dialect.onlyReads(request("/", "Action=DescribeVpcs", Map.of(), "Action=DeleteVpc"))).isFalse();
-        assertThat(dialect.onlyReads(request(LegacyApi.PATH, "Action=DescribeVpnConn", Map.of(), ""))).isTrue();
+        assertThat(dialect.onlyReads(request(LegacyPipeline.PATH, "Action=DescribeVpnConn", Map.of(), ""))).isTrue();
         assertThat(dialect.onlyReads(request("/", null, Map.of(), ""))).isFalse();
     }
 }

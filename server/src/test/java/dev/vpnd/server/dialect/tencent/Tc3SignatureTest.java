@@ -3,6 +3,7 @@ package dev.vpnd.server.dialect.tencent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnd.server.dialect.tencent.Tc3Signature.Authorization;
+import dev.vpnd.server.security.CanonicalRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ class Tc3SignatureTest {
 
         String hashedPayload = Tc3Signature.hashedRequestPayload(c.bodyBytes(), null);
         assertThat(hashedPayload).isEqualTo("cb361dfdc64471f1e77ce82f9f5e2726cfc442e17b5913ef31c667ec928f1b25");
-        String canonicalRequest = Tc3Signature.canonicalRequest("POST", Tc3Signature.canonicalUri("/"),
+        String canonicalRequest = CanonicalRequest.of("POST", CanonicalRequest.uri("/"),
                 Tc3Signature.canonicalQueryString(null),
                 Tc3Signature.canonicalHeaders(auth.signedHeaders(), c.headers()::get, "127.0.0.1:18080"),
                 "content-type;host", hashedPayload);
@@ -110,7 +111,7 @@ class Tc3SignatureTest {
     void capturedGetSignsTheRawUnsortedQuery() {
         Captured c = JAVA_GET;
         Authorization auth = c.authorization();
-        String canonicalRequest = Tc3Signature.canonicalRequest("GET", "/",
+        String canonicalRequest = CanonicalRequest.of("GET", "/",
                 Tc3Signature.canonicalQueryString(GET_QUERY),
                 Tc3Signature.canonicalHeaders(auth.signedHeaders(), c.headers()::get, "127.0.0.1:18080"),
                 "content-type;host", Tc3Signature.hashedRequestPayload(new byte[0], null));
@@ -386,7 +387,7 @@ class Tc3SignatureTest {
 
     private static String signedWith(Captured c, String date, String service, String signedHost) {
         List<String> signedHeaders = List.of("content-type", "host");
-        String canonicalRequest = Tc3Signature.canonicalRequest(c.method(), "/", c.rawQuery(),
+        String canonicalRequest = CanonicalRequest.of(c.method(), "/", c.rawQuery(),
                 Tc3Signature.canonicalHeaders(signedHeaders, c.headers()::get, signedHost), "content-type;host",
                 Tc3Signature.hashedRequestPayload(c.bodyBytes(), c.header("x-tc-content-sha256")));
         return Tc3Signature.signature(

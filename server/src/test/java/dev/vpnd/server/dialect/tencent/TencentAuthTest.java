@@ -13,8 +13,9 @@ import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
 import com.tencentcloudapi.vpc.v20170312.models.DescribeVpnConnectionsRequest;
 import dev.vpnd.core.service.AccountService;
-import dev.vpnd.core.service.KeyStyle;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.security.CanonicalRequest;
+import dev.vpnd.server.security.KeyStyle;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,7 +70,7 @@ class TencentAuthTest {
 
     @Test
     void wrongSecretKeyAndUnknownSecretId() {
-        assertThat(code(() -> sdk(AccountService.DEMO_TENCENT_SECRET_ID, "wrong-key")
+        assertThat(code(() -> sdk(KeyStyle.DEMO_TENCENT_SECRET_ID, "wrong-key")
                 .DescribeVpnConnections(new DescribeVpnConnectionsRequest())))
                 .isEqualTo("AuthFailure.SignatureFailure");
         assertThat(code(() -> sdk("AKIDnobody", "whatever").DescribeVpnConnections(
@@ -78,8 +79,8 @@ class TencentAuthTest {
 
     @Test
     void unknownActionVersionRegionAndParameter() {
-        String id = AccountService.DEMO_TENCENT_SECRET_ID;
-        String key = AccountService.DEMO_TENCENT_SECRET_KEY;
+        String id = KeyStyle.DEMO_TENCENT_SECRET_ID;
+        String key = KeyStyle.DEMO_TENCENT_SECRET_KEY;
         assertThat(code(() -> common("2017-03-12", "ap-guangzhou", id, key).call("DescribeVpnTeleporters", "{}")))
                 .isEqualTo("InvalidAction");
         assertThat(code(() -> common("2099-01-01", "ap-guangzhou", id, key).call("DescribeVpnConnections", "{}")))
@@ -94,7 +95,7 @@ class TencentAuthTest {
 
     @Test
     void readOnlyKeysMayDescribeOnly() throws Exception {
-        var key = VPND.services().accounts().createKey(AccountService.DEMO_ACCOUNT, true, KeyStyle.TENCENT);
+        var key = VPND.services().accounts().createKey(AccountService.DEMO_ACCOUNT, true, KeyStyle.TENCENT.shape());
         var client = common("2017-03-12", "ap-guangzhou", key.id(), key.secret().value());
         assertThat(JSON.readTree(client.call("DescribeVpcs", "{}")).path("Response").has("TotalCount")).isTrue();
         assertThat(code(() -> client.call("CreateVpc", "{\"VpcName\":\"x\",\"CidrBlock\":\"10.0.0.0/16\"}")))
@@ -116,12 +117,12 @@ class TencentAuthTest {
         fields.put("Action", "DescribeVpcs");
         fields.put("Version", "2017-03-12");
         fields.put("Region", "ap-guangzhou");
-        fields.put("SecretId", AccountService.DEMO_TENCENT_SECRET_ID);
+        fields.put("SecretId", KeyStyle.DEMO_TENCENT_SECRET_ID);
         fields.put("Timestamp", String.valueOf(Instant.now().getEpochSecond()));
         fields.put("Nonce", String.valueOf(ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE)));
         fields.put("SignatureMethod", "HmacSHA256");
         String host = VPND.tencentEndpoint();
-        fields.put("Signature", LegacySignature.signature(AccountService.DEMO_TENCENT_SECRET_KEY,
+        fields.put("Signature", LegacySignature.signature(KeyStyle.DEMO_TENCENT_SECRET_KEY,
                 LegacySignature.SignatureMethod.HMAC_SHA256, LegacySignature.expectedSourceString("POST", host, "/",
                         fields)));
         String body = fields.entrySet().stream().map(e -> e.getKey() + "="
@@ -141,17 +142,17 @@ class TencentAuthTest {
         String host = VPND.tencentEndpoint();
         String contentType = "application/json; charset=utf-8";
         String date = Tc3Signature.date(timestamp);
-        String canonical = Tc3Signature.canonicalRequest("POST", "/", "",
+        String canonical = CanonicalRequest.of("POST", "/", "",
                 "content-type:" + contentType + "\nhost:" + host + "\n", "content-type;host",
                 Tc3Signature.hashedRequestPayload(body.getBytes(StandardCharsets.UTF_8), null));
         String scope = Tc3Signature.credentialScope(date, "127");
         String signature = Tc3Signature.signature(Tc3Signature.secretSigning(Tc3Signature.secretService(
-                Tc3Signature.secretDate(AccountService.DEMO_TENCENT_SECRET_KEY, date), "127")),
+                Tc3Signature.secretDate(KeyStyle.DEMO_TENCENT_SECRET_KEY, date), "127")),
                 Tc3Signature.stringToSign(String.valueOf(timestamp), scope,
                         Tc3Signature.hashedCanonicalRequest(canonical)));
         var request = HttpRequest.newBuilder(URI.create("http://" + host + "/"))
                 .header("Content-Type", contentType)
-                .header("Authorization", "TC3-HMAC-SHA256 Credential=" + AccountService.DEMO_TENCENT_SECRET_ID + "/"
+                .header("Authorization", "TC3-HMAC-SHA256 Credential=" + KeyStyle.DEMO_TENCENT_SECRET_ID + "/"
                         + scope + ", SignedHeaders=content-type;host, Signature=" + signature)
                 .header("X-TC-Action", action).header("X-TC-Version", "2017-03-12")
                 .header("X-TC-Region", "ap-guangzhou").header("X-TC-Timestamp", String.valueOf(timestamp))

@@ -9,6 +9,8 @@ import dev.vpnd.core.port.VpcStore;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.security.CanonicalRequest;
+import dev.vpnd.server.security.KeyStyle;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,17 +51,17 @@ class TencentReplayTest {
     static HttpRequest.Builder tc3(String host, String action, String region, String body, long timestamp) {
         String contentType = "application/json; charset=utf-8";
         String date = Tc3Signature.date(timestamp);
-        String canonical = Tc3Signature.canonicalRequest("POST", "/", "",
+        String canonical = CanonicalRequest.of("POST", "/", "",
                 "content-type:" + contentType + "\nhost:" + host + "\n", "content-type;host",
                 Tc3Signature.hashedRequestPayload(body.getBytes(StandardCharsets.UTF_8), null));
         String scope = Tc3Signature.credentialScope(date, "vpc");
         String signature = Tc3Signature.signature(Tc3Signature.secretSigning(Tc3Signature.secretService(
-                Tc3Signature.secretDate(AccountService.DEMO_TENCENT_SECRET_KEY, date), "vpc")),
+                Tc3Signature.secretDate(KeyStyle.DEMO_TENCENT_SECRET_KEY, date), "vpc")),
                 Tc3Signature.stringToSign(String.valueOf(timestamp), scope,
                         Tc3Signature.hashedCanonicalRequest(canonical)));
         return HttpRequest.newBuilder(URI.create("http://" + host + "/"))
                 .header("Content-Type", contentType)
-                .header("Authorization", "TC3-HMAC-SHA256 Credential=" + AccountService.DEMO_TENCENT_SECRET_ID + "/"
+                .header("Authorization", "TC3-HMAC-SHA256 Credential=" + KeyStyle.DEMO_TENCENT_SECRET_ID + "/"
                         + scope + ", SignedHeaders=content-type;host, Signature=" + signature)
                 .header("X-TC-Action", action).header("X-TC-Version", "2017-03-12")
                 .header("X-TC-Region", region).header("X-TC-Timestamp", String.valueOf(timestamp))
@@ -74,7 +76,7 @@ class TencentReplayTest {
 
     private static long vpcsIn(String region) {
         return VPND.services().vpcs().list(new Scope(VPND.services().accounts()
-                .findKey(AccountService.DEMO_TENCENT_SECRET_ID).orElseThrow().accountId(), region),
+                .findKey(KeyStyle.DEMO_TENCENT_SECRET_ID).orElseThrow().accountId(), region),
                 VpcStore.Filter.any(), new PageRequest(0, 100)).total();
     }
 
@@ -134,7 +136,7 @@ class TencentReplayTest {
         fields.put("Action", action);
         fields.put("Version", "2017-03-12");
         fields.put("Region", "ap-guangzhou");
-        fields.put("SecretId", AccountService.DEMO_TENCENT_SECRET_ID);
+        fields.put("SecretId", KeyStyle.DEMO_TENCENT_SECRET_ID);
         fields.put("Timestamp", String.valueOf(timestamp));
         fields.put("Nonce", String.valueOf(nonce));
         fields.put("SignatureMethod", "HmacSHA256");
@@ -143,7 +145,7 @@ class TencentReplayTest {
 
     private static Map<String, String> signed(Map<String, String> fields) {
         var withSignature = new LinkedHashMap<>(fields);
-        withSignature.put("Signature", LegacySignature.signature(AccountService.DEMO_TENCENT_SECRET_KEY,
+        withSignature.put("Signature", LegacySignature.signature(KeyStyle.DEMO_TENCENT_SECRET_KEY,
                 LegacySignature.SignatureMethod.HMAC_SHA256, LegacySignature.expectedSourceString("POST",
                         VPND.tencentEndpoint(), "/", fields)));
         return withSignature;

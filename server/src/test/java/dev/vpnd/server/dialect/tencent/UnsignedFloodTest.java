@@ -9,6 +9,7 @@ import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
 import dev.vpnd.server.security.KeyDirectory;
+import dev.vpnd.server.security.KeyStyle;
 import dev.vpnd.server.security.LocalReplayGuard;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -39,7 +40,7 @@ class UnsignedFloodTest {
     /** 900 fields of six segments, five of them the largest index: 4.5 million list slots if built. */
     private static String hostileBody() {
         var body = new StringBuilder("Action=DescribeVpcs&Version=2017-03-12&Region=ap-guangzhou&SecretId="
-                + AccountService.DEMO_TENCENT_SECRET_ID + "&Timestamp=" + Instant.now().getEpochSecond()
+                + KeyStyle.DEMO_TENCENT_SECRET_ID + "&Timestamp=" + Instant.now().getEpochSecond()
                 + "&Nonce=7&Signature=bm90IGEgc2lnbmF0dXJl");
         for (int i = 0; i < 900; i++) {
             body.append("&F").append(i).append(".999.999.999.999.999=x");
@@ -75,7 +76,7 @@ class UnsignedFloodTest {
         }
         body.append("--").append(boundary).append("--\r\n");
         var http = HttpClient.newHttpClient();
-        for (String path : List.of("/", LegacyApi.PATH)) {
+        for (String path : List.of("/", LegacyPipeline.PATH)) {
             var answer = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://" + VPND.tencentEndpoint()
                     + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),

@@ -1,10 +1,5 @@
-package dev.vpnd.server;
+package dev.vpnd.server.cli;
 
-import dev.vpnd.server.cli.AccountCommand;
-import dev.vpnd.server.cli.KeyCommand;
-import dev.vpnd.server.cli.SecretsCommand;
-import dev.vpnd.server.cli.QuotaCommand;
-import dev.vpnd.server.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

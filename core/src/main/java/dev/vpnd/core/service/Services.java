@@ -1,16 +1,6 @@
-package dev.vpnd.server;
+package dev.vpnd.core.service;
 
 import dev.vpnd.core.port.Storage;
-import dev.vpnd.core.service.AccountService;
-import dev.vpnd.core.service.ConnectionService;
-import dev.vpnd.core.service.CustomerGatewayService;
-import dev.vpnd.core.service.GatewayService;
-import dev.vpnd.core.service.IdentityService;
-import dev.vpnd.core.service.NetworkingService;
-import dev.vpnd.core.service.QuotaService;
-import dev.vpnd.core.service.ServiceSettings;
-import dev.vpnd.core.service.TagService;
-import dev.vpnd.core.service.VpcService;
 
 /** The canonical services every dialect speaks to, wired once over one storage. */
 public record Services(
