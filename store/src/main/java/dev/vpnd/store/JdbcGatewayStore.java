@@ -1,7 +1,10 @@
 package dev.vpnd.store;
 
+import dev.vpnd.core.model.ChargeType;
+import dev.vpnd.core.model.NetworkType;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnType;
 import dev.vpnd.core.port.GatewayStore;
 import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
@@ -100,12 +103,12 @@ final class JdbcGatewayStore implements GatewayStore {
         String name = row.text();
         String description = row.text();
         int bandwidthMbps = row.int32();
-        String networkType = row.text();
-        String vpnType = row.text();
+        var networkType = row.enumOf(NetworkType.class);
+        var vpnType = row.enumOf(VpnType.class);
         boolean enableIpsec = row.bool();
         boolean enableSsl = row.bool();
         int sslConnections = row.int32();
-        String chargeType = row.text();
+        var chargeType = row.enumOf(ChargeType.class);
         String internetIp = row.text();
         String zone = row.text();
         long asn = row.int64();

@@ -118,7 +118,8 @@ class OpenStackStoreTest extends StoreTestBase {
                 var statement = connection.createStatement()) {
             statement.execute("DROP INDEX openstack_resources_seen_by_everyone");
             statement.execute("ALTER TABLE openstack_resources DROP COLUMN seen_by_everyone");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version = '14'");
+            // V15 rewrote only gateways, of which this database holds none: undone by forgetting it.
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('14', '15')");
         }
         storage = database.open();
         var marked = new ArrayList<String>();

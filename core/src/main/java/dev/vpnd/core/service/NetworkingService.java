@@ -1,10 +1,12 @@
 package dev.vpnd.core.service;
 
 import dev.vpnd.core.model.BgpConfig;
+import dev.vpnd.core.model.ChargeType;
 import dev.vpnd.core.model.CustomerGateway;
 import dev.vpnd.core.model.HealthCheck;
 import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.NegotiationStatus;
+import dev.vpnd.core.model.NetworkType;
 import dev.vpnd.core.model.OpenStackResource;
 import dev.vpnd.core.model.QuotaKind;
 import dev.vpnd.core.model.RouteType;
@@ -12,6 +14,7 @@ import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnType;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.problem.Problem;
@@ -132,7 +135,8 @@ public final class NetworkingService {
                 String description, String internetIp, Instant readyAt) {
             Instant now = now();
             s.gateways().insert(new VpnGateway(serviceId, s.gateways().nextSerial(), scope, routerId, "", name,
-                    description, 0, "public", "Normal", true, false, 0, "PostPaid", internetIp, "", 0,
+                    description, 0, NetworkType.PUBLIC, VpnType.INTERNATIONAL, true, false, 0, ChargeType.POSTPAID,
+                    internetIp, "", 0,
                     new Lifecycle(dev.vpnd.core.model.ResourceState.PROVISIONING, readyAt), now, List.of(), 1), "");
         }
 
