@@ -101,7 +101,10 @@ class OpenStackStoreTest extends StoreTestBase {
         assertThat(plan).anyMatch(step -> step.contains("USING INDEX openstack_resources_seen_by_everyone"));
     }
 
-    /** Documents stored before the mark existed get it from their attributes (V14). */
+    /**
+     * Documents stored before the mark existed get it from their attributes (V14); a subnet from its
+     * network as it is now, whatever the subnet's own stale mark says.
+     */
     @Test
     void theMigrationMarksSharedAndExternalNetworksAndTheirSubnets() throws Exception {
         assumeFalse(TestDatabase.postgres(), "rewrites the SQLite file's schema history");
@@ -110,8 +113,12 @@ class OpenStackStoreTest extends StoreTestBase {
                         "{\"shared\":false,\"router:external\":true}", false),
                 new OpenStackResource("networks", "private", "p1",
                         "{\"name\":\"\\\"shared\\\":true\",\"shared\":false}", false),
-                new OpenStackResource("subnets", "of-shared", "p1", "{\"_shared\":true}", false),
-                new OpenStackResource("subnets", "of-private", "p1", "{\"xshared\":true}", false),
+                new OpenStackResource("subnets", "of-shared", "p1", "{\"network_id\":\"shared\"}", false),
+                new OpenStackResource("subnets", "of-external", "p1",
+                        "{\"network_id\":\"external\",\"_shared\":true}", false),
+                // Marked when its network was shared, which an admin has since undone.
+                new OpenStackResource("subnets", "of-private", "p1",
+                        "{\"network_id\":\"private\",\"_shared\":true}", false),
                 new OpenStackResource("ikepolicies", "policy", "p1", "{\"shared\":true}", false));
         storage.close();
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
@@ -126,6 +133,6 @@ class OpenStackStoreTest extends StoreTestBase {
             storage.read((Stores s) -> s.openStack().list(kind)).stream().filter(OpenStackResource::seenByEveryone)
                     .forEach(r -> marked.add(r.id()));
         }
-        assertThat(marked).containsExactlyInAnyOrder("shared", "external", "of-shared");
+        assertThat(marked).containsExactlyInAnyOrder("shared", "external", "of-shared", "of-external");
     }
 }
