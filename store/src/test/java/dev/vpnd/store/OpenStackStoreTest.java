@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.vpnd.core.model.Account;
 import dev.vpnd.core.model.OpenStackResource;
+import dev.vpnd.core.model.SiteConnectionAttributes;
+import dev.vpnd.core.port.OpenStackStore.Reference;
 import dev.vpnd.core.port.Stores;
 import java.sql.DriverManager;
 import java.time.Instant;
@@ -101,6 +103,74 @@ class OpenStackStoreTest extends StoreTestBase {
         assertThat(plan).anyMatch(step -> step.contains("USING INDEX openstack_resources_seen_by_everyone"));
     }
 
+    /**
+     * Site connections are the account's connections of every region, in id order, with their
+     * peer's address (a dual-tunnel connection's master tunnel's) and their Neutron attributes,
+     * which a later put replaces and which go with their connection.
+     */
+    @Test
+    void siteConnectionsAreEveryRegionsConnectionsWithTheirAttributes() {
+        var peer = Fixtures.customerGateway(Fixtures.SCOPE, "203.0.113.1");
+        var elsewhere = Fixtures.customerGateway(Fixtures.OTHER_REGION, "203.0.113.2");
+        var master = Fixtures.customerGateway(Fixtures.SCOPE, "203.0.113.3");
+        var slave = Fixtures.customerGateway(Fixtures.SCOPE, "203.0.113.4");
+        var others = Fixtures.customerGateway(Fixtures.OTHER_ACCOUNT, "203.0.113.5");
+        var own = Fixtures.connection(Fixtures.SCOPE, "gw-1", peer.id());
+        var otherRegion = Fixtures.connection(Fixtures.OTHER_REGION, "gw-2", elsewhere.id());
+        var dual = Fixtures.dualTunnel(Fixtures.SCOPE, "gw-1", master.id(), slave.id());
+        var otherAccount = Fixtures.connection(Fixtures.OTHER_ACCOUNT, "gw-3", others.id());
+        var attributes = new SiteConnectionAttributes(own.id(), "mine", "peer.example", "203.0.113.1", 1400, 10,
+                "ike-1", "ipsec-1", "local-group", "peer-group", false);
+        storage.write((Stores s) -> {
+            for (var gateway : List.of(peer, elsewhere, master, slave, others)) {
+                s.customerGateways().insert(gateway, "");
+            }
+            for (var connection : List.of(own, otherRegion, dual, otherAccount)) {
+                s.connections().insert(connection, "");
+            }
+            s.openStack().putSiteConnectionAttributes(attributes);
+            return null;
+        });
+
+        var listed = storage.read((Stores s) -> s.openStack().siteConnections("acct-1", null));
+        assertThat(listed).extracting(c -> c.connection().id())
+                .containsExactlyElementsOf(List.of(own.id(), otherRegion.id(), dual.id()).stream().sorted().toList());
+        var byId = listed.stream().collect(java.util.stream.Collectors.toMap(c -> c.connection().id(), c -> c));
+        assertThat(byId.get(own.id()).peerIp()).isEqualTo("203.0.113.1");
+        assertThat(byId.get(own.id()).attributes()).contains(attributes);
+        assertThat(byId.get(own.id()).connection().ike().psk().value()).isEqualTo("psk-main");
+        assertThat(byId.get(otherRegion.id()).peerIp()).isEqualTo("203.0.113.2");
+        assertThat(byId.get(otherRegion.id()).attributes()).isEmpty();
+        assertThat(byId.get(dual.id()).peerIp()).isEqualTo("203.0.113.3");
+        assertThat(byId.get(dual.id()).connection().tunnels()).extracting(t -> t.customerGatewayId())
+                .containsExactly(master.id(), slave.id());
+        assertThat(storage.read((Stores s) -> s.openStack().siteConnections(null, otherAccount.id())))
+                .singleElement().satisfies(c -> assertThat(c.connection().scope()).isEqualTo(Fixtures.OTHER_ACCOUNT));
+        assertThat(storage.read((Stores s) -> s.openStack().siteConnections("acct-1", otherAccount.id()))).isEmpty();
+        assertThat(storage.read((Stores s) -> s.openStack().countConnections("acct-1"))).isEqualTo(3);
+
+        assertThat(storage.read((Stores s) -> s.openStack().siteConnectionUses(Reference.IKE_POLICY, "ike-1")))
+                .isTrue();
+        assertThat(storage.read((Stores s) -> s.openStack().siteConnectionUses(Reference.IPSEC_POLICY, "ike-1")))
+                .isFalse();
+        assertThat(storage.read((Stores s) -> s.openStack().siteConnectionUses(Reference.ENDPOINT_GROUP,
+                "peer-group"))).isTrue();
+        var changed = new SiteConnectionAttributes(own.id(), "changed", "203.0.113.1", "203.0.113.1", 1500, 30,
+                "ike-2", "ipsec-1", null, null, true);
+        storage.write((Stores s) -> {
+            s.openStack().putSiteConnectionAttributes(changed);
+            return null;
+        });
+        assertThat(storage.read((Stores s) -> s.openStack().siteConnections(null, own.id())).getFirst().attributes())
+                .contains(changed);
+        assertThat(storage.read((Stores s) -> s.openStack().siteConnectionUses(Reference.ENDPOINT_GROUP,
+                "peer-group"))).isFalse();
+
+        storage.write((Stores s) -> s.connections().delete(Fixtures.SCOPE, own.id()));
+        assertThat(storage.read((Stores s) -> s.openStack().siteConnectionUses(Reference.IKE_POLICY, "ike-2")))
+                .as("the attributes went with their connection").isFalse();
+    }
+
     /** Documents stored before the mark existed get it from their attributes (V14). */
     @Test
     void theMigrationMarksSharedAndExternalNetworksAndTheirSubnets() throws Exception {
@@ -118,7 +188,9 @@ class OpenStackStoreTest extends StoreTestBase {
                 var statement = connection.createStatement()) {
             statement.execute("DROP INDEX openstack_resources_seen_by_everyone");
             statement.execute("ALTER TABLE openstack_resources DROP COLUMN seen_by_everyone");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version = '14'");
+            // The later migrations go too (their tables first), so that V14 runs again in order.
+            statement.execute("DROP TABLE openstack_site_connections");
+            statement.execute("DELETE FROM flyway_schema_history WHERE CAST(version AS INTEGER) >= 14");
         }
         storage = database.open();
         var marked = new ArrayList<String>();

@@ -1,10 +1,16 @@
 package dev.vpnd.core.port;
 
 import dev.vpnd.core.model.OpenStackResource;
+import dev.vpnd.core.model.SiteConnectionAttributes;
+import dev.vpnd.core.model.VpnConnection;
 import java.util.List;
 import java.util.Optional;
 
-/** Neutron resources by kind and id, each a JSON document owned by the Neutron dialect. */
+/**
+ * Neutron resources: those with no canonical counterpart as JSON documents by kind and id, owned
+ * by the Neutron dialect; and the canonical records Neutron shows as its VPN resources, read with
+ * the attributes only Neutron has, which live in side tables keyed by the canonical id.
+ */
 public interface OpenStackStore {
     void insert(OpenStackResource resource);
 
@@ -26,4 +32,32 @@ public interface OpenStackStore {
     boolean update(OpenStackResource resource);
 
     boolean delete(String kind, String id);
+
+    /**
+     * VPN connections as Neutron's site connections, in ascending id order: those of the account in
+     * every region (of every account when {@code accountId} is null), only the one of {@code id}
+     * when it is not null.
+     */
+    List<SiteConnection> siteConnections(String accountId, String id);
+
+    /** How many VPN connections the account holds, in every region. */
+    long countConnections(String accountId);
+
+    /** Stores the Neutron attributes of a connection, replacing those it had. */
+    void putSiteConnectionAttributes(SiteConnectionAttributes attributes);
+
+    /** Whether any connection's Neutron attributes name the policy or endpoint group {@code id}. */
+    boolean siteConnectionUses(Reference reference, String id);
+
+    /**
+     * A connection with its peer's address (for a dual-tunnel connection, the master tunnel's) and
+     * its Neutron attributes, absent when it was made through another cloud's API.
+     */
+    record SiteConnection(VpnConnection connection, String peerIp, Optional<SiteConnectionAttributes> attributes) {
+    }
+
+    /** What a site connection's Neutron attributes refer to. */
+    enum Reference {
+        IKE_POLICY, IPSEC_POLICY, ENDPOINT_GROUP
+    }
 }

@@ -9,9 +9,12 @@ import dev.vpnd.core.model.OpenStackResource;
 import dev.vpnd.core.model.QuotaKind;
 import dev.vpnd.core.model.RouteType;
 import dev.vpnd.core.model.Scope;
+import dev.vpnd.core.model.SiteConnectionAttributes;
 import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.port.OpenStackStore;
+import dev.vpnd.core.port.OpenStackStore.SiteConnection;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.problem.Problem;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * OpenStack networking (Neutron) resources and their canonical faces. Neutron requests check
@@ -90,11 +94,17 @@ public final class NetworkingService {
         }
 
         /**
-         * Refuses, with {@code QuotaExceeded}, a new document of {@code documentKind} when the project
-         * already holds its limit of {@code quota}; the caller inserts the document in this transaction.
+         * Refuses, with {@code QuotaExceeded}, a new resource counted against {@code quota} when the
+         * project already holds its limit; {@code used} counts what it holds, after the quota's lock.
+         * The caller inserts the resource in this transaction.
          */
-        public void checkRoom(QuotaKind quota, String projectId, String documentKind) {
-            Quotas.checkRoom(s, projectId, quota, "", () -> s.openStack().count(documentKind, projectId));
+        public void checkRoom(QuotaKind quota, String projectId, LongSupplier used) {
+            Quotas.checkRoom(s, projectId, quota, "", used);
+        }
+
+        /** How many documents of the kind the project owns. */
+        public long countDocuments(String kind, String projectId) {
+            return s.openStack().count(kind, projectId);
         }
 
         public boolean projectExists(String projectId) {
@@ -148,32 +158,85 @@ public final class NetworkingService {
         }
 
         /**
-         * Creates or replaces the VPN connection a site connection stands for. The peer address is
-         * the project's customer gateway of that address, created when there is none; several site
-         * connections of one service may share a peer, as Neutron allows.
+         * Every VPN connection of the account (of every account when {@code accountId} is null), in
+         * every region, as Neutron's site connections: with the peer's address and the Neutron
+         * attributes, in id order.
          */
-        public void putConnection(Scope scope, String connectionId, ConnectionProjection p, Lifecycle lifecycle) {
-            Instant now = now();
-            String customerGatewayId = customerGateway(scope, p.peerAddress()).id();
-            var gateway = s.gateways().find(scope, p.gatewayId()).orElseThrow(
-                    () -> new ProblemException(new Problem.NotFound(ResourceType.VPN_GATEWAY, p.gatewayId())));
-            var current = s.connections().find(scope, connectionId);
-            long serial = current.map(VpnConnection::serial).orElseGet(() -> s.connections().nextSerial());
-            var connection = new VpnConnection(connectionId, serial, scope, gateway.vpcId(), gateway.id(),
-                    customerGatewayId, p.name(), p.securityPolicies(), p.initiation(), p.dpdEnabled(),
-                    p.dpdTimeoutSeconds(), p.dpdAction(), true, false, RouteType.STATIC, p.ike(), p.ipsec(), NO_BGP,
-                    NO_HEALTH_CHECK, "", false, List.of(), NegotiationStatus.IKE_SA_NOT_ESTABLISHED, lifecycle,
-                    current.map(VpnConnection::createdAt).orElse(now), List.of(),
-                    current.map(c -> c.revision() + 1).orElse(1L));
-            if (current.isEmpty()) {
-                s.connections().insert(connection, "");
-            } else if (!s.connections().update(connection, current.get().revision())) {
-                throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_CONNECTION, connectionId));
-            }
+        public List<SiteConnection> siteConnections(String accountId) {
+            return s.openStack().siteConnections(accountId, null);
         }
 
+        /** The connection of this id as a site connection, when the account holds it (any account's when null). */
+        public Optional<SiteConnection> siteConnection(String accountId, String id) {
+            return s.openStack().siteConnections(accountId, id).stream().findFirst();
+        }
+
+        /** How many connections the account holds, in every region: what its Neutron list shows. */
+        public long countConnections(String accountId) {
+            return s.openStack().countConnections(accountId);
+        }
+
+        /** How many connections the gateway has, whichever API made them. */
+        public long countConnectionsOnGateway(Scope scope, String gatewayId) {
+            return s.connections().countOnGateway(scope, gatewayId);
+        }
+
+        /** Whether a site connection names the policy or endpoint group {@code id}. */
+        public boolean siteConnectionUses(OpenStackStore.Reference reference, String id) {
+            return s.openStack().siteConnectionUses(reference, id);
+        }
+
+        /**
+         * Creates the VPN connection a new site connection stands for, with its Neutron attributes.
+         * The peer address is the project's customer gateway of that address, created when there is
+         * none; several site connections of one service may share a peer, as Neutron allows.
+         */
+        public void createConnection(Scope scope, String connectionId, ConnectionProjection p, Lifecycle lifecycle,
+                SiteConnectionAttributes attributes) {
+            Instant now = now();
+            var gateway = gateway(scope, p.gatewayId());
+            var connection = new VpnConnection(connectionId, s.connections().nextSerial(), scope, gateway.vpcId(),
+                    gateway.id(), customerGateway(scope, p.peerAddress()).id(), p.name(), p.securityPolicies(),
+                    p.initiation(), p.dpdEnabled(), p.dpdTimeoutSeconds(), p.dpdAction(), true, false,
+                    RouteType.STATIC, p.ike(), p.ipsec(), NO_BGP, NO_HEALTH_CHECK, "", false, List.of(),
+                    NegotiationStatus.IKE_SA_NOT_ESTABLISHED, lifecycle, now, List.of(), 1);
+            s.connections().insert(connection, "");
+            s.openStack().putSiteConnectionAttributes(attributes);
+        }
+
+        /**
+         * Changes what a site connection's update may change of its VPN connection, whichever API
+         * made it: everything {@code p} holds, and the Neutron attributes. The rest (tunnels, BGP,
+         * health check, NAT traversal, tags) stays as it is; a dual-tunnel connection keeps its
+         * tunnels' peers.
+         */
+        public void updateConnection(Scope scope, String connectionId, ConnectionProjection p, Lifecycle lifecycle,
+                SiteConnectionAttributes attributes) {
+            var current = s.connections().find(scope, connectionId).orElseThrow(
+                    () -> new ProblemException(new Problem.NotFound(ResourceType.VPN_CONNECTION, connectionId)));
+            String customerGatewayId = current.dualTunnel() ? current.customerGatewayId()
+                    : customerGateway(scope, p.peerAddress()).id();
+            var c = current;
+            var updated = new VpnConnection(c.id(), c.serial(), c.scope(), c.vpcId(), c.gatewayId(), customerGatewayId,
+                    p.name(), p.securityPolicies(), p.initiation(), p.dpdEnabled(), p.dpdTimeoutSeconds(),
+                    p.dpdAction(), c.enableNatTraversal(), c.autoConfigRoute(), c.routeType(), p.ike(), p.ipsec(),
+                    c.bgp(), c.healthCheck(), c.remoteCaCertificate(), c.enableTunnelsBgp(), c.tunnels(), c.status(),
+                    lifecycle, c.createdAt(), c.tags(), c.revision() + 1);
+            if (!s.connections().update(updated, current.revision())) {
+                throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_CONNECTION, connectionId));
+            }
+            s.openStack().putSiteConnectionAttributes(attributes);
+        }
+
+        /** Deletes the connection, its tags and its Neutron attributes (the store's delete takes those). */
         public void deleteConnection(Scope scope, String connectionId) {
+            s.tags().removeAll(ResourceType.VPN_CONNECTION, connectionId);
             s.connections().delete(scope, connectionId);
+        }
+
+        private VpnGateway gateway(Scope scope, String gatewayId) {
+            return s.gateways().find(scope, gatewayId).orElseThrow(
+                    () -> new ProblemException(new Problem.NotFound(ResourceType.VPN_GATEWAY, gatewayId)));
         }
 
         private CustomerGateway customerGateway(Scope scope, String address) {

@@ -2,6 +2,7 @@ package dev.vpnd.server.dialect.neutron;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.core.port.OpenStackStore.Reference;
 
 /**
  * Endpoint groups: local subnets (type subnet) or peer CIDRs (type cidr), checked as the
@@ -45,9 +46,7 @@ final class EndpointGroups implements Behaviour {
     @Override
     public void delete(Operation op, ObjectNode group) {
         String id = group.path("id").asText();
-        boolean used = op.all(Kinds.SITE_CONNECTIONS).stream().anyMatch(c -> c.path("local_ep_group_id").asText()
-                .equals(id) || c.path("peer_ep_group_id").asText().equals(id));
-        if (used) {
+        if (op.tx.siteConnectionUses(Reference.ENDPOINT_GROUP, id)) {
             throw NeutronFault.bad("EndpointGroupInUse", "Endpoint group " + id + " is in use and cannot be deleted");
         }
     }

@@ -7,9 +7,13 @@ import dev.vpnd.core.algo.IkeVersion;
 import dev.vpnd.core.algo.Integrity;
 import dev.vpnd.core.model.DpdAction;
 import dev.vpnd.core.model.Initiation;
+import dev.vpnd.core.model.ResourceState;
 import java.util.Map;
 
-/** How Neutron spells each canonical value (neutron-lib 3.1 value sets), one table per field. */
+/**
+ * How Neutron spells each canonical value (neutron-lib 3.1 value sets), one table per field: what a
+ * request's spelling means, and how a canonical value is shown, whichever API set it.
+ */
 final class NeutronSpelling {
     static final Map<String, Encryption> ENCRYPTION = Map.of("3des", Encryption.TRIPLE_DES, "aes-128",
             Encryption.AES_128, "aes-192", Encryption.AES_192, "aes-256", Encryption.AES_256);
@@ -27,5 +31,35 @@ final class NeutronSpelling {
             "restart", DpdAction.RESTART, "restart-by-peer", DpdAction.RESTART_BY_PEER, "disabled", DpdAction.HOLD);
 
     private NeutronSpelling() {
+    }
+
+    /** Initiation as shown: vpnd starting on traffic is still vpnd starting, so bi-directional. */
+    static String initiator(Initiation initiation) {
+        return switch (initiation) {
+            case IMMEDIATE, ON_TRAFFIC -> "bi-directional";
+            case PASSIVE -> "response-only";
+        };
+    }
+
+    /** The DPD action as shown; {@code disabled} when DPD is off, whatever action is kept. */
+    static String dpdAction(boolean enabled, DpdAction action) {
+        if (!enabled) {
+            return "disabled";
+        }
+        return switch (action) {
+            case HOLD -> "hold";
+            case CLEAR -> "clear";
+            case RESTART -> "restart";
+            case RESTART_BY_PEER -> "restart-by-peer";
+        };
+    }
+
+    /** A VPN service's or site connection's status: a pending create or update, else ACTIVE. */
+    static String status(ResourceState state) {
+        return switch (state) {
+            case PROVISIONING -> "PENDING_CREATE";
+            case UPDATING -> "PENDING_UPDATE";
+            case ACTIVE -> "ACTIVE";
+        };
     }
 }

@@ -2,6 +2,7 @@ package dev.vpnd.server.dialect.neutron;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.core.port.OpenStackStore.Reference;
 
 /**
  * IKE and IPsec policies. Their lifetime defaults to 3600 seconds, key by key; a policy used by a
@@ -10,14 +11,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * stored value, and so every later read, is an integer.
  */
 final class VpnPolicies implements Behaviour {
-    static final VpnPolicies IKE = new VpnPolicies("ikepolicy_id", "IKEPolicyInUse", "IKEPolicy");
-    static final VpnPolicies IPSEC = new VpnPolicies("ipsecpolicy_id", "IPsecPolicyInUse", "IPsecPolicy");
+    static final VpnPolicies IKE = new VpnPolicies(Reference.IKE_POLICY, "IKEPolicyInUse", "IKEPolicy");
+    static final VpnPolicies IPSEC = new VpnPolicies(Reference.IPSEC_POLICY, "IPsecPolicyInUse", "IPsecPolicy");
 
-    private final String reference;
+    private final Reference reference;
     private final String inUseType;
     private final String label;
 
-    private VpnPolicies(String reference, String inUseType, String label) {
+    private VpnPolicies(Reference reference, String inUseType, String label) {
         this.reference = reference;
         this.inUseType = inUseType;
         this.label = label;
@@ -63,7 +64,7 @@ final class VpnPolicies implements Behaviour {
 
     private void checkUnused(Operation op, ObjectNode policy) {
         String id = policy.path("id").asText();
-        if (op.all(Kinds.SITE_CONNECTIONS).stream().anyMatch(c -> c.path(reference).asText().equals(id))) {
+        if (op.tx.siteConnectionUses(reference, id)) {
             throw NeutronFault.conflict(inUseType, label + " " + id
                     + " is in use by existing IPsecSiteConnection and can't be updated or deleted");
         }

@@ -49,7 +49,7 @@ final class VpnServices implements Behaviour {
     @Override
     public void delete(Operation op, ObjectNode service) {
         String id = service.path("id").asText();
-        if (op.all(Kinds.SITE_CONNECTIONS).stream().anyMatch(c -> c.path("vpnservice_id").asText().equals(id))) {
+        if (op.tx.countConnectionsOnGateway(Operation.scope(service), id) > 0) {
             throw NeutronFault.conflict("VPNServiceInUse", "VPNService " + id + " is still in use");
         }
         op.tx.deleteServiceGateway(Operation.scope(service), id);
