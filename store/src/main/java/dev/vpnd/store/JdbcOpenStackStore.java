@@ -3,6 +3,8 @@ package dev.vpnd.store;
 import dev.vpnd.core.model.OpenStackResource;
 import dev.vpnd.core.model.SiteConnectionAttributes;
 import dev.vpnd.core.model.VpnConnection;
+import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnServiceAttributes;
 import dev.vpnd.core.port.OpenStackStore;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -14,8 +16,9 @@ import java.util.Set;
 /**
  * Neutron documents in {@code openstack_resources}, keyed by kind and id. Documents of the kinds that
  * hold a secret ({@link OpenStackResource#SECRET_KINDS}) are sealed whole: the store does not read
- * into them, and nothing queries their fields in SQL. Site connections are the canonical
- * connections joined with their Neutron attributes ({@code openstack_site_connections}, V16).
+ * into them, and nothing queries their fields in SQL. VPN services and site connections are the
+ * canonical gateways and connections joined with their Neutron attributes
+ * ({@code openstack_vpn_services}, V17; {@code openstack_site_connections}, V16).
  */
 final class JdbcOpenStackStore implements OpenStackStore {
     /** Read in this order by {@link #resource}. */
@@ -49,6 +52,15 @@ final class JdbcOpenStackStore implements OpenStackStore {
             + String.join(", ", ATTRIBUTE_COLUMNS) + ") VALUES " + Jdbc.placeholders(ATTRIBUTE_COLUMNS.size() + 1)
             + " ON CONFLICT (connection_id) DO UPDATE SET " + String.join(", ", ATTRIBUTE_COLUMNS.stream()
                     .map(c -> c + " = excluded." + c).toList());
+
+    /** A gateway (its columns, as {@link JdbcGatewayStore} reads them) and its Neutron attributes. */
+    private static final String VPN_SERVICES = "SELECT " + JdbcGatewayStore.MAPPING.selectList
+            + ", n.gateway_id, n.subnet_id, n.flavor_id, n.external_v6_ip, n.admin_state_up FROM vpn_gateways r"
+            + " LEFT JOIN openstack_vpn_services n ON n.gateway_id = r.id";
+    private static final String PUT_SERVICE = "INSERT INTO openstack_vpn_services (gateway_id, subnet_id, "
+            + "flavor_id, external_v6_ip, admin_state_up) VALUES (?, ?, ?, ?, ?) ON CONFLICT (gateway_id) DO UPDATE "
+            + "SET subnet_id = excluded.subnet_id, flavor_id = excluded.flavor_id, "
+            + "external_v6_ip = excluded.external_v6_ip, admin_state_up = excluded.admin_state_up";
 
     private final Jdbc db;
     private final TunnelRows tunnels;
@@ -141,6 +153,41 @@ final class JdbcOpenStackStore implements OpenStackStore {
             }
         }
         return false;
+    }
+
+    @Override
+    public List<VpnService> vpnServices(String accountId, String id) {
+        var where = new Where().eq("r.account_id", accountId).eq("r.id", id);
+        return db.query(VPN_SERVICES + where.sql() + " ORDER BY r.id", where.params(), row -> {
+            VpnGateway gateway = JdbcGatewayStore.MAPPING.reader.map(row);
+            String attributesOf = row.text();
+            String subnetId = row.text();
+            String flavorId = row.text();
+            String externalV6Ip = row.text();
+            boolean adminStateUp = row.bool();
+            return new VpnService(gateway, attributesOf == null ? Optional.empty()
+                    : Optional.of(new VpnServiceAttributes(attributesOf, subnetId, flavorId, externalV6Ip,
+                            adminStateUp)));
+        });
+    }
+
+    @Override
+    public long countGateways(String accountId) {
+        return db.count("SELECT COUNT(*) FROM vpn_gateways WHERE account_id = ?", List.of(accountId));
+    }
+
+    @Override
+    public void putVpnServiceAttributes(VpnServiceAttributes a) {
+        db.update(PUT_SERVICE, Arrays.asList(a.gatewayId(), a.subnetId(), a.flavorId(), a.externalV6Ip(),
+                a.adminStateUp()));
+    }
+
+    /** The router's gateways, whoever's, from vpn_gateways_by_vpc_id, each joined to its attributes by primary key. */
+    @Override
+    public Optional<String> vpnServiceOf(String routerId, String subnetId) {
+        var where = new Where().eq("r.vpc_id", routerId).eq("n.subnet_id", subnetId);
+        return db.queryOne("SELECT r.id FROM vpn_gateways r LEFT JOIN openstack_vpn_services n ON n.gateway_id = r.id"
+                + where.sql() + " ORDER BY r.id LIMIT 1", where.params(), Row::text);
     }
 
     /** A row of {@link #SITE_CONNECTIONS}; adds the connection's id to {@code dualTunnel} when it has tunnels. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import dev.vpnd.core.model.Account;
 import dev.vpnd.core.model.OpenStackResource;
 import dev.vpnd.core.model.SiteConnectionAttributes;
+import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnServiceAttributes;
 import dev.vpnd.core.port.OpenStackStore.Reference;
 import dev.vpnd.core.port.Stores;
 import java.sql.DriverManager;
@@ -171,6 +173,54 @@ class OpenStackStoreTest extends StoreTestBase {
                 .as("the attributes went with their connection").isFalse();
     }
 
+    /**
+     * VPN services are the account's gateways of every region with their Neutron attributes; a
+     * router's service is found by its VPC, whoever's, on a subnet when one is named; the
+     * attributes go with their gateway.
+     */
+    @Test
+    void vpnServicesAreEveryRegionsGatewaysWithTheirAttributes() {
+        var own = Fixtures.gateway(Fixtures.SCOPE, "router-1");
+        var otherRegion = Fixtures.gateway(Fixtures.OTHER_REGION, "vpc-2");
+        var otherAccount = Fixtures.gateway(Fixtures.OTHER_ACCOUNT, "router-1");
+        var attributes = new VpnServiceAttributes(own.id(), "subnet-1", null, "2001:db8::1", false);
+        storage.write((Stores s) -> {
+            for (var gateway : List.of(own, otherRegion, otherAccount)) {
+                s.gateways().insert(gateway, "");
+            }
+            s.openStack().putVpnServiceAttributes(attributes);
+            return null;
+        });
+
+        var listed = storage.read((Stores s) -> s.openStack().vpnServices("acct-1", null));
+        assertThat(listed).extracting(v -> v.gateway().id())
+                .containsExactlyElementsOf(List.of(own.id(), otherRegion.id()).stream().sorted().toList());
+        assertThat(listed).filteredOn(v -> v.gateway().id().equals(own.id())).singleElement()
+                .satisfies(v -> assertThat(v.attributes()).contains(attributes));
+        assertThat(listed).filteredOn(v -> v.gateway().id().equals(otherRegion.id())).singleElement()
+                .satisfies(v -> assertThat(v.attributes()).isEmpty());
+        assertThat(storage.read((Stores s) -> s.openStack().vpnServices(null, otherAccount.id()))).hasSize(1);
+        assertThat(storage.read((Stores s) -> s.openStack().countGateways("acct-1"))).isEqualTo(2);
+
+        String first = own.id().compareTo(otherAccount.id()) < 0 ? own.id() : otherAccount.id();
+        assertThat(storage.read((Stores s) -> s.openStack().vpnServiceOf("router-1", null))).contains(first);
+        assertThat(storage.read((Stores s) -> s.openStack().vpnServiceOf("router-1", "subnet-1"))).contains(own.id());
+        assertThat(storage.read((Stores s) -> s.openStack().vpnServiceOf("router-1", "subnet-2"))).isEmpty();
+        assertThat(storage.read((Stores s) -> s.openStack().vpnServiceOf("router-9", null))).isEmpty();
+
+        storage.write((Stores s) -> s.gateways().delete(Fixtures.SCOPE, own.id()));
+        assertThat(storage.read((Stores s) -> s.openStack().vpnServiceOf("router-1", "subnet-1")))
+                .as("the attributes went with their gateway").isEmpty();
+        storage.write((Stores s) -> {
+            s.gateways().insert(new VpnGateway(own.id(), own.serial(), own.scope(), "router-1", "", "again", "", 0,
+                    "public", "Normal", true, false, 0, "PostPaid", "", "", 0, own.lifecycle(), own.createdAt(),
+                    List.of(), 1), "");
+            return null;
+        });
+        assertThat(storage.read((Stores s) -> s.openStack().vpnServices(null, own.id())).getFirst().attributes())
+                .as("a gateway made again under the same id has none").isEmpty();
+    }
+
     /** Documents stored before the mark existed get it from their attributes (V14). */
     @Test
     void theMigrationMarksSharedAndExternalNetworksAndTheirSubnets() throws Exception {
@@ -190,6 +240,8 @@ class OpenStackStoreTest extends StoreTestBase {
             statement.execute("ALTER TABLE openstack_resources DROP COLUMN seen_by_everyone");
             // The later migrations go too (their tables first), so that V14 runs again in order.
             statement.execute("DROP TABLE openstack_site_connections");
+            statement.execute("DROP TABLE openstack_vpn_services");
+            statement.execute("DROP INDEX vpn_gateways_by_vpc_id");
             statement.execute("DELETE FROM flyway_schema_history WHERE CAST(version AS INTEGER) >= 14");
         }
         storage = database.open();

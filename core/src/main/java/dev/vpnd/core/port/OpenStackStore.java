@@ -3,6 +3,8 @@ package dev.vpnd.core.port;
 import dev.vpnd.core.model.OpenStackResource;
 import dev.vpnd.core.model.SiteConnectionAttributes;
 import dev.vpnd.core.model.VpnConnection;
+import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnServiceAttributes;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +50,29 @@ public interface OpenStackStore {
 
     /** Whether any connection's Neutron attributes name the policy or endpoint group {@code id}. */
     boolean siteConnectionUses(Reference reference, String id);
+
+    /**
+     * VPN gateways as Neutron's VPN services, in ascending id order: those of the account in every
+     * region (of every account when {@code accountId} is null), only the one of {@code id} when it
+     * is not null.
+     */
+    List<VpnService> vpnServices(String accountId, String id);
+
+    /** How many VPN gateways the account holds, in every region. */
+    long countGateways(String accountId);
+
+    /** Stores the Neutron attributes of a gateway, replacing those it had. */
+    void putVpnServiceAttributes(VpnServiceAttributes attributes);
+
+    /**
+     * A VPN service (gateway), of any project, on the router (VPC) {@code routerId}, and on the
+     * subnet {@code subnetId} when that is not null; the one with the lowest id.
+     */
+    Optional<String> vpnServiceOf(String routerId, String subnetId);
+
+    /** A gateway with its Neutron attributes, absent when it was made through another cloud's API. */
+    record VpnService(VpnGateway gateway, Optional<VpnServiceAttributes> attributes) {
+    }
 
     /**
      * A connection with its peer's address (for a dual-tunnel connection, the master tunnel's) and

@@ -13,8 +13,10 @@ import dev.vpnd.core.model.SiteConnectionAttributes;
 import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnServiceAttributes;
 import dev.vpnd.core.port.OpenStackStore;
 import dev.vpnd.core.port.OpenStackStore.SiteConnection;
+import dev.vpnd.core.port.OpenStackStore.VpnService;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.problem.Problem;
@@ -27,13 +29,20 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * OpenStack networking (Neutron) resources and their canonical faces. Neutron requests check
- * several resources before they write (a connection's service, policies and endpoint groups), so
- * the dialect runs each request as one {@link Transaction}: its checks and its writes, the Neutron
- * documents and the canonical records, commit together or not at all.
+ * OpenStack networking (Neutron) resources and their canonical faces. VPN services and IPsec site
+ * connections are the account's canonical gateways and connections, whichever API made them, with
+ * the attributes only Neutron has beside them; routers are documents with a canonical VPC; the
+ * rest (policies, endpoint groups, networks, subnets, ports) are documents only. Neutron requests
+ * check several resources before they write (a connection's service, policies and endpoint
+ * groups), so the dialect runs each request as one {@link Transaction}: its checks and its writes
+ * commit together or not at all.
  */
 public final class NetworkingService {
-    /** OpenStack's one region: every Neutron resource of a project lives in {@code Scope(project, RegionOne)}. */
+    /**
+     * OpenStack's one region: what Neutron creates lives in {@code Scope(project, RegionOne)}. Its
+     * lists show the project's gateways and connections of every region, as no other region is
+     * Neutron's.
+     */
     public static final String REGION = "RegionOne";
     private static final BgpConfig NO_BGP = new BgpConfig(false, 0, "", "", "", "");
     private static final HealthCheck NO_HEALTH_CHECK = new HealthCheck(false, "", "", 3000, 1000, 3, "");
@@ -137,23 +146,58 @@ public final class NetworkingService {
             s.vpcs().delete(scope, routerId);
         }
 
-        /** The VPN gateway a VPN service stands for, in its router's VPC, at the router's external address. */
-        public void createServiceGateway(Scope scope, String serviceId, String routerId, String name,
-                String description, String internetIp, Instant readyAt) {
+        /**
+         * Every VPN gateway of the account (of every account when {@code accountId} is null), in
+         * every region, as Neutron's VPN services: with the Neutron attributes, in id order.
+         */
+        public List<VpnService> vpnServices(String accountId) {
+            return s.openStack().vpnServices(accountId, null);
+        }
+
+        /** The gateway of this id as a VPN service, when the account holds it (any account's when null). */
+        public Optional<VpnService> vpnService(String accountId, String id) {
+            return s.openStack().vpnServices(accountId, id).stream().findFirst();
+        }
+
+        /** How many gateways the account holds, in every region: what its Neutron list shows. */
+        public long countGateways(String accountId) {
+            return s.openStack().countGateways(accountId);
+        }
+
+        /** A VPN service of the router, of any project; on {@code subnetId} when that is not null. */
+        public Optional<String> vpnServiceOf(String routerId, String subnetId) {
+            return s.openStack().vpnServiceOf(routerId, subnetId);
+        }
+
+        /**
+         * The VPN gateway a new VPN service stands for, in its router's VPC, at the router's external
+         * address, with its Neutron attributes.
+         */
+        public void createServiceGateway(Scope scope, String routerId, String name, String description,
+                String internetIp, Instant readyAt, VpnServiceAttributes attributes) {
             Instant now = now();
-            s.gateways().insert(new VpnGateway(serviceId, s.gateways().nextSerial(), scope, routerId, "", name,
-                    description, 0, "public", "Normal", true, false, 0, "PostPaid", internetIp, "", 0,
+            s.gateways().insert(new VpnGateway(attributes.gatewayId(), s.gateways().nextSerial(), scope, routerId, "",
+                    name, description, 0, "public", "Normal", true, false, 0, "PostPaid", internetIp, "", 0,
                     new Lifecycle(dev.vpnd.core.model.ResourceState.PROVISIONING, readyAt), now, List.of(), 1), "");
+            s.openStack().putVpnServiceAttributes(attributes);
         }
 
-        public void renameServiceGateway(Scope scope, String serviceId, String name, String description) {
-            s.gateways().find(scope, serviceId).ifPresent(g -> s.gateways().update(new VpnGateway(g.id(), g.serial(),
-                    g.scope(), g.vpcId(), g.vswitchId(), name, description, g.bandwidthMbps(), g.networkType(),
-                    g.vpnType(), g.enableIpsec(), g.enableSsl(), g.sslConnections(), g.chargeType(), g.internetIp(),
-                    g.zone(), g.asn(), g.lifecycle(), g.createdAt(), g.tags(), g.revision() + 1), g.revision()));
+        /** Renames the gateway of a VPN service, whichever API made it, and stores its Neutron attributes. */
+        public void updateServiceGateway(Scope scope, String serviceId, String name, String description,
+                VpnServiceAttributes attributes) {
+            var g = gateway(scope, serviceId);
+            if (!s.gateways().update(new VpnGateway(g.id(), g.serial(), g.scope(), g.vpcId(), g.vswitchId(), name,
+                    description, g.bandwidthMbps(), g.networkType(), g.vpnType(), g.enableIpsec(), g.enableSsl(),
+                    g.sslConnections(), g.chargeType(), g.internetIp(), g.zone(), g.asn(), g.lifecycle(),
+                    g.createdAt(), g.tags(), g.revision() + 1), g.revision())) {
+                throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_GATEWAY, serviceId));
+            }
+            s.openStack().putVpnServiceAttributes(attributes);
         }
 
+        /** Deletes the gateway, its tags and its Neutron attributes (the store's delete takes those). */
         public void deleteServiceGateway(Scope scope, String serviceId) {
+            s.tags().removeAll(ResourceType.VPN_GATEWAY, serviceId);
             s.gateways().delete(scope, serviceId);
         }
 

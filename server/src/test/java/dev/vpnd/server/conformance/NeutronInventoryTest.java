@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.vpc20160428.Client;
 import com.aliyun.vpc20160428.models.CreateVpnConnectionRequest;
+import com.aliyun.vpc20160428.models.CreateVpnGatewayRequest;
 import com.aliyun.vpc20160428.models.DescribeCustomerGatewayRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionResponseBody;
+import com.aliyun.vpc20160428.models.DescribeVpnGatewayRequest;
+import com.aliyun.vpc20160428.models.DescribeVpnGatewayResponseBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.problem.ResourceType;
@@ -25,8 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One inventory, seen through two dialects of the demo account (Alibaba's demo key, OpenStack's
- * demo user in project demo): what the Alibaba SDK makes, Neutron lists and shows with the same
- * values and status, and what a Neutron update changes, Alibaba then describes.
+ * demo user in project demo): the connections and gateways the Alibaba SDK makes, Neutron lists
+ * and shows (as site connections and VPN services) with the same values and status, and what a
+ * Neutron update changes, Alibaba then describes.
  */
 class NeutronInventoryTest {
     /** Long enough that a resource is still pending when both dialects have read it once. */
@@ -37,6 +41,7 @@ class NeutronInventoryTest {
 
     private static final String REGION = AliyunClients.REGION;
     private static final String CONNECTIONS = "/v2.0/vpn/ipsec-site-connections";
+    private static final String SERVICES = "/v2.0/vpn/vpnservices";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -136,6 +141,64 @@ class NeutronInventoryTest {
         assertThat(shown.path("name").asText()).isEqualTo("after");
     }
 
+    @Test
+    void aGatewayMadeWithTheAlibabaSdkIsANeutronVpnService() throws Exception {
+        String vpcId = fixtures.vpc();
+        String gatewayId = alibaba.createVpnGateway(new CreateVpnGatewayRequest().setRegionId(REGION).setVpcId(vpcId)
+                .setBandwidth(10).setName("gateway-from-alibaba")).getBody().getVpnGatewayId();
+        var described = describeGateway(gatewayId);
+
+        assertThat(described.getStatus()).isEqualTo("provisioning");
+        JsonNode listed = neutronService(gatewayId);
+        assertThat(listed.path("status").asText()).isEqualTo("PENDING_CREATE");
+        assertThat(listed.path("name").asText()).isEqualTo("gateway-from-alibaba");
+        assertThat(listed.path("external_v4_ip").asText()).isEqualTo(described.getInternetIp()).isNotEmpty();
+        assertThat(AliyunIds.encode(ResourceType.VPC, listed.path("router_id").asText())).isEqualTo(vpcId);
+        assertThat(listed.path("subnet_id").isNull()).isTrue();
+        assertThat(listed.path("admin_state_up").asBoolean()).isTrue();
+        var shown = neutron("GET", SERVICES + "/" + listed.path("id").asText(), null);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(shown.body()).path("vpnservice")).isEqualTo(listed);
+
+        awaitActiveGateway(gatewayId);
+        assertThat(neutronService(gatewayId).path("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aNeutronUpdateOfAnAlibabaGatewayIsWhatAlibabaDescribes() throws Exception {
+        String gatewayId = fixtures.gateway();
+        awaitActiveGateway(gatewayId);
+        String neutronId = neutronService(gatewayId).path("id").asText();
+
+        var updated = neutron("PUT", SERVICES + "/" + neutronId, """
+                {"vpnservice": {"name": "renamed-in-neutron", "description": "said Neutron", "admin_state_up": false}}""");
+
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        var described = describeGateway(gatewayId);
+        assertThat(described.getName()).isEqualTo("renamed-in-neutron");
+        assertThat(described.getDescription()).isEqualTo("said Neutron");
+        assertThat(described.getSpec()).as("what Neutron did not name stays").isEqualTo("10M");
+        assertThat(neutronService(gatewayId).path("admin_state_up").asBoolean()).isFalse();
+    }
+
+    private static DescribeVpnGatewayResponseBody describeGateway(String id) throws Exception {
+        return alibaba.describeVpnGateway(new DescribeVpnGatewayRequest().setRegionId(REGION).setVpnGatewayId(id))
+                .getBody();
+    }
+
+    private static void awaitActiveGateway(String id) throws Exception {
+        long deadline = System.nanoTime() + DELAY.multipliedBy(5).toNanos();
+        while (!describeGateway(id).getStatus().equals("active")) {
+            assertThat(System.nanoTime()).as("gateway %s never became active", id).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** The VPN service that is Alibaba's gateway {@code id}, from Neutron's list. */
+    private static JsonNode neutronService(String id) throws Exception {
+        return listed(SERVICES, "vpnservices", ResourceType.VPN_GATEWAY, id);
+    }
+
     private static DescribeVpnConnectionResponseBody describe(String id) throws Exception {
         return alibaba.describeVpnConnection(new DescribeVpnConnectionRequest().setRegionId(REGION)
                 .setVpnConnectionId(id)).getBody();
@@ -151,12 +214,16 @@ class NeutronInventoryTest {
 
     /** The site connection that is Alibaba's connection {@code id}, from Neutron's list. */
     private static JsonNode neutronConnection(String id) throws Exception {
-        var listed = neutron("GET", CONNECTIONS, null);
+        return listed(CONNECTIONS, "ipsec_site_connections", ResourceType.VPN_CONNECTION, id);
+    }
+
+    /** The one member of Neutron's list at {@code path} that is Alibaba's resource {@code id}. */
+    private static JsonNode listed(String path, String collection, ResourceType type, String id) throws Exception {
+        var listed = neutron("GET", path, null);
         assertThat(listed.statusCode()).isEqualTo(200);
-        var matching = StreamSupport.stream(JSON.readTree(listed.body()).path("ipsec_site_connections").spliterator(),
-                false).filter(c -> AliyunIds.encode(ResourceType.VPN_CONNECTION, c.path("id").asText()).equals(id))
-                .toList();
-        assertThat(matching).as("Neutron's list holds Alibaba's connection %s", id).hasSize(1);
+        var matching = StreamSupport.stream(JSON.readTree(listed.body()).path(collection).spliterator(), false)
+                .filter(r -> AliyunIds.encode(type, r.path("id").asText()).equals(id)).toList();
+        assertThat(matching).as("Neutron's %s hold Alibaba's %s", collection, id).hasSize(1);
         return matching.getFirst();
     }
 

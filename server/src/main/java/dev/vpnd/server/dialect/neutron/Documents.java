@@ -101,8 +101,7 @@ final class Documents {
 
     /**
      * What a client sees of a stored document: the attributes in map order (only {@code fields}
-     * when given, unknown names ignored), internal keys and admin-only attributes (for others) dropped,
-     * the status as of now.
+     * when given, unknown names ignored), internal keys and admin-only attributes (for others) dropped.
      */
     static ObjectNode render(Operation op, Kind kind, ObjectNode doc, Set<String> fields) {
         ObjectNode out = NeutronJson.NODES.objectNode();
@@ -112,7 +111,7 @@ final class Documents {
                 continue;
             }
             if ((fields.isEmpty() || fields.contains(name)) && doc.has(name)) {
-                out.set(name, name.equals("status") ? NeutronJson.NODES.textNode(op.status(doc)) : doc.get(name));
+                out.set(name, doc.get(name));
             }
         }
         return out;

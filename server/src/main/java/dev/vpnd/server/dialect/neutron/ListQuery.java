@@ -98,7 +98,7 @@ final class ListQuery {
         return new LinkedHashSet<>(params.getOrDefault("fields", List.of()));
     }
 
-    /** Whether a document passes every filter; {@code status} is the document's status as of now. */
+    /** Whether a document passes every filter. */
     boolean matches(Kind kind, Operation op, ObjectNode doc) {
         var byName = kind.byName();
         for (var entry : params.entrySet()) {
@@ -106,8 +106,7 @@ final class ListQuery {
             if (CONTROL.contains(entry.getKey()) || attribute == null || attribute.filter() == Filter.NONE) {
                 continue;
             }
-            JsonNode value = attribute.name().equals("status") ? NeutronJson.NODES.textNode(op.status(doc))
-                    : doc.path(attribute.name());
+            JsonNode value = doc.path(attribute.name());
             if (entry.getValue().stream().noneMatch(wanted -> equal(attribute.filter(), value, wanted))) {
                 return false;
             }

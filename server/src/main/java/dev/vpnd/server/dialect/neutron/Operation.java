@@ -16,8 +16,6 @@ import java.util.Optional;
 final class Operation {
     /** Internal keys of a stored document start with this and never reach a client. */
     static final String INTERNAL = "_";
-    /** When a PENDING_CREATE service or connection becomes ACTIVE (epoch millis). */
-    static final String READY_AT = "_ready_at";
     /** The region of the canonical record a document of a {@link Canonical} kind was read from. */
     static final String REGION = "_region";
 
@@ -138,15 +136,5 @@ final class Operation {
 
     Instant now() {
         return tx.now();
-    }
-
-    /** A status that is still pending has become ACTIVE once its ready time has passed. */
-    String status(JsonNode doc) {
-        String status = doc.path("status").asText();
-        JsonNode readyAt = doc.get(READY_AT);
-        if (readyAt != null && status.startsWith("PENDING_") && !now().isBefore(Instant.ofEpochMilli(readyAt.asLong()))) {
-            return "ACTIVE";
-        }
-        return status;
     }
 }

@@ -66,11 +66,10 @@ final class Routers implements Behaviour {
 
     private static void checkNoService(Operation op, ObjectNode router) {
         String id = router.path("id").asText();
-        op.all(Kinds.VPN_SERVICES).stream().filter(s -> s.path("router_id").asText().equals(id)).findFirst()
-                .ifPresent(s -> {
-                    throw NeutronFault.conflict("RouterInUseByVPNService", "Router " + id
-                            + " is used by VPNService " + s.path("id").asText());
-                });
+        op.tx.vpnServiceOf(id, null).ifPresent(service -> {
+            throw NeutronFault.conflict("RouterInUseByVPNService", "Router " + id + " is used by VPNService "
+                    + service);
+        });
     }
 
     /**
@@ -138,11 +137,10 @@ final class Routers implements Behaviour {
             port = ports.stream().filter(p -> Ports.onSubnet(p, subnetId)).findFirst().orElseThrow(() ->
                     NeutronFault.notFound("RouterInterfaceNotFoundForSubnet", "Router " + routerId
                             + " has no interface on subnet " + subnetId));
-            op.all(Kinds.VPN_SERVICES).stream().filter(s -> s.path("router_id").asText().equals(routerId)
-                    && s.path("subnet_id").asText().equals(subnetId)).findFirst().ifPresent(s -> {
-                        throw NeutronFault.conflict("SubnetInUseByVPNService", "Subnet " + subnetId
-                                + " is used by VPNService " + s.path("id").asText());
-                    });
+            op.tx.vpnServiceOf(routerId, subnetId).ifPresent(service -> {
+                throw NeutronFault.conflict("SubnetInUseByVPNService", "Subnet " + subnetId
+                        + " is used by VPNService " + service);
+            });
             op.remove(Kinds.PORTS, port.path("id").asText());
         }
         ObjectNode answer = NODES.objectNode();

@@ -2,15 +2,37 @@ package dev.vpnd.server.dialect.neutron;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
+import dev.vpnd.core.model.ResourceState;
+import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnServiceAttributes;
+import dev.vpnd.core.port.OpenStackStore.VpnService;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * VPN services, the OpenStack face of a VPN gateway (canonical gateway of the same id, in its
- * router's VPC, at the router's external address). The router must have an external gateway; a
- * legacy service's subnet must be attached to it. PENDING_CREATE until the provisioning delay has
- * passed, and not updatable before.
+ * VPN services: every canonical VPN gateway of the project, whichever API made it, with the
+ * attributes only Neutron has ({@link VpnServiceAttributes}) beside it. Its router is the gateway's
+ * VPC: a service made here is a gateway in its router's VPC, at the router's external address. The
+ * router must have an external gateway; a legacy service's subnet must be attached to it.
+ * PENDING_CREATE until the provisioning delay has passed, and not updatable before. A gateway made
+ * through another cloud's API has no subnet, and its router is a VPC that is not a Neutron router.
  */
-final class VpnServices implements Behaviour {
+final class VpnServices implements Canonical {
+
+    @Override
+    public Optional<ObjectNode> find(Operation op, String id) {
+        return op.tx.vpnService(op.readableAccount(), id).map(s -> document(op, s));
+    }
+
+    @Override
+    public List<ObjectNode> list(Operation op) {
+        return op.tx.vpnServices(op.readableAccount()).stream().map(s -> document(op, s)).toList();
+    }
+
+    @Override
+    public long count(Operation op, String projectId) {
+        return op.tx.countGateways(projectId);
+    }
 
     @Override
     public void create(Operation op, ObjectNode doc) {
@@ -28,22 +50,25 @@ final class VpnServices implements Behaviour {
                         + " is not connected to Router " + routerId);
             }
         }
-        doc.set("external_v4_ip", externalIp(gateway, 4));
-        doc.set("external_v6_ip", externalIp(gateway, 6));
-        doc.put("status", "PENDING_CREATE");
-        Instant readyAt = op.tx.readyAt();
-        doc.put(Operation.READY_AT, readyAt.toEpochMilli());
-        op.tx.createServiceGateway(Operation.scope(doc), doc.path("id").asText(), routerId, doc.path("name").asText(),
-                doc.path("description").asText(), doc.path("external_v4_ip").asText(""), readyAt);
+        String id = doc.path("id").asText();
+        var attributes = new VpnServiceAttributes(id, text(doc, "subnet_id"), text(doc, "flavor_id"),
+                text(externalIp(gateway, 6)), doc.path("admin_state_up").asBoolean());
+        op.tx.createServiceGateway(Operation.scope(doc), routerId, doc.path("name").asText(),
+                doc.path("description").asText(), externalIp(gateway, 4).asText(""), op.tx.readyAt(), attributes);
+        doc.removeAll();
+        doc.setAll(stored(op, id));
     }
 
     @Override
     public ObjectNode update(Operation op, ObjectNode current, ObjectNode changes) {
         checkUpdatable(op, current);
-        ObjectNode merged = Behaviour.super.update(op, current, changes);
-        op.tx.renameServiceGateway(Operation.scope(merged), merged.path("id").asText(), merged.path("name").asText(),
-                merged.path("description").asText());
-        return merged;
+        ObjectNode merged = Canonical.super.update(op, current, changes);
+        String id = merged.path("id").asText();
+        var attributes = new VpnServiceAttributes(id, text(merged, "subnet_id"), text(merged, "flavor_id"),
+                text(merged, "external_v6_ip"), merged.path("admin_state_up").asBoolean());
+        op.tx.updateServiceGateway(Operation.scope(merged), id, merged.path("name").asText(),
+                merged.path("description").asText(), attributes);
+        return stored(op, id);
     }
 
     @Override
@@ -55,9 +80,44 @@ final class VpnServices implements Behaviour {
         op.tx.deleteServiceGateway(Operation.scope(service), id);
     }
 
+    /** The service as just written. */
+    private ObjectNode stored(Operation op, String id) {
+        return find(op, id).orElseThrow(() -> new IllegalStateException("VPN service " + id + " was not stored"));
+    }
+
+    /** The document of a gateway: its canonical values and its Neutron attributes (defaults when it has none). */
+    private static ObjectNode document(Operation op, VpnService service) {
+        VpnGateway g = service.gateway();
+        var a = service.attributes().orElseGet(() -> VpnServiceAttributes.defaults(g.id()));
+        ObjectNode doc = NeutronJson.NODES.objectNode();
+        doc.put("id", g.id());
+        doc.put("name", g.name());
+        doc.put("description", g.description());
+        doc.put("tenant_id", g.scope().accountId());
+        doc.put("subnet_id", a.subnetId());
+        doc.put("router_id", g.vpcId());
+        doc.put("flavor_id", a.flavorId());
+        doc.put("admin_state_up", a.adminStateUp());
+        doc.put("external_v4_ip", g.internetIp().isEmpty() ? null : g.internetIp());
+        doc.put("external_v6_ip", a.externalV6Ip());
+        doc.put("status", NeutronSpelling.status(g.lifecycle() == null ? ResourceState.ACTIVE
+                : g.lifecycle().state(op.now())));
+        doc.put("project_id", g.scope().accountId());
+        doc.put(Operation.REGION, g.scope().region());
+        return doc;
+    }
+
+    private static String text(ObjectNode doc, String name) {
+        return text(doc.path(name));
+    }
+
+    private static String text(JsonNode value) {
+        return value.isTextual() ? value.asText() : null;
+    }
+
     /** vpn_db's assert_update_allowed: nothing in a PENDING_* state may change. */
     static void checkUpdatable(Operation op, ObjectNode doc) {
-        String status = op.status(doc);
+        String status = doc.path("status").asText();
         if (status.startsWith("PENDING_")) {
             throw NeutronFault.bad("VPNStateInvalidToUpdate", "Invalid state " + status + " of vpnaas resource "
                     + doc.path("id").asText() + " for updating");
