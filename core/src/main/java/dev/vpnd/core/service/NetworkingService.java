@@ -220,6 +220,16 @@ public final class NetworkingService {
             return s.openStack().countConnections(accountId);
         }
 
+        /** Stores a connection's Neutron attributes, replacing those it had. */
+        public void putSiteConnectionAttributes(SiteConnectionAttributes attributes) {
+            s.openStack().putSiteConnectionAttributes(attributes);
+        }
+
+        /** Stores a gateway's Neutron attributes, replacing those it had. */
+        public void putVpnServiceAttributes(VpnServiceAttributes attributes) {
+            s.openStack().putVpnServiceAttributes(attributes);
+        }
+
         /** How many connections the gateway has, whichever API made them. */
         public long countConnectionsOnGateway(Scope scope, String gatewayId) {
             return s.connections().countOnGateway(scope, gatewayId);

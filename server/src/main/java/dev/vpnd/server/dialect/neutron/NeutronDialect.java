@@ -42,6 +42,18 @@ public final class NeutronDialect implements Dialect {
         Kinds.ALL.forEach(kind -> kinds.put(kind.path(), kind));
     }
 
+    /**
+     * Brings what older versions stored up to date before the dialect serves: the documents they kept
+     * of VPN services and site connections become the attributes beside the canonical records.
+     */
+    public static void upgradeStoredDocuments(NetworkingService networking) {
+        int moved = LegacyDocuments.move(networking);
+        if (moved > 0) {
+            LOG.info("moved {} Neutron VPN service and site connection documents beside their canonical records",
+                    moved);
+        }
+    }
+
     @Override
     public String name() {
         return "neutron";
