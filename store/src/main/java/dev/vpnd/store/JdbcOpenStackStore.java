@@ -2,16 +2,13 @@ package dev.vpnd.store;
 
 import dev.vpnd.core.model.OpenStackResource;
 import dev.vpnd.core.model.SiteConnectionAttributes;
-import dev.vpnd.core.model.VpnConnection;
-import dev.vpnd.core.model.VpnGateway;
 import dev.vpnd.core.model.VpnServiceAttributes;
+import dev.vpnd.core.port.NeutronQuery;
 import dev.vpnd.core.port.OpenStackStore;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Neutron documents in {@code openstack_resources}, keyed by kind and id. Documents of the kinds that
@@ -32,42 +29,23 @@ final class JdbcOpenStackStore implements OpenStackStore {
             + "WHERE account_id = ? AND kind = ? UNION ALL SELECT " + COLUMNS + " FROM openstack_resources "
             + "WHERE kind = ? AND seen_by_everyone = 1 AND account_id <> ? ORDER BY id";
 
-    /** Read in this order by {@link #attributes}, after the connection id (null when there is no row). */
-    private static final List<String> ATTRIBUTE_COLUMNS = List.of("description", "peer_address", "peer_ip", "mtu",
-            "dpd_interval", "ikepolicy_id", "ipsecpolicy_id", "local_ep_group_id", "peer_ep_group_id",
-            "admin_state_up");
-    /**
-     * A connection (its columns and the tunnel probe, as {@link JdbcConnectionStore} reads them), its
-     * peer's address (the master tunnel's customer gateway for a dual-tunnel connection) and its
-     * Neutron attributes.
-     */
-    private static final String SITE_CONNECTIONS = "SELECT " + JdbcConnectionStore.MAPPING.selectList
-            + ", g.ip_address, n.connection_id, " + String.join(", ", ATTRIBUTE_COLUMNS.stream().map(c -> "n." + c)
-                    .toList())
-            + " FROM vpn_connections r"
-            + " LEFT JOIN vpn_tunnels t ON t.connection_id = r.id AND t.role = 'MASTER'"
-            + " LEFT JOIN customer_gateways g ON g.id = COALESCE(NULLIF(r.customer_gateway_id, ''), t.customer_gateway_id)"
-            + " LEFT JOIN openstack_site_connections n ON n.connection_id = r.id";
     private static final String PUT_ATTRIBUTES = "INSERT INTO openstack_site_connections (connection_id, "
-            + String.join(", ", ATTRIBUTE_COLUMNS) + ") VALUES " + Jdbc.placeholders(ATTRIBUTE_COLUMNS.size() + 1)
-            + " ON CONFLICT (connection_id) DO UPDATE SET " + String.join(", ", ATTRIBUTE_COLUMNS.stream()
+            + String.join(", ", NeutronRecords.CONNECTION_ATTRIBUTES) + ") VALUES "
+            + Jdbc.placeholders(NeutronRecords.CONNECTION_ATTRIBUTES.size() + 1) + " ON CONFLICT (connection_id) "
+            + "DO UPDATE SET " + String.join(", ", NeutronRecords.CONNECTION_ATTRIBUTES.stream()
                     .map(c -> c + " = excluded." + c).toList());
 
-    /** A gateway (its columns, as {@link JdbcGatewayStore} reads them) and its Neutron attributes. */
-    private static final String VPN_SERVICES = "SELECT " + JdbcGatewayStore.MAPPING.selectList
-            + ", n.gateway_id, n.subnet_id, n.flavor_id, n.external_v6_ip, n.admin_state_up FROM vpn_gateways r"
-            + " LEFT JOIN openstack_vpn_services n ON n.gateway_id = r.id";
     private static final String PUT_SERVICE = "INSERT INTO openstack_vpn_services (gateway_id, subnet_id, "
             + "flavor_id, external_v6_ip, admin_state_up) VALUES (?, ?, ?, ?, ?) ON CONFLICT (gateway_id) DO UPDATE "
             + "SET subnet_id = excluded.subnet_id, flavor_id = excluded.flavor_id, "
             + "external_v6_ip = excluded.external_v6_ip, admin_state_up = excluded.admin_state_up";
 
     private final Jdbc db;
-    private final TunnelRows tunnels;
+    private final NeutronRecords records;
 
     JdbcOpenStackStore(Jdbc db) {
         this.db = db;
-        this.tunnels = new TunnelRows(db);
+        this.records = new NeutronRecords(db);
     }
 
     @Override
@@ -113,17 +91,8 @@ final class JdbcOpenStackStore implements OpenStackStore {
     }
 
     @Override
-    public List<SiteConnection> siteConnections(String accountId, String id) {
-        var where = new Where().eq("r.account_id", accountId).eq("r.id", id);
-        var dualTunnel = new HashSet<String>();
-        var rows = db.query(SITE_CONNECTIONS + where.sql() + " ORDER BY r.id", where.params(),
-                row -> siteConnection(row, dualTunnel));
-        if (dualTunnel.isEmpty()) {
-            return rows;
-        }
-        var byConnection = tunnels.of(List.copyOf(dualTunnel));
-        return rows.stream().map(r -> new SiteConnection(r.connection().withTunnels(byConnection.getOrDefault(
-                r.connection().id(), List.of())), r.peerIp(), r.attributes())).toList();
+    public List<SiteConnection> siteConnections(NeutronQuery<SiteConnectionField> query) {
+        return records.siteConnections(query);
     }
 
     @Override
@@ -156,19 +125,8 @@ final class JdbcOpenStackStore implements OpenStackStore {
     }
 
     @Override
-    public List<VpnService> vpnServices(String accountId, String id) {
-        var where = new Where().eq("r.account_id", accountId).eq("r.id", id);
-        return db.query(VPN_SERVICES + where.sql() + " ORDER BY r.id", where.params(), row -> {
-            VpnGateway gateway = JdbcGatewayStore.MAPPING.reader.map(row);
-            String attributesOf = row.text();
-            String subnetId = row.text();
-            String flavorId = row.text();
-            String externalV6Ip = row.text();
-            boolean adminStateUp = row.bool();
-            return new VpnService(gateway, attributesOf == null ? Optional.empty()
-                    : Optional.of(new VpnServiceAttributes(attributesOf, subnetId, flavorId, externalV6Ip,
-                            adminStateUp)));
-        });
+    public List<VpnService> vpnServices(NeutronQuery<VpnServiceField> query) {
+        return records.vpnServices(query);
     }
 
     @Override
@@ -188,29 +146,6 @@ final class JdbcOpenStackStore implements OpenStackStore {
         var where = new Where().eq("r.vpc_id", routerId).eq("n.subnet_id", subnetId);
         return db.queryOne("SELECT r.id FROM vpn_gateways r LEFT JOIN openstack_vpn_services n ON n.gateway_id = r.id"
                 + where.sql() + " ORDER BY r.id LIMIT 1", where.params(), Row::text);
-    }
-
-    /** A row of {@link #SITE_CONNECTIONS}; adds the connection's id to {@code dualTunnel} when it has tunnels. */
-    private static SiteConnection siteConnection(Row row, Set<String> dualTunnel) throws SQLException {
-        VpnConnection connection = JdbcConnectionStore.MAPPING.reader.map(row);
-        if (row.bool()) {
-            dualTunnel.add(connection.id());
-        }
-        String peerIp = row.text();
-        String attributesOf = row.text();
-        return new SiteConnection(connection, peerIp == null ? "" : peerIp,
-                attributesOf == null ? Optional.empty() : Optional.of(attributes(attributesOf, row)));
-    }
-
-    /** {@link #ATTRIBUTE_COLUMNS}, in order. */
-    private static SiteConnectionAttributes attributes(String connectionId, Row row) throws SQLException {
-        String description = row.text();
-        String peerAddress = row.text();
-        String peerIp = row.text();
-        long mtu = row.int64();
-        long dpdInterval = row.int64();
-        return new SiteConnectionAttributes(connectionId, description, peerAddress, peerIp, mtu, dpdInterval,
-                row.text(), row.text(), row.text(), row.text(), row.bool());
     }
 
     private String stored(OpenStackResource resource) {

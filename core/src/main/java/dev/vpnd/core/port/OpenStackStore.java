@@ -35,12 +35,8 @@ public interface OpenStackStore {
 
     boolean delete(String kind, String id);
 
-    /**
-     * VPN connections as Neutron's site connections, in ascending id order: those of the account in
-     * every region (of every account when {@code accountId} is null), only the one of {@code id}
-     * when it is not null.
-     */
-    List<SiteConnection> siteConnections(String accountId, String id);
+    /** VPN connections as Neutron's site connections: the page {@code query} asks for. */
+    List<SiteConnection> siteConnections(NeutronQuery<SiteConnectionField> query);
 
     /** How many VPN connections the account holds, in every region. */
     long countConnections(String accountId);
@@ -51,12 +47,8 @@ public interface OpenStackStore {
     /** Whether any connection's Neutron attributes name the policy or endpoint group {@code id}. */
     boolean siteConnectionUses(Reference reference, String id);
 
-    /**
-     * VPN gateways as Neutron's VPN services, in ascending id order: those of the account in every
-     * region (of every account when {@code accountId} is null), only the one of {@code id} when it
-     * is not null.
-     */
-    List<VpnService> vpnServices(String accountId, String id);
+    /** VPN gateways as Neutron's VPN services: the page {@code query} asks for. */
+    List<VpnService> vpnServices(NeutronQuery<VpnServiceField> query);
 
     /** How many VPN gateways the account holds, in every region. */
     long countGateways(String accountId);
@@ -79,6 +71,28 @@ public interface OpenStackStore {
      * its Neutron attributes, absent when it was made through another cloud's API.
      */
     record SiteConnection(VpnConnection connection, String peerIp, Optional<SiteConnectionAttributes> attributes) {
+    }
+
+    /**
+     * What a site connection list filters and sorts by, each as the connection shows it: the
+     * Neutron attribute's value, the default when it has no attributes, and for the peer, its
+     * address, identity and local identity as {@link SiteConnection} and the Neutron dialect
+     * render them. Values are strings, except {@code MTU} (Long), {@code INITIATION}
+     * ({@link dev.vpnd.core.model.Initiation}), {@code ADMIN_STATE_UP} (Boolean) and {@code STATE}
+     * ({@link dev.vpnd.core.model.ResourceState} at the query's time).
+     */
+    enum SiteConnectionField {
+        ID, PROJECT, NAME, DESCRIPTION, PEER_ADDRESS, PEER_ID, LOCAL_ID, MTU, INITIATION, ADMIN_STATE_UP, STATE,
+        GATEWAY, IKE_POLICY, IPSEC_POLICY, LOCAL_ENDPOINT_GROUP, PEER_ENDPOINT_GROUP
+    }
+
+    /**
+     * What a VPN service list filters and sorts by; values are strings, except
+     * {@code ADMIN_STATE_UP} (Boolean) and {@code STATE} ({@link dev.vpnd.core.model.ResourceState}).
+     * {@code INTERNET_IP} is null (matches nothing) for a gateway without an address.
+     */
+    enum VpnServiceField {
+        ID, PROJECT, NAME, DESCRIPTION, SUBNET, VPC, FLAVOR, ADMIN_STATE_UP, INTERNET_IP, EXTERNAL_V6_IP, STATE
     }
 
     /** What a site connection's Neutron attributes refer to. */

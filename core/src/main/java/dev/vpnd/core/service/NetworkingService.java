@@ -14,9 +14,12 @@ import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.model.VpnGateway;
 import dev.vpnd.core.model.VpnServiceAttributes;
+import dev.vpnd.core.port.NeutronQuery;
 import dev.vpnd.core.port.OpenStackStore;
 import dev.vpnd.core.port.OpenStackStore.SiteConnection;
+import dev.vpnd.core.port.OpenStackStore.SiteConnectionField;
 import dev.vpnd.core.port.OpenStackStore.VpnService;
+import dev.vpnd.core.port.OpenStackStore.VpnServiceField;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.problem.Problem;
@@ -147,16 +150,17 @@ public final class NetworkingService {
         }
 
         /**
-         * Every VPN gateway of the account (of every account when {@code accountId} is null), in
-         * every region, as Neutron's VPN services: with the Neutron attributes, in id order.
+         * VPN gateways as Neutron's VPN services, with their Neutron attributes: the page
+         * {@code query} asks for, of every region.
          */
-        public List<VpnService> vpnServices(String accountId) {
-            return s.openStack().vpnServices(accountId, null);
+        public List<VpnService> vpnServices(NeutronQuery<VpnServiceField> query) {
+            return s.openStack().vpnServices(query);
         }
 
         /** The gateway of this id as a VPN service, when the account holds it (any account's when null). */
         public Optional<VpnService> vpnService(String accountId, String id) {
-            return s.openStack().vpnServices(accountId, id).stream().findFirst();
+            return s.openStack().vpnServices(NeutronQuery.one(accountId, VpnServiceField.ID, id, now())).stream()
+                    .findFirst();
         }
 
         /** How many gateways the account holds, in every region: what its Neutron list shows. */
@@ -202,17 +206,17 @@ public final class NetworkingService {
         }
 
         /**
-         * Every VPN connection of the account (of every account when {@code accountId} is null), in
-         * every region, as Neutron's site connections: with the peer's address and the Neutron
-         * attributes, in id order.
+         * VPN connections as Neutron's site connections, with the peer's address and the Neutron
+         * attributes: the page {@code query} asks for, of every region.
          */
-        public List<SiteConnection> siteConnections(String accountId) {
-            return s.openStack().siteConnections(accountId, null);
+        public List<SiteConnection> siteConnections(NeutronQuery<SiteConnectionField> query) {
+            return s.openStack().siteConnections(query);
         }
 
         /** The connection of this id as a site connection, when the account holds it (any account's when null). */
         public Optional<SiteConnection> siteConnection(String accountId, String id) {
-            return s.openStack().siteConnections(accountId, id).stream().findFirst();
+            return s.openStack().siteConnections(NeutronQuery.one(accountId, SiteConnectionField.ID, id, now()))
+                    .stream().findFirst();
         }
 
         /** How many connections the account holds, in every region: what its Neutron list shows. */

@@ -100,6 +100,17 @@ class NeutronInventoryTest {
 
         awaitActive(id);
         assertThat(neutronConnection(id).path("status").asText()).isEqualTo("ACTIVE");
+        // Lists filter on what they show, in the store, and on the sealed key after it.
+        String neutronId = listed.path("id").asText();
+        for (String filter : List.of("status=ACTIVE", "initiator=bi-directional", "mtu=1500",
+                "peer_address=" + peerIp, "psk=alibaba-psk-1", "name=from-alibaba&psk=alibaba-psk-1&limit=1")) {
+            assertThat(ids(CONNECTIONS + "?" + filter, "ipsec_site_connections")).as(filter).contains(neutronId);
+        }
+        for (String filter : List.of("status=PENDING_CREATE", "initiator=response-only", "mtu=1400",
+                "ikepolicy_id=" + neutronId, "psk=other", "route_mode=dynamic")) {
+            assertThat(ids(CONNECTIONS + "?" + filter, "ipsec_site_connections")).as(filter)
+                    .doesNotContain(neutronId);
+        }
     }
 
     @Test
@@ -236,6 +247,13 @@ class NeutronInventoryTest {
             request.header("Content-Type", "application/json");
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> ids(String path, String collection) throws Exception {
+        var listed = neutron("GET", path, null);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        return StreamSupport.stream(JSON.readTree(listed.body()).path(collection).spliterator(), false)
+                .map(r -> r.path("id").asText()).toList();
     }
 
     private static List<String> texts(JsonNode array) {

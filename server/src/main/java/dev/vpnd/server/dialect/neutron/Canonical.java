@@ -14,8 +14,11 @@ interface Canonical extends Behaviour {
     /** The resource of this id as a document, of the caller's project (of any project for an admin). */
     Optional<ObjectNode> find(Operation op, String id);
 
-    /** The resources of the caller's project (of every project for an admin), in id order. */
-    List<ObjectNode> list(Operation op);
+    /**
+     * The page a list asks for, of the caller's project's resources (every project's for an admin),
+     * filtered, sorted and paged by the store (see {@link CanonicalList}).
+     */
+    List<ObjectNode> page(Operation op, ListQuery query);
 
     /** How many resources the project holds, every region's: what its quota counts. */
     long count(Operation op, String projectId);

@@ -99,13 +99,18 @@ final class ListQuery {
     }
 
     /** Whether a document passes every filter. */
-    boolean matches(Kind kind, Operation op, ObjectNode doc) {
+    boolean matches(Kind kind, ObjectNode doc) {
+        return matches(kind, doc, filters(kind).keySet());
+    }
+
+    /** Whether a document passes the filters on the attributes {@code only}. */
+    boolean matches(Kind kind, ObjectNode doc, Set<String> only) {
         var byName = kind.byName();
-        for (var entry : params.entrySet()) {
-            Attribute attribute = byName.get(entry.getKey());
-            if (CONTROL.contains(entry.getKey()) || attribute == null || attribute.filter() == Filter.NONE) {
+        for (var entry : filters(kind).entrySet()) {
+            if (!only.contains(entry.getKey())) {
                 continue;
             }
+            Attribute attribute = byName.get(entry.getKey());
             JsonNode value = doc.path(attribute.name());
             if (entry.getValue().stream().noneMatch(wanted -> equal(attribute.filter(), value, wanted))) {
                 return false;
@@ -114,6 +119,23 @@ final class ListQuery {
         return true;
     }
 
+    /**
+     * The filters that apply to the kind, by attribute, each with its wanted values in request
+     * order: keys that name a column attribute (others are ignored, as the VPN plugin does).
+     */
+    Map<String, List<String>> filters(Kind kind) {
+        var byName = kind.byName();
+        var out = new LinkedHashMap<String, List<String>>();
+        params.forEach((key, values) -> {
+            Attribute attribute = byName.get(key);
+            if (!CONTROL.contains(key) && attribute != null && attribute.filter() != Filter.NONE) {
+                out.put(key, values);
+            }
+        });
+        return out;
+    }
+
+    /** Whether {@code wanted}, a filter value, matches a stored value as Neutron compares them. */
     private static boolean equal(Filter filter, JsonNode value, String wanted) {
         try {
             return switch (filter) {
@@ -128,8 +150,12 @@ final class ListQuery {
         }
     }
 
-    /** Sorted by {@code sort_key}s (then id), or by id; checks the sort parameters first. */
-    List<ObjectNode> sort(Kind kind, List<ObjectNode> docs) {
+    /** One {@code sort_key} with its {@code sort_dir}. */
+    record SortKey(String attribute, boolean descending) {
+    }
+
+    /** The {@code sort_key}s and their {@code sort_dir}s, checked as Neutron checks them (400s). */
+    List<SortKey> sortKeys(Kind kind) {
         List<String> keys = params.getOrDefault("sort_key", List.of());
         List<String> dirs = params.getOrDefault("sort_dir", List.of());
         if (keys.size() != dirs.size()) {
@@ -145,11 +171,19 @@ final class ListQuery {
             throw NeutronFault.badRequest(pythonList(invalidDirs)
                     + " is invalid value for sort_dirs, valid value is 'asc' and 'desc'");
         }
-        Comparator<ObjectNode> order = (a, b) -> 0;
+        var out = new ArrayList<SortKey>();
         for (int i = 0; i < keys.size(); i++) {
-            String key = keys.get(i);
-            Comparator<ObjectNode> byKey = Comparator.comparing(d -> d.path(key).asText());
-            order = order.thenComparing(dirs.get(i).equals("desc") ? byKey.reversed() : byKey);
+            out.add(new SortKey(keys.get(i), dirs.get(i).equals("desc")));
+        }
+        return out;
+    }
+
+    /** Sorted by {@code sort_key}s (then id), or by id; checks the sort parameters first. */
+    List<ObjectNode> sort(Kind kind, List<ObjectNode> docs) {
+        Comparator<ObjectNode> order = (a, b) -> 0;
+        for (SortKey key : sortKeys(kind)) {
+            Comparator<ObjectNode> byKey = Comparator.comparing(d -> d.path(key.attribute()).asText());
+            order = order.thenComparing(key.descending() ? byKey.reversed() : byKey);
         }
         order = order.thenComparing(d -> d.path("id").asText());
         var sorted = new ArrayList<>(docs);

@@ -176,9 +176,9 @@ public final class NeutronDialect implements Dialect {
         var query = new ListQuery(request.rawQuery());
         ObjectNode root = networking.read(tx -> {
             var op = new Operation(caller, tx);
-            var docs = op.visibleList(kind).stream().filter(d -> query.matches(kind, op, d)).toList();
-            var sorted = query.sort(kind, docs);
-            var page = query.page(sorted);
+            var page = kind.behaviour() instanceof Canonical canonical ? canonical.page(op, query)
+                    : query.page(query.sort(kind, op.visibleList(kind).stream().filter(d -> query.matches(kind, d))
+                            .toList()));
             Set<String> fields = query.fields();
             ObjectNode out = NeutronJson.NODES.objectNode();
             var items = out.putArray(kind.collection());

@@ -91,8 +91,8 @@ final class Operation {
      * documents cost it nothing. {@link #visible} still filters, the one statement of the rule.
      */
     List<ObjectNode> visibleList(Kind kind) {
-        if (kind.behaviour() instanceof Canonical canonical) {
-            return canonical.list(this).stream().filter(this::visible).toList();
+        if (kind.behaviour() instanceof Canonical) {
+            throw new IllegalArgumentException(kind.path() + " are listed by the store, not as documents");
         }
         var stored = caller.admin() ? tx.list(kind.path()) : tx.listVisible(kind.path(), caller.projectId());
         return stored.stream().map(r -> NeutronJson.parse(r.attributes())).filter(this::visible).toList();

@@ -18,12 +18,14 @@ import dev.vpnd.core.model.Tunnel;
 import dev.vpnd.core.model.TunnelRole;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.port.OpenStackStore.SiteConnection;
+import dev.vpnd.core.port.OpenStackStore.SiteConnectionField;
 import dev.vpnd.core.service.ConnectionProjection;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,8 +43,38 @@ import java.util.Set;
  * traffic, an IKE identity left empty, a DPD timeout) stay as they are.
  */
 final class SiteConnections implements Canonical {
+    /** Every site connection's: routes are static, authentication by pre-shared key. */
+    private static final String ROUTE_MODE = "static";
+    private static final String AUTH_MODE = "psk";
     /** The attributes a dual-tunnel connection holds per tunnel, which a site connection cannot address. */
     private static final List<String> TUNNEL_ATTRIBUTES = List.of("peer_address", "peer_id", "local_id", "psk");
+    /**
+     * Every filterable attribute as the store compares it; the pre-shared key is sealed in the
+     * store, so it is compared on the documents.
+     */
+    static final CanonicalList<SiteConnectionField> LIST = new CanonicalList<>(Map.ofEntries(
+            Map.entry("id", CanonicalList.text(SiteConnectionField.ID)),
+            Map.entry("tenant_id", CanonicalList.text(SiteConnectionField.PROJECT)),
+            Map.entry("project_id", CanonicalList.text(SiteConnectionField.PROJECT)),
+            Map.entry("name", CanonicalList.text(SiteConnectionField.NAME)),
+            Map.entry("description", CanonicalList.text(SiteConnectionField.DESCRIPTION)),
+            Map.entry("peer_address", CanonicalList.text(SiteConnectionField.PEER_ADDRESS)),
+            Map.entry("peer_id", CanonicalList.text(SiteConnectionField.PEER_ID)),
+            Map.entry("local_id", CanonicalList.text(SiteConnectionField.LOCAL_ID)),
+            Map.entry("route_mode", new CanonicalList.Constant<>(ROUTE_MODE, SiteConnectionField.ID)),
+            Map.entry("mtu", CanonicalList.integer(SiteConnectionField.MTU)),
+            Map.entry("auth_mode", new CanonicalList.Constant<>(AUTH_MODE, SiteConnectionField.ID)),
+            Map.entry("psk", new CanonicalList.OnDocuments<>()),
+            Map.entry("initiator", CanonicalList.spelled(SiteConnectionField.INITIATION, Initiation.values(),
+                    NeutronSpelling::initiator)),
+            Map.entry("admin_state_up", CanonicalList.bool(SiteConnectionField.ADMIN_STATE_UP)),
+            Map.entry("status", CanonicalList.spelled(SiteConnectionField.STATE, ResourceState.values(),
+                    NeutronSpelling::status)),
+            Map.entry("vpnservice_id", CanonicalList.text(SiteConnectionField.GATEWAY)),
+            Map.entry("ikepolicy_id", CanonicalList.text(SiteConnectionField.IKE_POLICY)),
+            Map.entry("ipsecpolicy_id", CanonicalList.text(SiteConnectionField.IPSEC_POLICY)),
+            Map.entry("local_ep_group_id", CanonicalList.text(SiteConnectionField.LOCAL_ENDPOINT_GROUP)),
+            Map.entry("peer_ep_group_id", CanonicalList.text(SiteConnectionField.PEER_ENDPOINT_GROUP))));
 
     @Override
     public Optional<ObjectNode> find(Operation op, String id) {
@@ -50,8 +82,9 @@ final class SiteConnections implements Canonical {
     }
 
     @Override
-    public List<ObjectNode> list(Operation op) {
-        return op.tx.siteConnections(op.readableAccount()).stream().map(c -> document(op, c)).toList();
+    public List<ObjectNode> page(Operation op, ListQuery query) {
+        return LIST.page(op, Kinds.SITE_CONNECTIONS, query,
+                q -> op.tx.siteConnections(q).stream().map(c -> document(op, c)).toList());
     }
 
     @Override
@@ -181,9 +214,9 @@ final class SiteConnections implements Canonical {
         doc.put("peer_address", row.peerIp().equals(a.peerIp()) ? a.peerAddress() : row.peerIp());
         doc.put("peer_id", ike == null || ike.remoteId().isEmpty() ? row.peerIp() : ike.remoteId());
         doc.put("local_id", ike == null ? "" : ike.localId());
-        doc.put("route_mode", "static");
+        doc.put("route_mode", ROUTE_MODE);
         doc.put("mtu", a.mtu());
-        doc.put("auth_mode", "psk");
+        doc.put("auth_mode", AUTH_MODE);
         doc.put("psk", ike == null || ike.psk() == null ? "" : ike.psk().value());
         doc.put("initiator", NeutronSpelling.initiator(c.initiation()));
         doc.putObject("dpd").put("action", NeutronSpelling.dpdAction(c.enableDpd(), c.dpdAction()))

@@ -6,7 +6,9 @@ import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.VpnGateway;
 import dev.vpnd.core.model.VpnServiceAttributes;
 import dev.vpnd.core.port.OpenStackStore.VpnService;
+import dev.vpnd.core.port.OpenStackStore.VpnServiceField;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,21 @@ import java.util.Optional;
  * through another cloud's API has no subnet, and its router is a VPC that is not a Neutron router.
  */
 final class VpnServices implements Canonical {
+    /** Every filterable attribute as the store compares it. */
+    static final CanonicalList<VpnServiceField> LIST = new CanonicalList<>(Map.ofEntries(
+            Map.entry("id", CanonicalList.text(VpnServiceField.ID)),
+            Map.entry("tenant_id", CanonicalList.text(VpnServiceField.PROJECT)),
+            Map.entry("project_id", CanonicalList.text(VpnServiceField.PROJECT)),
+            Map.entry("name", CanonicalList.text(VpnServiceField.NAME)),
+            Map.entry("description", CanonicalList.text(VpnServiceField.DESCRIPTION)),
+            Map.entry("subnet_id", CanonicalList.text(VpnServiceField.SUBNET)),
+            Map.entry("router_id", CanonicalList.text(VpnServiceField.VPC)),
+            Map.entry("flavor_id", CanonicalList.text(VpnServiceField.FLAVOR)),
+            Map.entry("admin_state_up", CanonicalList.bool(VpnServiceField.ADMIN_STATE_UP)),
+            Map.entry("external_v4_ip", CanonicalList.text(VpnServiceField.INTERNET_IP)),
+            Map.entry("external_v6_ip", CanonicalList.text(VpnServiceField.EXTERNAL_V6_IP)),
+            Map.entry("status", CanonicalList.spelled(VpnServiceField.STATE, ResourceState.values(),
+                    NeutronSpelling::status))));
 
     @Override
     public Optional<ObjectNode> find(Operation op, String id) {
@@ -25,8 +42,9 @@ final class VpnServices implements Canonical {
     }
 
     @Override
-    public List<ObjectNode> list(Operation op) {
-        return op.tx.vpnServices(op.readableAccount()).stream().map(s -> document(op, s)).toList();
+    public List<ObjectNode> page(Operation op, ListQuery query) {
+        return LIST.page(op, Kinds.VPN_SERVICES, query,
+                q -> op.tx.vpnServices(q).stream().map(s -> document(op, s)).toList());
     }
 
     @Override
