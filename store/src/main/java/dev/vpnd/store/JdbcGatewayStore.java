@@ -88,7 +88,10 @@ final class JdbcGatewayStore implements GatewayStore {
         return table.update(gateway, expectedRevision);
     }
 
-    /** The Neutron attributes go with the row (ON DELETE CASCADE; deleted here too, so nothing relies on the pragma). */
+    /**
+     * The Neutron attributes go with the row (ON DELETE CASCADE; deleted here too, so nothing relies
+     * on the pragma).
+     */
     @Override
     public boolean delete(Scope scope, String id) {
         db.update("DELETE FROM openstack_vpn_services WHERE gateway_id IN (SELECT id FROM vpn_gateways "

@@ -30,7 +30,8 @@ final class NeutronRecords {
             "admin_state_up");
     private static final String CONNECTIONS_FROM = " FROM vpn_connections r"
             + " LEFT JOIN vpn_tunnels t ON t.connection_id = r.id AND t.role = 'MASTER'"
-            + " LEFT JOIN customer_gateways g ON g.id = COALESCE(NULLIF(r.customer_gateway_id, ''), t.customer_gateway_id)"
+            + " LEFT JOIN customer_gateways g"
+            + " ON g.id = COALESCE(NULLIF(r.customer_gateway_id, ''), t.customer_gateway_id)"
             + " LEFT JOIN openstack_site_connections n ON n.connection_id = r.id";
     /** A lifecycle's state at the query's time, as ResourceState names it (no lifecycle: active). */
     private static final String STATE = "CASE WHEN r.ready_at > " + NeutronListSql.NOW

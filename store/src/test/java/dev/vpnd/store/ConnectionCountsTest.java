@@ -152,7 +152,8 @@ class ConnectionCountsTest extends StoreTestBase {
             statement.execute("ALTER TABLE access_keys DROP COLUMN enabled");
             statement.execute("ALTER TABLE access_keys DROP COLUMN hide_secrets");
             statement.execute("DROP TABLE vpn_connection_counts");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('9', '10', '11', '13', '14', '16', '17')");
+            statement.execute("DELETE FROM flyway_schema_history "
+                    + "WHERE version IN ('9', '10', '11', '13', '14', '16', '17')");
         }
         storage = database.open();
 

@@ -182,7 +182,8 @@ class NeutronInventoryTest {
         String neutronId = neutronService(gatewayId).path("id").asText();
 
         var updated = neutron("PUT", SERVICES + "/" + neutronId, """
-                {"vpnservice": {"name": "renamed-in-neutron", "description": "said Neutron", "admin_state_up": false}}""");
+                {"vpnservice": {"name": "renamed-in-neutron", "description": "said Neutron",
+                "admin_state_up": false}}""");
 
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
         var described = describeGateway(gatewayId);

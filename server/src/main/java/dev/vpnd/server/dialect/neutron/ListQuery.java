@@ -62,7 +62,7 @@ final class ListQuery {
                 int high = i + 1 < text.length() ? hex(text.charAt(i + 1)) : -1;
                 int low = i + 2 < text.length() ? hex(text.charAt(i + 2)) : -1;
                 if (high < 0 || low < 0) {
-                    throw NeutronFault.badRequest("Invalid query string: '%' must be followed by two hexadecimal digits");
+                    throw NeutronError.BAD_ESCAPE.fault();
                 }
                 bytes.write(high * 16 + low);
                 i += 2;
@@ -91,7 +91,7 @@ final class ListQuery {
     }
 
     private static NeutronFault notUtf8() {
-        return NeutronFault.badRequest("Invalid query string: bytes are not UTF-8");
+        return NeutronError.NOT_UTF8.fault();
     }
 
     Set<String> fields() {
@@ -159,17 +159,16 @@ final class ListQuery {
         List<String> keys = params.getOrDefault("sort_key", List.of());
         List<String> dirs = params.getOrDefault("sort_dir", List.of());
         if (keys.size() != dirs.size()) {
-            throw NeutronFault.badRequest("The number of sort_keys and sort_dirs must be same");
+            throw NeutronError.SORT_KEYS_AND_DIRS.fault();
         }
         var byName = kind.byName();
         var invalidKeys = keys.stream().filter(k -> byName.get(k) == null || !byName.get(k).sortable()).toList();
         if (!invalidKeys.isEmpty()) {
-            throw NeutronFault.badRequest(pythonList(invalidKeys) + " is invalid attribute for sort_keys");
+            throw NeutronError.INVALID_SORT_KEYS.fault(pythonList(invalidKeys));
         }
         var invalidDirs = dirs.stream().filter(d -> !d.equals("asc") && !d.equals("desc")).toList();
         if (!invalidDirs.isEmpty()) {
-            throw NeutronFault.badRequest(pythonList(invalidDirs)
-                    + " is invalid value for sort_dirs, valid value is 'asc' and 'desc'");
+            throw NeutronError.INVALID_SORT_DIRS.fault(pythonList(invalidDirs));
         }
         var out = new ArrayList<SortKey>();
         for (int i = 0; i < keys.size(); i++) {
@@ -206,8 +205,7 @@ final class ListQuery {
         } catch (NumberFormatException e) {
             // falls through
         }
-        throw new NeutronFault(400, "BadRequest",
-                "Bad limit request: Limit must be an integer 0 or greater and not '" + text + "'.");
+        throw NeutronError.BAD_LIMIT.fault(text);
     }
 
     boolean reverse() {

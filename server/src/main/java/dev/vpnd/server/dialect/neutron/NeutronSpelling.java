@@ -9,10 +9,12 @@ import dev.vpnd.core.model.DpdAction;
 import dev.vpnd.core.model.Initiation;
 import dev.vpnd.core.model.ResourceState;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * How Neutron spells each canonical value (neutron-lib 3.1 value sets), one table per field: what a
- * request's spelling means, and how a canonical value is shown, whichever API set it.
+ * Neutron's value lists (neutron-lib 3.1 value sets), the one place the attribute checks take them
+ * from: for a canonical value, one table per field of what a request's spelling means, and how a
+ * canonical value is shown, whichever API set it; the lists with no canonical counterpart as sets.
  */
 final class NeutronSpelling {
     static final Map<String, Encryption> ENCRYPTION = Map.of("3des", Encryption.TRIPLE_DES, "aes-128",
@@ -29,6 +31,14 @@ final class NeutronSpelling {
     /** {@code disabled} turns DPD off; its action is then irrelevant and kept as the default, hold. */
     static final Map<String, DpdAction> DPD_ACTION = Map.of("hold", DpdAction.HOLD, "clear", DpdAction.CLEAR,
             "restart", DpdAction.RESTART, "restart-by-peer", DpdAction.RESTART_BY_PEER, "disabled", DpdAction.HOLD);
+
+    /** IPsec policies' transform protocols and encapsulation modes: kept by Neutron alone. */
+    static final Set<String> TRANSFORM_PROTOCOLS = Set.of("ah", "ah-esp", "esp");
+    static final Set<String> ENCAPSULATION_MODES = Set.of("transport", "tunnel");
+    /** Policy lifetimes count seconds only. */
+    static final Set<String> LIFETIME_UNITS = Set.of("seconds");
+    /** Endpoint group types; only subnet and cidr groups take part in connections. */
+    static final Set<String> ENDPOINT_TYPES = Set.of("subnet", "cidr", "network", "router", "vlan");
 
     private NeutronSpelling() {
     }

@@ -137,8 +137,7 @@ final class SiteConnections implements Canonical {
         if (connection.dualTunnel()) {
             for (String name : TUNNEL_ATTRIBUTES) {
                 if (changes.has(name)) {
-                    throw NeutronFault.invalidInput("'" + name + "' is each tunnel's own on dual-tunnel connection "
-                            + id + ", which a site connection cannot change");
+                    throw NeutronError.TUNNEL_ATTRIBUTE.fault(name, id);
                 }
             }
         }
@@ -281,7 +280,7 @@ final class SiteConnections implements Canonical {
         boolean cidrs = conn.path("peer_cidrs").isArray() && !conn.path("peer_cidrs").isEmpty();
         if (style != Style.ENDPOINT_GROUPS) {
             if (!cidrs) {
-                throw NeutronFault.bad("MissingPeerCidrs", "Missing peer CIDRs for IPsec site-to-site connection");
+                throw NeutronError.MISSING_PEER_CIDRS.fault();
             }
             var groups = new ArrayList<String>();
             if (local) {
@@ -291,14 +290,13 @@ final class SiteConnections implements Canonical {
                 groups.add("peer");
             }
             if (!groups.isEmpty()) {
-                throw NeutronFault.bad("InvalidEndpointGroup", "Endpoint group" + (groups.size() > 1 ? "s" : "") + " "
-                        + String.join(" and ", groups) + " cannot be specified, when "
-                        + (style == Style.LEGACY ? "VPN Service has subnet specified"
-                                : "the connection has no IKE and IPsec policies"));
+                throw NeutronError.INVALID_ENDPOINT_GROUP.fault(groups.size() > 1 ? "s" : "",
+                        String.join(" and ", groups), style == Style.LEGACY ? "VPN Service has subnet specified"
+                                : "the connection has no IKE and IPsec policies");
             }
         } else {
             if (cidrs) {
-                throw NeutronFault.bad("PeerCidrsInvalid", "Peer CIDRs cannot be specified, when using endpoint groups");
+                throw NeutronError.PEER_CIDRS_INVALID.fault();
             }
             var missing = new ArrayList<String>();
             if (!local) {
@@ -308,17 +306,15 @@ final class SiteConnections implements Canonical {
                 missing.add("peer");
             }
             if (!missing.isEmpty()) {
-                throw NeutronFault.bad("MissingRequiredEndpointGroup", "Missing endpoint group"
-                        + (missing.size() > 1 ? "s" : "") + " " + String.join(" and ", missing)
-                        + " for IPSec site-to-site connection");
+                throw NeutronError.MISSING_REQUIRED_ENDPOINT_GROUP.fault(missing.size() > 1 ? "s" : "",
+                        String.join(" and ", missing));
             }
         }
     }
 
     private static void checkDpd(JsonNode dpd) {
         if (dpd.path("timeout").asLong() <= dpd.path("interval").asLong()) {
-            throw NeutronFault.bad("IPsecSiteConnectionDpdIntervalValueError",
-                    "ipsec_site_connection dpd_timeout is equal to or less than dpd_interval");
+            throw NeutronError.DPD_INTERVAL_NOT_BELOW_TIMEOUT.fault();
         }
     }
 
@@ -331,8 +327,7 @@ final class SiteConnections implements Canonical {
         int version = sides.peerVersion();
         long mtu = conn.path("mtu").asLong();
         if (mtu < (version == 6 ? 1280 : 68)) {
-            throw NeutronFault.bad("IPsecSiteConnectionMtuError", "ipsec_site_connection MTU " + mtu
-                    + " is too small for ipv" + version);
+            throw NeutronError.MTU_TOO_SMALL.fault(mtu, version);
         }
         String peer = resolve(conn.path("peer_address").asText());
         if (service != null) {
@@ -340,8 +335,7 @@ final class SiteConnections implements Canonical {
             String routerId = service.path("router_id").asText();
             ObjectNode router = op.get(Kinds.ROUTERS, routerId);
             if (VpnServices.externalIp(router.path("external_gateway_info"), peerVersion).isNull()) {
-                throw NeutronFault.bad("ExternalNetworkHasNoSubnet", "Router's " + routerId
-                        + " external network has no IPv" + peerVersion + " subnet");
+                throw NeutronError.EXTERNAL_NETWORK_HAS_NO_SUBNET.fault(routerId, peerVersion);
             }
         }
         return peer;
@@ -373,8 +367,7 @@ final class SiteConnections implements Canonical {
             ObjectNode peerGroup = group(op, conn.path("peer_ep_group_id").asText(), "cidr");
             for (String subnetId : Checks.texts(localGroup.get("endpoints"))) {
                 if (!VpnServices.attached(op, routerId, subnetId)) {
-                    throw NeutronFault.bad("SubnetIsNotConnectedToRouter", "Subnet " + subnetId
-                            + " is not connected to Router " + routerId);
+                    throw NeutronError.SUBNET_IS_NOT_CONNECTED_TO_ROUTER.fault(subnetId, routerId);
                 }
                 local.add(op.get(Kinds.SUBNETS, subnetId).path("cidr").asText());
             }
@@ -384,8 +377,7 @@ final class SiteConnections implements Canonical {
                 @SuppressWarnings("unchecked")
                 List<String> cidrs = (List<String>) side.get(1);
                 if (versions(cidrs).size() > 1) {
-                    throw NeutronFault.bad("MixedIPVersionsForIPSecEndpoints", "Endpoints in group " + side.get(0)
-                            + " do not have the same IP version, as required for IPSec site-to-site connection");
+                    throw NeutronError.MIXED_IP_VERSIONS_FOR_ENDPOINTS.fault(side.get(0));
                 }
             }
         }
@@ -396,14 +388,12 @@ final class SiteConnections implements Canonical {
     /** One IP version among the peer CIDRs, and the same on both sides. */
     private static void checkVersions(List<String> local, List<String> peer) {
         if (versions(peer).size() > 1) {
-            throw NeutronFault.bad("MixedIPVersionsForPeerCidrs", "Peer CIDRs do not have the same IP version, as "
-                    + "required for IPSec site-to-site connection");
+            throw NeutronError.MIXED_IP_VERSIONS_FOR_PEER_CIDRS.fault();
         }
         Set<Integer> all = versions(local);
         all.addAll(versions(peer));
         if (all.size() > 1) {
-            throw NeutronFault.bad("MixedIPVersionsForIPSecConnection",
-                    "IP versions are not compatible between peer and local endpoints");
+            throw NeutronError.MIXED_IP_VERSIONS_FOR_CONNECTION.fault();
         }
     }
 
@@ -411,8 +401,7 @@ final class SiteConnections implements Canonical {
         ObjectNode group = op.get(Kinds.ENDPOINT_GROUPS, id);
         String type = group.path("type").asText();
         if (!type.equals(expected)) {
-            throw NeutronFault.bad("WrongEndpointGroupType", "Endpoint group " + id + " type is '" + type
-                    + "' and should be '" + expected + "'");
+            throw NeutronError.WRONG_ENDPOINT_GROUP_TYPE.fault(id, type, expected);
         }
         return group;
     }
@@ -435,6 +424,6 @@ final class SiteConnections implements Canonical {
         } catch (UnknownHostException e) {
             // falls through to the error
         }
-        throw NeutronFault.bad("VPNPeerAddressNotResolved", "Peer address " + address + " cannot be resolved");
+        throw NeutronError.PEER_ADDRESS_NOT_RESOLVED.fault(address);
     }
 }

@@ -11,17 +11,15 @@ import dev.vpnd.core.port.OpenStackStore.Reference;
  * stored value, and so every later read, is an integer.
  */
 final class VpnPolicies implements Behaviour {
-    static final VpnPolicies IKE = new VpnPolicies(Reference.IKE_POLICY, "IKEPolicyInUse", "IKEPolicy");
-    static final VpnPolicies IPSEC = new VpnPolicies(Reference.IPSEC_POLICY, "IPsecPolicyInUse", "IPsecPolicy");
+    static final VpnPolicies IKE = new VpnPolicies(Reference.IKE_POLICY, NeutronError.IKE_POLICY_IN_USE);
+    static final VpnPolicies IPSEC = new VpnPolicies(Reference.IPSEC_POLICY, NeutronError.IPSEC_POLICY_IN_USE);
 
     private final Reference reference;
-    private final String inUseType;
-    private final String label;
+    private final NeutronError inUse;
 
-    private VpnPolicies(Reference reference, String inUseType, String label) {
+    private VpnPolicies(Reference reference, NeutronError inUse) {
         this.reference = reference;
-        this.inUseType = inUseType;
-        this.label = label;
+        this.inUse = inUse;
     }
 
     @Override
@@ -65,8 +63,7 @@ final class VpnPolicies implements Behaviour {
     private void checkUnused(Operation op, ObjectNode policy) {
         String id = policy.path("id").asText();
         if (op.tx.siteConnectionUses(reference, id)) {
-            throw NeutronFault.conflict(inUseType, label + " " + id
-                    + " is in use by existing IPsecSiteConnection and can't be updated or deleted");
+            throw inUse.fault(id);
         }
     }
 }

@@ -58,14 +58,13 @@ final class VpnServices implements Canonical {
         ObjectNode router = op.get(Kinds.ROUTERS, routerId);
         JsonNode gateway = router.path("external_gateway_info");
         if (!gateway.isObject()) {
-            throw NeutronFault.bad("RouterIsNotExternal", "Router " + routerId + " has no external network gateway set");
+            throw NeutronError.ROUTER_IS_NOT_EXTERNAL.fault(routerId);
         }
         if (!doc.path("subnet_id").isNull()) {
             String subnetId = doc.path("subnet_id").asText();
             op.get(Kinds.SUBNETS, subnetId);
             if (!attached(op, routerId, subnetId)) {
-                throw NeutronFault.bad("SubnetIsNotConnectedToRouter", "Subnet " + subnetId
-                        + " is not connected to Router " + routerId);
+                throw NeutronError.SUBNET_IS_NOT_CONNECTED_TO_ROUTER.fault(subnetId, routerId);
             }
         }
         String id = doc.path("id").asText();
@@ -93,7 +92,7 @@ final class VpnServices implements Canonical {
     public void delete(Operation op, ObjectNode service) {
         String id = service.path("id").asText();
         if (op.tx.countConnectionsOnGateway(Operation.scope(service), id) > 0) {
-            throw NeutronFault.conflict("VPNServiceInUse", "VPNService " + id + " is still in use");
+            throw NeutronError.VPN_SERVICE_IN_USE.fault(id);
         }
         op.tx.deleteServiceGateway(Operation.scope(service), id);
     }
@@ -137,8 +136,7 @@ final class VpnServices implements Canonical {
     static void checkUpdatable(Operation op, ObjectNode doc) {
         String status = doc.path("status").asText();
         if (status.startsWith("PENDING_")) {
-            throw NeutronFault.bad("VPNStateInvalidToUpdate", "Invalid state " + status + " of vpnaas resource "
-                    + doc.path("id").asText() + " for updating");
+            throw NeutronError.VPN_STATE_INVALID_TO_UPDATE.fault(status, doc.path("id").asText());
         }
     }
 

@@ -18,7 +18,8 @@ class CanonicalListTest {
             var list = kind == Kinds.SITE_CONNECTIONS ? SiteConnections.LIST : VpnServices.LIST;
             var filterable = kind.attributes().stream().filter(a -> a.filter() != Attribute.Filter.NONE)
                     .map(Attribute::name).toList();
-            assertThat(list.attributes().keySet()).as(kind.collection()).containsExactlyInAnyOrderElementsOf(filterable);
+            assertThat(list.attributes().keySet()).as(kind.collection())
+                    .containsExactlyInAnyOrderElementsOf(filterable);
             kind.attributes().stream().filter(Attribute::sortable).forEach(a -> assertThat(list.attributes()
                     .get(a.name())).as(kind.collection() + " sort by " + a.name())
                     .isInstanceOf(CanonicalList.OnField.class));
