@@ -3,6 +3,7 @@ package dev.vpnd.store;
 import dev.vpnd.core.port.NeutronQuery;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -22,15 +23,22 @@ record NeutronListSql<F extends Enum<F>>(String select, String from, Map<F, Stri
 
     <T> List<T> run(Jdbc db, NeutronQuery<F> q, Jdbc.RowMapper<T> reader) {
         var where = new Where().eq("r.account_id", q.accountId());
-        for (var condition : q.conditions()) {
+        // In field order, and IN lists padded to a power of two with their last value, so that the
+        // statements a client's filters can ask for are few (each is prepared and cached).
+        var conditions = new ArrayList<>(q.conditions());
+        conditions.sort(Comparator.comparing(c -> c.field().ordinal()));
+        for (var condition : conditions) {
             if (condition.anyOf().isEmpty()) {
                 where.condition("1 = 0");
                 continue;
             }
             var params = new ArrayList<Object>();
             String expression = expression(condition.field(), params, q);
-            params.addAll(condition.anyOf());
-            where.condition(expression + " IN " + Jdbc.placeholders(condition.anyOf().size()), params.toArray());
+            var values = new ArrayList<Object>(condition.anyOf());
+            int padded = Integer.highestOneBit(values.size() - 1) << 1;
+            values.addAll(Collections.nCopies(Math.max(padded, 1) - values.size(), values.getLast()));
+            params.addAll(values);
+            where.condition(expression + " IN " + Jdbc.placeholders(values.size()), params.toArray());
         }
         var keys = new ArrayList<String>();
         var descending = new ArrayList<Boolean>();
