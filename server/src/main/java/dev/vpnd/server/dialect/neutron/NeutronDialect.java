@@ -289,10 +289,10 @@ public final class NeutronDialect implements Dialect {
         }
     }
 
+    /** The listener's own scheme, as Keystone's catalog gives it: links must work on an HTTPS-only port. */
     private static String baseUrl(WireRequest request) {
-        String proto = request.header("x-forwarded-proto");
         String host = request.header("host");
-        return (proto == null ? "http" : proto) + "://" + (host == null ? "localhost" : host);
+        return request.scheme() + "://" + (host == null ? "localhost" : host);
     }
 
     private static NeutronFault methodNotAllowed() {
