@@ -131,13 +131,18 @@ final class JdbcConnectionStore implements ConnectionStore {
         return true;
     }
 
-    /** The tunnels go with the row (ON DELETE CASCADE; deleted here too, so nothing relies on the pragma). */
+    /**
+     * The tunnels and the Neutron attributes go with the row (ON DELETE CASCADE; deleted here too,
+     * so nothing relies on the pragma).
+     */
     @Override
     public boolean delete(Scope scope, String id) {
         Optional<String> gateway = gatewayOf(scope, id);
-        db.update("DELETE FROM vpn_tunnels WHERE connection_id IN (SELECT id FROM "
-                + "vpn_connections WHERE id = ? AND account_id = ? AND region = ?)",
-                List.of(id, scope.accountId(), scope.region()));
+        for (String child : List.of("vpn_tunnels", "openstack_site_connections")) {
+            db.update("DELETE FROM " + child + " WHERE connection_id IN (SELECT id FROM "
+                    + "vpn_connections WHERE id = ? AND account_id = ? AND region = ?)",
+                    List.of(id, scope.accountId(), scope.region()));
+        }
         if (!table.delete(scope, id)) {
             return false;
         }

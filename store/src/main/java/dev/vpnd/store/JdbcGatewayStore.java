@@ -32,10 +32,12 @@ final class JdbcGatewayStore implements GatewayStore {
             g -> new ResourceTable.Base(g.id(), g.serial(), g.scope(), g.revision(), g.createdAt()),
             VpnGateway::withTags);
 
+    private final Jdbc db;
     private final JdbcTagStore tags;
     private final ResourceTable<VpnGateway> table;
 
     JdbcGatewayStore(Jdbc db, JdbcTagStore tags, RecordCache<VpnGateway> cache) {
+        this.db = db;
         this.tags = tags;
         this.table = new ResourceTable<>(db, MAPPING, tags, cache);
     }
@@ -89,8 +91,14 @@ final class JdbcGatewayStore implements GatewayStore {
         return table.update(gateway, expectedRevision);
     }
 
+    /**
+     * The Neutron attributes go with the row (ON DELETE CASCADE; deleted here too, so nothing relies
+     * on the pragma).
+     */
     @Override
     public boolean delete(Scope scope, String id) {
+        db.update("DELETE FROM openstack_vpn_services WHERE gateway_id IN (SELECT id FROM vpn_gateways "
+                + "WHERE id = ? AND account_id = ? AND region = ?)", List.of(id, scope.accountId(), scope.region()));
         return table.delete(scope, id);
     }
 

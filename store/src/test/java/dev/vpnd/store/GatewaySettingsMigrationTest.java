@@ -10,10 +10,11 @@ import dev.vpnd.core.model.VpnGateway;
 import dev.vpnd.core.model.VpnType;
 import dev.vpnd.core.port.Stores;
 import java.sql.DriverManager;
-import java.sql.SQLException;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,10 +45,6 @@ class GatewaySettingsMigrationTest extends StoreTestBase {
         return g;
     }
 
-    private String jdbcUrl() {
-        return TestDatabase.postgres() ? "jdbc:" + database.url() : "jdbc:sqlite:" + databaseFile();
-    }
-
     @Test
     void everySettingIsReadBackAsStored() {
         var g = gateway(SCOPE, "vpc-1");
@@ -59,25 +56,42 @@ class GatewaySettingsMigrationTest extends StoreTestBase {
         assertThat(storage.read((Stores s) -> s.gateways().find(SCOPE, chosen.id()))).contains(chosen);
     }
 
+    /**
+     * A database at version 14 holding a gateway in each dialect's words, then opened (migrated to
+     * the latest version) and read through the store.
+     */
     @Test
-    void theMigrationReadsEachDialectsWords() throws SQLException {
-        var stored = new LinkedHashMap<String, Case>();
-        for (Case c : CASES) {
-            stored.put(insert(gateway(SCOPE, "vpc-1")).id(), c);
-        }
+    void theMigrationReadsEachDialectsWords() throws Exception {
         storage.close();
-        try (var connection = DriverManager.getConnection(jdbcUrl());
-                var update = connection.prepareStatement(
-                        "UPDATE vpn_gateways SET charge_type = ?, network_type = ?, vpn_type = ? WHERE id = ?");
-                var statement = connection.createStatement()) {
-            for (Map.Entry<String, Case> row : stored.entrySet()) {
-                update.setString(1, row.getValue().chargeType());
-                update.setString(2, row.getValue().networkType());
-                update.setString(3, row.getValue().vpnType());
-                update.setString(4, row.getKey());
-                assertThat(update.executeUpdate()).isEqualTo(1);
+        database.close();
+        database = TestDatabase.create(Files.createDirectories(dir.resolve("v14")));
+        String url = TestDatabase.postgres() ? "jdbc:" + database.url()
+                : "jdbc:sqlite:" + dir.resolve("v14").resolve("vpnd.db");
+        Flyway.configure(getClass().getClassLoader()).dataSource(url, null, null)
+                .locations((TestDatabase.postgres() ? SqlDialect.POSTGRESQL : SqlDialect.SQLITE).migrationLocations())
+                .target("14").load().migrate();
+        var stored = new LinkedHashMap<String, Case>();
+        try (var connection = DriverManager.getConnection(url);
+                var insert = connection.prepareStatement("INSERT INTO vpn_gateways (id, account_id, region, seq, "
+                        + "serial, client_token, revision, created_at, pending_state, ready_at, vpc_id, vswitch_id, "
+                        + "name, description, bandwidth_mbps, network_type, vpn_type, enable_ipsec, enable_ssl, "
+                        + "ssl_connections, charge_type, internet_ip, zone_name, asn) "
+                        + "VALUES (?, ?, ?, ?, ?, '', 1, 0, 'PROVISIONING', 0, 'vpc-1', '', 'gw', '', 10, ?, ?, 1, "
+                        + "0, 5, ?, '100.64.0.1', '', 0)")) {
+            int n = 0;
+            for (Case c : CASES) {
+                String id = "gateway-" + ++n;
+                insert.setString(1, id);
+                insert.setString(2, SCOPE.accountId());
+                insert.setString(3, SCOPE.region());
+                insert.setLong(4, n);
+                insert.setLong(5, n);
+                insert.setString(6, c.networkType());
+                insert.setString(7, c.vpnType());
+                insert.setString(8, c.chargeType());
+                insert.executeUpdate();
+                stored.put(id, c);
             }
-            statement.execute("DELETE FROM flyway_schema_history WHERE version = '15'");
         }
         storage = database.open();
 
