@@ -90,15 +90,10 @@ final class TencentAuthenticator {
         AccessKey key = keys.find(secretId).orElseThrow(TencentError.SECRET_ID_NOT_FOUND::fault);
         checkTimestamp(timestamp, request.receivedAt());
         String method = request.method();
-        boolean matched = false;
-        for (String host : signedHosts(request.header("host"))) {
-            matched |= LegacySignature.verify(method, host, path, fields, key.secret().value(),
-                    fields.get("SignatureMethod"), signature);
-        }
-        if (!matched) {
-            throw TencentError.SIGNATURE_FAILURE.fault("The string to sign here was: "
-                    + LegacySignature.expectedSourceString(method, String.valueOf(request.header("host")), path,
-                            fields));
+        if (!LegacySignature.verify(method, signedHosts(request.header("host")), path, fields, key.secret().value(),
+                fields.get("SignatureMethod"), signature)) {
+            throw TencentError.SIGNATURE_FAILURE.fault(LegacySignature.echoSourceString(
+                    "The string to sign here was: ", method, String.valueOf(request.header("host")), path, fields));
         }
         if (!replayGuard.firstUse(secretId, LEGACY_SPENT + signature, request.receivedAt())) {
             throw TencentError.NONCE_USED.fault(nonce);
