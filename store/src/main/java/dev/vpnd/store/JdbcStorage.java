@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -50,6 +51,8 @@ public final class JdbcStorage implements Storage {
     private final Connections reads;
     /** Records that read transactions loaded, by revision; write transactions go without them. */
     private final RecordCaches caches = RecordCaches.create();
+    /** Whether the database was seen to refuse unsealed secrets, which it never takes back ({@link Jdbc#openSecret}). */
+    private final AtomicBoolean plainTextRefused = new AtomicBoolean();
     /** The single write connection is not re-entrant: a write inside a write would wait for itself. */
     private final ThreadLocal<Boolean> inWrite = new ThreadLocal<>();
 
@@ -314,7 +317,7 @@ public final class JdbcStorage implements Storage {
         connection.setAutoCommit(false);
         boolean ended = false;
         try {
-            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher), commit ? null : caches));
+            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher, plainTextRefused), commit ? null : caches));
             if (commit) {
                 connection.commit();
             } else {
@@ -350,7 +353,7 @@ public final class JdbcStorage implements Storage {
         execute(statements, "BEGIN");
         boolean ended = false;
         try {
-            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher), caches));
+            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher, plainTextRefused), caches));
             execute(statements, "COMMIT");
             ended = true;
             return result;
@@ -416,6 +419,17 @@ public final class JdbcStorage implements Storage {
             counts.put(column.name(), SealedSecrets.reseal(this, column));
         }
         return counts;
+    }
+
+    /**
+     * Records, if every secret is sealed under the current key, that from now on the database refuses
+     * unsealed ones: the end of {@code vpnd secrets reencrypt}.
+     *
+     * @return whether every secret is sealed, and plain text now refused
+     */
+    public boolean refusePlainTextIfAllSealed() {
+        requireKey();
+        return SealedSecrets.refusePlainTextIfAllSealed(this);
     }
 
     /** How many values of each sealed column are plain text or sealed under a key other than the current one. */

@@ -133,8 +133,9 @@ class ConnectionCountsTest extends StoreTestBase {
         assertThat(Files.exists(databaseFile())).isTrue();
         try (var sqlite = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
                 var statement = sqlite.createStatement()) {
-            // Back to version 8, rows and all: undo V14 (the Neutron visibility mark), V13 (quota
-            // limits), V11 (serial columns), V10 (sealing key, key options), then V9.
+            // Back to version 8, rows and all: undo V18 (with the sealing key's table, below), V14
+            // (the Neutron visibility mark), V13 (quota limits), V11 (serial columns), V10 (sealing
+            // key, key options), then V9.
             statement.execute("DROP INDEX openstack_resources_seen_by_everyone");
             statement.execute("ALTER TABLE openstack_resources DROP COLUMN seen_by_everyone");
             statement.execute("DROP INDEX openstack_resources_by_project");
@@ -148,7 +149,7 @@ class ConnectionCountsTest extends StoreTestBase {
             statement.execute("ALTER TABLE access_keys DROP COLUMN enabled");
             statement.execute("ALTER TABLE access_keys DROP COLUMN hide_secrets");
             statement.execute("DROP TABLE vpn_connection_counts");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('9', '10', '11', '13', '14')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('9', '10', '11', '13', '14', '18')");
         }
         storage = database.open();
 

@@ -92,6 +92,8 @@ class SecretsCommandTest {
                 "every secret is sealed with key " + rotated.currentKeyId());
         assertThat(SecretKeys.loadOrCreate(keyFile).cipher().keyIds()).containsExactly(rotated.currentKeyId());
         assertThat(sealedBy("SELECT secret FROM access_keys")).containsOnly(rotated.currentKeyId());
+        assertThat(reencrypted.out()).contains("plain text are refused from now on");
+        assertThat(rawValues("SELECT plain_text_refused FROM sealing_key")).containsExactly("1");
         try (var vpnd = start()) {
             assertThat(tencent(vpnd).DescribeVpcs(new com.tencentcloudapi.vpc.v20170312.models.DescribeVpcsRequest())
                     .getTotalCount()).isZero();
@@ -117,6 +119,17 @@ class SecretsCommandTest {
         assertThat(serve.exit()).isEqualTo(1);
         assertThat(serve.err()).contains("does not hold");
         assertThat(CliRun.run(data, "account", "list").out()).doesNotContain("team-b");
+    }
+
+    private List<String> rawValues(String sql) throws Exception {
+        var values = new ArrayList<String>();
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("vpnd.db"));
+                var rs = db.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private List<String> sealedBy(String sql) throws Exception {
