@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -419,6 +420,26 @@ public final class JdbcStorage implements Storage {
             counts.put(column.name(), SealedSecrets.reseal(this, column));
         }
         return counts;
+    }
+
+    /**
+     * The id of the key that the SQLite file {@code sqliteFile}, or the PostgreSQL database
+     * {@code postgresUrl} when it is not null, records as sealing its secrets, read without a key;
+     * empty for a SQLite file that does not exist yet.
+     */
+    public static Optional<String> recordedSealingKey(Path sqliteFile, String postgresUrl) {
+        if (postgresUrl == null && !java.nio.file.Files.exists(sqliteFile)) {
+            return Optional.empty();
+        }
+        try (var storage = postgresUrl == null ? sqlite(sqliteFile) : postgres(postgresUrl)) {
+            return storage.sealingKeyId();
+        }
+    }
+
+    /** The id of the key the database records as sealing its secrets; empty before any was recorded. */
+    public Optional<String> sealingKeyId() {
+        return read(s -> ((JdbcStores) s).db().queryOne("SELECT key_id FROM sealing_key WHERE singleton = 1",
+                List.of(), Row::text));
     }
 
     /**
