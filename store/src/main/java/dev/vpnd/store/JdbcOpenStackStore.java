@@ -148,16 +148,28 @@ final class JdbcOpenStackStore implements OpenStackStore {
                 + where.sql() + " ORDER BY r.id LIMIT 1", where.params(), Row::text);
     }
 
-    private String stored(OpenStackResource resource) {
-        return resource.holdsSecret() ? db.cipher().seal(resource.attributes()) : resource.attributes();
+    private static SecretSlot attributesSlot(String kind, String id) {
+        return SecretSlot.of("openstack_resources", "attributes", kind, id);
     }
 
-    /** Sealed documents opened; those of other kinds (and ones stored before sealing began) are JSON as they are. */
+    private String stored(OpenStackResource resource) {
+        return resource.holdsSecret()
+                ? db.cipher().seal(resource.attributes(), attributesSlot(resource.kind(), resource.id()))
+                : resource.attributes();
+    }
+
+    /** The documents of the kinds that hold a secret are sealed; those of the others are JSON as they are. */
     private OpenStackResource resource(Row row) throws SQLException {
         String kind = row.text();
         String id = row.text();
         String projectId = row.text();
-        String attributes = db.cipher().open(row.text());
+        String attributes;
+        if (OpenStackResource.SECRET_KINDS.contains(kind)) {
+            var document = row.secret(attributesSlot(kind, id));
+            attributes = document == null ? null : document.value();
+        } else {
+            attributes = row.text();
+        }
         return new OpenStackResource(kind, id, projectId, attributes, row.bool());
     }
 }

@@ -133,9 +133,10 @@ class ConnectionCountsTest extends StoreTestBase {
         assertThat(Files.exists(databaseFile())).isTrue();
         try (var sqlite = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
                 var statement = sqlite.createStatement()) {
-            // Back to version 8, rows and all: undo V17 and V16 (Neutron's service and connection
-            // attributes), V15 (gateway settings by name), V14 (the Neutron visibility mark), V13
-            // (quota limits), V11 (serial columns), V10 (sealing key, key options), then V9.
+            // Back to version 8, rows and all: undo V18 (with the sealing key's table, below), V17
+            // and V16 (Neutron's service and connection attributes), V15 (gateway settings by name),
+            // V14 (the Neutron visibility mark), V13 (quota limits), V11 (serial columns), V10
+            // (sealing key, key options), then V9.
             statement.execute("DROP TABLE openstack_site_connections");
             statement.execute("DROP TABLE openstack_vpn_services");
             statement.execute("DROP INDEX vpn_gateways_by_vpc_id");
@@ -156,7 +157,7 @@ class ConnectionCountsTest extends StoreTestBase {
             statement.execute("ALTER TABLE access_keys DROP COLUMN hide_secrets");
             statement.execute("DROP TABLE vpn_connection_counts");
             statement.execute("DELETE FROM flyway_schema_history "
-                    + "WHERE version IN ('9', '10', '11', '13', '14', '15', '16', '17')");
+                    + "WHERE version IN ('9', '10', '11', '13', '14', '15', '16', '17', '18')");
         }
         storage = database.open();
 

@@ -2,7 +2,9 @@ package dev.vpnd.core.memory;
 
 import dev.vpnd.core.memory.MemoryState.NonceKey;
 import dev.vpnd.core.port.NonceStore;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 final class MemoryNonceStore implements NonceStore {
     private final MemoryState state;
@@ -11,15 +13,16 @@ final class MemoryNonceStore implements NonceStore {
         this.state = state;
     }
 
+    /** As the store: a pair is kept until its first use plus {@code keep}, which gives back that first use. */
     @Override
-    public boolean firstUse(String keyId, String nonce, Instant now, Instant expiresAt) {
+    public Optional<Instant> earlierUse(String keyId, String nonce, Instant now, Duration keep) {
         state.checkWritable();
         var key = new NonceKey(keyId, nonce);
         Instant seenUntil = state.nonces.get(key);
         if (seenUntil != null && seenUntil.isAfter(now)) {
-            return false;
+            return Optional.of(seenUntil.minus(keep));
         }
-        state.nonces.put(key, expiresAt);
-        return true;
+        state.nonces.put(key, now.plus(keep));
+        return Optional.empty();
     }
 }

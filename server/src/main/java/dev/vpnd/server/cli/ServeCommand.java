@@ -7,6 +7,7 @@ import dev.vpnd.server.http.TlsSetupException;
 import dev.vpnd.server.http.TlsSource;
 import dev.vpnd.server.security.KeyStyle;
 import dev.vpnd.store.SecretKeyException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -125,6 +126,10 @@ public final class ServeCommand implements Callable<Integer> {
             vpnd = Vpnd.start(config);
         } catch (TlsSetupException | SecretKeyException e) {
             System.err.println("vpnd: " + e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            // A data directory that cannot be made or opened: the operator's to fix, not a stack trace.
+            System.err.println("vpnd: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
             return 1;
         }
         var stopped = new CountDownLatch(1);
