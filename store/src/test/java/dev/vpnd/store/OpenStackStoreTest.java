@@ -358,15 +358,14 @@ class OpenStackStoreTest extends StoreTestBase {
         storage.close();
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
                 var statement = connection.createStatement()) {
-            // Back to version 13: undo V18 (plain text refused), then V14.
+            // Back to version 13: undo V18 (plain text refused), V17 to V15, then V14.
             statement.execute("ALTER TABLE sealing_key DROP COLUMN plain_text_refused");
             statement.execute("DROP INDEX openstack_resources_seen_by_everyone");
             statement.execute("ALTER TABLE openstack_resources DROP COLUMN seen_by_everyone");
-            // The later migrations go too (their tables and columns first), so that V14 runs again in order.
+            // The later migrations go too (their tables first), so that V14 runs again in order.
             statement.execute("DROP TABLE openstack_site_connections");
             statement.execute("DROP TABLE openstack_vpn_services");
             statement.execute("DROP INDEX vpn_gateways_by_vpc_id");
-            statement.execute("ALTER TABLE sealing_key DROP COLUMN plain_text_refused");
             statement.execute("DELETE FROM flyway_schema_history WHERE CAST(version AS INTEGER) >= 14");
         }
         storage = database.open();
