@@ -22,6 +22,8 @@ import java.util.Map;
 final class SignedClients {
     private static final String ALIYUN_REGION = "cn-hangzhou";
     private static final String TENCENT_REGION = "ap-guangzhou";
+    /** The Tencent listener's body limit. */
+    private static final long TENCENT_BODY_LIMIT = dev.vpnd.server.http.BodyLimits.RPC.maxBodyBytes();
 
     private final com.aliyun.teaopenapi.Client aliyunV3;
     private final com.aliyun.teaopenapi.Client aliyunV2;
@@ -92,6 +94,9 @@ final class SignedClients {
             if (isTransport(e)) {
                 return new Outcome.Broken("no answer: " + e.getMessage());
             }
+            if (cutOffWhileSending(e, jsonPayload)) {
+                return new Outcome.Refused("RequestTooLarge");
+            }
             String code = e.getErrorCode();
             if (code == null || code.isEmpty() || code.startsWith("InternalError") || e.getRequestId() == null
                     || e.getRequestId().isEmpty()) {
@@ -101,6 +106,21 @@ final class SignedClients {
         } catch (RuntimeException e) {
             return unexpected(e);
         }
+    }
+
+    /**
+     * A body over the listener's limit is answered 413 and the connection closed before the rest is
+     * read; a client still writing then sees its pipe broken or reset rather than the answer.
+     */
+    private static boolean cutOffWhileSending(Exception e, String payload) {
+        if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= TENCENT_BODY_LIMIT) {
+            return false;
+        }
+        String text = String.valueOf(e.getMessage());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text += " " + t.getMessage();
+        }
+        return text.contains("Broken pipe") || text.contains("Connection reset");
     }
 
     private static Outcome unexpected(Exception e) {
