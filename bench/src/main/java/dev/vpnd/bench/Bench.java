@@ -143,13 +143,7 @@ public final class Bench implements Callable<Integer> {
         int opened;
         String generator;
         try (var server = ServerProcess.start(serverJar, dir, database, jvmOptions, pinned(serverCpus))) {
-            Thread killer = new Thread(() -> {
-                try {
-                    server.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "bench-stop-server");
+            Thread killer = server.stopper();
             Runtime.getRuntime().addShutdownHook(killer);
             say("vpnd (pid %d) listening on %s, log in %s", server.pid(), server.endpoint(), server.log());
             var signer = new V1Signer(AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET);

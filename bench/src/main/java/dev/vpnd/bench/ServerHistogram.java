@@ -25,7 +25,7 @@ record ServerHistogram(NavigableMap<Double, Long> counts) {
         String text = client.send(HttpRequest.newBuilder(admin.resolve("/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         var counts = new TreeMap<Double, Long>();
-        for (String line : text.split("\n")) {
+        for (String line : text.lines().toList()) {
             var m = BUCKET.matcher(line);
             if (m.matches() && m.group(1).contains("action=\"" + action + "\"")
                     && m.group(1).contains("outcome=\"ok\"")) {

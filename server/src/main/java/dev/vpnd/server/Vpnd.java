@@ -172,7 +172,7 @@ public final class Vpnd implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         for (HttpListener listener : listeners) {
             listener.close();
         }

@@ -81,7 +81,9 @@ public final class CustomerGatewayService {
 
     public void delete(Scope scope, String id) {
         storage.write(s -> {
-            s.customerGateways().find(scope, id).orElseThrow(() -> notFound(id));
+            if (s.customerGateways().find(scope, id).isEmpty()) {
+                throw notFound(id);
+            }
             if (s.connections().countOnCustomerGateway(scope, id) > 0) {
                 throw new ProblemException(
                         new Problem.InUse(ResourceType.CUSTOMER_GATEWAY, id, ResourceType.VPN_CONNECTION));

@@ -68,8 +68,9 @@ public final class VpcService {
 
     public void delete(Scope scope, String id) {
         storage.write(s -> {
-            s.vpcs().find(scope, id)
-                    .orElseThrow(() -> new ProblemException(new Problem.NotFound(ResourceType.VPC, id)));
+            if (s.vpcs().find(scope, id).isEmpty()) {
+                throw new ProblemException(new Problem.NotFound(ResourceType.VPC, id));
+            }
             if (s.gateways().countInVpc(scope, id) > 0) {
                 throw new ProblemException(new Problem.InUse(ResourceType.VPC, id, ResourceType.VPN_GATEWAY));
             }

@@ -70,9 +70,9 @@ final class VpnConnectionActions {
         return body;
     }
 
-    private static final ToLongFunction<String> NO_PEER_ASNS = id -> {
+    private static long noPeerAsn(String customerGatewayId) {
         throw new IllegalStateException("a connection without BGP shows no peer ASN");
-    };
+    }
 
     static Map<String, Object> describeList(RpcContext ctx) {
         var p = ctx.params();
@@ -195,7 +195,7 @@ final class VpnConnectionActions {
      */
     private static ToLongFunction<String> peerAsns(RpcContext ctx, Scope scope, VpnConnection c) {
         if (!c.bgp().enabled() && !c.enableTunnelsBgp()) {
-            return NO_PEER_ASNS;
+            return VpnConnectionActions::noPeerAsn;
         }
         var asns = new HashMap<String, Long>();
         if (c.bgp().enabled()) {
