@@ -30,7 +30,7 @@ import picocli.CommandLine;
  * the default quotas, which the quota tests exercise.
  */
 public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
-    public static final Duration PROVISIONING_DELAY = Duration.ofMillis(1000);
+    public static final Duration PROVISIONING_DELAY = Duration.ofSeconds(1);
 
     private final Duration provisioningDelay;
     private Path dataDir;

@@ -3,6 +3,7 @@ package dev.vpnd.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +34,7 @@ class SecretKeysTest {
         assertThat(first.keys()).hasSize(1);
         var second = SecretKeys.resolve(null, null, dataDir);
         assertThat(second.cipher().currentKeyId()).isEqualTo(first.cipher().currentKeyId());
-        assertThat(Files.list(file.getParent()).map(p -> p.getFileName().toString()))
-                .containsExactly(SecretKeys.DEFAULT_FILE_NAME);
+        assertThat(fileNames(file.getParent())).containsExactly(SecretKeys.DEFAULT_FILE_NAME);
     }
 
     @Test
@@ -106,6 +107,12 @@ class SecretKeysTest {
             }
             assertThat(ids).containsOnly(SecretKeys.loadOrCreate(file).cipher().currentKeyId());
         }
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("raced.key");
+        assertThat(fileNames(dir)).containsExactly("raced.key");
+    }
+
+    private static List<String> fileNames(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
     }
 }

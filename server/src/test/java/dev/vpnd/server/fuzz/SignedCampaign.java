@@ -98,7 +98,7 @@ final class SignedCampaign {
     }
 
     private void neutron(Hostile hostile, Findings findings) throws Exception {
-        String[] kind = hostile.pick(NEUTRON_KINDS).split(":");
+        String[] kind = hostile.pick(NEUTRON_KINDS).split(":", -1);
         ObjectNode member = Json.MAPPER.createObjectNode();
         int fields = 1 + hostile.below(6);
         for (int i = 0; i < fields; i++) {

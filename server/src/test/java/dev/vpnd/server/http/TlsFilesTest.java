@@ -34,8 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Certificates and keys as operators have them: PEM, in the key forms openssl and CAs write. */
 class TlsFilesTest {
     /** The named curve P-256, as {@code openssl ecparam -genkey} writes it before the key. */
-    private static final String EC_PARAMETERS = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n"
-            + "-----END EC PARAMETERS-----\n";
+    private static final String EC_PARAMETERS = """
+            -----BEGIN EC PARAMETERS-----
+            BggqhkjOPQMBBw==
+            -----END EC PARAMETERS-----
+            """;
 
     @TempDir
     Path dir;

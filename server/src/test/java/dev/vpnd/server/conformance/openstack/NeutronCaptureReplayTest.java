@@ -199,7 +199,7 @@ class NeutronCaptureReplayTest {
     }
 
     private HttpResponse<String> send(Capture capture) throws IOException, InterruptedException {
-        String[] start = capture.request().startLine().split(" ");
+        String[] start = capture.request().startLine().split(" ", -1);
         String target = substitute(capture, start[1]);
         String body = substitute(capture, capture.request().body());
         var builder = HttpRequest.newBuilder(URI.create(VPND.endpoints().get("neutron") + target))
@@ -445,7 +445,7 @@ class NeutronCaptureReplayTest {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".norm.txt"))
-                    .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().split("_")[0])))
+                    .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().split("_", -1)[0])))
                     .toList();
         }
         assertThat(files).hasSize(103);
@@ -525,7 +525,7 @@ class NeutronCaptureReplayTest {
     }
 
     private static int status(Message response) {
-        return Integer.parseInt(response.startLine().split(" ")[1]);
+        return Integer.parseInt(response.startLine().split(" ", -1)[1]);
     }
 
     /** A token of the user and its project's id. */

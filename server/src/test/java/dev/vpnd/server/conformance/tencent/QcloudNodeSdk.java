@@ -44,7 +44,7 @@ final class QcloudNodeSdk {
     /** The SDK aimed at {@code host} ({@code 127.0.0.1:port}), installed if need be. */
     static QcloudNodeSdk at(String host) throws IOException, InterruptedException {
         boolean required = "1".equals(System.getenv("VPND_TEST_NODE_REQUIRED"))
-                || System.getenv("CI") != null && !System.getenv("CI").isEmpty();
+                || (System.getenv("CI") != null && !System.getenv("CI").isEmpty());
         for (String tool : List.of("node", "npm")) {
             if (!runs(tool, "--version")) {
                 if (required) {
