@@ -2,6 +2,8 @@ package dev.vpnd.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.cli.DurationConverter;
@@ -435,7 +437,8 @@ public final class Bench implements Callable<Integer> {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
-    private static void say(String format, Object... args) {
+    @FormatMethod
+    private static void say(@FormatString String format, Object... args) {
         System.err.println("bench: " + (args.length == 0 ? format : String.format(Locale.ROOT, format, args)));
     }
 
