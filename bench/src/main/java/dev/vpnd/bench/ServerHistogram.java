@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
  * @param counts requests at or under each bucket's upper bound, in seconds
  */
 record ServerHistogram(NavigableMap<Double, Long> counts) {
-    private static final Pattern BUCKET = Pattern.compile("^vpnd_requests_seconds_bucket\\{(.*)le=\"([^\"]+)\".*\\} (\\S+)$");
+    private static final Pattern BUCKET =
+            Pattern.compile("^vpnd_requests_seconds_bucket\\{(.*)le=\"([^\"]+)\".*\\} (\\S+)$");
 
-    static ServerHistogram scrape(HttpClient client, URI admin, String action) throws IOException, InterruptedException {
+    static ServerHistogram scrape(HttpClient client, URI admin, String action)
+            throws IOException, InterruptedException {
         String text = client.send(HttpRequest.newBuilder(admin.resolve("/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         var counts = new TreeMap<Double, Long>();

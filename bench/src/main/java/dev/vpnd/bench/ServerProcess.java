@@ -47,8 +47,8 @@ final class ServerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", serverJar.toAbsolutePath().toString(), "serve", "--data",
-                dataDir.toAbsolutePath().toString(), "--aliyun-port", "0", "--tencent-port", "0", "--keystone-port", "0",
-                "--neutron-port", "0", "--admin-port", "0"));
+                dataDir.toAbsolutePath().toString(), "--aliyun-port", "0", "--tencent-port", "0",
+                "--keystone-port", "0", "--neutron-port", "0", "--admin-port", "0"));
         if (database != null) {
             command.addAll(List.of("--database", database));
         }

@@ -172,6 +172,7 @@ public final class SecretCipher {
 
     @Override
     public String toString() {
-        return current == null ? "SecretCipher[plain text]" : "SecretCipher[" + current.id() + " of " + ring.size() + "]";
+        return current == null ? "SecretCipher[plain text]" : "SecretCipher[" + current.id() + " of " + ring.size()
+                + "]";
     }
 }

@@ -15,7 +15,8 @@ class SecretCipherTest {
     void aSealedValueOpensToItself() {
         for (String plain : List.of("", "psk-123", "ünïcödé 秘密 🔑", "v1:0123456789abcdef:AAAA", "x".repeat(5000))) {
             String sealed = cipher.seal(plain);
-            assertThat(sealed).startsWith("v1:" + cipher.currentKeyId() + ":").doesNotContain(plain.isEmpty() ? "\0" : plain);
+            assertThat(sealed).startsWith("v1:" + cipher.currentKeyId() + ":")
+                    .doesNotContain(plain.isEmpty() ? "\0" : plain);
             assertThat(SecretCipher.isSealed(sealed)).isTrue();
             assertThat(cipher.open(sealed)).isEqualTo(plain);
         }

@@ -25,7 +25,8 @@ public final class VpcService {
 
     public Vpc create(Scope scope, String clientToken, VpcDraft draft) {
         if (!Cidrs.isCidr(draft.cidrBlock())) {
-            throw new ProblemException(new Problem.InvalidValue(Field.VPC_CIDR_BLOCK, draft.cidrBlock(), "not a CIDR block"));
+            throw new ProblemException(new Problem.InvalidValue(Field.VPC_CIDR_BLOCK, draft.cidrBlock(),
+                    "not a CIDR block"));
         }
         FreeText.check(Field.VPC_NAME, draft.name());
         FreeText.check(Field.VPC_DESCRIPTION, draft.description());

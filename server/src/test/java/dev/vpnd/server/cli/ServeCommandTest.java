@@ -79,6 +79,7 @@ class ServeCommandTest {
         } finally {
             System.setErr(saved);
         }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("vpnd: cannot read").contains("missing-cert.pem");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("vpnd: cannot read")
+                .contains("missing-cert.pem");
     }
 }

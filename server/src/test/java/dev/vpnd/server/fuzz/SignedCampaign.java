@@ -22,9 +22,9 @@ final class SignedCampaign {
             "IpsecConfig", "HealthCheckConfig", "BgpConfig", "TunnelOptionsSpecification", "Tag", "ResourceId",
             "ResourceType", "PageSize", "PageNumber", "Bandwidth", "IpAddress", "CidrBlock", "EnableDpd",
             "EnableNatTraversal", "EffectImmediately", "NetworkType", "AutoConfigRoute", "ClientToken", "Asn");
-    private static final List<String> TENCENT_ACTIONS = List.of("CreateVpc", "CreateVpnGateway", "CreateCustomerGateway",
-            "CreateVpnConnection", "DescribeVpnConnections", "DescribeVpnGateways", "DescribeCustomerGateways",
-            "DescribeVpcs", "ModifyVpnConnectionAttribute", "ModifyVpnGatewayAttribute",
+    private static final List<String> TENCENT_ACTIONS = List.of("CreateVpc", "CreateVpnGateway",
+            "CreateCustomerGateway", "CreateVpnConnection", "DescribeVpnConnections", "DescribeVpnGateways",
+            "DescribeCustomerGateways", "DescribeVpcs", "ModifyVpnConnectionAttribute", "ModifyVpnGatewayAttribute",
             "ModifyCustomerGatewayAttribute", "DeleteVpnConnection", "NoSuchAction");
     private static final List<String> TENCENT_PARAMETERS = List.of("VpcId", "VpnGatewayId", "CustomerGatewayId",
             "VpnConnectionId", "VpcName", "VpnGatewayName", "CustomerGatewayName", "VpnConnectionName", "CidrBlock",

@@ -56,7 +56,8 @@ class OutOfDescriptorsTest {
                 assertThat(RawHttp.exchange(admin, RawHttp.get("/healthz"), Duration.ofSeconds(10)).status())
                         .isEqualTo(200);
             } finally {
-                run(PRLIMIT.toString(), "--pid", String.valueOf(node.pid()), "--nofile=" + softHard[0] + ":" + softHard[1]);
+                run(PRLIMIT.toString(), "--pid", String.valueOf(node.pid()),
+                        "--nofile=" + softHard[0] + ":" + softHard[1]);
                 close(clients);
             }
             assertThat(awaitReadiness(admin, 200).body()).isEqualTo("ready\n");

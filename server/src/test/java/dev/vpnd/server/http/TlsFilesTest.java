@@ -129,7 +129,8 @@ class TlsFilesTest {
         KeyPair pair = ec();
         Path cert = write("cert.pem", pem(certificate(pair)));
         assertThatThrownBy(() -> PemFiles.read(cert, write("other.pem", sec1(ec()))))
-                .isInstanceOf(TlsSetupException.class).hasMessageContaining("is not the private key of the certificate");
+                .isInstanceOf(TlsSetupException.class)
+                .hasMessageContaining("is not the private key of the certificate");
         var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC).setPassword("pw".toCharArray())
                 .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build();
         assertThatThrownBy(() -> PemFiles.read(cert, write("encrypted.pem",

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class WireRequestTest {
     private static WireRequest request(String method, String body) {
-        return new WireRequest(method, "/v2.0/vpn/ikepolicies", null, Map.of(), body.getBytes(StandardCharsets.UTF_8), Instant.now(),
-                "127.0.0.1");
+        return new WireRequest(method, "/v2.0/vpn/ikepolicies", null, Map.of(), body.getBytes(StandardCharsets.UTF_8),
+                Instant.now(), "127.0.0.1");
     }
 
     @Test

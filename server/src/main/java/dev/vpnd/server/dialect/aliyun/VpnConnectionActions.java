@@ -28,7 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
-/** CreateVpnConnection, DescribeVpnConnections, DescribeVpnConnection, ModifyVpnConnectionAttribute, DeleteVpnConnection. */
+/**
+ * CreateVpnConnection, DescribeVpnConnections, DescribeVpnConnection, ModifyVpnConnectionAttribute,
+ * DeleteVpnConnection.
+ */
 final class VpnConnectionActions {
     /** Alibaba has no DPD timeout setting; its gateways give up on a silent peer after 30 s. */
     private static final int DEFAULT_DPD_TIMEOUT_SECONDS = 30;
@@ -128,7 +131,8 @@ final class VpnConnectionActions {
     }
 
     static Map<String, Object> delete(RpcContext ctx) {
-        ctx.services().connections().delete(ctx.scope(), ctx.requiredId("VpnConnectionId", ResourceType.VPN_CONNECTION));
+        ctx.services().connections()
+                .delete(ctx.scope(), ctx.requiredId("VpnConnectionId", ResourceType.VPN_CONNECTION));
         return new LinkedHashMap<>();
     }
 

@@ -78,7 +78,9 @@ class NeutronCaptureReplayTest {
     /** The stub Keystone's projects for the users {@code demo} and {@code admin}. */
     private static final String REFERENCE_DEMO_PROJECT = "fe01ce2a7fbac8fafaed7c982a04e229";
     private static final String REFERENCE_ADMIN_PROJECT = "21232f297a57a5a743894a0e4a801fc3";
-    /** The admin's token in the raw captures (01 and 02 create the external network and its subnet); the rest is demo's. */
+    /**
+     * The admin's token in the raw captures (01 and 02 create the external network and its subnet); the rest is demo's.
+     */
     private static final String REFERENCE_ADMIN_TOKEN_PREFIX = "gAAAAbd5cac0";
 
     /**
@@ -185,7 +187,8 @@ class NeutronCaptureReplayTest {
             compare("", expected, actual, diffs);
             boolean spaced = python(JSON.readTree(capture.response().body()), true).equals(capture.response().body());
             if (diffs.isEmpty() && !python(actual, spaced).equals(answer.body())) {
-                diffs.add("JSON spacing: the reference writes " + (spaced ? "Python's \", \" and \": \"" : "compact JSON")
+                diffs.add("JSON spacing: the reference writes "
+                        + (spaced ? "Python's \", \" and \": \"" : "compact JSON")
                         + ", vpnd wrote " + answer.body());
             }
         }
@@ -357,7 +360,8 @@ class NeutronCaptureReplayTest {
             if (node.isObject()) {
                 var parts = new ArrayList<String>();
                 for (var e : node.properties()) {
-                    parts.add(JSON.writeValueAsString(e.getKey()) + (spaced ? ": " : ":") + python(e.getValue(), spaced));
+                    parts.add(JSON.writeValueAsString(e.getKey()) + (spaced ? ": " : ":")
+                            + python(e.getValue(), spaced));
                 }
                 return "{" + String.join(spaced ? ", " : ",", parts) + "}";
             }
@@ -445,7 +449,8 @@ class NeutronCaptureReplayTest {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".norm.txt"))
-                    .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().split("_", -1)[0])))
+                    .sorted(Comparator.comparingInt(
+                            p -> Integer.parseInt(p.getFileName().toString().split("_", -1)[0])))
                     .toList();
         }
         assertThat(files).hasSize(103);
@@ -530,10 +535,12 @@ class NeutronCaptureReplayTest {
 
     /** A token of the user and its project's id. */
     private static String[] token(String user, String password, String project) throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(VPND.endpoints().get("keystone") + "/v3/auth/tokens"))
+        URI tokens = URI.create(VPND.endpoints().get("keystone") + "/v3/auth/tokens");
+        var response = HTTP.send(HttpRequest.newBuilder(tokens)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
-                        {"auth": {"identity": {"methods": ["password"], "password": {"user": {"domain": {"name": "Default"},
-                        "name": "%s", "password": "%s"}}}, "scope": {"project": {"domain": {"name": "Default"}, "name": "%s"}}}}
+                        {"auth": {"identity": {"methods": ["password"],
+                        "password": {"user": {"domain": {"name": "Default"}, "name": "%s", "password": "%s"}}},
+                        "scope": {"project": {"domain": {"name": "Default"}, "name": "%s"}}}}
                         """.formatted(user, password, project))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
         return new String[] {response.headers().firstValue("X-Subject-Token").orElseThrow(),

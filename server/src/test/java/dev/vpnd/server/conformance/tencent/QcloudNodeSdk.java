@@ -2,7 +2,6 @@ package dev.vpnd.server.conformance.tencent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.security.KeyStyle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

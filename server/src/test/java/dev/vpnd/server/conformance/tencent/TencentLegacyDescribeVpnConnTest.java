@@ -17,7 +17,6 @@ import com.tencentcloudapi.vpc.v20170312.models.VpnConnection;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.port.ConnectionStore;
 import dev.vpnd.core.port.PageRequest;
-import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.conformance.tencent.QcloudNodeSdk.Call;
 import dev.vpnd.server.security.KeyStyle;
