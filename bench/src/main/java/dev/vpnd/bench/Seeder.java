@@ -10,12 +10,14 @@ import dev.vpnd.core.algo.IkeMode;
 import dev.vpnd.core.algo.IkeVersion;
 import dev.vpnd.core.algo.Integrity;
 import dev.vpnd.core.model.BgpConfig;
+import dev.vpnd.core.model.ChargeType;
 import dev.vpnd.core.model.CustomerGateway;
 import dev.vpnd.core.model.HealthCheck;
 import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.IpsecConfig;
 import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.NegotiationStatus;
+import dev.vpnd.core.model.NetworkType;
 import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Secret;
@@ -23,6 +25,7 @@ import dev.vpnd.core.model.Tag;
 import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnType;
 import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.core.service.ServiceSettings;
@@ -177,7 +180,8 @@ public final class Seeder {
                     // 100.64.0.0/10 like GatewayService, but distinct per gateway.
                     String ip = "100." + (64 + (g >>> 16 & 0x3f)) + "." + (g >>> 8 & 0xff) + "." + (g & 0xff);
                     var gateway = new VpnGateway(newId(), s.gateways().nextSerial(), scope, vpc.id(), "",
-                            "bench-gw-" + g, "", 10, "public", "Normal", true, false, 5, "POSTPAY", ip, "", 0,
+                            "bench-gw-" + g, "", 10, NetworkType.PUBLIC, VpnType.INTERNATIONAL, true, false, 5,
+                            ChargeType.POSTPAID, ip, "", 0,
                             active(created), created, List.of(), 1);
                     s.gateways().insert(gateway, "");
                     gateways.add(gateway);

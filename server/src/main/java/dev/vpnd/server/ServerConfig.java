@@ -1,5 +1,6 @@
 package dev.vpnd.server;
 
+import dev.vpnd.store.JdbcStorage;
 import dev.vpnd.store.SecretKeys;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,8 @@ public record ServerConfig(Path dataDir, String databaseUrl, String host, Map<St
 
     /** The key ring this process seals secrets with. */
     public SecretKeys.Ring secretKeys() {
-        return SecretKeys.resolve(secretKeyFile, System.getenv(SecretKeys.ENVIRONMENT), dataDir);
+        return SecretKeys.resolve(secretKeyFile, System.getenv(SecretKeys.ENVIRONMENT), dataDir,
+                () -> JdbcStorage.recordedSealingKey(databaseFile(), databaseUrl));
     }
 
     public int port(String listener) {

@@ -87,6 +87,7 @@ public final class Vpnd implements AutoCloseable {
                     config.port("aliyun"), reads, limits, identity));
             listeners.add(new HttpListener(new TencentDialect(services, keys, replayGuard, metrics), config.host(),
                     config.port("tencent"), reads, limits, identity));
+            NeutronDialect.upgradeStoredDocuments(services.networking());
             var neutron = new HttpListener(new NeutronDialect(services.identity(), services.networking(), metrics),
                     config.host(), config.port("neutron"), reads, limits, identity);
             // The catalog names the Neutron listener's port, known once it is bound (port 0 picks one).

@@ -11,12 +11,14 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The statements of one transaction: prepared once per physical connection (see
  * {@link StatementCache}), plain values bound, rows mapped, SQLException turned unchecked. Every
- * {@link Secret} bound is sealed and every one read ({@link Row#secret}) opened, with the storage's
- * {@link SecretCipher}, so no secret reaches the database in plain text.
+ * secret bound ({@link SecretSlot.Filled}) is sealed for its slot and every one read
+ * ({@link Row#secret}) opened, with the storage's {@link SecretCipher}, so no secret reaches the
+ * database in plain text.
  */
 final class Jdbc {
     /** Largest IN list per statement; SQLite and PostgreSQL both allow far more bind variables. */
@@ -28,11 +30,15 @@ final class Jdbc {
     private final SqlDialect dialect;
     private final StatementCache statements;
     private final SecretCipher cipher;
+    /** The storage's: once the database is seen to refuse plain text, it is not asked again. */
+    private final AtomicBoolean plainTextRefused;
 
-    Jdbc(Connection connection, SqlDialect dialect, SecretCipher cipher) throws SQLException {
+    Jdbc(Connection connection, SqlDialect dialect, SecretCipher cipher, AtomicBoolean plainTextRefused)
+            throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
         this.cipher = cipher;
+        this.plainTextRefused = plainTextRefused;
         this.statements = connection.unwrap(StatementCache.class);
     }
 
@@ -63,11 +69,37 @@ final class Jdbc {
         }
     }
 
+    /**
+     * The secret stored in {@code slot}. Plain text was stored before sealing began and reads as it
+     * is until {@code vpnd secrets reencrypt} has sealed every value, which the database then
+     * records ({@code sealing_key.plain_text_refused}); from then on only someone writing to the
+     * database directly can have put plain text there, and it is refused.
+     */
+    Secret openSecret(String stored, SecretSlot slot) {
+        if (!SecretCipher.isSealed(stored) && plainTextRefused()) {
+            throw new SecretKeyException("the secret in " + slot + " is not sealed, and this database refuses "
+                    + "unsealed secrets since 'vpnd secrets reencrypt' sealed them all");
+        }
+        return new Secret(cipher.open(stored, slot));
+    }
+
+    private boolean plainTextRefused() {
+        if (plainTextRefused.get()) {
+            return true;
+        }
+        boolean refused = queryOne("SELECT plain_text_refused FROM sealing_key WHERE singleton = 1", List.of(),
+                Row::bool).orElse(false);
+        if (refused) {
+            plainTextRefused.set(true);
+        }
+        return refused;
+    }
+
     <T> List<T> query(String sql, List<?> params, RowMapper<T> mapper) {
         return run("query", sql, ps -> {
             bind(ps, params);
             try (var rs = ps.executeQuery()) {
-                var row = new Row(rs, dialect, cipher);
+                var row = new Row(rs, this);
                 var out = new ArrayList<T>();
                 while (row.next()) {
                     out.add(mapper.map(row));
@@ -170,7 +202,9 @@ final class Jdbc {
                 case Boolean b -> ps.setInt(n, b ? 1 : 0);
                 case Instant t -> ps.setLong(n, t.toEpochMilli());
                 case Enum<?> e -> ps.setString(n, e.name());
-                case Secret s -> ps.setString(n, cipher.seal(s.value()));
+                case SecretSlot.Filled f when f.secret() == null -> ps.setNull(n, Types.NULL);
+                case SecretSlot.Filled f -> ps.setString(n, cipher.seal(f.secret().value(), f.slot()));
+                case Secret s -> throw new IllegalArgumentException("a secret is bound with its slot (SecretSlot.with)");
                 default -> throw new IllegalArgumentException("cannot bind " + params.get(i).getClass());
             }
         }

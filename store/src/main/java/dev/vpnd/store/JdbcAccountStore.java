@@ -53,7 +53,7 @@ final class JdbcAccountStore implements AccountStore {
     public void insertKey(AccessKey key) {
         db.update("INSERT INTO access_keys (" + KEY_COLUMNS + ", created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                List.of(key.id(), key.secret(), key.accountId(), key.readOnly(), key.hidesSecrets(), key.enabled(),
+                List.of(key.id(), secretSlot(key.id()).with(key.secret()), key.accountId(), key.readOnly(), key.hidesSecrets(), key.enabled(),
                         Instant.now()));
     }
 
@@ -85,9 +85,13 @@ final class JdbcAccountStore implements AccountStore {
         return new Account(id, name, row.instant());
     }
 
+    private static SecretSlot secretSlot(String keyId) {
+        return SecretSlot.of("access_keys", "secret", keyId);
+    }
+
     private static AccessKey key(Row row) throws SQLException {
         String id = row.text();
-        var secret = row.secret();
+        var secret = row.secret(secretSlot(id));
         String accountId = row.text();
         boolean readOnly = row.bool();
         boolean hidesSecrets = row.bool();

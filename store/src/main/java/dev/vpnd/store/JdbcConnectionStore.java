@@ -130,13 +130,18 @@ final class JdbcConnectionStore implements ConnectionStore {
         return true;
     }
 
-    /** The tunnels go with the row (ON DELETE CASCADE; deleted here too, so nothing relies on the pragma). */
+    /**
+     * The tunnels and the Neutron attributes go with the row (ON DELETE CASCADE; deleted here too,
+     * so nothing relies on the pragma).
+     */
     @Override
     public boolean delete(Scope scope, String id) {
         Optional<String> gateway = gatewayOf(scope, id);
-        db.update("DELETE FROM vpn_tunnels WHERE connection_id IN (SELECT id FROM "
-                + "vpn_connections WHERE id = ? AND account_id = ? AND region = ?)",
-                List.of(id, scope.accountId(), scope.region()));
+        for (String child : List.of("vpn_tunnels", "openstack_site_connections")) {
+            db.update("DELETE FROM " + child + " WHERE connection_id IN (SELECT id FROM "
+                    + "vpn_connections WHERE id = ? AND account_id = ? AND region = ?)",
+                    List.of(id, scope.accountId(), scope.region()));
+        }
         if (!table.delete(scope, id)) {
             return false;
         }
@@ -160,12 +165,16 @@ final class JdbcConnectionStore implements ConnectionStore {
         values.addAll(Arrays.asList(c.vpcId(), c.gatewayId(), c.customerGatewayId(), c.name(),
                 Rows.joinPolicies(c.securityPolicies()), c.initiation(), c.enableDpd(), c.dpdTimeoutSeconds(),
                 c.dpdAction(), c.enableNatTraversal(), c.autoConfigRoute(), c.routeType()));
-        values.addAll(NegotiationColumns.values(c.ike(), c.ipsec(), c.bgp()));
+        values.addAll(NegotiationColumns.values(pskSlot(c.id()), c.ike(), c.ipsec(), c.bgp()));
         HealthCheck hc = c.healthCheck();
         values.addAll(hc == null ? NegotiationColumns.nulls(7) : Arrays.asList(hc.enabled(), hc.destinationIp(),
                 hc.sourceIp(), hc.intervalMillis(), hc.timeoutMillis(), hc.retries(), hc.policy()));
         values.addAll(Arrays.asList(c.remoteCaCertificate(), c.enableTunnelsBgp(), c.status()));
         return values;
+    }
+
+    private static SecretSlot pskSlot(String connectionId) {
+        return SecretSlot.of("vpn_connections", "ike_psk", connectionId);
     }
 
     /** A connection without tags and tunnels, from the base columns then {@link #MAPPING}'s, in order. */
@@ -184,7 +193,7 @@ final class JdbcConnectionStore implements ConnectionStore {
         boolean enableNatTraversal = row.bool();
         boolean autoConfigRoute = row.bool();
         var routeType = row.enumOf(RouteType.class);
-        var ike = NegotiationColumns.ike(row);
+        var ike = NegotiationColumns.ike(row, pskSlot(base.id()));
         var ipsec = NegotiationColumns.ipsec(row);
         var bgp = NegotiationColumns.bgp(row);
         var healthCheck = healthCheck(row);

@@ -1,7 +1,10 @@
 package dev.vpnd.store;
 
+import dev.vpnd.core.model.ChargeType;
+import dev.vpnd.core.model.NetworkType;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnType;
 import dev.vpnd.core.port.GatewayStore;
 import dev.vpnd.core.port.Page;
 import dev.vpnd.core.port.PageRequest;
@@ -29,10 +32,12 @@ final class JdbcGatewayStore implements GatewayStore {
             g -> new ResourceTable.Base(g.id(), g.serial(), g.scope(), g.revision(), g.createdAt()),
             VpnGateway::withTags);
 
+    private final Jdbc db;
     private final JdbcTagStore tags;
     private final ResourceTable<VpnGateway> table;
 
     JdbcGatewayStore(Jdbc db, JdbcTagStore tags, RecordCache<VpnGateway> cache) {
+        this.db = db;
         this.tags = tags;
         this.table = new ResourceTable<>(db, MAPPING, tags, cache);
     }
@@ -86,8 +91,14 @@ final class JdbcGatewayStore implements GatewayStore {
         return table.update(gateway, expectedRevision);
     }
 
+    /**
+     * The Neutron attributes go with the row (ON DELETE CASCADE; deleted here too, so nothing relies
+     * on the pragma).
+     */
     @Override
     public boolean delete(Scope scope, String id) {
+        db.update("DELETE FROM openstack_vpn_services WHERE gateway_id IN (SELECT id FROM vpn_gateways "
+                + "WHERE id = ? AND account_id = ? AND region = ?)", List.of(id, scope.accountId(), scope.region()));
         return table.delete(scope, id);
     }
 
@@ -100,12 +111,12 @@ final class JdbcGatewayStore implements GatewayStore {
         String name = row.text();
         String description = row.text();
         int bandwidthMbps = row.int32();
-        String networkType = row.text();
-        String vpnType = row.text();
+        var networkType = row.enumOf(NetworkType.class);
+        var vpnType = row.enumOf(VpnType.class);
         boolean enableIpsec = row.bool();
         boolean enableSsl = row.bool();
         int sslConnections = row.int32();
-        String chargeType = row.text();
+        var chargeType = row.enumOf(ChargeType.class);
         String internetIp = row.text();
         String zone = row.text();
         long asn = row.int64();

@@ -24,7 +24,8 @@ final class JdbcIdentityStore implements IdentityStore {
     @Override
     public void insertUser(User user) {
         db.update("INSERT INTO openstack_users (" + USER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
-                List.of(user.id(), user.accountId(), user.name(), user.passwordHash(), user.admin(), user.createdAt()));
+                List.of(user.id(), user.accountId(), user.name(), passwordSlot(user.id()).with(user.passwordHash()),
+                        user.admin(), user.createdAt()));
     }
 
     @Override
@@ -67,11 +68,15 @@ final class JdbcIdentityStore implements IdentityStore {
         db.update("DELETE FROM openstack_tokens WHERE expires_at < ?", List.of(now));
     }
 
+    private static SecretSlot passwordSlot(String userId) {
+        return SecretSlot.of("openstack_users", "password_hash", userId);
+    }
+
     private static User user(Row row) throws SQLException {
         String id = row.text();
         String accountId = row.text();
         String name = row.text();
-        var hash = row.secret();
+        var hash = row.secret(passwordSlot(id));
         boolean admin = row.bool();
         return new User(id, accountId, name, hash, admin, row.instant());
     }

@@ -1,15 +1,21 @@
 package dev.vpnd.store;
 
 import dev.vpnd.core.model.OpenStackResource;
+import dev.vpnd.core.model.SiteConnectionAttributes;
+import dev.vpnd.core.model.VpnServiceAttributes;
+import dev.vpnd.core.port.NeutronQuery;
 import dev.vpnd.core.port.OpenStackStore;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Neutron documents in {@code openstack_resources}, keyed by kind and id. Documents of the kinds that
  * hold a secret ({@link OpenStackResource#SECRET_KINDS}) are sealed whole: the store does not read
- * into them, and nothing queries their fields in SQL.
+ * into them, and nothing queries their fields in SQL. VPN services and site connections are the
+ * canonical gateways and connections joined with their Neutron attributes
+ * ({@code openstack_vpn_services}, V17; {@code openstack_site_connections}, V16).
  */
 final class JdbcOpenStackStore implements OpenStackStore {
     /** Read in this order by {@link #resource}. */
@@ -23,10 +29,23 @@ final class JdbcOpenStackStore implements OpenStackStore {
             + "WHERE account_id = ? AND kind = ? UNION ALL SELECT " + COLUMNS + " FROM openstack_resources "
             + "WHERE kind = ? AND seen_by_everyone = 1 AND account_id <> ? ORDER BY id";
 
+    private static final String PUT_ATTRIBUTES = "INSERT INTO openstack_site_connections (connection_id, "
+            + String.join(", ", NeutronRecords.CONNECTION_ATTRIBUTES) + ") VALUES "
+            + Jdbc.placeholders(NeutronRecords.CONNECTION_ATTRIBUTES.size() + 1) + " ON CONFLICT (connection_id) "
+            + "DO UPDATE SET " + String.join(", ", NeutronRecords.CONNECTION_ATTRIBUTES.stream()
+                    .map(c -> c + " = excluded." + c).toList());
+
+    private static final String PUT_SERVICE = "INSERT INTO openstack_vpn_services (gateway_id, subnet_id, "
+            + "flavor_id, external_v6_ip, admin_state_up) VALUES (?, ?, ?, ?, ?) ON CONFLICT (gateway_id) DO UPDATE "
+            + "SET subnet_id = excluded.subnet_id, flavor_id = excluded.flavor_id, "
+            + "external_v6_ip = excluded.external_v6_ip, admin_state_up = excluded.admin_state_up";
+
     private final Jdbc db;
+    private final NeutronRecords records;
 
     JdbcOpenStackStore(Jdbc db) {
         this.db = db;
+        this.records = new NeutronRecords(db);
     }
 
     @Override
@@ -71,16 +90,86 @@ final class JdbcOpenStackStore implements OpenStackStore {
         return db.update("DELETE FROM openstack_resources WHERE kind = ? AND id = ?", List.of(kind, id)) == 1;
     }
 
-    private String stored(OpenStackResource resource) {
-        return resource.holdsSecret() ? db.cipher().seal(resource.attributes()) : resource.attributes();
+    @Override
+    public List<SiteConnection> siteConnections(NeutronQuery<SiteConnectionField> query) {
+        return records.siteConnections(query);
     }
 
-    /** Sealed documents opened; those of other kinds (and ones stored before sealing began) are JSON as they are. */
+    @Override
+    public long countConnections(String accountId) {
+        return db.count("SELECT COUNT(*) FROM vpn_connections WHERE account_id = ?", List.of(accountId));
+    }
+
+    @Override
+    public void putSiteConnectionAttributes(SiteConnectionAttributes a) {
+        db.update(PUT_ATTRIBUTES, Arrays.asList(a.connectionId(), a.description(), a.peerAddress(), a.peerIp(), a.mtu(),
+                a.dpdIntervalSeconds(), a.ikePolicyId(), a.ipsecPolicyId(), a.localEndpointGroupId(),
+                a.peerEndpointGroupId(), a.adminStateUp()));
+    }
+
+    /** One index search per column named (V16's indexes). */
+    @Override
+    public boolean siteConnectionUses(Reference reference, String id) {
+        var columns = switch (reference) {
+            case IKE_POLICY -> List.of("ikepolicy_id");
+            case IPSEC_POLICY -> List.of("ipsecpolicy_id");
+            case ENDPOINT_GROUP -> List.of("local_ep_group_id", "peer_ep_group_id");
+        };
+        for (String column : columns) {
+            if (db.queryOne("SELECT 1 FROM openstack_site_connections WHERE " + column + " = ?", List.of(id),
+                    Row::int64).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public List<VpnService> vpnServices(NeutronQuery<VpnServiceField> query) {
+        return records.vpnServices(query);
+    }
+
+    @Override
+    public long countGateways(String accountId) {
+        return db.count("SELECT COUNT(*) FROM vpn_gateways WHERE account_id = ?", List.of(accountId));
+    }
+
+    @Override
+    public void putVpnServiceAttributes(VpnServiceAttributes a) {
+        db.update(PUT_SERVICE, Arrays.asList(a.gatewayId(), a.subnetId(), a.flavorId(), a.externalV6Ip(),
+                a.adminStateUp()));
+    }
+
+    /** The router's gateways, whoever's, from vpn_gateways_by_vpc_id, each joined to its attributes by primary key. */
+    @Override
+    public Optional<String> vpnServiceOf(String routerId, String subnetId) {
+        var where = new Where().eq("r.vpc_id", routerId).eq("n.subnet_id", subnetId);
+        return db.queryOne("SELECT r.id FROM vpn_gateways r LEFT JOIN openstack_vpn_services n ON n.gateway_id = r.id"
+                + where.sql() + " ORDER BY r.id LIMIT 1", where.params(), Row::text);
+    }
+
+    private static SecretSlot attributesSlot(String kind, String id) {
+        return SecretSlot.of("openstack_resources", "attributes", kind, id);
+    }
+
+    private String stored(OpenStackResource resource) {
+        return resource.holdsSecret()
+                ? db.cipher().seal(resource.attributes(), attributesSlot(resource.kind(), resource.id()))
+                : resource.attributes();
+    }
+
+    /** The documents of the kinds that hold a secret are sealed; those of the others are JSON as they are. */
     private OpenStackResource resource(Row row) throws SQLException {
         String kind = row.text();
         String id = row.text();
         String projectId = row.text();
-        String attributes = db.cipher().open(row.text());
+        String attributes;
+        if (OpenStackResource.SECRET_KINDS.contains(kind)) {
+            var document = row.secret(attributesSlot(kind, id));
+            attributes = document == null ? null : document.value();
+        } else {
+            attributes = row.text();
+        }
         return new OpenStackResource(kind, id, projectId, attributes, row.bool());
     }
 }

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -50,6 +52,8 @@ public final class JdbcStorage implements Storage {
     private final Connections reads;
     /** Records that read transactions loaded, by revision; write transactions go without them. */
     private final RecordCaches caches = RecordCaches.create();
+    /** Whether the database was seen to refuse unsealed secrets, which it never takes back ({@link Jdbc#openSecret}). */
+    private final AtomicBoolean plainTextRefused = new AtomicBoolean();
     /** The single write connection is not re-entrant: a write inside a write would wait for itself. */
     private final ThreadLocal<Boolean> inWrite = new ThreadLocal<>();
 
@@ -314,7 +318,7 @@ public final class JdbcStorage implements Storage {
         connection.setAutoCommit(false);
         boolean ended = false;
         try {
-            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher), commit ? null : caches));
+            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher, plainTextRefused), commit ? null : caches));
             if (commit) {
                 connection.commit();
             } else {
@@ -350,7 +354,7 @@ public final class JdbcStorage implements Storage {
         execute(statements, "BEGIN");
         boolean ended = false;
         try {
-            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher), caches));
+            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher, plainTextRefused), caches));
             execute(statements, "COMMIT");
             ended = true;
             return result;
@@ -416,6 +420,37 @@ public final class JdbcStorage implements Storage {
             counts.put(column.name(), SealedSecrets.reseal(this, column));
         }
         return counts;
+    }
+
+    /**
+     * The id of the key that the SQLite file {@code sqliteFile}, or the PostgreSQL database
+     * {@code postgresUrl} when it is not null, records as sealing its secrets, read without a key;
+     * empty for a SQLite file that does not exist yet.
+     */
+    public static Optional<String> recordedSealingKey(Path sqliteFile, String postgresUrl) {
+        if (postgresUrl == null && !java.nio.file.Files.exists(sqliteFile)) {
+            return Optional.empty();
+        }
+        try (var storage = postgresUrl == null ? sqlite(sqliteFile) : postgres(postgresUrl)) {
+            return storage.sealingKeyId();
+        }
+    }
+
+    /** The id of the key the database records as sealing its secrets; empty before any was recorded. */
+    public Optional<String> sealingKeyId() {
+        return read(s -> ((JdbcStores) s).db().queryOne("SELECT key_id FROM sealing_key WHERE singleton = 1",
+                List.of(), Row::text));
+    }
+
+    /**
+     * Records, if every secret is sealed under the current key, that from now on the database refuses
+     * unsealed ones: the end of {@code vpnd secrets reencrypt}.
+     *
+     * @return whether every secret is sealed, and plain text now refused
+     */
+    public boolean refusePlainTextIfAllSealed() {
+        requireKey();
+        return SealedSecrets.refusePlainTextIfAllSealed(this);
     }
 
     /** How many values of each sealed column are plain text or sealed under a key other than the current one. */

@@ -28,11 +28,11 @@ final class NegotiationColumns {
     private NegotiationColumns() {
     }
 
-    /** Values for {@link #COLUMNS}, in order. */
-    static List<Object> values(IkeConfig ike, IpsecConfig ipsec, BgpConfig bgp) {
+    /** Values for {@link #COLUMNS}, in order; the pre-shared key sealed for {@code pskSlot}. */
+    static List<Object> values(SecretSlot pskSlot, IkeConfig ike, IpsecConfig ipsec, BgpConfig bgp) {
         var out = new ArrayList<Object>(COLUMNS.size());
         out.addAll(ike == null ? nulls(9) : Arrays.asList(ike.version(), ike.mode(), ike.encryption(),
-                ike.integrity(), ike.dhGroup(), ike.lifetimeSeconds(), ike.localId(), ike.remoteId(), ike.psk()));
+                ike.integrity(), ike.dhGroup(), ike.lifetimeSeconds(), ike.localId(), ike.remoteId(), pskSlot.with(ike.psk())));
         out.addAll(ipsec == null ? nulls(5) : Arrays.asList(ipsec.encryption(), ipsec.integrity(), ipsec.pfs(),
                 ipsec.lifetimeSeconds(), ipsec.lifetimeKilobytes()));
         out.addAll(bgp == null ? nulls(6) : Arrays.asList(bgp.enabled(), bgp.localAsn(), bgp.tunnelCidr(),
@@ -40,8 +40,8 @@ final class NegotiationColumns {
         return out;
     }
 
-    /** Reads the nine ike_* columns, in {@link #COLUMNS} order. */
-    static IkeConfig ike(Row row) throws SQLException {
+    /** Reads the nine ike_* columns, in {@link #COLUMNS} order; the pre-shared key is the one sealed for {@code pskSlot}. */
+    static IkeConfig ike(Row row, SecretSlot pskSlot) throws SQLException {
         var version = row.enumOf(IkeVersion.class);
         var mode = row.enumOf(IkeMode.class);
         var encryption = row.enumOf(Encryption.class);
@@ -50,7 +50,7 @@ final class NegotiationColumns {
         Long lifetime = row.nullableInt64();
         String localId = row.text();
         String remoteId = row.text();
-        Secret psk = row.secret();
+        Secret psk = row.secret(pskSlot);
         return lifetime == null ? null
                 : new IkeConfig(version, mode, encryption, integrity, dhGroup, lifetime, localId, remoteId, psk);
     }

@@ -72,6 +72,8 @@ final class ResourceTable<T> {
         final Function<T, Base> base;
         final BiFunction<T, List<Tag>, T> withTags;
         final boolean probesChildren;
+        /** The selected columns of {@link #select} (of the row {@code r}), for queries that join more to them. */
+        final String selectList;
         final String select;
         /** The id and revision of rows, for lists that take records from a {@link RecordCache}. */
         final String selectVersions;
@@ -95,7 +97,8 @@ final class ResourceTable<T> {
             if (childProbe != null) {
                 selected.add(childProbe);
             }
-            this.select = "SELECT " + String.join(", ", selected) + " FROM " + table + " r";
+            this.selectList = String.join(", ", selected);
+            this.select = "SELECT " + selectList + " FROM " + table + " r";
             this.selectVersions = "SELECT r.id, r.revision FROM " + table + " r";
             this.count = "SELECT COUNT(*) FROM " + table + " r";
             var inserted = Stream.concat(INSERT_COLUMNS.stream(), columns.stream()).toList();

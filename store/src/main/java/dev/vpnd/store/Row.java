@@ -19,14 +19,14 @@ import java.util.List;
  */
 final class Row {
     private final ResultSet rs;
+    private final Jdbc db;
     private final SqlDialect dialect;
-    private final SecretCipher cipher;
     private int column = 1;
 
-    Row(ResultSet rs, SqlDialect dialect, SecretCipher cipher) {
+    Row(ResultSet rs, Jdbc db) {
         this.rs = rs;
-        this.dialect = dialect;
-        this.cipher = cipher;
+        this.db = db;
+        this.dialect = db.dialect();
     }
 
     /** Moves to the next row, back at its first column. */
@@ -76,10 +76,10 @@ final class Row {
         return name == null ? null : Enum.valueOf(type, name);
     }
 
-    /** A secret, sealed or stored before sealing began (see {@link SecretCipher#open}). */
-    Secret secret() throws SQLException {
+    /** The secret stored in {@code slot}, the row being read (see {@link Jdbc#openSecret}). */
+    Secret secret(SecretSlot slot) throws SQLException {
         String value = text();
-        return value == null ? null : new Secret(cipher.open(value));
+        return value == null ? null : db.openSecret(value, slot);
     }
 
     /** A comma-joined list. */

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The database's sealed secrets as a whole: which columns hold them, which key seals them (the
- * {@code sealing_key} row), and moving them all to the current key.
+ * {@code sealing_key} row), moving them all to the current key, and refusing plain text once none
+ * is left.
  */
 final class SealedSecrets {
     /** Rows resealed per write transaction, so a large table never holds the write lock for long. */
@@ -116,8 +117,10 @@ final class SealedSecrets {
             if (!cipher.stale(stored)) {
                 continue;
             }
+            var slot = new SecretSlot(column.table(), column.column(),
+                    row.subList(0, keyCount).stream().map(String::valueOf).toList());
             var update = new ArrayList<Object>();
-            update.add(cipher.seal(cipher.open(stored)));
+            update.add(cipher.seal(db.openSecret(stored, slot).value(), slot));
             update.addAll(row.subList(0, keyCount));
             update.add(stored);
             resealed += db.update("UPDATE " + column.table() + " SET " + column.column() + " = ? WHERE " + where
@@ -128,19 +131,36 @@ final class SealedSecrets {
 
     /** How many values of each column are not sealed under the current key: plain text, or another key's. */
     static Map<String, Long> stale(JdbcStorage storage) {
+        return storage.read(s -> stale(((JdbcStores) s).db()));
+    }
+
+    private static Map<String, Long> stale(Jdbc db) {
         var counts = new LinkedHashMap<String, Long>();
-        storage.read(s -> {
-            Jdbc db = ((JdbcStores) s).db();
-            String prefix = "v1:" + db.cipher().currentKeyId() + ":";
-            for (Column column : COLUMNS) {
-                var params = new ArrayList<Object>(column.rowParams());
-                params.add(prefix);
-                counts.put(column.name(), db.count("SELECT COUNT(*) FROM " + column.table() + " WHERE "
-                        + column.rowsWithSecret() + " AND " + column.column() + " IS NOT NULL AND substr("
-                        + column.column() + ", 1, " + prefix.length() + ") <> ?", params));
-            }
-            return null;
-        });
+        String prefix = "v1:" + db.cipher().currentKeyId() + ":";
+        for (Column column : COLUMNS) {
+            var params = new ArrayList<Object>(column.rowParams());
+            params.add(prefix);
+            counts.put(column.name(), db.count("SELECT COUNT(*) FROM " + column.table() + " WHERE "
+                    + column.rowsWithSecret() + " AND " + column.column() + " IS NOT NULL AND substr("
+                    + column.column() + ", 1, " + prefix.length() + ") <> ?", params));
+        }
         return Collections.unmodifiableMap(counts);
+    }
+
+    /**
+     * Records that every secret is sealed under the current key, if it is, after which plain text
+     * is refused for good ({@link Jdbc#openSecret}). Checked and recorded in one write transaction.
+     *
+     * @return whether every secret is sealed (and so plain text is now refused)
+     */
+    static boolean refusePlainTextIfAllSealed(JdbcStorage storage) {
+        return storage.write(s -> {
+            Jdbc db = ((JdbcStores) s).db();
+            if (stale(db).values().stream().anyMatch(count -> count > 0)) {
+                return false;
+            }
+            db.update("UPDATE sealing_key SET plain_text_refused = 1 WHERE singleton = 1", List.of());
+            return true;
+        });
     }
 }

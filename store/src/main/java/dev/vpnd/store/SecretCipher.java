@@ -20,13 +20,15 @@ import javax.crypto.spec.SecretKeySpec;
  * random 96-bit nonce per value, stored as {@code v1:<key id>:<base64 of nonce, ciphertext, tag>}.
  * The key id (16 hex digits, an HMAC of a fixed label under the key, so it tells nothing of the key)
  * names the key that sealed the value, which lets keys rotate: the first key of the ring seals, any
- * key of the ring opens. Text without that form was stored before sealing began and reads as it is;
- * a sealed value whose key is not in the ring, or whose ciphertext was altered, fails loudly rather
- * than reading as something else.
+ * key of the ring opens. The header and the value's {@link SecretSlot} (table, column, row) are
+ * authenticated with it, so a value opens only where it was sealed. Text without the sealed form
+ * was stored before sealing began and reads as it is (until the database refuses it: see
+ * {@link Jdbc#openSecret}); a sealed value whose key is not in the ring, whose ciphertext was
+ * altered or which was moved from its slot fails loudly rather than reading as something else.
  */
 public final class SecretCipher {
     public static final int KEY_BYTES = 32;
-    /** Version and key id are authenticated with the ciphertext, so neither can be swapped. */
+    /** Version, key id and slot are authenticated with the ciphertext, so none can be swapped. */
     private static final String VERSION = "v1";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -99,8 +101,8 @@ public final class SecretCipher {
         return ring.keySet();
     }
 
-    /** The stored form of {@code plaintext}: sealed under the current key (as is for {@link #PLAIN_TEXT}). */
-    public String seal(String plaintext) {
+    /** The stored form of {@code plaintext} in {@code slot}: sealed under the current key (as is for {@link #PLAIN_TEXT}). */
+    public String seal(String plaintext, SecretSlot slot) {
         if (current == null) {
             return plaintext;
         }
@@ -111,6 +113,7 @@ public final class SecretCipher {
             var cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, current.spec(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(header.getBytes(StandardCharsets.US_ASCII));
+            cipher.updateAAD(slot.associatedData());
             byte[] message = plaintext.getBytes(StandardCharsets.UTF_8);
             byte[] out = new byte[NONCE_BYTES + cipher.getOutputSize(message.length)];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
@@ -121,8 +124,8 @@ public final class SecretCipher {
         }
     }
 
-    /** The plaintext of a stored value, sealed or written before sealing began. */
-    public String open(String stored) {
+    /** The plaintext of a value stored in {@code slot}, sealed or written before sealing began. */
+    public String open(String stored, SecretSlot slot) {
         if (stored == null || !isSealed(stored)) {
             return stored;
         }
@@ -145,11 +148,13 @@ public final class SecretCipher {
             var cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(stored.getBytes(StandardCharsets.US_ASCII), 0, HEADER_LENGTH);
+            cipher.updateAAD(slot.associatedData());
             byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {
-            throw new SecretKeyException("a secret sealed with key " + id + " fails its authentication: it was "
-                    + "altered, or the key of that id is not the one that sealed it", e);
+            throw new SecretKeyException("the secret in " + slot + ", sealed with key " + id + ", fails its "
+                    + "authentication: it was altered or sealed for another place, or the key of that id is not the "
+                    + "one that sealed it", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot open a secret", e);
         }

@@ -11,8 +11,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * {@code --secret-key-file}; else {@code VPND_SECRET_KEY} (base64 of 32 bytes; during a rotation
  * several, comma-separated, the sealing key first); else {@value #DEFAULT_FILE_NAME} beside the data
  * directory (in its parent), so that a copy of the data directory alone does not carry the key. A
- * file that does not exist yet is created, 0600, with one new key; two nodes creating it at once end
- * up with the same one. A key file holds one base64 key per line, the sealing key first; lines
- * starting with {@code #} are comments.
+ * file that does not exist yet is created, 0600, with one new key, unless the database already
+ * records a sealing key: then the key it needs is elsewhere, and a new one would only lock its
+ * secrets away. Two nodes creating the file at once end up with the same one. A key file holds one
+ * base64 key per line, the sealing key first; lines starting with {@code #} are comments. A file
+ * that cannot be created or read is a {@link SecretKeyException} naming it and what to do.
  */
 public final class SecretKeys {
     public static final String ENVIRONMENT = "VPND_SECRET_KEY";
@@ -64,21 +68,37 @@ public final class SecretKeys {
 
     /**
      * The ring for a node or command: {@code file} when not null, else {@code environmentValue} when
-     * not blank, else the default file of {@code dataDir}; a file is created when missing.
+     * not blank, else the default file of {@code dataDir}; a file is created when missing and the
+     * database records no sealing key.
+     *
+     * @param databaseSealingKey the id of the key the database records as sealing its secrets, if
+     *     any; asked only when the file is missing
      */
-    public static Ring resolve(Path file, String environmentValue, Path dataDir) {
+    public static Ring resolve(Path file, String environmentValue, Path dataDir,
+            Supplier<Optional<String>> databaseSealingKey) {
         if (file != null) {
-            return loadOrCreate(file);
+            return loadOrCreate(file, databaseSealingKey);
         }
         if (environmentValue != null && !environmentValue.isBlank()) {
             return new Ring(parse(List.of(environmentValue.split(",", -1)), ENVIRONMENT), null);
         }
-        return loadOrCreate(defaultFile(dataDir));
+        return loadOrCreate(defaultFile(dataDir), databaseSealingKey);
     }
 
     /** The ring in {@code file}, made with one new key first if the file does not exist. */
     public static Ring loadOrCreate(Path file) {
+        return loadOrCreate(file, Optional::empty);
+    }
+
+    private static Ring loadOrCreate(Path file, Supplier<Optional<String>> databaseSealingKey) {
         if (!Files.exists(file)) {
+            Optional<String> recorded = databaseSealingKey.get();
+            if (recorded.isPresent()) {
+                throw new SecretKeyException("the secrets in the database are sealed with key " + recorded.get()
+                        + ", which was expected in " + file.toAbsolutePath() + "; that file does not exist. Give "
+                        + "the key ring that holds the key (--secret-key-file FILE or " + ENVIRONMENT + "); a new "
+                        + "key would not open them");
+            }
             create(file, List.of(SecretCipher.newKey()));
         }
         return load(file);
@@ -92,7 +112,7 @@ public final class SecretKeys {
             warnIfShared(file);
             return new Ring(parse(Files.readAllLines(file, StandardCharsets.US_ASCII), file.toString()), file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the secret key file " + file, e);
+            throw new SecretKeyException("cannot read the secret key file " + file + ": " + reason(e), e);
         }
     }
 
@@ -102,8 +122,13 @@ public final class SecretKeys {
      */
     static void create(Path file, List<byte[]> keys) {
         Path absolute = file.toAbsolutePath();
-        PrivateFiles.createDirectories(absolute.getParent());
-        Path temp = writeTemp(absolute, keys);
+        Path temp;
+        try {
+            PrivateFiles.createDirectories(absolute.getParent());
+            temp = writeTemp(absolute, keys);
+        } catch (UncheckedIOException e) {
+            throw cannotCreate(absolute, e.getCause());
+        }
         try {
             Files.createLink(absolute, temp);
             LOG.info("created the secret key file {}", absolute);
@@ -115,11 +140,26 @@ public final class SecretKeys {
                     Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
                 }
             } catch (IOException moveFailed) {
-                throw new UncheckedIOException("cannot create the secret key file " + absolute, moveFailed);
+                throw cannotCreate(absolute, moveFailed);
             }
         } finally {
             deleteQuietly(temp);
         }
+    }
+
+    private static SecretKeyException cannotCreate(Path file, IOException cause) {
+        return new SecretKeyException("cannot create the secret key file " + file + ": " + reason(cause)
+                + "; give --secret-key-file FILE in a directory vpnd may write, or set " + ENVIRONMENT, cause);
+    }
+
+    /** What went wrong, in words: the JDK's file exceptions carry only the path as their message. */
+    private static String reason(IOException e) {
+        return switch (e) {
+            case java.nio.file.AccessDeniedException denied -> "permission denied";
+            case java.nio.file.NoSuchFileException missing -> "no such file or directory";
+            case java.nio.file.FileSystemException other when other.getReason() != null -> other.getReason();
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
     }
 
     /** Replaces the keys of an existing file, atomically, keeping it 0600. */

@@ -103,6 +103,12 @@ public enum SqlDialect {
             return new String[] {"classpath:db/migration", "classpath:db/postgresql"};
         }
 
+        /* The database's collation may be a locale's; "C" compares bytes, as SQLite's BINARY does. */
+        @Override
+        String byCodePoint(String textExpression) {
+            return "(" + textExpression + ") COLLATE \"C\"";
+        }
+
         /*
          * Writes run READ COMMITTED, so a row a write reads is locked until it commits: a create
          * holding its gateway's row cannot interleave with that gateway's delete, and two changes of
@@ -129,6 +135,14 @@ public enum SqlDialect {
 
     String[] migrationLocations() {
         return new String[] {"classpath:db/migration"};
+    }
+
+    /**
+     * A text expression compared and sorted by code point (the bytes of its UTF-8), whatever the
+     * database's collation: SQLite's default, BINARY, already does.
+     */
+    String byCodePoint(String textExpression) {
+        return textExpression;
     }
 
     /** The sort key of a tag-filtered list; SQLite's plan already starts from the tags index. */

@@ -56,9 +56,13 @@ final class TunnelRows {
     private static List<Object> values(String connectionId, Tunnel t) {
         var values = new ArrayList<Object>(Arrays.asList(connectionId, t.index(), t.id(), t.role(),
                 t.customerGatewayId(), t.enableDpd(), t.enableNatTraversal(), t.remoteCaCertificate()));
-        values.addAll(NegotiationColumns.values(t.ike(), t.ipsec(), t.bgp()));
+        values.addAll(NegotiationColumns.values(pskSlot(connectionId, t.index()), t.ike(), t.ipsec(), t.bgp()));
         values.addAll(Arrays.asList(t.internetIp(), t.zone(), t.status()));
         return values;
+    }
+
+    private static SecretSlot pskSlot(String connectionId, int index) {
+        return SecretSlot.of("vpn_tunnels", "ike_psk", connectionId, String.valueOf(index));
     }
 
     /** The connection id and its tunnel, from {@link #COLUMNS} in order. */
@@ -71,7 +75,7 @@ final class TunnelRows {
         boolean enableDpd = row.bool();
         boolean enableNatTraversal = row.bool();
         String remoteCaCertificate = row.text();
-        var ike = NegotiationColumns.ike(row);
+        var ike = NegotiationColumns.ike(row, pskSlot(connectionId, index));
         var ipsec = NegotiationColumns.ipsec(row);
         var bgp = NegotiationColumns.bgp(row);
         String internetIp = row.text();

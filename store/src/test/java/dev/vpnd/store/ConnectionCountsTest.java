@@ -134,8 +134,16 @@ class ConnectionCountsTest extends StoreTestBase {
         assertThat(Files.exists(databaseFile())).isTrue();
         try (var sqlite = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
                 var statement = sqlite.createStatement()) {
-            // Back to version 8, rows and all: undo V14 (the Neutron visibility mark), V13 (quota
-            // limits), V11 (serial columns), V10 (sealing key, key options), then V9.
+            // Back to version 8, rows and all: undo V18 (with the sealing key's table, below), V17
+            // and V16 (Neutron's service and connection attributes), V15 (gateway settings by name),
+            // V14 (the Neutron visibility mark), V13 (quota limits), V11 (serial columns), V10
+            // (sealing key, key options), then V9.
+            statement.execute("DROP TABLE openstack_site_connections");
+            statement.execute("DROP TABLE openstack_vpn_services");
+            statement.execute("DROP INDEX vpn_gateways_by_vpc_id");
+            statement.execute("UPDATE vpn_gateways SET charge_type = CASE charge_type WHEN 'PREPAID' THEN 'PREPAY'"
+                    + " ELSE 'POSTPAY' END, network_type = lower(network_type), vpn_type = CASE vpn_type"
+                    + " WHEN 'SHANGMI' THEN 'NationalStandard' ELSE 'Normal' END");
             statement.execute("DROP INDEX openstack_resources_seen_by_everyone");
             statement.execute("ALTER TABLE openstack_resources DROP COLUMN seen_by_everyone");
             statement.execute("DROP INDEX openstack_resources_by_project");
@@ -149,7 +157,8 @@ class ConnectionCountsTest extends StoreTestBase {
             statement.execute("ALTER TABLE access_keys DROP COLUMN enabled");
             statement.execute("ALTER TABLE access_keys DROP COLUMN hide_secrets");
             statement.execute("DROP TABLE vpn_connection_counts");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('9', '10', '11', '13', '14')");
+            statement.execute("DELETE FROM flyway_schema_history "
+                    + "WHERE version IN ('9', '10', '11', '13', '14', '15', '16', '17', '18')");
         }
         storage = database.open();
 

@@ -6,6 +6,7 @@ import dev.vpnd.core.algo.IkeMode;
 import dev.vpnd.core.algo.IkeVersion;
 import dev.vpnd.core.algo.Integrity;
 import dev.vpnd.core.model.BgpConfig;
+import dev.vpnd.core.model.ChargeType;
 import dev.vpnd.core.model.CustomerGateway;
 import dev.vpnd.core.model.DpdAction;
 import dev.vpnd.core.model.HealthCheck;
@@ -14,6 +15,7 @@ import dev.vpnd.core.model.Initiation;
 import dev.vpnd.core.model.IpsecConfig;
 import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.NegotiationStatus;
+import dev.vpnd.core.model.NetworkType;
 import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.RouteType;
 import dev.vpnd.core.model.Scope;
@@ -25,6 +27,7 @@ import dev.vpnd.core.model.TunnelRole;
 import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnType;
 import dev.vpnd.core.port.TagFilter;
 import java.time.Instant;
 import java.util.List;
@@ -62,8 +65,9 @@ final class Fixtures {
     }
 
     static VpnGateway gateway(Scope scope, String vpcId) {
-        return new VpnGateway(id(), serial(), scope, vpcId, "vsw-1", "gw", "a gateway", 10, "public", "Normal", true,
-                false, 5, "POSTPAY", "100.64.1.2", "cn-hangzhou-b", 64512, lifecycle(), NOW, List.of(), 1);
+        return new VpnGateway(id(), serial(), scope, vpcId, "vsw-1", "gw", "a gateway", 10, NetworkType.PUBLIC,
+                VpnType.INTERNATIONAL, true, false, 5, ChargeType.POSTPAID, "100.64.1.2", "cn-hangzhou-b", 64512,
+                lifecycle(), NOW, List.of(), 1);
     }
 
     static CustomerGateway customerGateway(Scope scope, String ip) {

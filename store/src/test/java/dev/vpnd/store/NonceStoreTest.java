@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,11 @@ class NonceStoreTest extends StoreTestBase {
     private static final Duration KEEP = Duration.ofMinutes(30);
 
     private boolean firstUse(String key, String nonce, Instant now) {
-        return storage.write(s -> s.nonces().firstUse(key, nonce, now, now.plus(KEEP)));
+        return earlierUse(key, nonce, now).isEmpty();
+    }
+
+    private Optional<Instant> earlierUse(String key, String nonce, Instant now) {
+        return storage.write(s -> s.nonces().earlierUse(key, nonce, now, KEEP));
     }
 
     @Test
@@ -24,6 +29,16 @@ class NonceStoreTest extends StoreTestBase {
         assertThat(firstUse("k2", "n1", NOW)).as("another key's nonce").isTrue();
         assertThat(firstUse("k1", "n1", NOW.plus(KEEP).plusSeconds(1))).as("expired").isTrue();
         assertThat(firstUse("k1", "n1", NOW.plus(KEEP).plusSeconds(2))).isFalse();
+    }
+
+    @Test
+    void aRepeatedUseLearnsWhenTheFirstWas() {
+        assertThat(earlierUse("k1", "n1", NOW.plusMillis(1_234))).isEmpty();
+        assertThat(earlierUse("k1", "n1", NOW.plusSeconds(60))).contains(NOW.plusMillis(1_234));
+        assertThat(earlierUse("k1", "n1", NOW.plusSeconds(90))).contains(NOW.plusMillis(1_234));
+        Instant afterExpiry = NOW.plus(KEEP).plusSeconds(5);
+        assertThat(earlierUse("k1", "n1", afterExpiry)).isEmpty();
+        assertThat(earlierUse("k1", "n1", afterExpiry.plusSeconds(1))).contains(afterExpiry);
     }
 
     @Test

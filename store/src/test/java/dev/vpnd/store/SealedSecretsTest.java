@@ -96,6 +96,45 @@ class SealedSecretsTest extends StoreTestBase {
     }
 
     @Test
+    void aSealedValueCopiedToAnotherRowOrColumnDoesNotOpenThere() {
+        writeEverything();
+        String ownPsk = raw("SELECT ike_psk FROM vpn_connections").getFirst();
+        // Someone who can write to the database pastes an access key secret into a connection's pre-shared key.
+        rawUpdate("UPDATE vpn_connections SET ike_psk = ?", raw("SELECT secret FROM access_keys").getFirst());
+        assertThatThrownBy(() -> storage.read((Stores s) -> s.connections().find(SCOPE, connection.id())))
+                .isInstanceOf(SecretKeyException.class).hasMessageContaining("vpn_connections.ike_psk");
+        // Or one tunnel's into the other's.
+        rawUpdate("UPDATE vpn_connections SET ike_psk = ?", ownPsk);
+        rawUpdate("UPDATE vpn_tunnels SET ike_psk = ? WHERE tunnel_index = 2",
+                raw("SELECT ike_psk FROM vpn_tunnels WHERE tunnel_index = 1").getFirst());
+        assertThatThrownBy(() -> storage.read((Stores s) -> s.connections().find(SCOPE, connection.id())))
+                .isInstanceOf(SecretKeyException.class).hasMessageContaining("vpn_tunnels.ike_psk");
+    }
+
+    @Test
+    void plainTextIsRefusedOnceReencryptingHasSealedEverything() {
+        writeEverything();
+        rawUpdate("UPDATE access_keys SET secret = ?", KEY_SECRET);
+        assertThat(storage.refusePlainTextIfAllSealed()).as("a value is still plain text").isFalse();
+        assertEverythingReadsBack();
+
+        storage.reseal();
+        assertThat(storage.refusePlainTextIfAllSealed()).isTrue();
+        assertEverythingReadsBack();
+        rawUpdate("UPDATE access_keys SET secret = ?", "planted-in-plain-text");
+        assertThatThrownBy(() -> storage.read((Stores s) -> s.accounts().findKey("LTAIkey")))
+                .isInstanceOf(SecretKeyException.class).hasMessageContaining("not sealed");
+        // Nor can a later reencrypt seal it into a valid value.
+        assertThatThrownBy(() -> storage.reseal()).isInstanceOf(SecretKeyException.class);
+        // Another node, however long it has run, refuses it too.
+        storage.close();
+        storage = null;
+        storage = database.open();
+        assertThatThrownBy(() -> storage.read((Stores s) -> s.accounts().findKey("LTAIkey")))
+                .isInstanceOf(SecretKeyException.class);
+    }
+
+    @Test
     void aRotationMovesEverySecretToTheNewKey() {
         writeEverything();
         byte[] newer = SecretCipher.newKey();

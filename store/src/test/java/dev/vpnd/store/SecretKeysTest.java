@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,10 +22,40 @@ class SecretKeysTest {
     @TempDir
     Path dir;
 
+    /** As for a database that records no sealing key yet. */
+    private static SecretKeys.Ring resolve(Path file, String environmentValue, Path dataDir) {
+        return SecretKeys.resolve(file, environmentValue, dataDir, Optional::empty);
+    }
+
+    @Test
+    void noKeyIsMadeWhereTheDatabaseAlreadyRecordsOne() {
+        Path dataDir = dir.resolve("vpnd").resolve("data");
+        Path expected = dir.resolve("vpnd").resolve(SecretKeys.DEFAULT_FILE_NAME);
+        for (Path named : java.util.Arrays.asList(null, dir.resolve("named.key"))) {
+            assertThatThrownBy(() -> SecretKeys.resolve(named, null, dataDir, () -> Optional.of("0123456789abcdef")))
+                    .isInstanceOf(SecretKeyException.class).hasMessageContaining("0123456789abcdef")
+                    .hasMessageContaining("expected in " + (named == null ? expected : named.toAbsolutePath()));
+            assertThat(named == null ? expected : named).doesNotExist();
+        }
+    }
+
+    @Test
+    void aKeyFileThatCannotBeMadeOrReadIsASecretKeyError() throws Exception {
+        // Where the file would go is inside a plain file, so nothing can be created there (root included).
+        Path plainFile = Files.writeString(dir.resolve("plain"), "not a directory");
+        assertThatThrownBy(() -> resolve(null, null, plainFile.resolve("data")))
+                .isInstanceOf(SecretKeyException.class)
+                .hasMessageStartingWith("cannot create the secret key file " + plainFile.resolve(SecretKeys.DEFAULT_FILE_NAME))
+                .hasMessageContaining("--secret-key-file");
+        Path directory = Files.createDirectories(dir.resolve("keys-dir"));
+        assertThatThrownBy(() -> resolve(directory, null, dir)).isInstanceOf(SecretKeyException.class)
+                .hasMessageStartingWith("cannot read the secret key file " + directory);
+    }
+
     @Test
     void theDefaultFileIsCreatedOwnerOnlyBesideTheDataDirectoryAndKept() throws Exception {
         Path dataDir = dir.resolve("vpnd").resolve("data");
-        var first = SecretKeys.resolve(null, null, dataDir);
+        var first = resolve(null, null, dataDir);
 
         Path file = dir.resolve("vpnd").resolve(SecretKeys.DEFAULT_FILE_NAME);
         assertThat(first.file()).isEqualTo(file);
@@ -32,7 +63,7 @@ class SecretKeysTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
                 .isEqualTo("rwx------");
         assertThat(first.keys()).hasSize(1);
-        var second = SecretKeys.resolve(null, null, dataDir);
+        var second = resolve(null, null, dataDir);
         assertThat(second.cipher().currentKeyId()).isEqualTo(first.cipher().currentKeyId());
         assertThat(fileNames(file.getParent())).containsExactly(SecretKeys.DEFAULT_FILE_NAME);
     }
@@ -43,12 +74,12 @@ class SecretKeysTest {
         String environment = Base64.getEncoder().encodeToString(key);
         Path named = dir.resolve("elsewhere").resolve("ring.key");
 
-        var fromEnvironment = SecretKeys.resolve(null, environment, dir.resolve("data"));
+        var fromEnvironment = resolve(null, environment, dir.resolve("data"));
         assertThat(fromEnvironment.file()).isNull();
         assertThat(fromEnvironment.cipher().currentKeyId()).isEqualTo(SecretCipher.keyId(key));
         assertThat(dir.resolve(SecretKeys.DEFAULT_FILE_NAME)).doesNotExist();
 
-        var fromFile = SecretKeys.resolve(named, environment, dir.resolve("data"));
+        var fromFile = resolve(named, environment, dir.resolve("data"));
         assertThat(fromFile.file()).isEqualTo(named);
         assertThat(fromFile.cipher().currentKeyId()).isNotEqualTo(SecretCipher.keyId(key));
         assertThat(named).exists();
@@ -58,7 +89,7 @@ class SecretKeysTest {
     void theEnvironmentTakesSeveralKeysTheSealingKeyFirst() {
         byte[] newer = SecretCipher.newKey();
         byte[] older = SecretCipher.newKey();
-        var ring = SecretKeys.resolve(null, SecretKeys.environmentValue(List.of(newer, older)), dir);
+        var ring = resolve(null, SecretKeys.environmentValue(List.of(newer, older)), dir);
         assertThat(ring.cipher().currentKeyId()).isEqualTo(SecretCipher.keyId(newer));
         assertThat(ring.cipher().keyIds()).containsExactlyInAnyOrder(SecretCipher.keyId(newer),
                 SecretCipher.keyId(older));
@@ -67,13 +98,13 @@ class SecretKeysTest {
     @Test
     void badKeysAreRefused() throws Exception {
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
-        assertThatThrownBy(() -> SecretKeys.resolve(null, shortKey, dir)).isInstanceOf(SecretKeyException.class)
+        assertThatThrownBy(() -> resolve(null, shortKey, dir)).isInstanceOf(SecretKeyException.class)
                 .hasMessageContaining("16 bytes");
-        assertThatThrownBy(() -> SecretKeys.resolve(null, "not base64!", dir))
+        assertThatThrownBy(() -> resolve(null, "not base64!", dir))
                 .isInstanceOf(SecretKeyException.class);
         Path empty = dir.resolve("empty.key");
         Files.writeString(empty, "# only a comment\n\n");
-        assertThatThrownBy(() -> SecretKeys.resolve(empty, null, dir)).isInstanceOf(SecretKeyException.class)
+        assertThatThrownBy(() -> resolve(empty, null, dir)).isInstanceOf(SecretKeyException.class)
                 .hasMessageContaining("no key");
     }
 

@@ -1,6 +1,6 @@
 package dev.vpnd.core.model;
 
-/** Control-plane lifecycle of a resource (Alibaba's {@code State}/{@code Status} of gateways and connections). */
+/** Control-plane lifecycle of a resource, which each dialect shows as its gateways' and connections' state. */
 public enum ResourceState {
     PROVISIONING, UPDATING, ACTIVE
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A virtual private network of one region; VPN gateways attach to it. Like every resource it has a
  * {@code serial}: a small positive number the store assigns on create, never reused within its
- * resource type, from which dialects with short or numeric ids (Tencent) derive theirs.
+ * resource type, from which dialects with short or numeric ids derive theirs.
  */
 public record Vpc(
         String id,

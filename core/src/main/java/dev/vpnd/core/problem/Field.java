@@ -2,8 +2,8 @@ package dev.vpnd.core.problem;
 
 /**
  * The canonical fields a {@link Problem} can name. Core speaks no cloud: each dialect maps every
- * field to the parameter its clients sent (Alibaba's {@code VpnConnectionName} is Tencent's
- * {@code VpnConnectionName} and Neutron's {@code name}), in a table that is exhaustive by design.
+ * field to the parameter its clients sent (a connection's name is {@code VpnConnectionName} in
+ * one dialect and {@code name} in another), in a table that is exhaustive by design.
  * {@link #canonicalName} is for the operator's command line and dialects without a spelling of
  * their own.
  */

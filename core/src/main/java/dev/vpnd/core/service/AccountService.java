@@ -150,6 +150,29 @@ public final class AccountService {
         });
     }
 
+    /**
+     * Which of the demo's published credentials still work in this database: its fixed keys (and
+     * {@code moreDemoKeys}, id to secret) while enabled with their published secret, and the demo
+     * and admin users while their password is the published one. A server reachable from other
+     * machines must not accept them unless the operator says so.
+     */
+    public List<String> publishedDemoCredentials(Map<String, String> moreDemoKeys) {
+        var keys = new java.util.LinkedHashMap<String, String>();
+        keys.put(DEMO_KEY_ID, DEMO_KEY_SECRET);
+        keys.putAll(moreDemoKeys);
+        return storage.read(s -> {
+            var working = new java.util.ArrayList<String>();
+            keys.forEach((id, secret) -> s.accounts().findKey(id)
+                    .filter(key -> key.enabled() && key.secret().value().equals(secret))
+                    .ifPresent(key -> working.add("access key " + id)));
+            for (String[] user : new String[][] {{DEMO_USER, DEMO_PASSWORD}, {ADMIN_USER, ADMIN_PASSWORD}}) {
+                s.identities().findUserByName(user[0]).filter(u -> Passwords.matches(user[1], u.passwordHash()))
+                        .ifPresent(u -> working.add("OpenStack user " + user[0]));
+            }
+            return List.copyOf(working);
+        });
+    }
+
     private Account ensureAccount(Stores s, String name) {
         var account = s.accounts().findByName(name).orElse(null);
         if (account == null) {

@@ -45,6 +45,7 @@ public final class ConnectionService {
         FreeText.checkTags(draft.tags());
         Tags.merge(List.of(), draft.tags(), ResourceType.VPN_CONNECTION);
         return storage.write(s -> {
+            Quotas.lock(s, scope.accountId(), QuotaKind.VPN_CONNECTION, draft.gatewayId());
             Optional<VpnConnection> existing = clientToken.isEmpty() ? Optional.empty()
                     : s.connections().findByClientToken(scope, clientToken);
             if (existing.isPresent()) {

@@ -32,6 +32,7 @@ public final class CustomerGatewayService {
         FreeText.checkTags(draft.tags());
         Tags.merge(List.of(), draft.tags(), ResourceType.CUSTOMER_GATEWAY);
         return storage.write(s -> {
+            Quotas.lock(s, scope.accountId(), QuotaKind.CUSTOMER_GATEWAY, scope.region());
             Optional<CustomerGateway> existing = clientToken.isEmpty() ? Optional.empty()
                     : s.customerGateways().findByClientToken(scope, clientToken);
             if (existing.isPresent()) {

@@ -1,7 +1,10 @@
 package dev.vpnd.core.service;
 
+import dev.vpnd.core.model.ChargeType;
+import dev.vpnd.core.model.NetworkType;
 import dev.vpnd.core.model.Tag;
 import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnType;
 import java.util.List;
 
 /** What a caller decides about a VPN gateway, on create or modify. */
@@ -11,12 +14,12 @@ public record GatewayDraft(
         String name,
         String description,
         int bandwidthMbps,
-        String networkType,
-        String vpnType,
+        NetworkType networkType,
+        VpnType vpnType,
         boolean enableIpsec,
         boolean enableSsl,
         int sslConnections,
-        String chargeType,
+        ChargeType chargeType,
         String zone,
         long asn,
         List<Tag> tags) {

@@ -32,6 +32,7 @@ public final class GatewayService {
         FreeText.checkTags(draft.tags());
         Tags.merge(List.of(), draft.tags(), ResourceType.VPN_GATEWAY);
         return storage.write(s -> {
+            Quotas.lock(s, scope.accountId(), QuotaKind.VPN_GATEWAY, scope.region());
             Optional<VpnGateway> existing = clientToken.isEmpty() ? Optional.empty()
                     : s.gateways().findByClientToken(scope, clientToken);
             if (existing.isPresent()) {

@@ -16,7 +16,7 @@ final class Identifiers {
         return UUID.randomUUID().toString();
     }
 
-    /** A pre-shared key for a connection created without one (Alibaba generates 16 characters). */
+    /** A pre-shared key for a connection created without one: 16 characters, as clouds that make one do. */
     static String newPsk() {
         return randomAlphanumeric(16);
     }

@@ -60,6 +60,14 @@ public final class IdentityService {
     }
 
     /**
+     * The id of the user named {@code userName}, so that failed sign-ins naming a user by name and
+     * by id count together.
+     */
+    public Optional<String> userIdOf(String userName) {
+        return storage.read(s -> s.identities().findUserByName(userName)).map(User::id);
+    }
+
+    /**
      * Who signs in, by user id or name, and for which project, by id or name; a null project asks for
      * the user's own. Empty when any of it does not match, so a caller cannot tell which part was wrong.
      */

@@ -1,17 +1,28 @@
 package dev.vpnd.core.service;
 
 import dev.vpnd.core.model.BgpConfig;
+import dev.vpnd.core.model.ChargeType;
 import dev.vpnd.core.model.CustomerGateway;
 import dev.vpnd.core.model.HealthCheck;
 import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.NegotiationStatus;
+import dev.vpnd.core.model.NetworkType;
 import dev.vpnd.core.model.OpenStackResource;
 import dev.vpnd.core.model.QuotaKind;
 import dev.vpnd.core.model.RouteType;
 import dev.vpnd.core.model.Scope;
+import dev.vpnd.core.model.SiteConnectionAttributes;
 import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnServiceAttributes;
+import dev.vpnd.core.model.VpnType;
+import dev.vpnd.core.port.NeutronQuery;
+import dev.vpnd.core.port.OpenStackStore;
+import dev.vpnd.core.port.OpenStackStore.SiteConnection;
+import dev.vpnd.core.port.OpenStackStore.SiteConnectionField;
+import dev.vpnd.core.port.OpenStackStore.VpnService;
+import dev.vpnd.core.port.OpenStackStore.VpnServiceField;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.problem.Problem;
@@ -21,15 +32,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
- * OpenStack networking (Neutron) resources and their canonical faces. Neutron requests check
- * several resources before they write (a connection's service, policies and endpoint groups), so
- * the dialect runs each request as one {@link Transaction}: its checks and its writes, the Neutron
- * documents and the canonical records, commit together or not at all.
+ * OpenStack networking (Neutron) resources and their canonical faces. VPN services and IPsec site
+ * connections are the account's canonical gateways and connections, whichever API made them, with
+ * the attributes only Neutron has beside them; routers are documents with a canonical VPC; the
+ * rest (policies, endpoint groups, networks, subnets, ports) are documents only. Neutron requests
+ * check several resources before they write (a connection's service, policies and endpoint
+ * groups), so the dialect runs each request as one {@link Transaction}: its checks and its writes
+ * commit together or not at all.
  */
 public final class NetworkingService {
-    /** OpenStack's one region: every Neutron resource of a project lives in {@code Scope(project, RegionOne)}. */
+    /**
+     * OpenStack's one region: what Neutron creates lives in {@code Scope(project, RegionOne)}. Its
+     * lists show the project's gateways and connections of every region, as no other region is
+     * Neutron's.
+     */
     public static final String REGION = "RegionOne";
     private static final BgpConfig NO_BGP = new BgpConfig(false, 0, "", "", "", "");
     private static final HealthCheck NO_HEALTH_CHECK = new HealthCheck(false, "", "", 3000, 1000, 3, "");
@@ -90,11 +109,17 @@ public final class NetworkingService {
         }
 
         /**
-         * Refuses, with {@code QuotaExceeded}, a new document of {@code documentKind} when the project
-         * already holds its limit of {@code quota}; the caller inserts the document in this transaction.
+         * Refuses, with {@code QuotaExceeded}, a new resource counted against {@code quota} when the
+         * project already holds its limit; {@code used} counts what it holds, after the quota's lock.
+         * The caller inserts the resource in this transaction.
          */
-        public void checkRoom(QuotaKind quota, String projectId, String documentKind) {
-            Quotas.checkRoom(s, projectId, quota, "", () -> s.openStack().count(documentKind, projectId));
+        public void checkRoom(QuotaKind quota, String projectId, LongSupplier used) {
+            Quotas.checkRoom(s, projectId, quota, "", used);
+        }
+
+        /** How many documents of the kind the project owns. */
+        public long countDocuments(String kind, String projectId) {
+            return s.openStack().count(kind, projectId);
         }
 
         public boolean projectExists(String projectId) {
@@ -127,53 +152,153 @@ public final class NetworkingService {
             s.vpcs().delete(scope, routerId);
         }
 
-        /** The VPN gateway a VPN service stands for, in its router's VPC, at the router's external address. */
-        public void createServiceGateway(Scope scope, String serviceId, String routerId, String name,
-                String description, String internetIp, Instant readyAt) {
+        /**
+         * VPN gateways as Neutron's VPN services, with their Neutron attributes: the page
+         * {@code query} asks for, of every region.
+         */
+        public List<VpnService> vpnServices(NeutronQuery<VpnServiceField> query) {
+            return s.openStack().vpnServices(query);
+        }
+
+        /** The gateway of this id as a VPN service, when the account holds it (any account's when null). */
+        public Optional<VpnService> vpnService(String accountId, String id) {
+            return s.openStack().vpnServices(NeutronQuery.one(accountId, VpnServiceField.ID, id, now())).stream()
+                    .findFirst();
+        }
+
+        /** How many gateways the account holds, in every region: what its Neutron list shows. */
+        public long countGateways(String accountId) {
+            return s.openStack().countGateways(accountId);
+        }
+
+        /** A VPN service of the router, of any project; on {@code subnetId} when that is not null. */
+        public Optional<String> vpnServiceOf(String routerId, String subnetId) {
+            return s.openStack().vpnServiceOf(routerId, subnetId);
+        }
+
+        /**
+         * The VPN gateway a new VPN service stands for, in its router's VPC, at the router's external
+         * address, with its Neutron attributes.
+         */
+        public void createServiceGateway(Scope scope, String routerId, String name, String description,
+                String internetIp, Instant readyAt, VpnServiceAttributes attributes) {
             Instant now = now();
-            s.gateways().insert(new VpnGateway(serviceId, s.gateways().nextSerial(), scope, routerId, "", name,
-                    description, 0, "public", "Normal", true, false, 0, "PostPaid", internetIp, "", 0,
+            s.gateways().insert(new VpnGateway(attributes.gatewayId(), s.gateways().nextSerial(), scope, routerId, "",
+                    name, description, 0, NetworkType.PUBLIC, VpnType.INTERNATIONAL, true, false, 0,
+                    ChargeType.POSTPAID, internetIp, "", 0,
                     new Lifecycle(dev.vpnd.core.model.ResourceState.PROVISIONING, readyAt), now, List.of(), 1), "");
+            s.openStack().putVpnServiceAttributes(attributes);
         }
 
-        public void renameServiceGateway(Scope scope, String serviceId, String name, String description) {
-            s.gateways().find(scope, serviceId).ifPresent(g -> s.gateways().update(new VpnGateway(g.id(), g.serial(),
-                    g.scope(), g.vpcId(), g.vswitchId(), name, description, g.bandwidthMbps(), g.networkType(),
-                    g.vpnType(), g.enableIpsec(), g.enableSsl(), g.sslConnections(), g.chargeType(), g.internetIp(),
-                    g.zone(), g.asn(), g.lifecycle(), g.createdAt(), g.tags(), g.revision() + 1), g.revision()));
+        /** Renames the gateway of a VPN service, whichever API made it, and stores its Neutron attributes. */
+        public void updateServiceGateway(Scope scope, String serviceId, String name, String description,
+                VpnServiceAttributes attributes) {
+            var g = gateway(scope, serviceId);
+            if (!s.gateways().update(new VpnGateway(g.id(), g.serial(), g.scope(), g.vpcId(), g.vswitchId(), name,
+                    description, g.bandwidthMbps(), g.networkType(), g.vpnType(), g.enableIpsec(), g.enableSsl(),
+                    g.sslConnections(), g.chargeType(), g.internetIp(), g.zone(), g.asn(), g.lifecycle(),
+                    g.createdAt(), g.tags(), g.revision() + 1), g.revision())) {
+                throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_GATEWAY, serviceId));
+            }
+            s.openStack().putVpnServiceAttributes(attributes);
         }
 
+        /** Deletes the gateway, its tags and its Neutron attributes (the store's delete takes those). */
         public void deleteServiceGateway(Scope scope, String serviceId) {
+            s.tags().removeAll(ResourceType.VPN_GATEWAY, serviceId);
             s.gateways().delete(scope, serviceId);
         }
 
         /**
-         * Creates or replaces the VPN connection a site connection stands for. The peer address is
-         * the project's customer gateway of that address, created when there is none; several site
-         * connections of one service may share a peer, as Neutron allows.
+         * VPN connections as Neutron's site connections, with the peer's address and the Neutron
+         * attributes: the page {@code query} asks for, of every region.
          */
-        public void putConnection(Scope scope, String connectionId, ConnectionProjection p, Lifecycle lifecycle) {
-            Instant now = now();
-            String customerGatewayId = customerGateway(scope, p.peerAddress()).id();
-            var gateway = s.gateways().find(scope, p.gatewayId()).orElseThrow(
-                    () -> new ProblemException(new Problem.NotFound(ResourceType.VPN_GATEWAY, p.gatewayId())));
-            var current = s.connections().find(scope, connectionId);
-            long serial = current.map(VpnConnection::serial).orElseGet(() -> s.connections().nextSerial());
-            var connection = new VpnConnection(connectionId, serial, scope, gateway.vpcId(), gateway.id(),
-                    customerGatewayId, p.name(), p.securityPolicies(), p.initiation(), p.dpdEnabled(),
-                    p.dpdTimeoutSeconds(), p.dpdAction(), true, false, RouteType.STATIC, p.ike(), p.ipsec(), NO_BGP,
-                    NO_HEALTH_CHECK, "", false, List.of(), NegotiationStatus.IKE_SA_NOT_ESTABLISHED, lifecycle,
-                    current.map(VpnConnection::createdAt).orElse(now), List.of(),
-                    current.map(c -> c.revision() + 1).orElse(1L));
-            if (current.isEmpty()) {
-                s.connections().insert(connection, "");
-            } else if (!s.connections().update(connection, current.get().revision())) {
-                throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_CONNECTION, connectionId));
-            }
+        public List<SiteConnection> siteConnections(NeutronQuery<SiteConnectionField> query) {
+            return s.openStack().siteConnections(query);
         }
 
+        /** The connection of this id as a site connection, when the account holds it (any account's when null). */
+        public Optional<SiteConnection> siteConnection(String accountId, String id) {
+            return s.openStack().siteConnections(NeutronQuery.one(accountId, SiteConnectionField.ID, id, now()))
+                    .stream().findFirst();
+        }
+
+        /** How many connections the account holds, in every region: what its Neutron list shows. */
+        public long countConnections(String accountId) {
+            return s.openStack().countConnections(accountId);
+        }
+
+        /** Stores a connection's Neutron attributes, replacing those it had. */
+        public void putSiteConnectionAttributes(SiteConnectionAttributes attributes) {
+            s.openStack().putSiteConnectionAttributes(attributes);
+        }
+
+        /** Stores a gateway's Neutron attributes, replacing those it had. */
+        public void putVpnServiceAttributes(VpnServiceAttributes attributes) {
+            s.openStack().putVpnServiceAttributes(attributes);
+        }
+
+        /** How many connections the gateway has, whichever API made them. */
+        public long countConnectionsOnGateway(Scope scope, String gatewayId) {
+            return s.connections().countOnGateway(scope, gatewayId);
+        }
+
+        /** Whether a site connection names the policy or endpoint group {@code id}. */
+        public boolean siteConnectionUses(OpenStackStore.Reference reference, String id) {
+            return s.openStack().siteConnectionUses(reference, id);
+        }
+
+        /**
+         * Creates the VPN connection a new site connection stands for, with its Neutron attributes.
+         * The peer address is the project's customer gateway of that address, created when there is
+         * none; several site connections of one service may share a peer, as Neutron allows.
+         */
+        public void createConnection(Scope scope, String connectionId, ConnectionProjection p, Lifecycle lifecycle,
+                SiteConnectionAttributes attributes) {
+            Instant now = now();
+            var gateway = gateway(scope, p.gatewayId());
+            var connection = new VpnConnection(connectionId, s.connections().nextSerial(), scope, gateway.vpcId(),
+                    gateway.id(), customerGateway(scope, p.peerAddress()).id(), p.name(), p.securityPolicies(),
+                    p.initiation(), p.dpdEnabled(), p.dpdTimeoutSeconds(), p.dpdAction(), true, false,
+                    RouteType.STATIC, p.ike(), p.ipsec(), NO_BGP, NO_HEALTH_CHECK, "", false, List.of(),
+                    NegotiationStatus.IKE_SA_NOT_ESTABLISHED, lifecycle, now, List.of(), 1);
+            s.connections().insert(connection, "");
+            s.openStack().putSiteConnectionAttributes(attributes);
+        }
+
+        /**
+         * Changes what a site connection's update may change of its VPN connection, whichever API
+         * made it: everything {@code p} holds, and the Neutron attributes. The rest (tunnels, BGP,
+         * health check, NAT traversal, tags) stays as it is; a dual-tunnel connection keeps its
+         * tunnels' peers.
+         */
+        public void updateConnection(Scope scope, String connectionId, ConnectionProjection p, Lifecycle lifecycle,
+                SiteConnectionAttributes attributes) {
+            var current = s.connections().find(scope, connectionId).orElseThrow(
+                    () -> new ProblemException(new Problem.NotFound(ResourceType.VPN_CONNECTION, connectionId)));
+            String customerGatewayId = current.dualTunnel() ? current.customerGatewayId()
+                    : customerGateway(scope, p.peerAddress()).id();
+            var c = current;
+            var updated = new VpnConnection(c.id(), c.serial(), c.scope(), c.vpcId(), c.gatewayId(), customerGatewayId,
+                    p.name(), p.securityPolicies(), p.initiation(), p.dpdEnabled(), p.dpdTimeoutSeconds(),
+                    p.dpdAction(), c.enableNatTraversal(), c.autoConfigRoute(), c.routeType(), p.ike(), p.ipsec(),
+                    c.bgp(), c.healthCheck(), c.remoteCaCertificate(), c.enableTunnelsBgp(), c.tunnels(), c.status(),
+                    lifecycle, c.createdAt(), c.tags(), c.revision() + 1);
+            if (!s.connections().update(updated, current.revision())) {
+                throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_CONNECTION, connectionId));
+            }
+            s.openStack().putSiteConnectionAttributes(attributes);
+        }
+
+        /** Deletes the connection, its tags and its Neutron attributes (the store's delete takes those). */
         public void deleteConnection(Scope scope, String connectionId) {
+            s.tags().removeAll(ResourceType.VPN_CONNECTION, connectionId);
             s.connections().delete(scope, connectionId);
+        }
+
+        private VpnGateway gateway(Scope scope, String gatewayId) {
+            return s.gateways().find(scope, gatewayId).orElseThrow(
+                    () -> new ProblemException(new Problem.NotFound(ResourceType.VPN_GATEWAY, gatewayId)));
         }
 
         private CustomerGateway customerGateway(Scope scope, String address) {

@@ -17,6 +17,16 @@ final class Quotas {
     }
 
     /**
+     * Locks the counted scope until commit. A create with a ClientToken takes it before it looks the
+     * token up: a retry racing the first attempt then waits for it and finds its resource, instead of
+     * counting it and being refused at the last free slot. Taking it again in the same transaction
+     * is harmless.
+     */
+    static void lock(Stores s, String accountId, QuotaKind kind, String scope) {
+        s.quotas().lock(accountId, kind, scope);
+    }
+
+    /**
      * Refuses with {@link Problem.QuotaExceeded} when {@code used} (what the account holds in
      * {@code scope}, counted after the lock) has reached the limit.
      */

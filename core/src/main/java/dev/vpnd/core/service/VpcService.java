@@ -35,6 +35,7 @@ public final class VpcService {
         FreeText.checkTags(draft.tags());
         Tags.merge(List.of(), draft.tags(), ResourceType.VPC);
         return storage.write(s -> {
+            Quotas.lock(s, scope.accountId(), QuotaKind.VPC, scope.region());
             var existing = clientToken.isEmpty() ? java.util.Optional.<Vpc>empty()
                     : s.vpcs().findByClientToken(scope, clientToken);
             if (existing.isPresent()) {

@@ -39,8 +39,13 @@ public final class DataOption {
         return secretKeyFile;
     }
 
+    private Path sqliteFile() {
+        return dataDir.resolve("vpnd.db");
+    }
+
     SecretKeys.Ring secretKeys() {
-        return SecretKeys.resolve(secretKeyFile, System.getenv(SecretKeys.ENVIRONMENT), dataDir);
+        return SecretKeys.resolve(secretKeyFile, System.getenv(SecretKeys.ENVIRONMENT), dataDir,
+                () -> JdbcStorage.recordedSealingKey(sqliteFile(), database()));
     }
 
     JdbcStorage openStorage() {
@@ -49,7 +54,7 @@ public final class DataOption {
 
     JdbcStorage openStorage(SecretKeys.Ring ring) {
         var cipher = ring.cipher();
-        return database() == null ? JdbcStorage.sqlite(dataDir.resolve("vpnd.db"), cipher)
+        return database() == null ? JdbcStorage.sqlite(sqliteFile(), cipher)
                 : JdbcStorage.postgres(database(), cipher);
     }
 }

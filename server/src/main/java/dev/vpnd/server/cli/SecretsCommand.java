@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /**
  * The key ring that seals secrets in the database (docs/security.md, "Secrets at rest"): {@code
  * rotate} puts a new sealing key first, {@code reencrypt} moves every secret to it (and seals those
- * still in plain text from before sealing began).
+ * still in plain text from before sealing began); once every secret is sealed, the database refuses
+ * plain text for good.
  */
 @Command(name = "secrets", mixinStandardHelpOptions = true,
         description = "Manage the key ring that seals access key secrets and pre-shared keys in the database.",
@@ -74,7 +75,8 @@ public final class SecretsCommand {
                 try (var storage = data.openStorage(ring)) {
                     storage.reseal().forEach((column, count) -> System.out.println(column + ": " + count
                             + " sealed anew"));
-                    left = storage.staleSecrets().values().stream().mapToLong(Long::longValue).sum();
+                    left = storage.refusePlainTextIfAllSealed() ? 0
+                            : storage.staleSecrets().values().stream().mapToLong(Long::longValue).sum();
                 }
                 String current = SecretCipher.keyId(ring.keys().getFirst());
                 if (left > 0) {
@@ -83,7 +85,8 @@ public final class SecretsCommand {
                             + "; restart every node with the new ring and run this again");
                     return 1;
                 }
-                System.out.println("every secret is sealed with key " + current);
+                System.out.println("every secret is sealed with key " + current
+                        + "; secrets stored in plain text are refused from now on");
                 if (dropOlderKeys && ring.keys().size() > 1) {
                     var kept = List.of(ring.keys().getFirst());
                     if (ring.file() == null) {

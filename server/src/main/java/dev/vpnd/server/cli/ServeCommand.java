@@ -5,10 +5,13 @@ import dev.vpnd.server.ServerConfig;
 import dev.vpnd.server.Vpnd;
 import dev.vpnd.server.http.TlsSetupException;
 import dev.vpnd.server.http.TlsSource;
+import dev.vpnd.server.security.KeyStyle;
 import dev.vpnd.store.SecretKeyException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +81,8 @@ public final class ServeCommand implements Callable<Integer> {
     String metricsToken;
 
     @Option(names = "--allow-demo-on-network",
-            description = "Let --demo run with a --host other than loopback, publishing its well-known credentials.")
+            description = "Let --demo (or a database it once served) run with a --host other than loopback, "
+                    + "publishing its well-known credentials.")
     boolean allowDemoOnNetwork;
 
     @Override
@@ -89,6 +93,24 @@ public final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--demo creates accounts whose keys and passwords are "
                     + "published; it listens on loopback only, not on " + host
                     + " (--allow-demo-on-network if that is really meant)");
+        }
+        if (!demo && !loopback(host) && !allowDemoOnNetwork) {
+            // A data directory once served with --demo still holds its published credentials.
+            var published = new ArrayList<String>();
+            int checked = Admin.run(data, accounts -> {
+                published.addAll(accounts.publishedDemoCredentials(KeyStyle.demoKeys()));
+                return 0;
+            });
+            if (checked != 0) {
+                return checked;
+            }
+            if (!published.isEmpty()) {
+                System.err.println("vpnd: this database still accepts the demo's published credentials ("
+                        + String.join(", ", published) + "), which " + host + " would expose; delete or disable "
+                        + "the keys (vpnd key delete --account demo --id ...), serve on loopback, or give "
+                        + "--allow-demo-on-network if that is really meant");
+                return 1;
+            }
         }
         var names = new LinkedHashSet<>(List.of("localhost", "127.0.0.1", "::1"));
         for (String address : List.of(host, adminHost)) {
@@ -105,6 +127,10 @@ public final class ServeCommand implements Callable<Integer> {
             vpnd = Vpnd.start(config);
         } catch (TlsSetupException | SecretKeyException e) {
             System.err.println("vpnd: " + e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            // A data directory that cannot be made or opened: the operator's to fix, not a stack trace.
+            System.err.println("vpnd: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
             return 1;
         }
         var stopped = new CountDownLatch(1);

@@ -22,6 +22,11 @@ public interface Dialect {
         return false;
     }
 
+    /** How large a body the dialect takes, and how many bytes of bodies its listener holds at once. */
+    default BodyLimits bodyLimits() {
+        return BodyLimits.DEFAULT;
+    }
+
     /**
      * Answers a request the HTTP layer rejected before the dialect could see it (a malformed
      * request line, a body too large), in the dialect's error format.

@@ -53,7 +53,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
-    private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
     private static final byte[] EMPTY = new byte[0];
     /**
@@ -77,6 +76,8 @@ public final class HttpListener implements AutoCloseable {
     }
 
     private final Dialect dialect;
+    private final BodyLimits bodyLimits;
+    private final BodyBudget bodyBudget;
     private final ReadDispatch readDispatch;
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final Server server;
@@ -102,6 +103,8 @@ public final class HttpListener implements AutoCloseable {
     public HttpListener(Dialect dialect, String host, int port, ReadDispatch readDispatch, ConnectionLimits limits,
             TlsIdentity tls) {
         this.dialect = dialect;
+        this.bodyLimits = dialect.bodyLimits();
+        this.bodyBudget = new BodyBudget(bodyLimits.maxBytesInFlight());
         this.secure = tls != null;
         this.readDispatch = readDispatch;
         var threads = new QueuedThreadPool();
@@ -226,8 +229,8 @@ public final class HttpListener implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) {
             Instant receivedAt = Instant.now();
             var length = request.getLength();
-            if (length > MAX_BODY_BYTES) {
-                send(response, callback, dialect.protocolError(413, "Request body too large"));
+            if (length > bodyLimits.maxBodyBytes()) {
+                send(response, callback, tooLarge());
                 return true;
             }
             // HTTP/1.1: a body follows only a Content-Length or a Transfer-Encoding. Most calls are
@@ -264,21 +267,32 @@ public final class HttpListener implements AutoCloseable {
         });
     }
 
+    /**
+     * Reads the body against the listener's {@link BodyBudget} and answers; the body's share of the
+     * budget is held until the answer is made.
+     */
     private void answerWithBody(Request request, Response response, Callback callback, Instant receivedAt,
             boolean chunked) {
-        byte[] body;
-        try {
-            long length = request.getLength();
-            body = Content.Source.asInputStream(request).readNBytes(chunked ? MAX_BODY_BYTES + 1 : (int) length);
-        } catch (IOException | RuntimeException e) {
-            bodyFailed(response, callback, e);
-            return;
+        try (var share = bodyBudget.share()) {
+            BodyBudget.Outcome outcome;
+            try {
+                outcome = share.read(Content.Source.asInputStream(request), chunked ? -1 : request.getLength(),
+                        bodyLimits.maxBodyBytes());
+            } catch (IOException | RuntimeException e) {
+                bodyFailed(response, callback, e);
+                return;
+            }
+            switch (outcome) {
+                case BodyBudget.Outcome.Read(byte[] body) -> answer(wire(request, body, receivedAt), response, callback);
+                case BodyBudget.Outcome.TooLarge() -> send(response, callback, tooLarge());
+                case BodyBudget.Outcome.OverBudget() -> send(response, callback,
+                        dialect.protocolError(503, "Too many request bodies in flight; retry shortly"));
+            }
         }
-        if (body.length > MAX_BODY_BYTES) {
-            send(response, callback, dialect.protocolError(413, "Request body too large"));
-            return;
-        }
-        answer(wire(request, body, receivedAt), response, callback);
+    }
+
+    private WireResponse tooLarge() {
+        return dialect.protocolError(413, "Request body too large");
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.vpnd.server.security;
 import dev.vpnd.core.port.Storage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Nonces kept in the shared database, so a request answered by one node cannot be replayed to another. */
 public final class SharedReplayGuard implements ReplayGuard {
@@ -15,7 +16,7 @@ public final class SharedReplayGuard implements ReplayGuard {
     }
 
     @Override
-    public boolean firstUse(String accessKeyId, String nonce, Instant now) {
-        return storage.write(s -> s.nonces().firstUse(accessKeyId, nonce, now, now.plus(keep)));
+    public Optional<Instant> earlierUse(String accessKeyId, String nonce, Instant now) {
+        return storage.write(s -> s.nonces().earlierUse(accessKeyId, nonce, now, keep));
     }
 }

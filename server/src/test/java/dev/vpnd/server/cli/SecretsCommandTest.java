@@ -92,6 +92,8 @@ class SecretsCommandTest {
                 "every secret is sealed with key " + rotated.currentKeyId());
         assertThat(SecretKeys.loadOrCreate(keyFile).cipher().keyIds()).containsExactly(rotated.currentKeyId());
         assertThat(sealedBy("SELECT secret FROM access_keys")).containsOnly(rotated.currentKeyId());
+        assertThat(reencrypted.out()).contains("plain text are refused from now on");
+        assertThat(rawValues("SELECT plain_text_refused FROM sealing_key")).containsExactly("1");
         try (var vpnd = start()) {
             assertThat(tencent(vpnd).DescribeVpcs(new com.tencentcloudapi.vpc.v20170312.models.DescribeVpcsRequest())
                     .getTotalCount()).isZero();
@@ -103,10 +105,10 @@ class SecretsCommandTest {
     @Test
     void aServerOrCommandGivenAnotherKeyRefusesTheDatabase() throws Exception {
         Path stranger = dir.resolve("stranger.key");
+        String strangerId = SecretCipher.keyId(SecretKeys.loadOrCreate(stranger).keys().getFirst());
 
         assertThatThrownBy(() -> Vpnd.start(new ServerConfig(data, null, "127.0.0.1", Map.of(), false,
-                Duration.ZERO, stranger))).isInstanceOf(SecretKeyException.class)
-                .hasMessageContaining(SecretCipher.keyId(SecretKeys.loadOrCreate(stranger).keys().getFirst()));
+                Duration.ZERO, stranger))).isInstanceOf(SecretKeyException.class).hasMessageContaining(strangerId);
         var refused = CliRun.run(data, "account", "create", "team-b", "--secret-key-file", stranger.toString());
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("sealed with key");
@@ -117,6 +119,58 @@ class SecretsCommandTest {
         assertThat(serve.exit()).isEqualTo(1);
         assertThat(serve.err()).contains("does not hold");
         assertThat(CliRun.run(data, "account", "list").out()).doesNotContain("team-b");
+    }
+
+    private static CliRun serve(Path data, String... options) {
+        var arguments = new ArrayList<>(List.of("serve", "--aliyun-port", "0", "--tencent-port", "0",
+                "--keystone-port", "0", "--neutron-port", "0", "--admin-port", "0"));
+        arguments.addAll(List.of(options));
+        // Bounded: a serve that did start would not return.
+        return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.run(data,
+                arguments.toArray(String[]::new)));
+    }
+
+    /** One line, "vpnd: " and the message: no stack trace. */
+    private static void assertOneLine(CliRun run, String start) {
+        assertThat(run.exit()).isEqualTo(1);
+        var lines = run.err().lines().filter(line -> line.startsWith("vpnd: ")).toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.getFirst()).startsWith("vpnd: " + start);
+        assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingKeyFileIsNotReplacedByANewKey() throws Exception {
+        Files.move(keyFile, dir.resolve("kept-elsewhere.key"));
+        for (var run : List.of(serve(data), CliRun.run(data, "account", "list"),
+                CliRun.run(data, "secrets", "reencrypt"))) {
+            assertOneLine(run, "the secrets in the database are sealed with key");
+            assertThat(run.err()).contains("expected in " + keyFile.toAbsolutePath());
+            assertThat(keyFile).as("no new key made in its place").doesNotExist();
+        }
+        assertThat(CliRun.run(data, "account", "list", "--secret-key-file",
+                dir.resolve("kept-elsewhere.key").toString()).exit()).as("given where it is").isZero();
+    }
+
+    @Test
+    void aKeyFileThatCannotBeMadeIsOneLineAndExitOne() throws Exception {
+        // Where the key file goes holds a link into a plain file: nothing can be written there, root included.
+        Path parent = Files.createDirectories(dir.resolve("elsewhere"));
+        Path plain = Files.writeString(dir.resolve("plain"), "not a directory");
+        Files.createSymbolicLink(parent.resolve(SecretKeys.DEFAULT_FILE_NAME), plain.resolve("key"));
+        assertOneLine(serve(parent.resolve("data")), "cannot read the secret key file");
+        assertOneLine(CliRun.run(parent.resolve("data"), "account", "list"), "cannot read the secret key file");
+    }
+
+    private List<String> rawValues(String sql) throws Exception {
+        var values = new ArrayList<String>();
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("vpnd.db"));
+                var rs = db.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private List<String> sealedBy(String sql) throws Exception {

@@ -43,6 +43,31 @@ class ServeCommandTest {
         assertThat(ServeCommand.loopback("192.0.2.10")).isFalse();
     }
 
+    /**
+     * Serving without {@code --demo} does not remove what an earlier {@code --demo} stored: a
+     * database whose published keys and passwords still work is refused on a non-loopback host
+     * before anything binds.
+     */
+    @Test
+    void aDatabaseTheDemoFilledStaysOnLoopbackUnlessAllowedByName() throws Exception {
+        try (var once = dev.vpnd.server.Vpnd.start(new dev.vpnd.server.ServerConfig(data, null, "127.0.0.1",
+                java.util.Map.of(), true, java.time.Duration.ZERO))) {
+            assertThat(once.endpoints()).isNotEmpty();
+        }
+        var saved = System.err;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            var refused = serve("--host", "0.0.0.0");
+            assertThat(refused.exitCode()).isEqualTo(1);
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("access key demo-access-key-id").contains("OpenStack user admin")
+                .contains("--allow-demo-on-network");
+    }
+
     @Test
     void tlsOptionsMustMakeSense() {
         var both = serve("--tls-self-signed", "--tls-cert", "cert.pem", "--tls-key", "key.pem");

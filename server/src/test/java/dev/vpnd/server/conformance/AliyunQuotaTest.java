@@ -139,4 +139,37 @@ class AliyunQuotaTest {
                 .getBody().getVpcId()).isNotEmpty();
         assertQuotaFull(() -> client.createVpc(new CreateVpcRequest().setRegionId(REGION).setCidrBlock("10.0.0.0/8")));
     }
+
+    /**
+     * Retries of one create (one ClientToken) racing for the last free slot all get the one VPC it
+     * made: each waits for the scope's lock before it looks the token up, so none counts the
+     * first attempt's VPC against itself.
+     */
+    @Test
+    void retriesOfOneCreateAtTheLastSlotAllGetItsResource() throws Exception {
+        var client = client("quota-retry");
+        assertThat(VPND.command("quota", "set", "--account", "quota-retry", "--kind", "vpc", "--limit", "1"))
+                .isZero();
+        String token = java.util.UUID.randomUUID().toString();
+        var outcomes = new ArrayList<Future<String>>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 8; i++) {
+                Callable<String> create = () -> {
+                    try {
+                        return client.createVpc(new CreateVpcRequest().setRegionId(REGION).setCidrBlock("10.0.0.0/8")
+                                .setClientToken(token)).getBody().getVpcId();
+                    } catch (TeaException e) {
+                        return e.getCode();
+                    }
+                };
+                outcomes.add(pool.submit(create));
+            }
+        }
+        var answers = new java.util.HashSet<String>();
+        for (Future<String> outcome : outcomes) {
+            answers.add(outcome.get());
+        }
+        assertThat(answers).hasSize(1);
+        assertThat(answers.iterator().next()).startsWith("vpc-");
+    }
 }

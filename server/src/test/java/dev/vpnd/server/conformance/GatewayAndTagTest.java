@@ -194,6 +194,47 @@ class GatewayAndTagTest {
         assertThat(gone.getStatusCode()).isEqualTo(404);
     }
 
+    /** Each gateway setting reads as Alibaba spells it and is shown back the same way, whatever its value. */
+    @Test
+    void gatewaySettingsAreReadAndShownInAlibabasSpelling() throws Exception {
+        String vpcId = fixtures.vpc();
+        String plain = client.createVpnGateway(new CreateVpnGatewayRequest().setRegionId(REGION).setVpcId(vpcId)
+                .setBandwidth(10)).getBody().getVpnGatewayId();
+        var byDefault = client.describeVpnGateway(new DescribeVpnGatewayRequest().setRegionId(REGION)
+                .setVpnGatewayId(plain)).getBody();
+        assertThat(byDefault.getChargeType()).isEqualTo("Postpay");
+        assertThat(byDefault.getEndTime()).isZero();
+        assertThat(byDefault.getNetworkType()).isEqualTo("public");
+        assertThat(byDefault.getVpnType()).isEqualTo("Normal");
+
+        String chosen = client.createVpnGateway(new CreateVpnGatewayRequest().setRegionId(REGION).setVpcId(vpcId)
+                .setBandwidth(10).setInstanceChargeType("PREPAY").setNetworkType("private")
+                .setVpnType("NationalStandard")).getBody().getVpnGatewayId();
+        var one = client.describeVpnGateway(new DescribeVpnGatewayRequest().setRegionId(REGION)
+                .setVpnGatewayId(chosen)).getBody();
+        assertThat(one.getChargeType()).isEqualTo("Prepay");
+        assertThat(one.getEndTime()).isEqualTo(one.getCreateTime());
+        assertThat(one.getNetworkType()).isEqualTo("private");
+        assertThat(one.getVpnType()).isEqualTo("NationalStandard");
+        var listed = client.describeVpnGateways(new DescribeVpnGatewaysRequest().setRegionId(REGION)
+                .setVpnGatewayId(chosen)).getBody().getVpnGateways().getVpnGateway().get(0);
+        assertThat(listed.getChargeType()).isEqualTo("Prepay");
+        assertThat(listed.getNetworkType()).isEqualTo("private");
+        assertThat(listed.getVpnType()).isEqualTo("NationalStandard");
+
+        // Alibaba reads these values exactly as it documents them: another case is another value.
+        var wrongCase = Map.of("InstanceChargeType", new CreateVpnGatewayRequest().setInstanceChargeType("postpay"),
+                "NetworkType", new CreateVpnGatewayRequest().setNetworkType("Public"),
+                "VpnType", new CreateVpnGatewayRequest().setVpnType("normal"));
+        for (var bad : wrongCase.entrySet()) {
+            var e = failure(() -> client.createVpnGateway(bad.getValue().setRegionId(REGION).setVpcId(vpcId)
+                    .setBandwidth(10)));
+            assertThat(e.getCode()).as(bad.getKey()).isEqualTo("InvalidParameter");
+            assertThat(e.getStatusCode()).isEqualTo(400);
+            assertThat(e.getMessage()).contains("\"" + bad.getKey() + "\"");
+        }
+    }
+
     @Test
     void customerGatewayLifecycle() throws Exception {
         var created = client.createCustomerGateway(new CreateCustomerGatewayRequest().setRegionId(REGION)

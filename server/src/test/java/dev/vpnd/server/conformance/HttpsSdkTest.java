@@ -196,6 +196,17 @@ class HttpsSdkTest {
         assertThat(health.statusCode()).isEqualTo(200);
     }
 
+    /** Links Neutron writes (its version's self link, a page's next link) point back at the HTTPS port. */
+    @Test
+    void neutronLinksStayOnHttps() throws Exception {
+        var client = HttpClient.newBuilder().sslContext(trustingContext).build();
+        var versions = client.send(HttpRequest.newBuilder(URI.create(vpnd.endpoints().get("neutron") + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(versions.statusCode()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(versions.body()).at("/versions/0/links/0/href").asText())
+                .isEqualTo(vpnd.endpoints().get("neutron") + "/v2.0/");
+    }
+
     @Test
     void aHandshakeThatNeverComesIsCut() throws Exception {
         try (var socket = RawHttp.connect(vpnd.endpoints().get("aliyun").replace("https://", "http://"))) {

@@ -98,7 +98,7 @@ final class CrossTenantCampaign {
         var resource = hostile.pick(victim.neutron);
         String id = guess(hostile, resource.id());
         String path = "/v2.0/" + resource.collection() + "/" + id;
-        byte[] request = switch (hostile.below(5)) {
+        byte[] request = switch (hostile.below(6)) {
             case 0 -> RawExchange.request("GET", neutron, path, null, new byte[0], "X-Auth-Token: " + attackerToken);
             case 1 -> RawExchange.request("DELETE", neutron, path, null, new byte[0], "X-Auth-Token: " + attackerToken);
             case 2 -> RawExchange.request("PUT", neutron, path, "application/json", ("{\"" + resource.member()
@@ -107,6 +107,9 @@ final class CrossTenantCampaign {
                     + "\": {\"" + hostile.pick(List.of("shared", "router:external", "is_default", "admin_state_up"))
                     + "\": " + hostile.random().nextBoolean() + "}}").getBytes(StandardCharsets.UTF_8),
                     "X-Auth-Token: " + attackerToken);
+            case 4 -> RawExchange.request("GET", neutron, "/v2.0/" + resource.collection() + hostile.pick(List.of("",
+                    "?id=" + id, "?tenant_id=" + hostile.pick(victim.neutron).id(), "?fields=id&fields=psk")), null,
+                    new byte[0], "X-Auth-Token: " + attackerToken);
             default -> RawExchange.request("PUT", neutron, "/v2.0/routers/" + id + "/"
                     + hostile.pick(List.of("add_router_interface", "remove_router_interface")), "application/json",
                     "{\"subnet_id\": \"00000000-0000-0000-0000-000000000000\"}".getBytes(StandardCharsets.UTF_8),
@@ -116,10 +119,17 @@ final class CrossTenantCampaign {
         var answer = RawExchange.exchange(neutron, request, timeout);
         String what = "neutron as another project: " + new String(request, 0, Math.min(request.length, 200),
                 StandardCharsets.UTF_8);
-        findings.check(what, answer);
-        if (!method.startsWith("GET") && answer.status() >= 200 && answer.status() < 300) {
+        findings.check(what, answer, Findings.Expect.ANSWER);
+        boolean success = answer.status() >= 200 && answer.status() < 300;
+        if (success && !method.startsWith("GET")) {
             findings.fail(what, "a write to another project's resource succeeded (" + answer.status() + ")",
                     answer.head());
+        } else if (success) {
+            // Shared and external networks (and their subnets) are everyone's to read; nothing else is.
+            victim.neutron.stream().filter(r -> !r.adminOwned()).map(Victim.NeutronResource::id)
+                    .filter(answer.head()::contains).findFirst()
+                    .ifPresent(leaked -> findings.fail(what, "another project's resource " + leaked
+                            + " in the answer", answer.head()));
         }
     }
 

@@ -15,14 +15,30 @@ final class Findings {
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final AtomicLong requests = new AtomicLong();
 
+    /** What a kind of request may get back besides a prompt answer. */
+    enum Expect {
+        /** Bytes that may not be HTTP at all: a closed connection without an answer is fair. */
+        PROTOCOL,
+        /** A request that gets some answer, success or error. */
+        ANSWER,
+        /**
+         * A request that can only be refused (no valid credentials): every answer is an error, also
+         * Tencent's, which come with HTTP 200, so every answer is held to the error size.
+         */
+        REFUSAL
+    }
+
     /** Checks one raw exchange; {@code what} says what was sent (kept short). */
-    void check(String what, RawExchange.Answer answer) {
+    void check(String what, RawExchange.Answer answer, Expect expect) {
         requests.incrementAndGet();
+        boolean error = answer.status() >= 400 || expect == Expect.REFUSAL;
         if (answer.timedOut()) {
             fail(what, "no complete answer in time", answer.head());
+        } else if (answer.status() == 0 && expect != Expect.PROTOCOL) {
+            fail(what, "connection closed without an answer", answer.head());
         } else if (answer.serverError()) {
             fail(what, "answered " + answer.status(), answer.head());
-        } else if (answer.status() >= 400 && answer.bytes() > MAX_ERROR_BYTES) {
+        } else if (error && answer.bytes() > MAX_ERROR_BYTES) {
             fail(what, "error answer of " + answer.bytes() + " bytes", answer.head());
         }
     }

@@ -47,7 +47,7 @@ final class ProtocolCampaign {
             var answer = RawExchange.exchange(listener, request, timeout);
             String what = listener.getPort() + " " + new String(request, 0, Math.min(request.length, 160),
                     StandardCharsets.ISO_8859_1);
-            findings.check(what, answer);
+            findings.check(what, answer, Findings.Expect.PROTOCOL);
         }
     }
 

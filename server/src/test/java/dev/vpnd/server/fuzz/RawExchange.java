@@ -17,8 +17,8 @@ import java.time.Duration;
  * connection after its answer ({@code Connection: close}, or a request it rejects).
  */
 final class RawExchange {
-    /** What is kept of an answer for the report; the rest is only counted. */
-    private static final int KEPT_BYTES = 2048;
+    /** What is kept of an answer for checks and the report; the rest is only counted. */
+    private static final int KEPT_BYTES = 64 * 1024;
 
     private RawExchange() {
     }

@@ -122,7 +122,7 @@ final class SignedCampaign {
                     1 + hostile.below(6)), null, new byte[0], "X-Auth-Token: " + token);
         };
         findings.check("neutron " + new String(request, 0, Math.min(request.length, 300), StandardCharsets.UTF_8),
-                RawExchange.exchange(neutron, request, timeout));
+                RawExchange.exchange(neutron, request, timeout), Findings.Expect.ANSWER);
     }
 
     private static void judge(Findings findings, String what, SignedClients.Outcome outcome) {

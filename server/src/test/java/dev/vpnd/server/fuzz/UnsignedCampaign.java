@@ -133,6 +133,6 @@ final class UnsignedCampaign {
     private void exchange(URI listener, byte[] request, Findings findings) throws Exception {
         var answer = RawExchange.exchange(listener, request, timeout);
         findings.check(listener.getPort() + " " + new String(request, 0, Math.min(request.length, 200),
-                StandardCharsets.ISO_8859_1), answer);
+                StandardCharsets.ISO_8859_1), answer, Findings.Expect.REFUSAL);
     }
 }

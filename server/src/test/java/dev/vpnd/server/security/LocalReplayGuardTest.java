@@ -29,6 +29,15 @@ class LocalReplayGuardTest {
         assertThat(guard.firstUse("key-1n", "-1", T0.plusSeconds(1))).isTrue();
     }
 
+    @Test
+    void aRepeatLearnsWhenTheFirstUseWas() {
+        assertThat(guard.earlierUse("key", "n", T0)).isEmpty();
+        assertThat(guard.earlierUse("key", "n", T0.plusSeconds(3))).contains(T0);
+        // Into another bucket, and a request timed before the first: still the first use's time.
+        assertThat(guard.earlierUse("key", "n", T0.plus(BUCKET).plusSeconds(1))).contains(T0);
+        assertThat(guard.earlierUse("key", "n", T0.minusSeconds(2))).contains(T0);
+    }
+
     /** Kept two windows from its first use (timestamps are accepted a window either side), at most a bucket more. */
     @Test
     void aNonceExpiresTwoWindowsAfterItsFirstUse() {

@@ -7,7 +7,6 @@ import dev.vpnd.server.security.KeyDirectory;
 import dev.vpnd.server.security.ReplayGuard;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,10 +57,8 @@ final class AliyunAuthenticator {
         checkTimestamp(timestamp, request.receivedAt());
         String secret = key.secret().value();
         if (!RpcSignatureV1.verify(request.method(), call.params(), secret, call.params().get("Signature"))) {
-            var signed = new HashMap<>(call.params());
-            signed.remove("Signature");
-            throw AliyunError.SIGNATURE_MISMATCH.fault(RpcSignatureV1.stringToSign(request.method(),
-                    RpcSignatureV1.canonicalizedQueryString(signed, false)));
+            throw AliyunError.SIGNATURE_MISMATCH.fault(RpcSignatureV1.echoStringToSign(request.method(),
+                    call.params()));
         }
         spendNonce(keyId, nonce, request.receivedAt());
         return key;

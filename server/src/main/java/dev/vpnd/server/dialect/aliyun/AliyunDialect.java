@@ -5,6 +5,7 @@ import dev.vpnd.core.service.Services;
 import dev.vpnd.server.dialect.RequestPipeline;
 import dev.vpnd.server.dialect.Exchange;
 import dev.vpnd.server.dialect.WireFault;
+import dev.vpnd.server.http.BodyLimits;
 import dev.vpnd.server.http.Dialect;
 import dev.vpnd.server.http.FormUrlEncoded;
 import dev.vpnd.server.http.WireRequest;
@@ -125,10 +126,16 @@ public final class AliyunDialect extends RequestPipeline<RpcCall, AccessKey, Rpc
     }
 
     @Override
+    public BodyLimits bodyLimits() {
+        return BodyLimits.RPC;
+    }
+
+    @Override
     public WireResponse protocolError(int status, String reason) {
         String requestId = RequestIds.next();
         if (status == 503) {
-            // The listener is draining before a stop: a temporary failure, which clients retry.
+            // The listener is draining before a stop, or holds all the request bodies it may: a
+            // temporary failure, which clients retry.
             return renderer.error(AliyunError.SERVICE_UNAVAILABLE.fault(), requestId, RpcCall.Format.JSON);
         }
         if (status >= 500) {

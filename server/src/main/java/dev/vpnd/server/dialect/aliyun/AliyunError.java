@@ -106,7 +106,8 @@ enum AliyunError implements WireError {
         }
         var filled = new Object[slots];
         for (int i = 0; i < slots; i++) {
-            filled[i] = i < args.length ? BoundedEcho.of(String.valueOf(args[i])) : "";
+            filled[i] = i >= args.length ? ""
+                    : args[i] instanceof BoundedEcho.Text echo ? echo.text() : BoundedEcho.of(String.valueOf(args[i]));
         }
         return template.formatted(filled);
     }

@@ -5,7 +5,10 @@ import dev.vpnd.core.algo.Encryption;
 import dev.vpnd.core.algo.IkeMode;
 import dev.vpnd.core.algo.IkeVersion;
 import dev.vpnd.core.algo.Integrity;
+import dev.vpnd.core.model.ChargeType;
+import dev.vpnd.core.model.NetworkType;
 import dev.vpnd.core.model.TunnelRole;
+import dev.vpnd.core.model.VpnType;
 import dev.vpnd.server.dialect.SpellingTable;
 import java.util.Locale;
 import java.util.Map;
@@ -34,11 +37,21 @@ final class AliyunSpelling {
             "aggressive"));
     static final SpellingTable<TunnelRole> TUNNEL_ROLE = table(Map.of(TunnelRole.MASTER, "master", TunnelRole.SLAVE,
             "slave"));
+    /** A gateway's charge type as CreateVpnGateway reads it ({@code InstanceChargeType}). */
+    static final SpellingTable<ChargeType> INSTANCE_CHARGE_TYPE = table(Map.of(ChargeType.POSTPAID, "POSTPAY",
+            ChargeType.PREPAID, "PREPAY"));
+    /** The same charge type as DescribeVpnGateways shows it ({@code ChargeType}), in other words. */
+    static final SpellingTable<ChargeType> CHARGE_TYPE = table(Map.of(ChargeType.POSTPAID, "Postpay",
+            ChargeType.PREPAID, "Prepay"));
+    static final SpellingTable<NetworkType> NETWORK_TYPE = table(Map.of(NetworkType.PUBLIC, "public",
+            NetworkType.PRIVATE, "private"));
+    static final SpellingTable<VpnType> VPN_TYPE = table(Map.of(VpnType.INTERNATIONAL, "Normal", VpnType.SHANGMI,
+            "NationalStandard"));
 
     private AliyunSpelling() {
     }
 
-    /** Alibaba accepts these values in lowercase only, as its documentation lists them. */
+    /** Alibaba accepts these values only as its documentation lists them (lowercase, most of them). */
     private static <E extends Enum<E>> SpellingTable<E> table(Map<E, String> spelled) {
         return SpellingTable.exact(spelled, value -> value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }

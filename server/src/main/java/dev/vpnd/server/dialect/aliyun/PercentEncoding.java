@@ -1,5 +1,7 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import dev.vpnd.server.security.TextSink;
+import dev.vpnd.server.security.Utf8;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -37,6 +39,43 @@ public final class PercentEncoding {
             }
         }
         return new String(out, 0, n, StandardCharsets.US_ASCII);
+    }
+
+    /** Appends the encoding of {@code text} to {@code out} without building it. */
+    public static void encode(CharSequence text, TextSink out) {
+        Utf8.encode(text, 0, text.length(), b -> appendEncoded(b, out));
+    }
+
+    /**
+     * A sink that encodes whatever is appended to it into {@code out}: the signature v1 string to
+     * sign encodes its canonical query string, itself made of encoded names and values, once more.
+     */
+    public static TextSink encoding(TextSink out) {
+        return new TextSink() {
+            @Override
+            public TextSink append(CharSequence text) {
+                encode(text, out);
+                return this;
+            }
+
+            @Override
+            public TextSink append(char c) {
+                if (c < 0x80) {
+                    appendEncoded(c, out);
+                } else {
+                    encode(String.valueOf(c), out);
+                }
+                return this;
+            }
+        };
+    }
+
+    private static void appendEncoded(int b, TextSink out) {
+        if (isUnreserved(b)) {
+            out.append((char) b);
+        } else {
+            out.append('%').append((char) HEX[b >>> 4]).append((char) HEX[b & 0x0F]);
+        }
     }
 
     private static boolean isUnreserved(int c) {

@@ -1,12 +1,16 @@
 package dev.vpnd.server.dialect.aliyun;
 
-import dev.vpnd.core.port.Match;
+import dev.vpnd.core.model.ChargeType;
+import dev.vpnd.core.model.NetworkType;
 import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnType;
 import dev.vpnd.core.port.GatewayStore;
+import dev.vpnd.core.port.Match;
 import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.core.service.GatewayDraft;
+import dev.vpnd.server.dialect.SpellingTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +35,9 @@ final class VpnGatewayActions {
         if (!BANDWIDTHS.contains(bandwidth)) {
             throw AliyunError.INVALID_PARAMETER.fault("Bandwidth");
         }
-        String chargeType = oneOf(p, "InstanceChargeType", "POSTPAY", List.of("POSTPAY", "PREPAY"));
-        String networkType = oneOf(p, "NetworkType", "public", List.of("public", "private"));
-        String vpnType = oneOf(p, "VpnType", "Normal", List.of("Normal", "NationalStandard"));
+        var chargeType = spelled(p, "InstanceChargeType", AliyunSpelling.INSTANCE_CHARGE_TYPE, ChargeType.POSTPAID);
+        var networkType = spelled(p, "NetworkType", AliyunSpelling.NETWORK_TYPE, NetworkType.PUBLIC);
+        var vpnType = spelled(p, "VpnType", AliyunSpelling.VPN_TYPE, VpnType.INTERNATIONAL);
         String name = checkedName(p.optional("Name", ""));
         var draft = new GatewayDraft(vpcId, p.optional("VSwitchId", ""), name, "", bandwidth, networkType, vpnType,
                 p.bool("EnableIpsec", true), p.bool("EnableSsl", false),
@@ -93,20 +97,20 @@ final class VpnGatewayActions {
         v.put("VSwitchId", g.vswitchId());
         v.put("InternetIp", g.internetIp());
         v.put("CreateTime", g.createdAt().toEpochMilli());
-        v.put("EndTime", g.chargeType().equals("PREPAY") ? g.createdAt().toEpochMilli() : 0L);
+        v.put("EndTime", g.chargeType() == ChargeType.PREPAID ? g.createdAt().toEpochMilli() : 0L);
         v.put("Spec", g.bandwidthMbps() + "M");
         v.put("Name", g.name());
         v.put("Description", g.description());
         ResourceState state = g.lifecycle().state(now);
         v.put("Status", state.name().toLowerCase(Locale.ROOT));
         v.put("BusinessStatus", "Normal");
-        v.put("ChargeType", g.chargeType().equals("PREPAY") ? "Prepay" : "Postpay");
+        v.put("ChargeType", AliyunSpelling.CHARGE_TYPE.spell(g.chargeType()));
         v.put("IpsecVpn", g.enableIpsec() ? "enable" : "disable");
         v.put("SslVpn", g.enableSsl() ? "enable" : "disable");
         v.put("SslMaxConnections", (long) g.sslConnections());
         v.put("SslVpnInternetIp", g.enableSsl() ? g.internetIp() : "");
-        v.put("NetworkType", g.networkType());
-        v.put("VpnType", g.vpnType());
+        v.put("NetworkType", AliyunSpelling.NETWORK_TYPE.spell(g.networkType()));
+        v.put("VpnType", AliyunSpelling.VPN_TYPE.spell(g.vpnType()));
         v.put("GatewayType", "Normal");
         v.put("EnableBgp", false);
         v.put("AutoPropagate", false);
@@ -130,12 +134,13 @@ final class VpnGatewayActions {
         return v;
     }
 
-    private static String oneOf(RpcParams p, String name, String fallback, List<String> allowed) {
-        String value = p.optional(name, fallback);
-        if (!allowed.contains(value)) {
-            throw AliyunError.INVALID_PARAMETER.fault(name);
+    /** An optional parameter in {@code table}'s spelling; {@code fallback} when absent or empty. */
+    private static <E extends Enum<E>> E spelled(RpcParams p, String name, SpellingTable<E> table, E fallback) {
+        String text = p.optional(name);
+        if (text == null) {
+            return fallback;
         }
-        return value;
+        return table.parse(text).orElseThrow(() -> AliyunError.INVALID_PARAMETER.fault(name));
     }
 
     /** Names are at most 100 characters and may not start with a URL scheme (current API reference). */

@@ -133,7 +133,7 @@ public final class KeystoneDialect extends RequestPipeline<KeystoneCall, Keyston
      */
     private WireResponse issue(WireRequest request) {
         var auth = PasswordAuth.parse(body(request));
-        var admitted = switch (throttle.begin(auth.throttleKey(), request.remoteAddress())) {
+        var admitted = switch (throttle.begin(auth.throttleKey(identity::userIdOf), request.remoteAddress())) {
             case LoginThrottle.Refused refused -> throw PasswordAuth.throttled(refused.retryAfterSeconds());
             case LoginThrottle.Admitted attempt -> attempt;
         };

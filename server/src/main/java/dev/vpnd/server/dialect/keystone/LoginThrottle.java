@@ -8,7 +8,7 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +22,11 @@ import java.util.Map;
  * clients that sign in often are never refused.
  *
  * <p>User names and addresses are the attacker's choice: each table keeps at most
- * {@link Limits#maxTrackedKeys} keys (the least recently used goes first), keys are cut to
- * {@link #MAX_KEY_CHARS}, a tally with nothing left to remember is dropped, and IPv6 addresses count
- * per /64, the block one subscriber usually holds.
+ * {@link Limits#maxTrackedKeys} keys, keys are cut to {@link #MAX_KEY_CHARS}, a tally with nothing
+ * left to remember is dropped, and IPv6 addresses count per /64, the block one subscriber usually
+ * holds. A tally that still counts (a block, a failure in the window, a sign-in in progress) is never
+ * dropped to make room: evicting it would let whoever churns enough names or addresses erase a
+ * victim's block. A full table refuses sign-ins under keys it does not hold, until a tally ends.
  */
 final class LoginThrottle {
     static final int MAX_KEY_CHARS = 256;
@@ -112,36 +114,35 @@ final class LoginThrottle {
     private record Key(Map<String, Tally> table, String name, Tally tally) {
     }
 
+    /**
+     * The tallies of one kind of key, and, while it is full of tallies that still count, the
+     * earliest time one of them may end: until then a new key is refused without looking further.
+     */
+    private static final class Table {
+        final Map<String, Tally> tallies = new HashMap<>();
+        Instant fullUntil = Instant.MIN;
+    }
+
     private final Limits limits;
     private final InstantSource clock;
-    private final Map<String, Tally> users;
-    private final Map<String, Tally> addresses;
+    private final Table users = new Table();
+    private final Table addresses = new Table();
 
     LoginThrottle(Limits limits, InstantSource clock) {
         this.limits = limits;
         this.clock = clock;
-        this.users = boundedTable(limits.maxTrackedKeys());
-        this.addresses = boundedTable(limits.maxTrackedKeys());
     }
 
-    private static Map<String, Tally> boundedTable(int maxKeys) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Tally> eldest) {
-                return size() > maxKeys;
-            }
-        };
-    }
-
-    /** Admits or refuses a sign-in of {@code user} (a name or id as the request gives it) from {@code address}. */
+    /**
+     * Admits or refuses a sign-in of {@code user} (the key the dialect counts the user under) from
+     * {@code address}.
+     */
     synchronized Admission begin(String user, String address) {
         Instant now = clock.instant();
         String userKey = cut(user == null ? "" : user);
         String addressKey = cut(addressKey(address));
         Duration wait = Duration.ZERO;
-        for (Tally tally : Arrays.asList(users.get(userKey), addresses.get(addressKey))) {
+        for (Tally tally : Arrays.asList(users.tallies.get(userKey), addresses.tallies.get(addressKey))) {
             if (tally == null) {
                 continue;
             }
@@ -152,11 +153,14 @@ final class LoginThrottle {
                 wait = max(wait, IN_PROGRESS_WAIT);
             }
         }
+        for (var table : List.of(Map.entry(users, userKey), Map.entry(addresses, addressKey))) {
+            wait = max(wait, waitForRoom(table.getKey(), table.getValue(), now));
+        }
         if (!wait.isZero()) {
             return new Refused(Math.max(1, wait.plusMillis(999).toSeconds()));
         }
-        Key userTally = track(users, userKey);
-        Key addressTally = track(addresses, addressKey);
+        Key userTally = track(users.tallies, userKey);
+        Key addressTally = track(addresses.tallies, addressKey);
         userTally.tally.inProgress++;
         addressTally.tally.inProgress++;
         return new Admitted(userTally, addressTally);
@@ -164,7 +168,51 @@ final class LoginThrottle {
 
     /** Keys both tables hold now, for tests of the bound. */
     synchronized int trackedKeys() {
-        return users.size() + addresses.size();
+        return users.tallies.size() + addresses.tallies.size();
+    }
+
+    /**
+     * Zero when {@code table} holds {@code name} or has room for it, after dropping the tallies that
+     * no longer count; else how long until one of them may end.
+     */
+    private Duration waitForRoom(Table table, String name, Instant now) {
+        if (table.tallies.size() < limits.maxTrackedKeys() || table.tallies.containsKey(name)) {
+            return Duration.ZERO;
+        }
+        if (now.isBefore(table.fullUntil)) {
+            return Duration.between(now, table.fullUntil);
+        }
+        Instant soonestEnd = Instant.MAX;
+        for (var tallies = table.tallies.values().iterator(); tallies.hasNext();) {
+            Tally tally = tallies.next();
+            prune(tally, now);
+            Instant end = countsUntil(tally, now);
+            if (!end.isAfter(now)) {
+                tallies.remove();
+            } else if (end.isBefore(soonestEnd)) {
+                soonestEnd = end;
+            }
+        }
+        if (table.tallies.size() < limits.maxTrackedKeys()) {
+            return Duration.ZERO;
+        }
+        table.fullUntil = soonestEnd;
+        return Duration.between(now, soonestEnd);
+    }
+
+    /**
+     * Until when a tally still counts: its block, its newest failure's window, or, while sign-ins
+     * are in progress, a moment from now (they end, and then the tally is looked at again).
+     */
+    private Instant countsUntil(Tally tally, Instant now) {
+        Instant end = tally.blockedUntil;
+        if (!tally.failures.isEmpty()) {
+            end = max(end, tally.failures.peekLast().plus(limits.window()));
+        }
+        if (tally.inProgress > 0) {
+            end = max(end, now.plus(IN_PROGRESS_WAIT));
+        }
+        return end;
     }
 
     private static Key track(Map<String, Tally> table, String name) {
@@ -218,5 +266,9 @@ final class LoginThrottle {
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -3,6 +3,8 @@ package dev.vpnd.server.dialect.keystone;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpnd.server.dialect.WireFault;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The body of {@code POST /v3/auth/tokens} with the {@code password} method: the user by id or by
@@ -55,9 +57,17 @@ record PasswordAuth(String userId, String userName, String password, String proj
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
-    /** The user as the throttle counts it: by id when the request names one, else by name. */
-    String throttleKey() {
-        return userId != null ? "id:" + userId : "name:" + (userName == null ? "" : userName);
+    /**
+     * The user as the throttle counts it: by id, whether the request names the user by id or by a
+     * name {@code idOfName} resolves, so guesses under both count together; a name no user has by
+     * that name.
+     */
+    String throttleKey(Function<String, Optional<String>> idOfName) {
+        if (userId != null) {
+            return "id:" + userId;
+        }
+        String name = userName == null ? "" : userName;
+        return idOfName.apply(name).map(id -> "id:" + id).orElse("name:" + name);
     }
 
     private static String text(JsonNode node, String field) {

@@ -91,8 +91,9 @@ final class Checks {
 
     static final Check UUID_OR_NONE = (name, value) -> value.isNull() ? value : UUID_CHECK.apply(name, value);
 
-    static Check values(String... allowed) {
-        Set<String> set = Set.of(allowed);
+    /** One of a value list (NeutronSpelling); the message names the value only, as neutron-lib's does. */
+    static Check values(Set<String> allowed) {
+        Set<String> set = Set.copyOf(allowed);
         return (name, value) -> {
             if (!value.isTextual() || !set.contains(value.asText())) {
                 throw NeutronFault.invalid(name, repr(value) + " is not in valid_values");
@@ -201,17 +202,6 @@ final class Checks {
                 }
             }
             return out;
-        };
-    }
-
-    /** A dict value in {@code allowed}; the message names the value only, as neutron-lib's does. */
-    static Check dictValue(String... allowed) {
-        Set<String> set = Set.of(allowed);
-        return (name, value) -> {
-            if (!value.isTextual() || !set.contains(value.asText())) {
-                throw NeutronFault.invalid(name, repr(value) + " is not in valid_values");
-            }
-            return value;
         };
     }
 

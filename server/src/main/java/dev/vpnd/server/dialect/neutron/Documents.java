@@ -19,11 +19,11 @@ final class Documents {
     /** The object under the singular key, or the reference's 400. */
     static ObjectNode member(Kind kind, JsonNode body) {
         if (body == null || body.isNull() || body.isEmpty() || !body.isObject()) {
-            throw NeutronFault.badRequest("Resource body required");
+            throw NeutronError.BODY_REQUIRED.fault();
         }
         JsonNode member = body.get(kind.member());
         if (member == null || !member.isObject()) {
-            throw NeutronFault.badRequest("Unable to find '" + kind.member() + "' in request body");
+            throw NeutronError.MEMBER_NOT_IN_BODY.fault(kind.member());
         }
         return (ObjectNode) member;
     }
@@ -36,13 +36,12 @@ final class Documents {
             JsonNode value = given.get(attribute.name());
             if (!attribute.post()) {
                 if (value != null) {
-                    throw NeutronFault.badRequest("Attribute '" + attribute.name() + "' not allowed in POST");
+                    throw NeutronError.NOT_ALLOWED_IN_POST.fault(attribute.name());
                 }
                 doc.putNull(attribute.name());
             } else if (value == null) {
                 if (attribute.required()) {
-                    throw NeutronFault.badRequest("Failed to parse request. Required attribute '" + attribute.name()
-                            + "' not specified");
+                    throw NeutronError.REQUIRED_ATTRIBUTE.fault(attribute.name());
                 }
                 doc.set(attribute.name(), attribute.defaultValue());
             } else {
@@ -58,8 +57,7 @@ final class Documents {
         String project = doc.path("tenant_id").isTextual() ? doc.get("tenant_id").asText()
                 : doc.path("project_id").isTextual() ? doc.get("project_id").asText() : caller.projectId();
         if (!project.equals(caller.projectId()) && !caller.admin()) {
-            throw NeutronFault.badRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated "
-                    + "project in request requires admin or advsvc privileges");
+            throw NeutronError.OTHER_PROJECT.fault();
         }
         doc.put("tenant_id", project);
         doc.put("project_id", project);
@@ -73,7 +71,7 @@ final class Documents {
         for (Iterator<String> names = given.fieldNames(); names.hasNext();) {
             Attribute attribute = byName.get(names.next());
             if (attribute != null && !attribute.put()) {
-                throw NeutronFault.badRequest("Cannot update read-only attribute " + attribute.name());
+                throw NeutronError.READ_ONLY_ATTRIBUTE.fault(attribute.name());
             }
         }
         ObjectNode changes = NeutronJson.NODES.objectNode();
@@ -95,14 +93,13 @@ final class Documents {
             }
         });
         if (!unknown.isEmpty()) {
-            throw NeutronFault.badRequest("Unrecognized attribute(s) '" + String.join(", ", unknown) + "'");
+            throw NeutronError.UNRECOGNIZED_ATTRIBUTES.fault(String.join(", ", unknown));
         }
     }
 
     /**
      * What a client sees of a stored document: the attributes in map order (only {@code fields}
-     * when given, unknown names ignored), internal keys and admin-only attributes (for others) dropped,
-     * the status as of now.
+     * when given, unknown names ignored), internal keys and admin-only attributes (for others) dropped.
      */
     static ObjectNode render(Operation op, Kind kind, ObjectNode doc, Set<String> fields) {
         ObjectNode out = NeutronJson.NODES.objectNode();
@@ -112,7 +109,7 @@ final class Documents {
                 continue;
             }
             if ((fields.isEmpty() || fields.contains(name)) && doc.has(name)) {
-                out.set(name, name.equals("status") ? NeutronJson.NODES.textNode(op.status(doc)) : doc.get(name));
+                out.set(name, doc.get(name));
             }
         }
         return out;

@@ -2,6 +2,7 @@ package dev.vpnd.server.dialect.neutron;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.core.port.OpenStackStore.Reference;
 
 /**
  * Endpoint groups: local subnets (type subnet) or peer CIDRs (type cidr), checked as the
@@ -15,8 +16,7 @@ final class EndpointGroups implements Behaviour {
         JsonNode endpoints = doc.path("endpoints");
         String type = doc.path("type").asText();
         if (!endpoints.isArray() || endpoints.isEmpty()) {
-            throw NeutronFault.bad("MissingEndpointForEndpointGroup", "No endpoints specified for endpoint group '"
-                    + pythonRepr(doc) + "'");
+            throw NeutronError.MISSING_ENDPOINT_FOR_ENDPOINT_GROUP.fault(pythonRepr(doc));
         }
         for (JsonNode endpoint : endpoints) {
             String text = endpoint.asText();
@@ -31,8 +31,7 @@ final class EndpointGroups implements Behaviour {
                         throw invalidEndpoint(text, type, "Invalid UUID");
                     }
                     if (op.lookup(Kinds.SUBNETS, text).isEmpty()) {
-                        throw NeutronFault.bad("NonExistingSubnetInEndpointGroup", "Subnet " + text
-                                + " in endpoint group does not exist");
+                        throw NeutronError.NON_EXISTING_SUBNET_IN_ENDPOINT_GROUP.fault(text);
                     }
                 }
                 default -> {
@@ -45,16 +44,13 @@ final class EndpointGroups implements Behaviour {
     @Override
     public void delete(Operation op, ObjectNode group) {
         String id = group.path("id").asText();
-        boolean used = op.all(Kinds.SITE_CONNECTIONS).stream().anyMatch(c -> c.path("local_ep_group_id").asText()
-                .equals(id) || c.path("peer_ep_group_id").asText().equals(id));
-        if (used) {
-            throw NeutronFault.bad("EndpointGroupInUse", "Endpoint group " + id + " is in use and cannot be deleted");
+        if (op.tx.siteConnectionUses(Reference.ENDPOINT_GROUP, id)) {
+            throw NeutronError.ENDPOINT_GROUP_IN_USE.fault(id);
         }
     }
 
     private static NeutronFault invalidEndpoint(String endpoint, String type, String why) {
-        return NeutronFault.bad("InvalidEndpointInEndpointGroup", "Endpoint '" + endpoint
-                + "' is invalid for group type '" + type + "': " + why);
+        return NeutronError.INVALID_ENDPOINT_IN_ENDPOINT_GROUP.fault(endpoint, type, why);
     }
 
     /** The group as Python prints the dict the reference embeds in this message. */

@@ -9,8 +9,8 @@ import java.util.Map;
  * attribute map in the order Neutron writes the attributes, the 404 it answers for a missing id,
  * whether its JSON is spaced (see {@link NeutronJson}), and what it does beyond storing documents.
  */
-record Kind(String path, String member, String collection, List<Attribute> attributes, String notFoundType,
-        String notFoundFormat, boolean spaced, Behaviour behaviour) {
+record Kind(String path, String member, String collection, List<Attribute> attributes, NeutronError missing,
+        boolean spaced, Behaviour behaviour) {
 
     Map<String, Attribute> byName() {
         var map = new LinkedHashMap<String, Attribute>();
@@ -19,6 +19,6 @@ record Kind(String path, String member, String collection, List<Attribute> attri
     }
 
     NeutronFault notFound(String id) {
-        return NeutronFault.notFound(notFoundType, String.format(notFoundFormat, id));
+        return missing.fault(id);
     }
 }

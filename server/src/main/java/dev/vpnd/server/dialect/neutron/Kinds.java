@@ -28,37 +28,38 @@ final class Kinds {
     private static final JsonNode EMPTY_DICT = NODES.objectNode();
     private static final JsonNode EMPTY_LIST = NODES.arrayNode();
 
-    private static final String[] AUTH_ALGORITHMS = {"sha1", "sha256", "sha384", "sha512"};
-    private static final String[] ENCRYPTION_ALGORITHMS = {"3des", "aes-128", "aes-192", "aes-256"};
-    private static final String[] PFS = {"group2", "group5", "group14"};
-    static final String[] DPD_ACTIONS = {"clear", "disabled", "hold", "restart", "restart-by-peer"};
-    static final String[] ENDPOINT_TYPES = {"subnet", "cidr", "network", "router", "vlan"};
+    private static final Attribute.Check AUTH_ALGORITHMS = Checks.values(NeutronSpelling.INTEGRITY.keySet());
+    private static final Attribute.Check ENCRYPTION_ALGORITHMS = Checks.values(NeutronSpelling.ENCRYPTION.keySet());
+    private static final Attribute.Check PFS = Checks.values(NeutronSpelling.PFS.keySet());
+    private static final Attribute.Check PHASE1_MODES = Checks.values(NeutronSpelling.PHASE1_MODE.keySet());
+    private static final Attribute.Check TRANSFORM_PROTOCOLS = Checks.values(NeutronSpelling.TRANSFORM_PROTOCOLS);
+    private static final Attribute.Check ENCAPSULATION_MODES = Checks.values(NeutronSpelling.ENCAPSULATION_MODES);
 
     private static final Attribute.Check LIFETIME = Checks.dict(ordered(
-            "units", Checks.dictValue("seconds"), "value", Checks.dictAtLeast(60)));
+            "units", Checks.values(NeutronSpelling.LIFETIME_UNITS), "value", Checks.dictAtLeast(60)));
     private static final Attribute.Check DPD = Checks.dict(ordered(
-            "action", Checks.dictValue(DPD_ACTIONS), "interval", Checks.DICT_NON_NEGATIVE,
+            "action", Checks.values(NeutronSpelling.DPD_ACTION.keySet()), "interval", Checks.DICT_NON_NEGATIVE,
             "timeout", Checks.DICT_NON_NEGATIVE));
 
     static final Kind IKE_POLICIES = new Kind("vpn/ikepolicies", "ikepolicy", "ikepolicies", withProject(
             id(), tenant(), name(), description(),
-            writable("auth_algorithm", text("sha1"), Checks.values(AUTH_ALGORITHMS), Filter.TEXT),
-            writable("encryption_algorithm", text("aes-128"), Checks.values(ENCRYPTION_ALGORITHMS), Filter.TEXT),
-            writable("phase1_negotiation_mode", text("main"), Checks.values("main", "aggressive"), Filter.TEXT),
+            writable("auth_algorithm", text("sha1"), AUTH_ALGORITHMS, Filter.TEXT),
+            writable("encryption_algorithm", text("aes-128"), ENCRYPTION_ALGORITHMS, Filter.TEXT),
+            writable("phase1_negotiation_mode", text("main"), PHASE1_MODES, Filter.TEXT),
             writable("lifetime", EMPTY_DICT, LIFETIME, Filter.NONE),
-            writable("ike_version", text("v1"), Checks.values("v1", "v2"), Filter.TEXT),
-            writable("pfs", text("group5"), Checks.values(PFS), Filter.TEXT)),
-            "IKEPolicyNotFound", "IKEPolicy %s could not be found", true, VpnPolicies.IKE);
+            writable("ike_version", text("v1"), Checks.values(NeutronSpelling.IKE_VERSION.keySet()), Filter.TEXT),
+            writable("pfs", text("group5"), PFS, Filter.TEXT)),
+            NeutronError.IKE_POLICY_NOT_FOUND, true, VpnPolicies.IKE);
 
     static final Kind IPSEC_POLICIES = new Kind("vpn/ipsecpolicies", "ipsecpolicy", "ipsecpolicies", withProject(
             id(), tenant(), name(), description(),
-            writable("transform_protocol", text("esp"), Checks.values("ah", "ah-esp", "esp"), Filter.TEXT),
-            writable("auth_algorithm", text("sha1"), Checks.values(AUTH_ALGORITHMS), Filter.TEXT),
-            writable("encryption_algorithm", text("aes-128"), Checks.values(ENCRYPTION_ALGORITHMS), Filter.TEXT),
-            writable("encapsulation_mode", text("tunnel"), Checks.values("transport", "tunnel"), Filter.TEXT),
+            writable("transform_protocol", text("esp"), TRANSFORM_PROTOCOLS, Filter.TEXT),
+            writable("auth_algorithm", text("sha1"), AUTH_ALGORITHMS, Filter.TEXT),
+            writable("encryption_algorithm", text("aes-128"), ENCRYPTION_ALGORITHMS, Filter.TEXT),
+            writable("encapsulation_mode", text("tunnel"), ENCAPSULATION_MODES, Filter.TEXT),
             writable("lifetime", EMPTY_DICT, LIFETIME, Filter.NONE),
-            writable("pfs", text("group5"), Checks.values(PFS), Filter.TEXT)),
-            "IPsecPolicyNotFound", "IPsecPolicy %s could not be found", true, VpnPolicies.IPSEC);
+            writable("pfs", text("group5"), PFS, Filter.TEXT)),
+            NeutronError.IPSEC_POLICY_NOT_FOUND, true, VpnPolicies.IPSEC);
 
     static final Kind VPN_SERVICES = new Kind("vpn/vpnservices", "vpnservice", "vpnservices", withProject(
             id(), name(), description(), tenant(),
@@ -68,13 +69,13 @@ final class Kinds {
             adminStateUp(),
             readOnly("external_v4_ip", Filter.TEXT), readOnly("external_v6_ip", Filter.TEXT),
             readOnly("status", Filter.TEXT)),
-            "VPNServiceNotFound", "VPNService %s could not be found", true, new VpnServices());
+            NeutronError.VPN_SERVICE_NOT_FOUND, true, new VpnServices());
 
     static final Kind ENDPOINT_GROUPS = new Kind("vpn/endpoint-groups", "endpoint_group", "endpoint_groups",
             withProject(id(), tenant(), name(), description(),
-                    requiredPostOnly("type", Checks.values(ENDPOINT_TYPES), Filter.TEXT),
+                    requiredPostOnly("type", Checks.values(NeutronSpelling.ENDPOINT_TYPES), Filter.TEXT),
                     postOnly("endpoints", EMPTY_LIST, Checks.LIST, Filter.NONE)),
-            "VPNEndpointGroupNotFound", "Endpoint group %s could not be found", true, new EndpointGroups());
+            NeutronError.ENDPOINT_GROUP_NOT_FOUND, true, new EndpointGroups());
 
     static final Kind SITE_CONNECTIONS = new Kind("vpn/ipsec-site-connections", "ipsec_site_connection",
             "ipsec_site_connections", withProject(
@@ -86,7 +87,7 @@ final class Kinds {
             writable("mtu", NODES.numberNode(1500), Checks.NON_NEGATIVE_INT, Filter.INTEGER),
             readOnly("auth_mode", Filter.TEXT),
             requiredWritable("psk", Checks.TEXT, Filter.TEXT),
-            writable("initiator", text("bi-directional"), Checks.values("bi-directional", "response-only"),
+            writable("initiator", text("bi-directional"), Checks.values(NeutronSpelling.INITIATOR.keySet()),
                     Filter.TEXT),
             writable("dpd", EMPTY_DICT, DPD, Filter.NONE),
             adminStateUp(),
@@ -97,7 +98,7 @@ final class Kinds {
             writable("peer_cidrs", NULL, Checks.SUBNETS_OR_NONE, Filter.NONE),
             writable("local_ep_group_id", NULL, Checks.UUID_OR_NONE, Filter.TEXT),
             writable("peer_ep_group_id", NULL, Checks.UUID_OR_NONE, Filter.TEXT)),
-            "IPsecSiteConnectionNotFound", "ipsec_site_connection %s not found", true, new SiteConnections());
+            NeutronError.SITE_CONNECTION_NOT_FOUND, true, new SiteConnections());
 
     static final Kind NETWORKS = new Kind("networks", "network", "networks", projectAfter("shared", withStandard(
             id(), name(), tenant(), adminStateUp(),
@@ -114,7 +115,7 @@ final class Kinds {
             readOnly("availability_zones", Filter.NONE),
             readOnly("ipv4_address_scope", Filter.TEXT), readOnly("ipv6_address_scope", Filter.TEXT),
             description())),
-            "NetworkNotFound", "Network %s could not be found.", false, new Networks());
+            NeutronError.NETWORK_NOT_FOUND, false, new Networks());
 
     static final Kind SUBNETS = new Kind("subnets", "subnet", "subnets", withStandard(
             id(), name(), tenant(),
@@ -137,7 +138,7 @@ final class Kinds {
             writable("dns_nameservers", EMPTY_LIST, Checks.LIST, Filter.NONE),
             description(),
             writable("service_types", EMPTY_LIST, Checks.LIST, Filter.NONE)),
-            "SubnetNotFound", "Subnet %s could not be found.", false, new Subnets());
+            NeutronError.SUBNET_NOT_FOUND, false, new Subnets());
 
     static final Kind ROUTERS = new Kind("routers", "router", "routers", withStandard(
             id(), name(), tenant(), adminStateUp(),
@@ -148,7 +149,7 @@ final class Kinds {
             postOnly("availability_zone_hints", EMPTY_LIST, Checks.LIST, Filter.NONE),
             writable("routes", EMPTY_LIST, (n, v) -> v.isNull() ? EMPTY_LIST : Checks.toList(v), Filter.NONE),
             postOnly("flavor_id", NULL, Checks.UUID_OR_NONE, Filter.TEXT)),
-            "RouterNotFound", "Router %s could not be found", true, new Routers());
+            NeutronError.ROUTER_NOT_FOUND, true, new Routers());
 
     /** Ports exist here only as router interfaces and gateways; clients list them, they never create them. */
     static final Kind PORTS = new Kind("ports", "port", "ports", withStandard(
@@ -160,7 +161,7 @@ final class Kinds {
             readOnly("allowed_address_pairs", Filter.NONE), readOnly("extra_dhcp_opts", Filter.NONE),
             readOnly("security_groups", Filter.NONE), description(),
             readOnly("binding:vnic_type", Filter.TEXT), readOnly("port_security_enabled", Filter.BOOLEAN)),
-            "PortNotFound", "Port %s could not be found.", false, Behaviour.PLAIN);
+            NeutronError.PORT_NOT_FOUND, false, Behaviour.PLAIN);
 
     /** Attributes only an admin sees (neutron's policy: get_network:provider:* is admin_only). */
     static final Set<String> ADMIN_ONLY = Set.of("provider:network_type",

@@ -62,7 +62,7 @@ final class ListQuery {
                 int high = i + 1 < text.length() ? hex(text.charAt(i + 1)) : -1;
                 int low = i + 2 < text.length() ? hex(text.charAt(i + 2)) : -1;
                 if (high < 0 || low < 0) {
-                    throw NeutronFault.badRequest("Invalid query string: '%' must be followed by two hexadecimal digits");
+                    throw NeutronError.BAD_ESCAPE.fault();
                 }
                 bytes.write(high * 16 + low);
                 i += 2;
@@ -91,23 +91,27 @@ final class ListQuery {
     }
 
     private static NeutronFault notUtf8() {
-        return NeutronFault.badRequest("Invalid query string: bytes are not UTF-8");
+        return NeutronError.NOT_UTF8.fault();
     }
 
     Set<String> fields() {
         return new LinkedHashSet<>(params.getOrDefault("fields", List.of()));
     }
 
-    /** Whether a document passes every filter; {@code status} is the document's status as of now. */
-    boolean matches(Kind kind, Operation op, ObjectNode doc) {
+    /** Whether a document passes every filter. */
+    boolean matches(Kind kind, ObjectNode doc) {
+        return matches(kind, doc, filters(kind).keySet());
+    }
+
+    /** Whether a document passes the filters on the attributes {@code only}. */
+    boolean matches(Kind kind, ObjectNode doc, Set<String> only) {
         var byName = kind.byName();
-        for (var entry : params.entrySet()) {
-            Attribute attribute = byName.get(entry.getKey());
-            if (CONTROL.contains(entry.getKey()) || attribute == null || attribute.filter() == Filter.NONE) {
+        for (var entry : filters(kind).entrySet()) {
+            if (!only.contains(entry.getKey())) {
                 continue;
             }
-            JsonNode value = attribute.name().equals("status") ? NeutronJson.NODES.textNode(op.status(doc))
-                    : doc.path(attribute.name());
+            Attribute attribute = byName.get(entry.getKey());
+            JsonNode value = doc.path(attribute.name());
             if (entry.getValue().stream().noneMatch(wanted -> equal(attribute.filter(), value, wanted))) {
                 return false;
             }
@@ -115,6 +119,23 @@ final class ListQuery {
         return true;
     }
 
+    /**
+     * The filters that apply to the kind, by attribute, each with its wanted values in request
+     * order: keys that name a column attribute (others are ignored, as the VPN plugin does).
+     */
+    Map<String, List<String>> filters(Kind kind) {
+        var byName = kind.byName();
+        var out = new LinkedHashMap<String, List<String>>();
+        params.forEach((key, values) -> {
+            Attribute attribute = byName.get(key);
+            if (!CONTROL.contains(key) && attribute != null && attribute.filter() != Filter.NONE) {
+                out.put(key, values);
+            }
+        });
+        return out;
+    }
+
+    /** Whether {@code wanted}, a filter value, matches a stored value as Neutron compares them. */
     private static boolean equal(Filter filter, JsonNode value, String wanted) {
         try {
             return switch (filter) {
@@ -129,28 +150,39 @@ final class ListQuery {
         }
     }
 
-    /** Sorted by {@code sort_key}s (then id), or by id; checks the sort parameters first. */
-    List<ObjectNode> sort(Kind kind, List<ObjectNode> docs) {
+    /** One {@code sort_key} with its {@code sort_dir}. */
+    record SortKey(String attribute, boolean descending) {
+    }
+
+    /** The {@code sort_key}s and their {@code sort_dir}s, checked as Neutron checks them (400s). */
+    List<SortKey> sortKeys(Kind kind) {
         List<String> keys = params.getOrDefault("sort_key", List.of());
         List<String> dirs = params.getOrDefault("sort_dir", List.of());
         if (keys.size() != dirs.size()) {
-            throw NeutronFault.badRequest("The number of sort_keys and sort_dirs must be same");
+            throw NeutronError.SORT_KEYS_AND_DIRS.fault();
         }
         var byName = kind.byName();
         var invalidKeys = keys.stream().filter(k -> byName.get(k) == null || !byName.get(k).sortable()).toList();
         if (!invalidKeys.isEmpty()) {
-            throw NeutronFault.badRequest(pythonList(invalidKeys) + " is invalid attribute for sort_keys");
+            throw NeutronError.INVALID_SORT_KEYS.fault(pythonList(invalidKeys));
         }
         var invalidDirs = dirs.stream().filter(d -> !d.equals("asc") && !d.equals("desc")).toList();
         if (!invalidDirs.isEmpty()) {
-            throw NeutronFault.badRequest(pythonList(invalidDirs)
-                    + " is invalid value for sort_dirs, valid value is 'asc' and 'desc'");
+            throw NeutronError.INVALID_SORT_DIRS.fault(pythonList(invalidDirs));
         }
-        Comparator<ObjectNode> order = (a, b) -> 0;
+        var out = new ArrayList<SortKey>();
         for (int i = 0; i < keys.size(); i++) {
-            String key = keys.get(i);
-            Comparator<ObjectNode> byKey = Comparator.comparing(d -> d.path(key).asText());
-            order = order.thenComparing(dirs.get(i).equals("desc") ? byKey.reversed() : byKey);
+            out.add(new SortKey(keys.get(i), dirs.get(i).equals("desc")));
+        }
+        return out;
+    }
+
+    /** Sorted by {@code sort_key}s (then id), or by id; checks the sort parameters first. */
+    List<ObjectNode> sort(Kind kind, List<ObjectNode> docs) {
+        Comparator<ObjectNode> order = (a, b) -> 0;
+        for (SortKey key : sortKeys(kind)) {
+            Comparator<ObjectNode> byKey = Comparator.comparing(d -> d.path(key.attribute()).asText());
+            order = order.thenComparing(key.descending() ? byKey.reversed() : byKey);
         }
         order = order.thenComparing(d -> d.path("id").asText());
         var sorted = new ArrayList<>(docs);
@@ -173,8 +205,7 @@ final class ListQuery {
         } catch (NumberFormatException e) {
             // falls through
         }
-        throw new NeutronFault(400, "BadRequest",
-                "Bad limit request: Limit must be an integer 0 or greater and not '" + text + "'.");
+        throw NeutronError.BAD_LIMIT.fault(text);
     }
 
     boolean reverse() {

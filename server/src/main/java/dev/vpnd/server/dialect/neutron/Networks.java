@@ -63,8 +63,7 @@ final class Networks implements Behaviour {
         String id = network.path("id").asText();
         boolean used = op.all(Kinds.PORTS).stream().anyMatch(p -> p.path("network_id").asText().equals(id));
         if (used) {
-            throw NeutronFault.conflict("NetworkInUse", "Unable to complete operation on network " + id
-                    + ". There are one or more ports still in use on the network.");
+            throw NeutronError.NETWORK_IN_USE.fault(id);
         }
         for (ObjectNode subnet : op.all(Kinds.SUBNETS)) {
             if (subnet.path("network_id").asText().equals(id)) {

@@ -42,6 +42,18 @@ public final class NeutronDialect implements Dialect {
         Kinds.ALL.forEach(kind -> kinds.put(kind.path(), kind));
     }
 
+    /**
+     * Brings what older versions stored up to date before the dialect serves: the documents they kept
+     * of VPN services and site connections become the attributes beside the canonical records.
+     */
+    public static void upgradeStoredDocuments(NetworkingService networking) {
+        int moved = LegacyDocuments.move(networking);
+        if (moved > 0) {
+            LOG.info("moved {} Neutron VPN service and site connection documents beside their canonical records",
+                    moved);
+        }
+    }
+
     @Override
     public String name() {
         return "neutron";
@@ -85,7 +97,7 @@ public final class NeutronDialect implements Dialect {
             }
             Target target = target(path);
             if (target == null) {
-                throw NeutronFault.notFound("HTTPNotFound", "The resource could not be found.");
+                throw NeutronError.HTTP_NOT_FOUND.fault();
             }
             action = target.kind().collection() + "." + methodLabel(request.method())
                     + (target.action() == null ? "" : "." + target.action());
@@ -164,9 +176,9 @@ public final class NeutronDialect implements Dialect {
         var query = new ListQuery(request.rawQuery());
         ObjectNode root = networking.read(tx -> {
             var op = new Operation(caller, tx);
-            var docs = op.visibleList(kind).stream().filter(d -> query.matches(kind, op, d)).toList();
-            var sorted = query.sort(kind, docs);
-            var page = query.page(sorted);
+            var page = kind.behaviour() instanceof Canonical canonical ? canonical.page(op, query)
+                    : query.page(query.sort(kind, op.visibleList(kind).stream().filter(d -> query.matches(kind, d))
+                            .toList()));
             Set<String> fields = query.fields();
             ObjectNode out = NeutronJson.NODES.objectNode();
             var items = out.putArray(kind.collection());
@@ -200,7 +212,7 @@ public final class NeutronDialect implements Dialect {
             var op = new Operation(caller, tx);
             if (!tx.projectExists(Operation.project(doc))) {
                 // Neutron takes any tenant_id from an admin; vpnd's resources must belong to a known project.
-                throw NeutronFault.bad("ProjectNotFound", "Project " + Operation.project(doc) + " could not be found.");
+                throw NeutronError.PROJECT_NOT_FOUND.fault(Operation.project(doc));
             }
             op.checkQuota(kind, Operation.project(doc));
             doc.put("id", UUID.randomUUID().toString());
@@ -246,8 +258,8 @@ public final class NeutronDialect implements Dialect {
         if (rest.isEmpty() || rest.equals("/")) {
             return respond(200, Extensions.list(), true, requestId);
         }
-        ObjectNode extension = Extensions.find(rest.substring(1)).orElseThrow(() -> NeutronFault.notFound(
-                "ExtensionNotFound", "Extension with alias " + rest.substring(1) + " does not exist"));
+        ObjectNode extension = Extensions.find(rest.substring(1)).orElseThrow(
+                () -> NeutronError.EXTENSION_NOT_FOUND.fault(rest.substring(1)));
         return respond(200, extension, true, requestId);
     }
 
@@ -268,29 +280,27 @@ public final class NeutronDialect implements Dialect {
 
     private static JsonNode body(WireRequest request) {
         if (request.body().length == 0) {
-            throw NeutronFault.badRequest("Resource body required");
+            throw NeutronError.BODY_REQUIRED.fault();
         }
         try {
             return NeutronJson.MAPPER.readTree(request.body());
         } catch (IOException e) {
-            throw new NeutronFault(400, "MalformedRequestBody", "Malformed request body: Cannot understand JSON.");
+            throw NeutronError.MALFORMED_REQUEST_BODY.fault();
         }
     }
 
+    /** The listener's own scheme, as Keystone's catalog gives it: links must work on an HTTPS-only port. */
     private static String baseUrl(WireRequest request) {
-        String proto = request.header("x-forwarded-proto");
         String host = request.header("host");
-        return (proto == null ? "http" : proto) + "://" + (host == null ? "localhost" : host);
+        return request.scheme() + "://" + (host == null ? "localhost" : host);
     }
 
     private static NeutronFault methodNotAllowed() {
-        return new NeutronFault(405, "HTTPMethodNotAllowed",
-                "The server could not comply with the request since it is either malformed or otherwise incorrect.");
+        return NeutronError.HTTP_METHOD_NOT_ALLOWED.fault();
     }
 
     private static NeutronFault internal() {
-        return new NeutronFault(500, "HTTPInternalServerError",
-                "Request Failed: internal server error while processing your request.");
+        return NeutronError.INTERNAL_SERVER_ERROR.fault();
     }
 
     private static WireResponse respond(int status, JsonNode body, boolean spaced, String requestId) {
@@ -317,12 +327,12 @@ public final class NeutronDialect implements Dialect {
     public WireResponse protocolError(int status, String reason) {
         String requestId = "req-" + UUID.randomUUID();
         if (status == 503) {
-            return error(new NeutronFault(503, "ServiceUnavailable", "The service is stopping; retry shortly."),
-                    requestId);
+            return error(NeutronError.SERVICE_UNAVAILABLE.fault(), requestId);
         }
         if (status >= 500) {
             return error(internal(), requestId);
         }
-        return error(new NeutronFault(status, "HTTPBadRequest", reason), requestId);
+        // The HTTP layer's own status (413, 414, 431, ...) with webob's type.
+        return error(new NeutronFault(status, NeutronError.HTTP_BAD_REQUEST.type, reason), requestId);
     }
 }

@@ -2,7 +2,8 @@ package dev.vpnd.server.dialect.neutron;
 
 /**
  * An error answer: {@code {"NeutronError": {"type", "message", "detail": ""}}} with the status
- * Neutron's fault map gives the exception {@code type}.
+ * Neutron's fault map gives the exception {@code type}. The dialect's own errors come from the
+ * table {@link NeutronError}; the factories here serve the mapping of core problems (NeutronErrors).
  */
 final class NeutronFault extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -17,17 +18,17 @@ final class NeutronFault extends RuntimeException {
 
     /** An attribute-level failure of the API layer (webob's HTTPBadRequest). */
     static NeutronFault badRequest(String message) {
-        return new NeutronFault(400, "HTTPBadRequest", message);
+        return NeutronError.HTTP_BAD_REQUEST.fault(message);
     }
 
     /** {@code Invalid input for <attribute>. Reason: <reason>.} */
     static NeutronFault invalid(String attribute, String reason) {
-        return badRequest("Invalid input for " + attribute + ". Reason: " + reason + ".");
+        return NeutronError.INVALID_ATTRIBUTE.fault(attribute, reason);
     }
 
     /** A conversion failure (neutron-lib's InvalidInput). */
     static NeutronFault invalidInput(String reason) {
-        return new NeutronFault(400, "InvalidInput", "Invalid input for operation: " + reason + ".");
+        return NeutronError.INVALID_INPUT.fault(reason);
     }
 
     /** A plugin-level check that maps to 400. */
@@ -44,6 +45,6 @@ final class NeutronFault extends RuntimeException {
     }
 
     static NeutronFault forbidden(String message) {
-        return new NeutronFault(403, "PolicyNotAuthorized", message);
+        return new NeutronFault(403, NeutronError.POLICY_NOT_AUTHORIZED.type, message);
     }
 }

@@ -7,9 +7,15 @@ import dev.vpnd.core.algo.IkeVersion;
 import dev.vpnd.core.algo.Integrity;
 import dev.vpnd.core.model.DpdAction;
 import dev.vpnd.core.model.Initiation;
+import dev.vpnd.core.model.ResourceState;
 import java.util.Map;
+import java.util.Set;
 
-/** How Neutron spells each canonical value (neutron-lib 3.1 value sets), one table per field. */
+/**
+ * Neutron's value lists (neutron-lib 3.1 value sets), the one place the attribute checks take them
+ * from: for a canonical value, one table per field of what a request's spelling means, and how a
+ * canonical value is shown, whichever API set it; the lists with no canonical counterpart as sets.
+ */
 final class NeutronSpelling {
     static final Map<String, Encryption> ENCRYPTION = Map.of("3des", Encryption.TRIPLE_DES, "aes-128",
             Encryption.AES_128, "aes-192", Encryption.AES_192, "aes-256", Encryption.AES_256);
@@ -26,6 +32,44 @@ final class NeutronSpelling {
     static final Map<String, DpdAction> DPD_ACTION = Map.of("hold", DpdAction.HOLD, "clear", DpdAction.CLEAR,
             "restart", DpdAction.RESTART, "restart-by-peer", DpdAction.RESTART_BY_PEER, "disabled", DpdAction.HOLD);
 
+    /** IPsec policies' transform protocols and encapsulation modes: kept by Neutron alone. */
+    static final Set<String> TRANSFORM_PROTOCOLS = Set.of("ah", "ah-esp", "esp");
+    static final Set<String> ENCAPSULATION_MODES = Set.of("transport", "tunnel");
+    /** Policy lifetimes count seconds only. */
+    static final Set<String> LIFETIME_UNITS = Set.of("seconds");
+    /** Endpoint group types; only subnet and cidr groups take part in connections. */
+    static final Set<String> ENDPOINT_TYPES = Set.of("subnet", "cidr", "network", "router", "vlan");
+
     private NeutronSpelling() {
+    }
+
+    /** Initiation as shown: vpnd starting on traffic is still vpnd starting, so bi-directional. */
+    static String initiator(Initiation initiation) {
+        return switch (initiation) {
+            case IMMEDIATE, ON_TRAFFIC -> "bi-directional";
+            case PASSIVE -> "response-only";
+        };
+    }
+
+    /** The DPD action as shown; {@code disabled} when DPD is off, whatever action is kept. */
+    static String dpdAction(boolean enabled, DpdAction action) {
+        if (!enabled) {
+            return "disabled";
+        }
+        return switch (action) {
+            case HOLD -> "hold";
+            case CLEAR -> "clear";
+            case RESTART -> "restart";
+            case RESTART_BY_PEER -> "restart-by-peer";
+        };
+    }
+
+    /** A VPN service's or site connection's status: a pending create or update, else ACTIVE. */
+    static String status(ResourceState state) {
+        return switch (state) {
+            case PROVISIONING -> "PENDING_CREATE";
+            case UPDATING -> "PENDING_UPDATE";
+            case ACTIVE -> "ACTIVE";
+        };
     }
 }

@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** One request's view of the stored documents, inside its transaction, with the caller's visibility. */
+/**
+ * One request's view of the stored resources, inside its transaction, with the caller's visibility:
+ * documents, and for {@link Canonical} kinds the canonical records rendered as documents.
+ */
 final class Operation {
     /** Internal keys of a stored document start with this and never reach a client. */
     static final String INTERNAL = "_";
-    /** When a PENDING_CREATE service or connection becomes ACTIVE (epoch millis). */
-    static final String READY_AT = "_ready_at";
+    /** The region of the canonical record a document of a {@link Canonical} kind was read from. */
+    static final String REGION = "_region";
 
     final Caller caller;
     final NetworkingService.Transaction tx;
@@ -28,8 +31,9 @@ final class Operation {
         return doc.path("tenant_id").asText();
     }
 
+    /** The project's scope in the document's region: its record's, else Neutron's own. */
     static Scope scope(JsonNode doc) {
-        return NetworkingService.scope(project(doc));
+        return new Scope(project(doc), doc.path(REGION).asText(NetworkingService.REGION));
     }
 
     /**
@@ -46,7 +50,15 @@ final class Operation {
                 || doc.path(Subnets.SEEN_BY_EVERYONE).asBoolean(false);
     }
 
+    /** The account whose canonical records the caller reads: its project's, or null (every one) for an admin. */
+    String readableAccount() {
+        return caller.admin() ? null : caller.projectId();
+    }
+
     Optional<ObjectNode> lookup(Kind kind, String id) {
+        if (kind.behaviour() instanceof Canonical canonical) {
+            return canonical.find(this, id).filter(this::visible);
+        }
         return tx.find(kind.path(), id).map(r -> NeutronJson.parse(r.attributes())).filter(this::visible);
     }
 
@@ -67,6 +79,9 @@ final class Operation {
 
     /** Every document of the kind, whoever owns it: for checks such as "in use". */
     List<ObjectNode> all(Kind kind) {
+        if (kind.behaviour() instanceof Canonical) {
+            throw new IllegalArgumentException(kind.path() + " are canonical records, not documents");
+        }
         return tx.list(kind.path()).stream().map(r -> NeutronJson.parse(r.attributes())).toList();
     }
 
@@ -76,6 +91,9 @@ final class Operation {
      * documents cost it nothing. {@link #visible} still filters, the one statement of the rule.
      */
     List<ObjectNode> visibleList(Kind kind) {
+        if (kind.behaviour() instanceof Canonical) {
+            throw new IllegalArgumentException(kind.path() + " are listed by the store, not as documents");
+        }
         var stored = caller.admin() ? tx.list(kind.path()) : tx.listVisible(kind.path(), caller.projectId());
         return stored.stream().map(r -> NeutronJson.parse(r.attributes())).filter(this::visible).toList();
     }
@@ -85,15 +103,23 @@ final class Operation {
      * Neutron's API layer reserves the quota before the plugin looks at references).
      */
     void checkQuota(Kind kind, String projectId) {
-        NeutronQuotas.of(kind).ifPresent(quota -> tx.checkRoom(quota, projectId, kind.path()));
+        NeutronQuotas.of(kind).ifPresent(quota -> tx.checkRoom(quota, projectId,
+                () -> kind.behaviour() instanceof Canonical canonical ? canonical.count(this, projectId)
+                        : tx.countDocuments(kind.path(), projectId)));
     }
 
+    /** Stores a new document; a {@link Canonical} kind's create hook has written its records instead. */
     void insert(Kind kind, ObjectNode doc) {
-        tx.insert(resource(kind, doc));
+        if (!(kind.behaviour() instanceof Canonical)) {
+            tx.insert(resource(kind, doc));
+        }
     }
 
+    /** Stores a changed document; a {@link Canonical} kind's update hook has written its records instead. */
     void save(Kind kind, ObjectNode doc) {
-        tx.update(resource(kind, doc));
+        if (!(kind.behaviour() instanceof Canonical)) {
+            tx.update(resource(kind, doc));
+        }
     }
 
     private static OpenStackResource resource(Kind kind, ObjectNode doc) {
@@ -101,21 +127,14 @@ final class Operation {
                 seenByEveryone(doc));
     }
 
+    /** Deletes a document; a {@link Canonical} kind's delete hook has deleted its records instead. */
     void remove(Kind kind, String id) {
-        tx.delete(kind.path(), id);
+        if (!(kind.behaviour() instanceof Canonical)) {
+            tx.delete(kind.path(), id);
+        }
     }
 
     Instant now() {
         return tx.now();
-    }
-
-    /** A status that is still pending has become ACTIVE once its ready time has passed. */
-    String status(JsonNode doc) {
-        String status = doc.path("status").asText();
-        JsonNode readyAt = doc.get(READY_AT);
-        if (readyAt != null && status.startsWith("PENDING_") && !now().isBefore(Instant.ofEpochMilli(readyAt.asLong()))) {
-            return "ACTIVE";
-        }
-        return status;
     }
 }

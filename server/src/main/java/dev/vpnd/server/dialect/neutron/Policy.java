@@ -61,7 +61,7 @@ record Policy(String action, List<String> attributes) {
             return;
         }
         if (!attributes.isEmpty() || !caller.projectId().equals(owner)) {
-            throw NeutronFault.forbidden(rule() + " is disallowed by policy");
+            throw NeutronError.POLICY_NOT_AUTHORIZED.fault(rule());
         }
     }
 }

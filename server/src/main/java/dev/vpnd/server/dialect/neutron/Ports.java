@@ -77,7 +77,6 @@ final class Ports {
                 }
             }
         }
-        throw NeutronFault.conflict("IpAddressGenerationFailure", "No more IP addresses available on network "
-                + subnet.path("network_id").asText() + ".");
+        throw NeutronError.IP_ADDRESS_GENERATION_FAILURE.fault(subnet.path("network_id").asText());
     }
 }

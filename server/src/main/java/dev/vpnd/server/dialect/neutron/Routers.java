@@ -58,7 +58,7 @@ final class Routers implements Behaviour {
         List<ObjectNode> ports = op.all(Kinds.PORTS).stream().filter(p -> p.path("device_id").asText().equals(id))
                 .toList();
         if (ports.stream().anyMatch(p -> p.path("device_owner").asText().equals(Ports.INTERFACE))) {
-            throw NeutronFault.conflict("RouterInUse", "Router " + id + " still has ports");
+            throw NeutronError.ROUTER_IN_USE.fault(id);
         }
         ports.forEach(p -> op.remove(Kinds.PORTS, p.path("id").asText()));
         op.tx.deleteRouterVpc(Operation.scope(router), id);
@@ -66,11 +66,9 @@ final class Routers implements Behaviour {
 
     private static void checkNoService(Operation op, ObjectNode router) {
         String id = router.path("id").asText();
-        op.all(Kinds.VPN_SERVICES).stream().filter(s -> s.path("router_id").asText().equals(id)).findFirst()
-                .ifPresent(s -> {
-                    throw NeutronFault.conflict("RouterInUseByVPNService", "Router " + id
-                            + " is used by VPNService " + s.path("id").asText());
-                });
+        op.tx.vpnServiceOf(id, null).ifPresent(service -> {
+            throw NeutronError.ROUTER_IN_USE_BY_VPN_SERVICE.fault(id, service);
+        });
     }
 
     /**
@@ -88,13 +86,13 @@ final class Routers implements Behaviour {
             return NODES.nullNode();
         }
         if (!wanted.isObject() || !wanted.path("network_id").isTextual()) {
-            throw NeutronFault.invalid("external_gateway_info", "'" + Checks.repr(wanted) + "' is not a dictionary");
+            throw NeutronFault.invalid("external_gateway_info", "'" + Checks.repr(wanted)
+                    + "' is not a dictionary");
         }
         String networkId = wanted.get("network_id").asText();
         ObjectNode network = op.lookup(Kinds.NETWORKS, networkId).orElseThrow(() -> Kinds.NETWORKS.notFound(networkId));
         if (!network.path("router:external").asBoolean()) {
-            throw new NeutronFault(400, "BadRequest", "Bad router request: Network " + networkId
-                    + " is not an external network.");
+            throw NeutronError.BAD_ROUTER_REQUEST.fault("Network " + networkId + " is not an external network.");
         }
         ObjectNode info = NODES.objectNode();
         info.put("network_id", networkId);
@@ -114,8 +112,7 @@ final class Routers implements Behaviour {
     static ObjectNode interfaceAction(Operation op, String routerId, String action, JsonNode body) {
         ObjectNode router = op.owned(Kinds.ROUTERS, routerId, Policy.memberAction(action));
         if (!body.isObject() || !body.path("subnet_id").isTextual()) {
-            throw new NeutronFault(400, "BadRequest", "Bad router request: Either subnet_id or port_id must be "
-                    + "specified.");
+            throw NeutronError.BAD_ROUTER_REQUEST.fault("Either subnet_id or port_id must be specified.");
         }
         String subnetId = body.get("subnet_id").asText();
         ObjectNode subnet = op.lookup(Kinds.SUBNETS, subnetId).orElseThrow(() -> Kinds.SUBNETS.notFound(subnetId));
@@ -125,24 +122,20 @@ final class Routers implements Behaviour {
         if (action.equals("add_router_interface")) {
             if (!op.caller.admin() && !op.caller.projectId().equals(Operation.project(subnet))) {
                 // l3_db: a visible subnet of a shared or external network is still not the caller's to attach.
-                throw new NeutronFault(400, "BadRequest", "Bad router request: Cannot add interface to router because "
-                        + "subnet " + subnetId + " is not owned by project making the request.");
+                throw NeutronError.BAD_ROUTER_REQUEST.fault("Cannot add interface to router because subnet "
+                        + subnetId + " is not owned by project making the request.");
             }
             if (ports.stream().anyMatch(p -> Ports.onSubnet(p, subnetId))) {
-                throw new NeutronFault(400, "BadRequest", "Bad router request: Router already has a port on subnet "
-                        + subnetId + ".");
+                throw NeutronError.BAD_ROUTER_REQUEST.fault("Router already has a port on subnet " + subnetId + ".");
             }
             String gatewayIp = subnet.path("gateway_ip").asText();
             port = Ports.create(op, Operation.project(router), routerId, Ports.INTERFACE, subnet, gatewayIp);
         } else {
             port = ports.stream().filter(p -> Ports.onSubnet(p, subnetId)).findFirst().orElseThrow(() ->
-                    NeutronFault.notFound("RouterInterfaceNotFoundForSubnet", "Router " + routerId
-                            + " has no interface on subnet " + subnetId));
-            op.all(Kinds.VPN_SERVICES).stream().filter(s -> s.path("router_id").asText().equals(routerId)
-                    && s.path("subnet_id").asText().equals(subnetId)).findFirst().ifPresent(s -> {
-                        throw NeutronFault.conflict("SubnetInUseByVPNService", "Subnet " + subnetId
-                                + " is used by VPNService " + s.path("id").asText());
-                    });
+                    NeutronError.ROUTER_INTERFACE_NOT_FOUND_FOR_SUBNET.fault(routerId, subnetId));
+            op.tx.vpnServiceOf(routerId, subnetId).ifPresent(service -> {
+                throw NeutronError.SUBNET_IN_USE_BY_VPN_SERVICE.fault(subnetId, service);
+            });
             op.remove(Kinds.PORTS, port.path("id").asText());
         }
         ObjectNode answer = NODES.objectNode();

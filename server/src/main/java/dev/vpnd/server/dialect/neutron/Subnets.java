@@ -23,7 +23,7 @@ final class Subnets implements Behaviour {
                 && !Operation.project(network).equals(Operation.project(doc))) {
             // base.py's _validate_network_tenant_ownership: another project's external network is
             // visible but takes no subnets from others; its 404 hides the network's existence.
-            throw NeutronFault.notFound("HTTPNotFound", "The resource could not be found.");
+            throw NeutronError.HTTP_NOT_FOUND.fault();
         }
         String cidrText = doc.path("cidr").asText();
         var cidr = Addresses.cidr(cidrText).orElseThrow(() -> NeutronFault.invalid("cidr", "'" + cidrText
@@ -33,14 +33,12 @@ final class Subnets implements Behaviour {
                     + "' is recommended");
         }
         if (cidr.version() != doc.path("ip_version").asInt()) {
-            throw NeutronFault.invalidInput("Cidr " + cidrText + " does not match ip_version "
-                    + doc.path("ip_version").asInt());
+            throw NeutronError.CIDR_VERSION_MISMATCH.fault(cidrText, doc.path("ip_version").asInt());
         }
         for (ObjectNode other : op.all(Kinds.SUBNETS)) {
             if (other.path("network_id").asText().equals(networkId)
                     && Addresses.cidr(other.path("cidr").asText()).map(cidr::overlaps).orElse(false)) {
-                throw NeutronFault.invalidInput("Requested subnet with cidr: " + cidrText + " for network: "
-                        + networkId + " overlaps with another subnet");
+                throw NeutronError.SUBNET_OVERLAP.fault(cidrText, networkId);
             }
         }
         if (Kinds.UNSPECIFIED.equals(doc.path("gateway_ip").asText())) {
@@ -84,8 +82,7 @@ final class Subnets implements Behaviour {
         String id = subnet.path("id").asText();
         boolean used = op.all(Kinds.PORTS).stream().anyMatch(p -> Ports.onSubnet(p, id));
         if (used) {
-            throw NeutronFault.conflict("SubnetInUse", "Unable to complete operation on subnet " + id
-                    + ": One or more ports have an IP allocation from this subnet.");
+            throw NeutronError.SUBNET_IN_USE.fault(id);
         }
         op.tx.find(Kinds.NETWORKS.path(), subnet.path("network_id").asText()).ifPresent(stored -> {
             ObjectNode network = NeutronJson.parse(stored.attributes());

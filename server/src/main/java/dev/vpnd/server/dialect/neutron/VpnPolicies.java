@@ -2,6 +2,7 @@ package dev.vpnd.server.dialect.neutron;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.core.port.OpenStackStore.Reference;
 
 /**
  * IKE and IPsec policies. Their lifetime defaults to 3600 seconds, key by key; a policy used by a
@@ -10,17 +11,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * stored value, and so every later read, is an integer.
  */
 final class VpnPolicies implements Behaviour {
-    static final VpnPolicies IKE = new VpnPolicies("ikepolicy_id", "IKEPolicyInUse", "IKEPolicy");
-    static final VpnPolicies IPSEC = new VpnPolicies("ipsecpolicy_id", "IPsecPolicyInUse", "IPsecPolicy");
+    static final VpnPolicies IKE = new VpnPolicies(Reference.IKE_POLICY, NeutronError.IKE_POLICY_IN_USE);
+    static final VpnPolicies IPSEC = new VpnPolicies(Reference.IPSEC_POLICY, NeutronError.IPSEC_POLICY_IN_USE);
 
-    private final String reference;
-    private final String inUseType;
-    private final String label;
+    private final Reference reference;
+    private final NeutronError inUse;
 
-    private VpnPolicies(String reference, String inUseType, String label) {
+    private VpnPolicies(Reference reference, NeutronError inUse) {
         this.reference = reference;
-        this.inUseType = inUseType;
-        this.label = label;
+        this.inUse = inUse;
     }
 
     @Override
@@ -63,9 +62,8 @@ final class VpnPolicies implements Behaviour {
 
     private void checkUnused(Operation op, ObjectNode policy) {
         String id = policy.path("id").asText();
-        if (op.all(Kinds.SITE_CONNECTIONS).stream().anyMatch(c -> c.path(reference).asText().equals(id))) {
-            throw NeutronFault.conflict(inUseType, label + " " + id
-                    + " is in use by existing IPsecSiteConnection and can't be updated or deleted");
+        if (op.tx.siteConnectionUses(reference, id)) {
+            throw inUse.fault(id);
         }
     }
 }

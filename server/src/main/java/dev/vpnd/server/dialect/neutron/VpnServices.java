@@ -2,15 +2,55 @@ package dev.vpnd.server.dialect.neutron;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
+import dev.vpnd.core.model.ResourceState;
+import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnServiceAttributes;
+import dev.vpnd.core.port.OpenStackStore.VpnService;
+import dev.vpnd.core.port.OpenStackStore.VpnServiceField;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * VPN services, the OpenStack face of a VPN gateway (canonical gateway of the same id, in its
- * router's VPC, at the router's external address). The router must have an external gateway; a
- * legacy service's subnet must be attached to it. PENDING_CREATE until the provisioning delay has
- * passed, and not updatable before.
+ * VPN services: every canonical VPN gateway of the project, whichever API made it, with the
+ * attributes only Neutron has ({@link VpnServiceAttributes}) beside it. Its router is the gateway's
+ * VPC: a service made here is a gateway in its router's VPC, at the router's external address. The
+ * router must have an external gateway; a legacy service's subnet must be attached to it.
+ * PENDING_CREATE until the provisioning delay has passed, and not updatable before. A gateway made
+ * through another cloud's API has no subnet, and its router is a VPC that is not a Neutron router.
  */
-final class VpnServices implements Behaviour {
+final class VpnServices implements Canonical {
+    /** Every filterable attribute as the store compares it. */
+    static final CanonicalList<VpnServiceField> LIST = new CanonicalList<>(Map.ofEntries(
+            Map.entry("id", CanonicalList.text(VpnServiceField.ID)),
+            Map.entry("tenant_id", CanonicalList.text(VpnServiceField.PROJECT)),
+            Map.entry("project_id", CanonicalList.text(VpnServiceField.PROJECT)),
+            Map.entry("name", CanonicalList.text(VpnServiceField.NAME)),
+            Map.entry("description", CanonicalList.text(VpnServiceField.DESCRIPTION)),
+            Map.entry("subnet_id", CanonicalList.text(VpnServiceField.SUBNET)),
+            Map.entry("router_id", CanonicalList.text(VpnServiceField.VPC)),
+            Map.entry("flavor_id", CanonicalList.text(VpnServiceField.FLAVOR)),
+            Map.entry("admin_state_up", CanonicalList.bool(VpnServiceField.ADMIN_STATE_UP)),
+            Map.entry("external_v4_ip", CanonicalList.text(VpnServiceField.INTERNET_IP)),
+            Map.entry("external_v6_ip", CanonicalList.text(VpnServiceField.EXTERNAL_V6_IP)),
+            Map.entry("status", CanonicalList.spelled(VpnServiceField.STATE, ResourceState.values(),
+                    NeutronSpelling::status))));
+
+    @Override
+    public Optional<ObjectNode> find(Operation op, String id) {
+        return op.tx.vpnService(op.readableAccount(), id).map(s -> document(op, s));
+    }
+
+    @Override
+    public List<ObjectNode> page(Operation op, ListQuery query) {
+        return LIST.page(op, Kinds.VPN_SERVICES, query,
+                q -> op.tx.vpnServices(q).stream().map(s -> document(op, s)).toList());
+    }
+
+    @Override
+    public long count(Operation op, String projectId) {
+        return op.tx.countGateways(projectId);
+    }
 
     @Override
     public void create(Operation op, ObjectNode doc) {
@@ -18,49 +58,85 @@ final class VpnServices implements Behaviour {
         ObjectNode router = op.get(Kinds.ROUTERS, routerId);
         JsonNode gateway = router.path("external_gateway_info");
         if (!gateway.isObject()) {
-            throw NeutronFault.bad("RouterIsNotExternal", "Router " + routerId + " has no external network gateway set");
+            throw NeutronError.ROUTER_IS_NOT_EXTERNAL.fault(routerId);
         }
         if (!doc.path("subnet_id").isNull()) {
             String subnetId = doc.path("subnet_id").asText();
             op.get(Kinds.SUBNETS, subnetId);
             if (!attached(op, routerId, subnetId)) {
-                throw NeutronFault.bad("SubnetIsNotConnectedToRouter", "Subnet " + subnetId
-                        + " is not connected to Router " + routerId);
+                throw NeutronError.SUBNET_IS_NOT_CONNECTED_TO_ROUTER.fault(subnetId, routerId);
             }
         }
-        doc.set("external_v4_ip", externalIp(gateway, 4));
-        doc.set("external_v6_ip", externalIp(gateway, 6));
-        doc.put("status", "PENDING_CREATE");
-        Instant readyAt = op.tx.readyAt();
-        doc.put(Operation.READY_AT, readyAt.toEpochMilli());
-        op.tx.createServiceGateway(Operation.scope(doc), doc.path("id").asText(), routerId, doc.path("name").asText(),
-                doc.path("description").asText(), doc.path("external_v4_ip").asText(""), readyAt);
+        String id = doc.path("id").asText();
+        var attributes = new VpnServiceAttributes(id, text(doc, "subnet_id"), text(doc, "flavor_id"),
+                text(externalIp(gateway, 6)), doc.path("admin_state_up").asBoolean());
+        op.tx.createServiceGateway(Operation.scope(doc), routerId, doc.path("name").asText(),
+                doc.path("description").asText(), externalIp(gateway, 4).asText(""), op.tx.readyAt(), attributes);
+        doc.removeAll();
+        doc.setAll(stored(op, id));
     }
 
     @Override
     public ObjectNode update(Operation op, ObjectNode current, ObjectNode changes) {
         checkUpdatable(op, current);
-        ObjectNode merged = Behaviour.super.update(op, current, changes);
-        op.tx.renameServiceGateway(Operation.scope(merged), merged.path("id").asText(), merged.path("name").asText(),
-                merged.path("description").asText());
-        return merged;
+        ObjectNode merged = Canonical.super.update(op, current, changes);
+        String id = merged.path("id").asText();
+        var attributes = new VpnServiceAttributes(id, text(merged, "subnet_id"), text(merged, "flavor_id"),
+                text(merged, "external_v6_ip"), merged.path("admin_state_up").asBoolean());
+        op.tx.updateServiceGateway(Operation.scope(merged), id, merged.path("name").asText(),
+                merged.path("description").asText(), attributes);
+        return stored(op, id);
     }
 
     @Override
     public void delete(Operation op, ObjectNode service) {
         String id = service.path("id").asText();
-        if (op.all(Kinds.SITE_CONNECTIONS).stream().anyMatch(c -> c.path("vpnservice_id").asText().equals(id))) {
-            throw NeutronFault.conflict("VPNServiceInUse", "VPNService " + id + " is still in use");
+        if (op.tx.countConnectionsOnGateway(Operation.scope(service), id) > 0) {
+            throw NeutronError.VPN_SERVICE_IN_USE.fault(id);
         }
         op.tx.deleteServiceGateway(Operation.scope(service), id);
     }
 
+    /** The service as just written. */
+    private ObjectNode stored(Operation op, String id) {
+        return find(op, id).orElseThrow(() -> new IllegalStateException("VPN service " + id + " was not stored"));
+    }
+
+    /** The document of a gateway: its canonical values and its Neutron attributes (defaults when it has none). */
+    private static ObjectNode document(Operation op, VpnService service) {
+        VpnGateway g = service.gateway();
+        var a = service.attributes().orElseGet(() -> VpnServiceAttributes.defaults(g.id()));
+        ObjectNode doc = NeutronJson.NODES.objectNode();
+        doc.put("id", g.id());
+        doc.put("name", g.name());
+        doc.put("description", g.description());
+        doc.put("tenant_id", g.scope().accountId());
+        doc.put("subnet_id", a.subnetId());
+        doc.put("router_id", g.vpcId());
+        doc.put("flavor_id", a.flavorId());
+        doc.put("admin_state_up", a.adminStateUp());
+        doc.put("external_v4_ip", g.internetIp().isEmpty() ? null : g.internetIp());
+        doc.put("external_v6_ip", a.externalV6Ip());
+        doc.put("status", NeutronSpelling.status(g.lifecycle() == null ? ResourceState.ACTIVE
+                : g.lifecycle().state(op.now())));
+        doc.put("project_id", g.scope().accountId());
+        doc.put(Operation.REGION, g.scope().region());
+        return doc;
+    }
+
+    private static String text(ObjectNode doc, String name) {
+        return text(doc.path(name));
+    }
+
+    private static String text(JsonNode value) {
+        return value.isTextual() ? value.asText() : null;
+    }
+
     /** vpn_db's assert_update_allowed: nothing in a PENDING_* state may change. */
     static void checkUpdatable(Operation op, ObjectNode doc) {
-        String status = op.status(doc);
+        String status = doc.path("status").asText();
         if (status.startsWith("PENDING_")) {
-            throw NeutronFault.bad("VPNStateInvalidToUpdate", "Invalid state " + status + " of vpnaas resource "
-                    + doc.path("id").asText() + " for updating");
+            throw NeutronError.VPN_STATE_INVALID_TO_UPDATE.fault(status, doc.path("id").asText());
         }
     }
 

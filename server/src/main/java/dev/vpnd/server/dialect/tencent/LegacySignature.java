@@ -1,11 +1,12 @@
 package dev.vpnd.server.dialect.tencent;
 
+import dev.vpnd.server.security.BoundedEcho;
 import dev.vpnd.server.security.Digests;
+import dev.vpnd.server.security.MacWriter;
+import dev.vpnd.server.security.TextSink;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +81,8 @@ final class LegacySignature {
 
     /**
      * Step 1: every parameter but {@code Signature}, sorted by name in ordinal (UTF-16, hence ASCII:
-     * upper case before lower case) order.
+     * upper case before lower case) order. In the {@link NameOrder#SIGNED_NAME} order the entries
+     * carry the signed names, each made once rather than at every comparison.
      *
      * @param params the decoded query or form parameters
      */
@@ -88,26 +90,30 @@ final class LegacySignature {
         List<Map.Entry<String, String>> sorted = new ArrayList<>(params.size());
         for (Map.Entry<String, String> param : params.entrySet()) {
             if (!param.getKey().equals(SIGNATURE_PARAMETER)) {
-                sorted.add(Map.entry(param.getKey(), param.getValue()));
+                String name = order == NameOrder.SENT_NAME ? param.getKey() : signedName(param.getKey());
+                sorted.add(Map.entry(name, param.getValue()));
             }
         }
-        Comparator<Map.Entry<String, String>> byName = order == NameOrder.SENT_NAME
-                ? Map.Entry.comparingByKey()
-                : Comparator.comparing(param -> signedName(param.getKey()));
-        sorted.sort(byName);
+        sorted.sort(Map.Entry.comparingByKey());
         return sorted;
     }
 
     /** Step 2: {@code name=value} joined with {@code &}, names with {@code _} as {@code .}, values raw. */
     static String requestString(List<Map.Entry<String, String>> sortedParameters) {
         StringBuilder request = new StringBuilder(sortedParameters.size() * 32);
-        for (Map.Entry<String, String> param : sortedParameters) {
-            if (!request.isEmpty()) {
-                request.append('&');
-            }
-            request.append(signedName(param.getKey())).append('=').append(param.getValue());
-        }
+        writeRequestString(sortedParameters, TextSink.of(request));
         return request.toString();
+    }
+
+    private static void writeRequestString(List<Map.Entry<String, String>> sortedParameters, TextSink out) {
+        boolean first = true;
+        for (Map.Entry<String, String> param : sortedParameters) {
+            if (!first) {
+                out.append('&');
+            }
+            first = false;
+            out.append(signedName(param.getKey())).append('=').append(param.getValue());
+        }
     }
 
     /**
@@ -120,37 +126,58 @@ final class LegacySignature {
         return method + host + path + '?' + requestString;
     }
 
+    private static void writeSourceString(String method, String host, String path,
+            List<Map.Entry<String, String>> sortedParameters, TextSink out) {
+        out.append(method).append(host).append(path).append('?');
+        writeRequestString(sortedParameters, out);
+    }
+
     /** Step 4: Base64 of the HMAC of the UTF-8 source string, keyed by the secret key. */
     static String signature(String secretKey, SignatureMethod method, String sourceString) {
         return Base64.getEncoder().encodeToString(
                 Digests.hmac(method.parameterValue(), secretKey.getBytes(StandardCharsets.UTF_8), sourceString));
     }
 
+    /** Whether {@code givenSignature} signs these parameters for this method, one host and path. */
+    static boolean verify(String method, String host, String path, Map<String, String> params, String secretKey,
+            String signatureMethod, String givenSignature) {
+        return verify(method, List.of(host), path, params, secretKey, signatureMethod, givenSignature);
+    }
+
     /**
-     * Whether {@code givenSignature} signs these parameters for this method, host and path. Both
-     * parameter orders are tried when a name contains {@code _}; otherwise they are the same string.
+     * Whether {@code givenSignature} signs these parameters for this method, one of {@code hosts}
+     * and path. Both parameter orders are tried when a name contains {@code _}; otherwise they are
+     * the same string. Each candidate source string is streamed into the MAC, never built, and the
+     * first that matches ends the search (docs/security.md, "Work before the signature is checked").
      *
-     * @param host one candidate signed host: the caller tries the Host header, then configured public
-     *     names such as {@code vpc.api.qcloud.com}
+     * @param hosts the candidate signed hosts, in the order to try them: the caller's are the Host
+     *     header, then configured public names such as {@code vpc.api.qcloud.com}
      * @param path {@link #V2_PATH} or {@link #API3_PATH}
      * @param params the decoded parameters; a {@code Signature} entry is ignored
      * @param signatureMethod the value of the (signed) {@code SignatureMethod} parameter, or null
      * @return false also for an unknown {@code signatureMethod} and a missing or empty signature
      */
-    static boolean verify(String method, String host, String path, Map<String, String> params, String secretKey,
-            String signatureMethod, String givenSignature) {
+    static boolean verify(String method, List<String> hosts, String path, Map<String, String> params,
+            String secretKey, String signatureMethod, String givenSignature) {
         Optional<SignatureMethod> algorithm = SignatureMethod.fromParameter(signatureMethod);
         if (algorithm.isEmpty() || givenSignature == null || givenSignature.isEmpty()) {
             return false;
         }
-        byte[] given = givenSignature.getBytes(StandardCharsets.UTF_8);
-        boolean matched = matches(method, host, path, params, NameOrder.SENT_NAME, secretKey, algorithm.get(),
-                given);
-        if (params.keySet().stream().anyMatch(name -> name.indexOf('_') >= 0)) {
-            matched |= matches(method, host, path, params, NameOrder.SIGNED_NAME, secretKey, algorithm.get(),
-                    given);
+        List<NameOrder> orders = params.keySet().stream().anyMatch(name -> name.indexOf('_') >= 0)
+                ? List.of(NameOrder.SENT_NAME, NameOrder.SIGNED_NAME)
+                : List.of(NameOrder.SENT_NAME);
+        byte[] key = secretKey.getBytes(StandardCharsets.UTF_8);
+        for (NameOrder order : orders) {
+            List<Map.Entry<String, String>> sorted = sortedParameters(params, order);
+            for (String host : hosts) {
+                var mac = MacWriter.of(algorithm.get().parameterValue(), key);
+                writeSourceString(method, host, path, sorted, mac);
+                if (Digests.sameText(Base64.getEncoder().encodeToString(mac.finish()), givenSignature)) {
+                    return true;
+                }
+            }
         }
-        return matched;
+        return false;
     }
 
     /**
@@ -187,11 +214,16 @@ final class LegacySignature {
         return sourceString(method, host, path, requestString(sortedParameters(params, NameOrder.SENT_NAME)));
     }
 
-    private static boolean matches(String method, String host, String path, Map<String, String> params,
-            NameOrder order, String secretKey, SignatureMethod algorithm, byte[] given) {
-        String expected = signature(secretKey, algorithm,
-                sourceString(method, host, path, requestString(sortedParameters(params, order))));
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given);
+    /**
+     * {@code prefix} and the start of the source string for the sent-name order, for the message of a
+     * signature failure: no more of it is built than the message repeats.
+     */
+    static BoundedEcho.Text echoSourceString(String prefix, String method, String host, String path,
+            Map<String, String> params) {
+        var echo = new BoundedEcho.Writer();
+        echo.append(prefix);
+        writeSourceString(method, host, path, sortedParameters(params, NameOrder.SENT_NAME), echo);
+        return echo.toEcho();
     }
 
     private static String signedName(String name) {

@@ -22,9 +22,12 @@ import java.util.Map;
  * <p>TC3 has no nonce, and the SDKs sign only Content-Type and Host, leaving X-TC-Action,
  * X-TC-Region and X-TC-Version out: two calls in one second with the same body ({@code {}} for two
  * different Describe actions, or the same create made twice) carry the same signature, as a replay
- * would. So a TC3 signature may be used again only within {@link #TC3_REUSE_GRACE} of its
- * timestamp, where the signer's own back-to-back calls arrive; later, up to the end of the window,
- * a second use is refused, under its own action and region or any other (docs/security.md).
+ * would. So a TC3 signature may be used again only within {@link #TC3_REUSE_GRACE} of its first
+ * acceptance, where the signer's own back-to-back calls arrive; later, up to the end of the window,
+ * a second use is refused, under its own action and region or any other (docs/security.md). The
+ * grace counts from when this server first accepted it, not from its timestamp: a signer whose
+ * clock is minutes ahead would otherwise open a replay window minutes after the capture, and one
+ * whose clock is behind would have its own repeats refused.
  */
 final class TencentAuthenticator {
     /** Tencent accepts timestamps up to five minutes from its clock. */
@@ -38,8 +41,8 @@ final class TencentAuthenticator {
      */
     private static final int MAX_NONCE_DIGITS = 20;
     /**
-     * How far from its timestamp a TC3 signature may serve again: the SDKs stamp whole seconds, so
-     * calls made in one second arrive within it and a few seconds of latency and clock skew.
+     * How long after its first acceptance a TC3 signature may serve again: the SDKs stamp whole
+     * seconds, so calls made in one second arrive within it and a few seconds of latency.
      */
     static final Duration TC3_REUSE_GRACE = Duration.ofSeconds(5);
     /** What a spent signature is remembered under, apart from Alibaba's nonces and from each other. */
@@ -70,9 +73,9 @@ final class TencentAuthenticator {
                     .expectedStringToSign(request.method(), path, request.rawQuery(), request::header,
                             request.body(), call.timestamp(), auth).replace("\n", "\\n"));
         }
-        if (!replayGuard.firstUse(auth.secretId(), TC3_SPENT + auth.signature(), request.receivedAt())
-                && Duration.between(Instant.ofEpochSecond(Long.parseLong(call.timestamp())), request.receivedAt())
-                        .abs().compareTo(TC3_REUSE_GRACE) > 0) {
+        var earlierUse = replayGuard.earlierUse(auth.secretId(), TC3_SPENT + auth.signature(), request.receivedAt());
+        if (earlierUse.isPresent()
+                && Duration.between(earlierUse.get(), request.receivedAt()).abs().compareTo(TC3_REUSE_GRACE) > 0) {
             throw TencentError.SIGNATURE_REUSED.fault();
         }
         return key;
@@ -90,15 +93,10 @@ final class TencentAuthenticator {
         AccessKey key = keys.find(secretId).orElseThrow(TencentError.SECRET_ID_NOT_FOUND::fault);
         checkTimestamp(timestamp, request.receivedAt());
         String method = request.method();
-        boolean matched = false;
-        for (String host : signedHosts(request.header("host"))) {
-            matched |= LegacySignature.verify(method, host, path, fields, key.secret().value(),
-                    fields.get("SignatureMethod"), signature);
-        }
-        if (!matched) {
-            throw TencentError.SIGNATURE_FAILURE.fault("The string to sign here was: "
-                    + LegacySignature.expectedSourceString(method, String.valueOf(request.header("host")), path,
-                            fields));
+        if (!LegacySignature.verify(method, signedHosts(request.header("host")), path, fields, key.secret().value(),
+                fields.get("SignatureMethod"), signature)) {
+            throw TencentError.SIGNATURE_FAILURE.fault(LegacySignature.echoSourceString(
+                    "The string to sign here was: ", method, String.valueOf(request.header("host")), path, fields));
         }
         if (!replayGuard.firstUse(secretId, LEGACY_SPENT + signature, request.receivedAt())) {
             throw TencentError.NONCE_USED.fault(nonce);

@@ -1,6 +1,7 @@
 package dev.vpnd.server.dialect.tencent;
 
 import dev.vpnd.core.service.Services;
+import dev.vpnd.server.http.BodyLimits;
 import dev.vpnd.server.http.Dialect;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
@@ -56,11 +57,17 @@ public final class TencentDialect implements Dialect {
     }
 
     @Override
+    public BodyLimits bodyLimits() {
+        return BodyLimits.RPC;
+    }
+
+    @Override
     public WireResponse protocolError(int status, String reason) {
         String requestId = UUID.randomUUID().toString();
         if (status == 503) {
-            // The listener is draining before a stop: a status clients and balancers retry on.
-            return renderer.error(503, "ResourceUnavailable", "The service is stopping; retry shortly.",
+            // The listener is draining before a stop, or holds all the request bodies it may: a status
+            // clients and balancers retry on.
+            return renderer.error(503, "ResourceUnavailable", "The service is busy or stopping; retry shortly.",
                     requestId);
         }
         if (status >= 500) {

@@ -87,6 +87,11 @@ enum TencentError implements WireError {
         return saying(template.replace("%s", String.valueOf(detail)));
     }
 
+    /** This error repeating {@code echo}, which is bounded already, as it is. */
+    WireFault fault(BoundedEcho.Text echo) {
+        return new WireFault(this, code, template.replace("%s", echo.text()));
+    }
+
     WireFault fault() {
         return saying(template.replace(" %s", "").replace("`%s`", "").replace("%s", ""));
     }

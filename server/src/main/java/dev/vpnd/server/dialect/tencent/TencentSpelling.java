@@ -5,6 +5,7 @@ import dev.vpnd.core.algo.Encryption;
 import dev.vpnd.core.algo.IkeMode;
 import dev.vpnd.core.algo.IkeVersion;
 import dev.vpnd.core.algo.Integrity;
+import dev.vpnd.core.model.ChargeType;
 import dev.vpnd.core.model.DpdAction;
 import dev.vpnd.core.model.Initiation;
 import dev.vpnd.core.model.RouteType;
@@ -44,6 +45,12 @@ final class TencentSpelling {
             Initiation.ON_TRAFFIC, "flowTrigger", Initiation.PASSIVE, "passive"), Map.of());
     static final SpellingTable<DpdAction> DPD_ACTION = table(Map.of(DpdAction.CLEAR, "clear", DpdAction.RESTART,
             "restart"), Map.of());
+    /**
+     * A gateway's charge type, read exactly: the documentation spells it one way only, and a
+     * prepaid gateway is refused by name ({@link VpnGatewayActions}).
+     */
+    static final SpellingTable<ChargeType> CHARGE_TYPE = SpellingTable.exact(Map.of(
+            ChargeType.POSTPAID, "POSTPAID_BY_HOUR", ChargeType.PREPAID, "PREPAID"), Enum::name);
     static final SpellingTable<RouteType> ROUTE_TYPE = table(Map.of(RouteType.STATIC, "STATIC",
             RouteType.STATIC_ROUTE, "StaticRoute", RouteType.POLICY, "Policy", RouteType.BGP, "Bgp"), Map.of());
 

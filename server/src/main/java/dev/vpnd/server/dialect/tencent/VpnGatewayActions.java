@@ -1,7 +1,10 @@
 package dev.vpnd.server.dialect.tencent;
 
+import dev.vpnd.core.model.ChargeType;
+import dev.vpnd.core.model.NetworkType;
 import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnType;
 import dev.vpnd.core.port.GatewayStore;
 import dev.vpnd.core.port.Match;
 import dev.vpnd.core.problem.ResourceType;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** CreateVpnGateway, DescribeVpnGateways, ModifyVpnGatewayAttribute, DeleteVpnGateway. */
@@ -19,8 +23,6 @@ final class VpnGatewayActions {
             "public-ip-address", "renew-flag", "zone");
     static final Set<Long> BANDWIDTHS = Set.of(5L, 10L, 20L, 50L, 100L, 200L, 500L, 1000L, 3000L);
     static final Set<Long> SSL_CONNECTIONS = Set.of(5L, 10L, 20L, 50L, 100L, 200L, 500L, 1000L);
-    static final String POSTPAID = "POSTPAID_BY_HOUR";
-    static final String PREPAID = "PREPAID";
 
     private VpnGatewayActions() {
     }
@@ -37,12 +39,10 @@ final class VpnGatewayActions {
         if (!BANDWIDTHS.contains(bandwidth)) {
             throw TencentError.INVALID_PARAMETER_VALUE.fault("InternetMaxBandwidthOut");
         }
-        String chargeType = p.text("InstanceChargeType").orElse(POSTPAID);
-        if (chargeType.equals(PREPAID)) {
-            throw TencentError.UNSUPPORTED_OPERATION.fault("vpnd charges nothing, so gateways are POSTPAID_BY_HOUR");
-        }
-        if (!chargeType.equals(POSTPAID)) {
-            throw TencentError.INVALID_PARAMETER_VALUE.fault("InstanceChargeType");
+        var chargeType = chargeType(p).orElse(ChargeType.POSTPAID);
+        if (chargeType == ChargeType.PREPAID) {
+            throw TencentError.UNSUPPORTED_OPERATION.fault("vpnd charges nothing, so gateways are "
+                    + TencentSpelling.CHARGE_TYPE.spell(ChargeType.POSTPAID));
         }
         String type = p.text("Type").orElse("IPSEC");
         if (!type.equals("IPSEC") && !type.equals("SSL")) {
@@ -59,8 +59,9 @@ final class VpnGatewayActions {
         if (p.has("MaxConnection") && (!ssl || !SSL_CONNECTIONS.contains(maxConnection))) {
             throw TencentError.INVALID_PARAMETER_VALUE.fault("MaxConnection");
         }
-        var draft = new GatewayDraft(vpc.id(), "", name, "", (int) bandwidth, "public", "Normal", !ssl, ssl,
-                (int) maxConnection, "POSTPAY", p.text("Zone", "", 64), asn(p, 0), TencentTags.of(p));
+        var draft = new GatewayDraft(vpc.id(), "", name, "", (int) bandwidth, NetworkType.PUBLIC,
+                VpnType.INTERNATIONAL, !ssl, ssl, (int) maxConnection, chargeType, p.text("Zone", "", 64), asn(p, 0),
+                TencentTags.of(p));
         VpnGateway gateway = ctx.services().gateways().create(ctx.scope(), "", draft);
         return Map.of("VpnGateway", view(gateway, vpc.serial(), ctx.now()));
     }
@@ -103,8 +104,7 @@ final class VpnGatewayActions {
         var current = ctx.services().gateways().getBySerial(ctx.scope(),
                 ctx.requiredSerial("VpnGatewayId", ResourceType.VPN_GATEWAY));
         String name = p.text("VpnGatewayName", current.name(), 60);
-        var chargeType = p.text("InstanceChargeType");
-        if (chargeType.isPresent() && !chargeType.get().equals(POSTPAID)) {
+        if (chargeType(p).filter(type -> type != ChargeType.POSTPAID).isPresent()) {
             // Tencent converts prepaid gateways to pay-as-you-go only; vpnd's are all pay-as-you-go.
             throw TencentError.INVALID_PARAMETER_VALUE.fault("InstanceChargeType");
         }
@@ -126,6 +126,12 @@ final class VpnGatewayActions {
         return Map.of();
     }
 
+    /** The charge type asked for, if any; a word outside Tencent's spelling is invalid. */
+    private static Optional<ChargeType> chargeType(Api3Params p) {
+        return p.text("InstanceChargeType").map(text -> TencentSpelling.CHARGE_TYPE.parse(text)
+                .orElseThrow(() -> TencentError.INVALID_PARAMETER_VALUE.fault("InstanceChargeType")));
+    }
+
     /** A BGP ASN: 1 to 4294967295 except those Tencent reserves for itself. */
     static long asn(Api3Params p, long fallback) {
         long asn = p.integer("BgpAsn", fallback, 0, 4_294_967_295L);
@@ -144,7 +150,7 @@ final class VpnGatewayActions {
         v.put("State", g.lifecycle().state(now) == ResourceState.ACTIVE ? "AVAILABLE" : "PENDING");
         v.put("PublicIpAddress", g.internetIp());
         v.put("RenewFlag", "");
-        v.put("InstanceChargeType", g.chargeType().equals("PREPAY") ? PREPAID : POSTPAID);
+        v.put("InstanceChargeType", TencentSpelling.CHARGE_TYPE.spell(g.chargeType()));
         v.put("InternetMaxBandwidthOut", (long) g.bandwidthMbps());
         v.put("CreatedTime", TencentTime.format(g.createdAt()));
         v.put("ExpiredTime", "0000-00-00 00:00:00");

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpnd.core.model.OpenStackResource;
+import dev.vpnd.core.model.Lifecycle;
+import dev.vpnd.core.model.VpnConnection;
+import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.service.NetworkingService;
 import dev.vpnd.server.RunningVpnd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -419,27 +422,36 @@ class NeutronCaptureReplayTest {
 
     /**
      * AGENT_REPORTS_ACTIVE. Between 80 and 81 {@code capture.sh} set the VPN service and the connection
-     * ACTIVE in the reference's database, what an L3 agent would report; here vpnd's stored documents
-     * of the same two resources are set ACTIVE, what its provisioning delay would do.
+     * ACTIVE in the reference's database, what an L3 agent would report; here vpnd's records of the
+     * same two resources (the canonical connection and gateway) are made ready now, what its
+     * provisioning delay would do.
      */
     private void agentReportsActive(Capture next) {
         String connection = ids.get(next.placeholders().get("<uuid-1>"));
         String service = ids.get(next.placeholders().get("<uuid-2>"));
-        VPND.services().networking().write(tx -> {
-            for (var kindAndId : List.of(List.of("vpn/ipsec-site-connections", connection),
-                    List.of("vpn/vpnservices", service))) {
-                OpenStackResource stored = tx.find(kindAndId.get(0), kindAndId.get(1)).orElseThrow();
-                try {
-                    ObjectNode doc = (ObjectNode) JSON.readTree(stored.attributes());
-                    doc.put("status", "ACTIVE");
-                    tx.update(new OpenStackResource(stored.kind(), stored.id(), stored.projectId(),
-                            JSON.writeValueAsString(doc), stored.seenByEveryone()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return null;
-        });
+        var scope = NetworkingService.scope(demoProject);
+        try (var storage = VPND.openDatabase()) {
+            storage.write(s -> {
+                var c = s.connections().find(scope, connection).orElseThrow();
+                assertThat(s.connections().update(new VpnConnection(c.id(), c.serial(), c.scope(), c.vpcId(),
+                        c.gatewayId(), c.customerGatewayId(), c.name(), c.securityPolicies(), c.initiation(),
+                        c.enableDpd(), c.dpdTimeoutSeconds(), c.dpdAction(), c.enableNatTraversal(),
+                        c.autoConfigRoute(), c.routeType(), c.ike(), c.ipsec(), c.bgp(), c.healthCheck(),
+                        c.remoteCaCertificate(), c.enableTunnelsBgp(), c.tunnels(), c.status(), readyNow(c.lifecycle()),
+                        c.createdAt(), c.tags(), c.revision() + 1), c.revision())).isTrue();
+                var g = s.gateways().find(scope, service).orElseThrow();
+                assertThat(s.gateways().update(new VpnGateway(g.id(), g.serial(), g.scope(), g.vpcId(),
+                        g.vswitchId(), g.name(), g.description(), g.bandwidthMbps(), g.networkType(), g.vpnType(),
+                        g.enableIpsec(), g.enableSsl(), g.sslConnections(), g.chargeType(), g.internetIp(), g.zone(),
+                        g.asn(), readyNow(g.lifecycle()), g.createdAt(), g.tags(), g.revision() + 1), g.revision()))
+                        .isTrue();
+                return null;
+            });
+        }
+    }
+
+    private static Lifecycle readyNow(Lifecycle lifecycle) {
+        return new Lifecycle(lifecycle.pending(), Instant.now());
     }
 
     // ---- captures ----

@@ -2,8 +2,15 @@ package dev.vpnd.server.conformance.openstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliyun.teaopenapi.models.Config;
+import com.aliyun.vpc20160428.Client;
+import com.aliyun.vpc20160428.models.CreateCustomerGatewayRequest;
+import com.aliyun.vpc20160428.models.CreateVpcRequest;
+import com.aliyun.vpc20160428.models.CreateVpnConnectionRequest;
+import com.aliyun.vpc20160428.models.CreateVpnGatewayRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Debian's {@code openstack} CLI (python-neutronclient's VPN plugin) and the legacy {@code neutron}
  * CLI (for server-side {@code -F} fields and filters) against vpnd, signed in through its Keystone
  * as the demo user: every VPN command (create, list, show, set, delete of IKE and IPsec policies,
- * services, endpoint groups, site connections) and their error cases.
+ * services, endpoint groups, site connections) and their error cases, and what the demo account
+ * made through Alibaba's API.
  */
 class OpenStackCliTest {
     /**
@@ -30,6 +38,7 @@ class OpenStackCliTest {
     @RegisterExtension
     static final RunningVpnd VPND = new RunningVpnd(PROVISIONING);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ALIBABA_REGION = "cn-hangzhou";
     private static Path home;
 
     @BeforeAll
@@ -146,5 +155,48 @@ class OpenStackCliTest {
         ok("demo", "openstack", "vpn", "ipsec", "policy", "delete", "ipsec1");
         assertThat(ok("demo", "openstack", "vpn", "ike", "policy", "list", "-f", "json")).isEmpty();
         assertThat(failure("demo", "openstack", "vpn", "ipsec", "policy", "delete", "ipsec1")).contains("ipsec1");
+    }
+
+    /**
+     * A connection made with the Alibaba SDK has no IKE or IPsec policy of its own: the CLI lists
+     * and shows it with those empty, and its values as Alibaba set them.
+     */
+    @Test
+    void aConnectionMadeWithTheAlibabaSdkListsAndShows() throws Exception {
+        var alibaba = new Client(new Config().setAccessKeyId(AccountService.DEMO_KEY_ID)
+                .setAccessKeySecret(AccountService.DEMO_KEY_SECRET).setRegionId(ALIBABA_REGION)
+                .setEndpoint(VPND.aliyunEndpoint()).setProtocol("HTTP"));
+        String vpc = alibaba.createVpc(new CreateVpcRequest().setRegionId(ALIBABA_REGION).setCidrBlock("10.0.0.0/8"))
+                .getBody().getVpcId();
+        String gateway = alibaba.createVpnGateway(new CreateVpnGatewayRequest().setRegionId(ALIBABA_REGION)
+                .setVpcId(vpc).setBandwidth(10).setName("alibaba-gateway")).getBody().getVpnGatewayId();
+        String peer = alibaba.createCustomerGateway(new CreateCustomerGatewayRequest().setRegionId(ALIBABA_REGION)
+                .setIpAddress("198.51.100.99")).getBody().getCustomerGatewayId();
+        alibaba.createVpnConnection(new CreateVpnConnectionRequest().setRegionId(ALIBABA_REGION)
+                .setVpnGatewayId(gateway).setCustomerGatewayId(peer).setName("from-alibaba")
+                .setLocalSubnet("10.1.0.0/16").setRemoteSubnet("192.168.7.0/24")
+                .setIkeConfig("{\"Psk\":\"alibaba-psk\",\"IkeAuthAlg\":\"md5\"}"));
+
+        JsonNode listed = ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "list", "--long", "-f", "json");
+        JsonNode row = null;
+        for (JsonNode candidate : listed) {
+            if (candidate.path("Name").asText().equals("from-alibaba")) {
+                row = candidate;
+            }
+        }
+        assertThat(row).as("the list holds Alibaba's connection: %s", listed).isNotNull();
+        assertThat(row.path("Peer Address").asText()).isEqualTo("198.51.100.99");
+        assertThat(row.path("IKE Policy").isNull()).as(row.toString()).isTrue();
+        assertThat(row.path("IPSec Policy").isNull()).isTrue();
+        assertThat(row.path("Pre-shared Key").asText()).isEqualTo("alibaba-psk");
+        assertThat(row.path("Status").asText()).isIn("PENDING_CREATE", "ACTIVE");
+
+        JsonNode shown = ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "show", "from-alibaba", "-f",
+                "json");
+        assertThat(shown.path("ID").asText()).isEqualTo(row.path("ID").asText());
+        assertThat(shown.path("IKE Policy").isNull()).as(shown.toString()).isTrue();
+        assertThat(shown.path("Peer CIDRs").toString()).contains("192.168.7.0/24");
+        assertThat(ok("demo", "openstack", "vpn", "service", "show", "alibaba-gateway", "-f", "json")
+                .path("ID").asText()).isEqualTo(shown.path("VPN Service").asText());
     }
 }

@@ -128,6 +128,35 @@ class TencentResourcesTest {
                 .isEqualTo("InvalidParameterValue");
     }
 
+    /** vpnd's gateways are all pay-as-you-go: prepaid is refused on create and modify, other words are invalid. */
+    @Test
+    void chargeTypesAreReadExactly() throws Exception {
+        String vpcId = new TencentFixtures(client).vpc();
+        var prepaid = new CreateVpnGatewayRequest();
+        prepaid.setVpcId(vpcId);
+        prepaid.setVpnGatewayName("prepaid");
+        prepaid.setInternetMaxBandwidthOut(5L);
+        prepaid.setInstanceChargeType("PREPAID");
+        assertThat(error(() -> client.CreateVpnGateway(prepaid)).getErrorCode()).isEqualTo("UnsupportedOperation");
+        prepaid.setInstanceChargeType("postpaid_by_hour");
+        assertThat(error(() -> client.CreateVpnGateway(prepaid)).getErrorCode()).isEqualTo("InvalidParameterValue");
+        prepaid.setInstanceChargeType("POSTPAID_BY_HOUR");
+        var gateway = client.CreateVpnGateway(prepaid).getVpnGateway();
+        assertThat(gateway.getInstanceChargeType()).isEqualTo("POSTPAID_BY_HOUR");
+
+        var modify = new ModifyVpnGatewayAttributeRequest();
+        modify.setVpnGatewayId(gateway.getVpnGatewayId());
+        modify.setInstanceChargeType("PREPAID");
+        assertThat(error(() -> client.ModifyVpnGatewayAttribute(modify)).getErrorCode())
+                .isEqualTo("InvalidParameterValue");
+        modify.setInstanceChargeType("POSTPAID_BY_HOUR");
+        client.ModifyVpnGatewayAttribute(modify);
+        var byId = new DescribeVpnGatewaysRequest();
+        byId.setVpnGatewayIds(new String[] {gateway.getVpnGatewayId()});
+        assertThat(client.DescribeVpnGateways(byId).getVpnGatewaySet()[0].getInstanceChargeType())
+                .isEqualTo("POSTPAID_BY_HOUR");
+    }
+
     @Test
     void customerGatewaysAndTheirDependencies() throws Exception {
         var fixtures = new TencentFixtures(client);

@@ -84,6 +84,30 @@ class KeystoneBruteForceTest {
         assertThrottled(signIn(sprayer, "demo", "demo"));
     }
 
+    private static HttpResponse<String> signInById(HttpClient client, String userId, String password)
+            throws Exception {
+        String body = """
+                {"auth": {"identity": {"methods": ["password"], "password": {"user": {"id": "%s",
+                "password": "%s"}}}}}""".formatted(userId, password);
+        return client.send(HttpRequest.newBuilder(URI.create(VPND.endpoints().get("keystone") + "/v3/auth/tokens"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void guessesByNameAndByIdCountAsOneUsers() throws Exception {
+        String password = VPND.services().accounts().create("named-twice").login().password().value();
+        String id = VPND.services().identity().userIdOf("named-twice").orElseThrow();
+        for (int i = 0; i < 3; i++) {
+            assertPlainFailure(signIn(from("127.0.0.11"), "named-twice", "guess-" + i));
+        }
+        for (int i = 0; i < 2; i++) {
+            assertPlainFailure(signInById(from("127.0.0.12"), id, "guess-" + i));
+        }
+        assertThrottled(signIn(from("127.0.0.13"), "named-twice", password));
+        assertThrottled(signInById(from("127.0.0.13"), id, password));
+    }
+
     @Test
     void successesResetTheUserAndNeverCount() throws Exception {
         for (String address : List.of("127.0.0.5", "127.0.0.6")) {

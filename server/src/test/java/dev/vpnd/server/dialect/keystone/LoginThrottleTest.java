@@ -131,14 +131,46 @@ class LoginThrottleTest {
         assertThat(LoginThrottle.addressKey(null)).isEqualTo("unknown");
     }
 
+    /** A sign-in that fails if it is admitted; whether it was. */
+    private boolean failIfAdmitted(String user, String address) {
+        if (throttle.begin(user, address) instanceof Admitted admitted) {
+            admitted.failed();
+            return true;
+        }
+        return false;
+    }
+
     @Test
     void memoryIsBoundedWhateverTheNamesAndAddresses() {
+        int admitted = 0;
         for (int i = 0; i < 10_000; i++) {
-            admitted("name:" + i + "x".repeat(10_000), "10.0." + (i / 256) + "." + (i % 256)).failed();
+            admitted += failIfAdmitted("name:" + i + "x".repeat(10_000), "10.0." + (i / 256) + "." + (i % 256)) ? 1 : 0;
         }
+        assertThat(admitted).as("once a table is full of tallies that count").isEqualTo(LIMITS.maxTrackedKeys());
         assertThat(throttle.trackedKeys()).isLessThanOrEqualTo(2 * LIMITS.maxTrackedKeys());
+        clock.advance(LIMITS.window());
         fail(5, "name:" + "y".repeat(LoginThrottle.MAX_KEY_CHARS + 10), "192.0.2.1");
         assertThat(refused("name:" + "y".repeat(LoginThrottle.MAX_KEY_CHARS + 99), "192.0.2.2"))
                 .as("over-long names are cut, so they cannot spread over many keys").isEqualTo(60);
+    }
+
+    @Test
+    void churningNamesAndAddressesNeverErasesABlock() {
+        for (int i = 0; i < 5; i++) {
+            admitted("id:victim", "198.51.100." + i).failed();
+        }
+        assertThat(refused("id:victim", "198.51.100.9")).isEqualTo(60);
+        // Guesses under ever new names, from ever new addresses (an IPv6 /48 holds 65,536 /64s).
+        for (int i = 0; i < 10 * LIMITS.maxTrackedKeys(); i++) {
+            failIfAdmitted("name:churn-" + i, "2001:db8:1:" + Integer.toHexString(i) + "::1");
+        }
+        assertThat(refused("id:victim", "198.51.100.0")).as("the block outlives the churn").isBetween(1L, 60L);
+        assertThat(refused("name:newcomer", "203.0.113.1")).as("a full table takes no new key")
+                .isBetween(1L, 60L);
+
+        // Once the tallies have ended, the table makes room again.
+        clock.advance(LIMITS.window().plus(LIMITS.coolDown()));
+        admitted("name:newcomer", "203.0.113.1").succeeded();
+        admitted("id:victim", "198.51.100.0").succeeded();
     }
 }

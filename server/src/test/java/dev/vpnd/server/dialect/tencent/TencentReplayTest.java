@@ -8,6 +8,10 @@ import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.port.VpcStore;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.http.WireRequest;
+import dev.vpnd.server.ops.Metrics;
+import dev.vpnd.server.security.KeyDirectory;
+import dev.vpnd.server.security.LocalReplayGuard;
 import dev.vpnd.server.security.CanonicalRequest;
 import dev.vpnd.server.security.KeyStyle;
 import java.net.URI;
@@ -16,8 +20,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -48,6 +54,13 @@ class TencentReplayTest {
 
     /** A TC3-signed JSON POST to {@code host} as the Java SDK signs it: content-type and host only. */
     static HttpRequest.Builder tc3(String host, String action, String region, String body, long timestamp) {
+        var builder = HttpRequest.newBuilder(URI.create("http://" + host + "/"));
+        tc3Headers(host, action, region, body, timestamp).forEach(builder::header);
+        return builder.POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static Map<String, String> tc3Headers(String host, String action, String region, String body,
+            long timestamp) {
         String contentType = "application/json; charset=utf-8";
         String date = Tc3Signature.date(timestamp);
         String canonical = CanonicalRequest.of("POST", "/", "",
@@ -58,13 +71,40 @@ class TencentReplayTest {
                 Tc3Signature.secretDate(KeyStyle.DEMO_TENCENT_SECRET_KEY, date), "vpc")),
                 Tc3Signature.stringToSign(String.valueOf(timestamp), scope,
                         Tc3Signature.hashedCanonicalRequest(canonical)));
-        return HttpRequest.newBuilder(URI.create("http://" + host + "/"))
-                .header("Content-Type", contentType)
-                .header("Authorization", "TC3-HMAC-SHA256 Credential=" + KeyStyle.DEMO_TENCENT_SECRET_ID + "/"
-                        + scope + ", SignedHeaders=content-type;host, Signature=" + signature)
-                .header("X-TC-Action", action).header("X-TC-Version", "2017-03-12")
-                .header("X-TC-Region", region).header("X-TC-Timestamp", String.valueOf(timestamp))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Content-Type", contentType);
+        headers.put("Authorization", "TC3-HMAC-SHA256 Credential=" + KeyStyle.DEMO_TENCENT_SECRET_ID + "/" + scope
+                + ", SignedHeaders=content-type;host, Signature=" + signature);
+        headers.put("X-TC-Action", action);
+        headers.put("X-TC-Version", "2017-03-12");
+        headers.put("X-TC-Region", region);
+        headers.put("X-TC-Timestamp", String.valueOf(timestamp));
+        return headers;
+    }
+
+    /**
+     * The same request as it reaches a dialect at {@code receivedAt}, with {@code changedHeaders}
+     * (lowercase names) set after signing: replays that arrive later than a test would wait.
+     */
+    private static WireRequest tc3At(Instant receivedAt, String action, String region, String body, long timestamp,
+            Map<String, String> changedHeaders) {
+        var headers = new LinkedHashMap<String, String>();
+        tc3Headers(VPND.tencentEndpoint(), action, region, body, timestamp)
+                .forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        headers.put("host", VPND.tencentEndpoint());
+        headers.putAll(changedHeaders);
+        return new WireRequest("POST", "/", null, headers, body.getBytes(StandardCharsets.UTF_8), receivedAt,
+                "127.0.0.1");
+    }
+
+    /** A node of its own, with a replay guard of its own, that answers requests at the times they say. */
+    private static TencentDialect node() {
+        return new TencentDialect(VPND.services(), new KeyDirectory(VPND.services().accounts()),
+                new LocalReplayGuard(Duration.ofMinutes(15)), new Metrics());
+    }
+
+    private static JsonNode handle(TencentDialect node, WireRequest request) throws Exception {
+        return JSON.readTree(node.handle(request).body());
     }
 
     private static JsonNode send(HttpRequest request) throws Exception {
@@ -79,23 +119,24 @@ class TencentReplayTest {
                 VpcStore.Filter.any(), new PageRequest(0, 100)).total();
     }
 
-    /** A capture replayed later than the signer's own calls in the same second can arrive. */
-    static long capturedEarlier() {
-        return Instant.now().minus(TencentAuthenticator.TC3_REUSE_GRACE).getEpochSecond() - 5;
-    }
+    /** Later than the signer's own calls in the same second arrive after the first. */
+    private static final Duration AFTER_THE_GRACE = TencentAuthenticator.TC3_REUSE_GRACE.plusSeconds(1);
 
     @Test
     void aCapturedTc3CreateRunsOnceInAnyRegion() throws Exception {
-        long now = capturedEarlier();
+        var node = node();
+        Instant first = Instant.now();
+        long timestamp = first.getEpochSecond();
         String body = "{\"VpcName\":\"once\",\"CidrBlock\":\"10.8.0.0/16\"}";
         long guangzhou = vpcsIn("ap-guangzhou");
         long shanghai = vpcsIn("ap-shanghai");
-        var first = send(tc3("CreateVpc", "ap-guangzhou", body, now).build());
-        assertThat(first.at("/Response/Vpc/VpcId").asText()).startsWith("vpc-");
-        var again = send(tc3("CreateVpc", "ap-guangzhou", body, now).build());
+        var created = handle(node, tc3At(first, "CreateVpc", "ap-guangzhou", body, timestamp, Map.of()));
+        assertThat(created.at("/Response/Vpc/VpcId").asText()).startsWith("vpc-");
+        Instant later = first.plus(AFTER_THE_GRACE);
+        var again = handle(node, tc3At(later, "CreateVpc", "ap-guangzhou", body, timestamp, Map.of()));
         assertThat(errorCode(again)).isEqualTo("AuthFailure.SignatureExpire");
-        var elsewhere = send(tc3("CreateVpc", "ap-guangzhou", body, now).setHeader("X-TC-Region", "ap-shanghai")
-                .build());
+        var elsewhere = handle(node, tc3At(later, "CreateVpc", "ap-guangzhou", body, timestamp,
+                Map.of("x-tc-region", "ap-shanghai")));
         assertThat(errorCode(elsewhere)).isEqualTo("AuthFailure.SignatureExpire");
         assertThat(vpcsIn("ap-guangzhou")).isEqualTo(guangzhou + 1);
         assertThat(vpcsIn("ap-shanghai")).isEqualTo(shanghai);
@@ -103,12 +144,38 @@ class TencentReplayTest {
 
     @Test
     void aSignedReadCannotBecomeAnotherReadByItsUnsignedActionHeader() throws Exception {
-        long now = capturedEarlier();
-        var read = send(tc3("DescribeVpcs", "ap-guangzhou", "{}", now).build());
+        var node = node();
+        Instant first = Instant.now();
+        long timestamp = first.getEpochSecond();
+        var read = handle(node, tc3At(first, "DescribeVpcs", "ap-guangzhou", "{}", timestamp, Map.of()));
         assertThat(read.path("Response").has("TotalCount")).isTrue();
-        var other = send(tc3("DescribeVpcs", "ap-guangzhou", "{}", now)
-                .setHeader("X-TC-Action", "DescribeVpnConnections").build());
+        var other = handle(node, tc3At(first.plus(AFTER_THE_GRACE), "DescribeVpcs", "ap-guangzhou", "{}", timestamp,
+                Map.of("x-tc-action", "DescribeVpnConnections")));
         assertThat(errorCode(other)).isEqualTo("AuthFailure.SignatureExpire");
+    }
+
+    @Test
+    void aSignerWhoseClockIsAheadOpensNoLaterReplayWindow() throws Exception {
+        var node = node();
+        Instant first = Instant.now();
+        // Stamped three minutes ahead; replayed when the server's clock reaches the stamp.
+        long timestamp = first.getEpochSecond() + 180;
+        var read = handle(node, tc3At(first, "DescribeVpcs", "ap-guangzhou", "{}", timestamp, Map.of()));
+        assertThat(read.path("Response").has("TotalCount")).isTrue();
+        var replay = handle(node, tc3At(first.plusSeconds(179), "DescribeVpcs", "ap-guangzhou", "{}", timestamp,
+                Map.of()));
+        assertThat(errorCode(replay)).isEqualTo("AuthFailure.SignatureExpire");
+    }
+
+    @Test
+    void aSignerWhoseClockIsBehindHasItsOwnRepeatsAccepted() throws Exception {
+        var node = node();
+        Instant first = Instant.now();
+        long timestamp = first.getEpochSecond() - 60;
+        assertThat(handle(node, tc3At(first, "DescribeVpcs", "ap-guangzhou", "{}", timestamp, Map.of()))
+                .path("Response").has("TotalCount")).isTrue();
+        assertThat(handle(node, tc3At(first.plusSeconds(1), "DescribeVpnGateways", "ap-guangzhou", "{}", timestamp,
+                Map.of())).path("Response").has("TotalCount")).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.http.BodyLimits;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
@@ -26,7 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A request whose signature is wrong costs the server about its own size: the flattened fields are
+ * A request whose signature is wrong costs the server about its own size: the string a legacy
+ * signature covers is streamed into the MAC for each signed host and name order, never built; the
+ * flattened fields are
  * authenticated flat and only then turned into a tree, so names such as {@code A.999.999.999} (each
  * index once meant a list of 1,000 slots) allocate nothing before the signature is refused.
  */
@@ -35,6 +38,11 @@ class UnsignedFloodTest {
     static final RunningVpnd VPND = new RunningVpnd();
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * What a request may cost per byte of its body, decoding included: the JDK's UTF-8 decoder
+     * alone takes up to four bytes per byte of three-byte characters.
+     */
+    private static final long MAX_COST_PER_BYTE = 6;
 
     /** 900 fields of six segments, five of them the largest index: 4.5 million list slots if built. */
     private static String hostileBody() {
@@ -63,6 +71,50 @@ class UnsignedFloodTest {
         assertThat(JSON.readTree(response.body()).at("/Response/Error/Code").asText())
                 .isEqualTo("AuthFailure.SignatureFailure");
         assertThat(allocated).as("bytes allocated for a %d-byte body", body.length).isLessThan(40L * body.length);
+    }
+
+    /**
+     * A legacy-signed form just under the body limit, most of it three-byte characters sent raw, with
+     * a name holding {@code _} so that both name orders are tried for each of the four signed hosts.
+     */
+    private static byte[] largeLegacyForm() {
+        String head = "Action=DescribeVpnConn&Version=2017-03-12&Region=gz&SecretId="
+                + KeyStyle.DEMO_TENCENT_SECRET_ID + "&Timestamp=" + Instant.now().getEpochSecond()
+                + "&Nonce=7&Signature=bm90IGEgc2lnbmF0dXJl&vpn_conn_name=";
+        int characters = (BodyLimits.RPC.maxBodyBytes() - head.length()) / 3;
+        return (head + "中".repeat(characters)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLargeBadlyLegacySignedFormCostsAboutItsOwnSize() throws Exception {
+        var dialect = new TencentDialect(VPND.services(), new KeyDirectory(VPND.services().accounts()),
+                new LocalReplayGuard(Duration.ofMinutes(15)), new Metrics());
+        byte[] body = largeLegacyForm();
+        for (String path : List.of("/", LegacyPipeline.PATH)) {
+            var request = new WireRequest("POST", path, null, Map.of("content-type",
+                    "application/x-www-form-urlencoded", "host", VPND.tencentEndpoint()), body, Instant.now(),
+                    "127.0.0.1");
+            dialect.handle(request); // warm up: class loading is not the request's cost
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            WireResponse response = dialect.handle(request);
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+            assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("The string to sign here was: ")
+                    .contains("more characters not shown");
+            assertThat(allocated).as("bytes allocated on %s for a %d-byte body", path, body.length)
+                    .isLessThan(MAX_COST_PER_BYTE * body.length);
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedUnread() throws Exception {
+        byte[] body = new byte[BodyLimits.RPC.maxBodyBytes() + 1];
+        java.util.Arrays.fill(body, (byte) 'x');
+        var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"
+                + VPND.tencentEndpoint() + "/")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(answer.body()).at("/Response/Error/Code").asText()).isEqualTo("InvalidParameter");
     }
 
     @Test
