@@ -71,7 +71,8 @@ class GatewayStoreTest extends StoreTestBase {
         var stale = renamed(g, "stale", 2);
         assertThat(storage.write((Stores s) -> s.gateways().update(stale, 1))).isFalse();
         var elsewhere = new VpnGateway(g.id(), g.serial(), OTHER_ACCOUNT, g.vpcId(), g.vswitchId(), "x", "", 1,
-                g.networkType(), g.vpnType(), false, false, 0, g.chargeType(), "", "", 0, g.lifecycle(), g.createdAt(), List.of(), 3);
+                g.networkType(), g.vpnType(), false, false, 0, g.chargeType(), "", "", 0, g.lifecycle(), g.createdAt(),
+                List.of(), 3);
         assertThat(storage.write((Stores s) -> s.gateways().update(elsewhere, 2))).isFalse();
         assertThat(storage.read((Stores s) -> s.gateways().find(SCOPE, g.id())).orElseThrow().name())
                 .isEqualTo("second");

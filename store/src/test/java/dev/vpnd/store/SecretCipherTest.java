@@ -66,7 +66,8 @@ class SecretCipherTest {
                 .isEqualTo("AccessKeySecret-of-a-victim");
         for (SecretSlot elsewhere : List.of(SLOT, SecretSlot.of("access_keys", "secret", "LTAI2"),
                 SecretSlot.of("access_keys", "other", "LTAI1"), SecretSlot.of("access_key", "ssecret", "LTAI1"),
-                SecretSlot.of("vpn_tunnels", "ike_psk", "vco-1", "1"), SecretSlot.of("vpn_tunnels", "ike_psk", "vco-11"))) {
+                SecretSlot.of("vpn_tunnels", "ike_psk", "vco-1", "1"),
+                SecretSlot.of("vpn_tunnels", "ike_psk", "vco-11"))) {
             assertThatThrownBy(() -> cipher.open(sealed, elsewhere)).as(elsewhere.toString())
                     .isInstanceOf(SecretKeyException.class).hasMessageContaining("authentication");
         }

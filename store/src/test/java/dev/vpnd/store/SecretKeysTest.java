@@ -45,7 +45,8 @@ class SecretKeysTest {
         Path plainFile = Files.writeString(dir.resolve("plain"), "not a directory");
         assertThatThrownBy(() -> resolve(null, null, plainFile.resolve("data")))
                 .isInstanceOf(SecretKeyException.class)
-                .hasMessageStartingWith("cannot create the secret key file " + plainFile.resolve(SecretKeys.DEFAULT_FILE_NAME))
+                .hasMessageStartingWith("cannot create the secret key file "
+                        + plainFile.resolve(SecretKeys.DEFAULT_FILE_NAME))
                 .hasMessageContaining("--secret-key-file");
         Path directory = Files.createDirectories(dir.resolve("keys-dir"));
         assertThatThrownBy(() -> resolve(directory, null, dir)).isInstanceOf(SecretKeyException.class)

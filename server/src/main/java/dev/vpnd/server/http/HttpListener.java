@@ -283,7 +283,8 @@ public final class HttpListener implements AutoCloseable {
                 return;
             }
             switch (outcome) {
-                case BodyBudget.Outcome.Read(byte[] body) -> answer(wire(request, body, receivedAt), response, callback);
+                case BodyBudget.Outcome.Read(byte[] body) ->
+                        answer(wire(request, body, receivedAt), response, callback);
                 case BodyBudget.Outcome.TooLarge() -> send(response, callback, tooLarge());
                 case BodyBudget.Outcome.OverBudget() -> send(response, callback,
                         dialect.protocolError(503, "Too many request bodies in flight; retry shortly"));
