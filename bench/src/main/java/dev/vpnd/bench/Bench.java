@@ -2,6 +2,8 @@ package dev.vpnd.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.cli.DurationConverter;
@@ -41,14 +43,17 @@ public final class Bench implements Callable<Integer> {
      */
     static final String DEFAULT_SERVER_JAVA_OPTS = "-XX:+UseParallelGC -Xms1g -Xmx1g";
 
-    @Option(names = "--connections", defaultValue = "100000", description = "Connections to seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connections", defaultValue = "100000",
+            description = "Connections to seed (default: ${DEFAULT-VALUE}).")
     int connections;
 
-    @Option(names = "--gateways", defaultValue = "1000", description = "VPN gateways to spread them over (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--gateways", defaultValue = "1000",
+            description = "VPN gateways to spread them over (default: ${DEFAULT-VALUE}).")
     int gateways;
 
     @Option(names = "--concurrency", defaultValue = "64",
-            description = "Concurrent HTTP/1.1 keep-alive connections, one request in flight each (default: ${DEFAULT-VALUE}).")
+            description = "Concurrent HTTP/1.1 keep-alive connections, one request in flight each "
+                    + "(default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--duration", defaultValue = "15s", converter = DurationConverter.class,
@@ -70,7 +75,8 @@ public final class Bench implements Callable<Integer> {
     String database;
 
     @Option(names = "--scenario", paramLabel = "NAME", split = ",",
-            description = "Run only these scenarios: first-page, deep-page, two-tags, by-id (default: all, in that order).")
+            description = "Run only these scenarios: first-page, deep-page, two-tags, by-id "
+                    + "(default: all, in that order).")
     List<String> only;
 
     @Option(names = "--load-generator", defaultValue = "auto", paramLabel = "wrk|java|auto",
@@ -79,7 +85,8 @@ public final class Bench implements Callable<Integer> {
     String loadGenerator;
 
     @Option(names = "--wrk-threads", defaultValue = "1",
-            description = "wrk threads, each an event loop over its share of the connections (default: ${DEFAULT-VALUE}).")
+            description = "wrk threads, each an event loop over its share of the connections "
+                    + "(default: ${DEFAULT-VALUE}).")
     int wrkThreads;
 
     @Option(names = "--server-jar", defaultValue = "server/target/vpnd-server.jar",
@@ -143,13 +150,7 @@ public final class Bench implements Callable<Integer> {
         int opened;
         String generator;
         try (var server = ServerProcess.start(serverJar, dir, database, jvmOptions, pinned(serverCpus))) {
-            Thread killer = new Thread(() -> {
-                try {
-                    server.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "bench-stop-server");
+            Thread killer = server.stopper();
             Runtime.getRuntime().addShutdownHook(killer);
             say("vpnd (pid %d) listening on %s, log in %s", server.pid(), server.endpoint(), server.log());
             var signer = new V1Signer(AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET);
@@ -284,8 +285,8 @@ public final class Bench implements Callable<Integer> {
 
     static String table(List<Outcome> outcomes, List<ServerHistogram> inServer) {
         var out = new StringBuilder();
-        out.append("| scenario | requests/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | in the server: p50 / p99 ms "
-                + "(at most) |\n");
+        out.append("| scenario | requests/s | p50 ms | p99 ms | p99.9 ms | max ms | errors "
+                + "| in the server: p50 / p99 ms (at most) |\n");
         out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (int i = 0; i < outcomes.size(); i++) {
             var o = outcomes.get(i);
@@ -306,8 +307,8 @@ public final class Bench implements Callable<Integer> {
                 machineCores(),
                 System.getProperty("os.name"), System.getProperty("os.version"),
                 serverCpus == null && loadCpus == null ? ""
-                        : ", server on CPUs " + (serverCpus == null ? "any" : serverCpus) + " and load generator on CPUs "
-                                + (loadCpus == null ? "any" : loadCpus)));
+                        : ", server on CPUs " + (serverCpus == null ? "any" : serverCpus)
+                                + " and load generator on CPUs " + (loadCpus == null ? "any" : loadCpus)));
         out.append(String.format(Locale.ROOT, "- JDK: %s %s (server and load generator)%n",
                 System.getProperty("java.vm.name"), Runtime.version()));
         out.append(String.format(Locale.ROOT, "- server JVM options: %s%n",
@@ -331,7 +332,8 @@ public final class Bench implements Callable<Integer> {
         for (int i = 0; i < outcomes.size(); i++) {
             var o = outcomes.get(i);
             out.append(String.format(Locale.ROOT, "%s %s %s", i == 0 ? "" : ";", o.scenario().name(),
-                    o.othersCpuShare() < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f %%", 100 * o.othersCpuShare())));
+                    o.othersCpuShare() < 0 ? "unknown"
+                            : String.format(Locale.ROOT, "%.0f %%", 100 * o.othersCpuShare())));
         }
         out.append(String.format(Locale.ROOT, "%n- load average (1/5/15 min) before the run: %s; after: %s%n",
                 loadBefore, loadAverage()));
@@ -441,7 +443,8 @@ public final class Bench implements Callable<Integer> {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
-    private static void say(String format, Object... args) {
+    @FormatMethod
+    private static void say(@FormatString String format, Object... args) {
         System.err.println("bench: " + (args.length == 0 ? format : String.format(Locale.ROOT, format, args)));
     }
 

@@ -1,5 +1,6 @@
 package dev.vpnd.bench;
 
+import java.io.IOException;
 import java.time.Duration;
 
 /** A closed-loop load generator: {@link WrkLoad} when wrk is installed, else {@link LoadGenerator}. */
@@ -15,4 +16,8 @@ interface Load extends AutoCloseable {
 
     /** HTTP connections opened in all (more than the concurrency means reconnects), or -1 when unknown. */
     int openedConnections();
+
+    /** Releases what the load used; throws no InterruptedException, which try-with-resources could hide. */
+    @Override
+    void close() throws IOException;
 }

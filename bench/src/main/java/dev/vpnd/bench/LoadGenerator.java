@@ -1,5 +1,6 @@
 package dev.vpnd.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -223,8 +224,15 @@ final class LoadGenerator implements Load {
         }
     }
 
+    /** Stops the client; interrupted while it stops, keeps the interrupt rather than throw it. */
     @Override
-    public void close() throws Exception {
-        client.stop();
+    public void close() throws IOException {
+        try {
+            client.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IOException("cannot stop the HTTP client", e);
+        }
     }
 }

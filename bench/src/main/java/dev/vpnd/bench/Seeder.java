@@ -123,7 +123,8 @@ public final class Seeder {
                     + " gateways; pass the same sizes or an empty directory");
         }
         if (database == null && Files.exists(dir.resolve(DATABASE))) {
-            throw new IllegalStateException(dir + " holds a database that is not a bench seed; pass an empty directory");
+            throw new IllegalStateException(dir
+                    + " holds a database that is not a bench seed; pass an empty directory");
         }
         return seed(dir, database, sizes);
     }

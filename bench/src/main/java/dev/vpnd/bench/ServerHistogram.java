@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
  * @param counts requests at or under each bucket's upper bound, in seconds
  */
 record ServerHistogram(NavigableMap<Double, Long> counts) {
-    private static final Pattern BUCKET = Pattern.compile("^vpnd_requests_seconds_bucket\\{(.*)le=\"([^\"]+)\".*\\} (\\S+)$");
+    private static final Pattern BUCKET =
+            Pattern.compile("^vpnd_requests_seconds_bucket\\{(.*)le=\"([^\"]+)\".*\\} (\\S+)$");
 
-    static ServerHistogram scrape(HttpClient client, URI admin, String action) throws IOException, InterruptedException {
+    static ServerHistogram scrape(HttpClient client, URI admin, String action)
+            throws IOException, InterruptedException {
         String text = client.send(HttpRequest.newBuilder(admin.resolve("/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         var counts = new TreeMap<Double, Long>();
-        for (String line : text.split("\n")) {
+        for (String line : text.lines().toList()) {
             var m = BUCKET.matcher(line);
             if (m.matches() && m.group(1).contains("action=\"" + action + "\"")
                     && m.group(1).contains("outcome=\"ok\"")) {

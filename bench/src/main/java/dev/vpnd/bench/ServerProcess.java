@@ -47,8 +47,8 @@ final class ServerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", serverJar.toAbsolutePath().toString(), "serve", "--data",
-                dataDir.toAbsolutePath().toString(), "--aliyun-port", "0", "--tencent-port", "0", "--keystone-port", "0",
-                "--neutron-port", "0", "--admin-port", "0"));
+                dataDir.toAbsolutePath().toString(), "--aliyun-port", "0", "--tencent-port", "0",
+                "--keystone-port", "0", "--neutron-port", "0", "--admin-port", "0"));
         if (database != null) {
             command.addAll(List.of("--database", database));
         }
@@ -120,8 +120,19 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** A thread that stops the server, for a shutdown hook: no vpnd outlives a bench stopped early. */
+    Thread stopper() {
+        return new Thread(this::close, "bench-stop-server");
+    }
+
+    /** Stops the server; interrupted while waiting for it to exit, kills it and keeps the interrupt. */
     @Override
-    public void close() throws InterruptedException {
-        stop(process);
+    public void close() {
+        try {
+            stop(process);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }

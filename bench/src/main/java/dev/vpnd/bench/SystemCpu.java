@@ -15,7 +15,7 @@ final class SystemCpu {
     /** Non-idle CPU time of the whole machine so far, from /proc/stat. */
     static long machineBusyNanos() {
         try (var reader = Files.newBufferedReader(Path.of("/proc/stat"))) {
-            String[] f = reader.readLine().trim().split("\\s+");
+            String[] f = reader.readLine().trim().split("\\s+", -1);
             // cpu user nice system idle iowait irq softirq steal ...; guest time is already in user.
             long busy = 0;
             for (int i = 1; i < Math.min(f.length, 9); i++) {
@@ -37,7 +37,7 @@ final class SystemCpu {
         try {
             String stat = Files.readString(Path.of("/proc/self/stat"));
             // The command name (field 2) may hold spaces; fields are counted after its closing parenthesis.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+", -1);
             return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * NANOS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return -1;

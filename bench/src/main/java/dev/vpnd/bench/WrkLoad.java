@@ -84,7 +84,7 @@ final class WrkLoad implements Load {
         if (path == null) {
             return Optional.empty();
         }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(java.io.File.pathSeparator, -1)) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, "wrk");
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                 return Optional.of(candidate);

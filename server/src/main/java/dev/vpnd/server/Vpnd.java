@@ -120,7 +120,8 @@ public final class Vpnd implements AutoCloseable {
      * exhaust the process's open-file limit (see {@link ConnectionLimits#fittedTo}).
      */
     private static ConnectionLimits withinOpenFileLimit(ConnectionLimits wanted) {
-        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix)) {
+        if (!(ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean unix)) {
             return wanted;
         }
         long openFiles = unix.getMaxFileDescriptorCount();
@@ -173,7 +174,7 @@ public final class Vpnd implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         for (HttpListener listener : listeners) {
             listener.close();
         }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class DialectIsolationTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/vpnd/server");
     /** An import from a dialect's package: a lowercase name after {@code dialect.}. */
-    private static final Pattern OTHER_DIALECT = Pattern.compile("^import (static )?dev\\.vpnd\\.server\\.dialect\\.[a-z]");
+    private static final Pattern OTHER_DIALECT =
+            Pattern.compile("^import (static )?dev\\.vpnd\\.server\\.dialect\\.[a-z]");
 
     @Test
     void dialectsImportNoOtherDialect() throws IOException {

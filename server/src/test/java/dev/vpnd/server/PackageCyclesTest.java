@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class PackageCyclesTest {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
-    private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?(dev\\.vpnd(?:\\.[a-z]\\w*)*)\\.[A-Z]");
+    private static final Pattern IMPORT =
+            Pattern.compile("(?m)^import (?:static )?(dev\\.vpnd(?:\\.[a-z]\\w*)*)\\.[A-Z]");
 
     @Test
     void noPackageReachesItself() {

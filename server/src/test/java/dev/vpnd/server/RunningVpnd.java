@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -30,7 +29,7 @@ import picocli.CommandLine;
  * the default quotas, which the quota tests exercise.
  */
 public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
-    public static final Duration PROVISIONING_DELAY = Duration.ofMillis(1000);
+    public static final Duration PROVISIONING_DELAY = Duration.ofSeconds(1);
 
     private final Duration provisioningDelay;
     private Path dataDir;

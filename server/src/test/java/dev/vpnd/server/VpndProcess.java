@@ -53,7 +53,8 @@ public final class VpndProcess implements AutoCloseable {
         while (!Files.exists(endpoints)) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("vpnd did not start: " + Files.readString(dataDir.resolve("vpnd-process.log")));
+                throw new IllegalStateException("vpnd did not start: "
+                        + Files.readString(dataDir.resolve("vpnd-process.log")));
             }
             Thread.sleep(50);
         }

@@ -204,7 +204,8 @@ final class Jdbc {
                 case Enum<?> e -> ps.setString(n, e.name());
                 case SecretSlot.Filled f when f.secret() == null -> ps.setNull(n, Types.NULL);
                 case SecretSlot.Filled f -> ps.setString(n, cipher.seal(f.secret().value(), f.slot()));
-                case Secret s -> throw new IllegalArgumentException("a secret is bound with its slot (SecretSlot.with)");
+                case Secret s ->
+                        throw new IllegalArgumentException("a secret is bound with its slot (SecretSlot.with)");
                 default -> throw new IllegalArgumentException("cannot bind " + params.get(i).getClass());
             }
         }

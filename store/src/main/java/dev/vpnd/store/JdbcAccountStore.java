@@ -53,8 +53,8 @@ final class JdbcAccountStore implements AccountStore {
     public void insertKey(AccessKey key) {
         db.update("INSERT INTO access_keys (" + KEY_COLUMNS + ", created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                List.of(key.id(), secretSlot(key.id()).with(key.secret()), key.accountId(), key.readOnly(), key.hidesSecrets(), key.enabled(),
-                        Instant.now()));
+                List.of(key.id(), secretSlot(key.id()).with(key.secret()), key.accountId(), key.readOnly(),
+                        key.hidesSecrets(), key.enabled(), Instant.now()));
     }
 
     @Override

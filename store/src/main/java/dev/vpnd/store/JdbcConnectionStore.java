@@ -6,7 +6,6 @@ import dev.vpnd.core.model.Initiation;
 import dev.vpnd.core.model.RouteType;
 import dev.vpnd.core.model.NegotiationStatus;
 import dev.vpnd.core.model.Scope;
-import dev.vpnd.core.model.Tunnel;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.port.ConnectionStore;
 import dev.vpnd.core.port.Page;

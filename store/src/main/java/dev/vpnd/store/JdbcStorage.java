@@ -52,7 +52,10 @@ public final class JdbcStorage implements Storage {
     private final Connections reads;
     /** Records that read transactions loaded, by revision; write transactions go without them. */
     private final RecordCaches caches = RecordCaches.create();
-    /** Whether the database was seen to refuse unsealed secrets, which it never takes back ({@link Jdbc#openSecret}). */
+    /**
+     * Whether the database was seen to refuse unsealed secrets, which it never takes back
+     * ({@link Jdbc#openSecret}).
+     */
     private final AtomicBoolean plainTextRefused = new AtomicBoolean();
     /** The single write connection is not re-entrant: a write inside a write would wait for itself. */
     private final ThreadLocal<Boolean> inWrite = new ThreadLocal<>();
@@ -318,7 +321,8 @@ public final class JdbcStorage implements Storage {
         connection.setAutoCommit(false);
         boolean ended = false;
         try {
-            T result = work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher, plainTextRefused), commit ? null : caches));
+            var jdbc = new Jdbc(connection, dialect, cipher, plainTextRefused);
+            T result = work.apply(new JdbcStores(jdbc, commit ? null : caches));
             if (commit) {
                 connection.commit();
             } else {

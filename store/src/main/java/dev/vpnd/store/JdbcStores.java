@@ -9,7 +9,6 @@ import dev.vpnd.core.port.NonceStore;
 import dev.vpnd.core.port.OpenStackStore;
 import dev.vpnd.core.port.QuotaStore;
 import dev.vpnd.core.port.Stores;
-import dev.vpnd.core.port.TagStore;
 import dev.vpnd.core.port.VpcStore;
 
 /**

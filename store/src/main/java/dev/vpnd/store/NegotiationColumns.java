@@ -32,7 +32,8 @@ final class NegotiationColumns {
     static List<Object> values(SecretSlot pskSlot, IkeConfig ike, IpsecConfig ipsec, BgpConfig bgp) {
         var out = new ArrayList<Object>(COLUMNS.size());
         out.addAll(ike == null ? nulls(9) : Arrays.asList(ike.version(), ike.mode(), ike.encryption(),
-                ike.integrity(), ike.dhGroup(), ike.lifetimeSeconds(), ike.localId(), ike.remoteId(), pskSlot.with(ike.psk())));
+                ike.integrity(), ike.dhGroup(), ike.lifetimeSeconds(), ike.localId(), ike.remoteId(),
+                pskSlot.with(ike.psk())));
         out.addAll(ipsec == null ? nulls(5) : Arrays.asList(ipsec.encryption(), ipsec.integrity(), ipsec.pfs(),
                 ipsec.lifetimeSeconds(), ipsec.lifetimeKilobytes()));
         out.addAll(bgp == null ? nulls(6) : Arrays.asList(bgp.enabled(), bgp.localAsn(), bgp.tunnelCidr(),
@@ -40,7 +41,10 @@ final class NegotiationColumns {
         return out;
     }
 
-    /** Reads the nine ike_* columns, in {@link #COLUMNS} order; the pre-shared key is the one sealed for {@code pskSlot}. */
+    /**
+     * Reads the nine ike_* columns, in {@link #COLUMNS} order; the pre-shared key is the one sealed
+     * for {@code pskSlot}.
+     */
     static IkeConfig ike(Row row, SecretSlot pskSlot) throws SQLException {
         var version = row.enumOf(IkeVersion.class);
         var mode = row.enumOf(IkeMode.class);

@@ -26,7 +26,7 @@ record NeutronListSql<F extends Enum<F>>(String select, String from, Map<F, Stri
         // In field order, and IN lists padded to a power of two with their last value, so that the
         // statements a client's filters can ask for are few (each is prepared and cached).
         var conditions = new ArrayList<>(q.conditions());
-        conditions.sort(Comparator.comparing(c -> c.field().ordinal()));
+        conditions.sort(Comparator.comparing(c -> c.field()));
         for (var condition : conditions) {
             if (condition.anyOf().isEmpty()) {
                 where.condition("1 = 0");

@@ -101,7 +101,10 @@ public final class SecretCipher {
         return ring.keySet();
     }
 
-    /** The stored form of {@code plaintext} in {@code slot}: sealed under the current key (as is for {@link #PLAIN_TEXT}). */
+    /**
+     * The stored form of {@code plaintext} in {@code slot}: sealed under the current key (as is for
+     * {@link #PLAIN_TEXT}).
+     */
     public String seal(String plaintext, SecretSlot slot) {
         if (current == null) {
             return plaintext;
@@ -177,6 +180,7 @@ public final class SecretCipher {
 
     @Override
     public String toString() {
-        return current == null ? "SecretCipher[plain text]" : "SecretCipher[" + current.id() + " of " + ring.size() + "]";
+        return current == null ? "SecretCipher[plain text]" : "SecretCipher[" + current.id() + " of " + ring.size()
+                + "]";
     }
 }

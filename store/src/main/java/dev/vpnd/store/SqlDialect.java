@@ -30,7 +30,7 @@ public enum SqlDialect {
             return false;
         }
 
-        /**
+        /*
          * sqlite-jdbc hands each getString value over in a fresh direct ByteBuffer; getBytes copies
          * the same UTF-8 bytes (vpnd's databases are UTF-8) into an array, in about half the time.
          */
@@ -40,7 +40,7 @@ public enum SqlDialect {
             return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
         }
 
-        /**
+        /*
          * Nothing: clearing the bindings (sqlite3_clear_bindings) marks the statement for a full
          * re-prepare on its next run, as costly as preparing it afresh. Each use binds every
          * parameter anew (the SQL text fixes how many there are), and the closed result set has
@@ -50,14 +50,14 @@ public enum SqlDialect {
         void clearParameters(PreparedStatement statement) {
         }
 
-        /** JdbcStorage drops SQLite's value samples (sqlite_stat4), see there. */
+        /* JdbcStorage drops SQLite's value samples (sqlite_stat4), see there. */
         @Override
         boolean knowsValueFrequencies() {
             return false;
         }
     },
     POSTGRESQL {
-        /**
+        /*
          * Deadlocks, and unique violations: services check before they insert (a client token, an
          * address), so a concurrent twin's insert means the check must run again and will then find
          * the winner. (Serialization failures too, should a transaction ever run above READ COMMITTED.)
@@ -73,13 +73,13 @@ public enum SqlDialect {
             return "23505".equals(e.getSQLState());
         }
 
-        /** A native sequence: no row every inserting transaction must lock, so no conflicts between nodes. */
+        /* A native sequence: no row every inserting transaction must lock, so no conflicts between nodes. */
         @Override
         long nextSeq(Jdbc db, String table) {
             return db.queryOne("SELECT nextval('" + table + "_seq')", List.of(), Row::int64).orElseThrow();
         }
 
-        /**
+        /*
          * A lost nonce row re-opens a replay window but never makes data inconsistent, so nonce
          * transactions need not wait for the WAL flush; everything else keeps full durability.
          */
@@ -88,7 +88,7 @@ public enum SqlDialect {
             db.update("SET LOCAL synchronous_commit = off", List.of());
         }
 
-        /**
+        /*
          * "seq + 0" keeps PostgreSQL from walking the whole scope in seq order to skip a sort: the
          * window count needs every match anyway, and matches are far fewer than rows, so starting
          * from the tags index is much faster (docs/design.md, Storage).
@@ -103,13 +103,13 @@ public enum SqlDialect {
             return new String[] {"classpath:db/migration", "classpath:db/postgresql"};
         }
 
-        /** The database's collation may be a locale's; "C" compares bytes, as SQLite's BINARY does. */
+        /* The database's collation may be a locale's; "C" compares bytes, as SQLite's BINARY does. */
         @Override
         String byCodePoint(String textExpression) {
             return "(" + textExpression + ") COLLATE \"C\"";
         }
 
-        /**
+        /*
          * Writes run READ COMMITTED, so a row a write reads is locked until it commits: a create
          * holding its gateway's row cannot interleave with that gateway's delete, and two changes of
          * one resource take turns. Reads (read-only connections) take no locks.
@@ -119,7 +119,7 @@ public enum SqlDialect {
             return db.readOnly() ? "" : " FOR UPDATE";
         }
 
-        /**
+        /*
          * A transaction-level advisory lock: no row need exist for it, and PostgreSQL releases it
          * at commit or rollback, whichever node holds it.
          */

@@ -35,6 +35,8 @@ final class StatementCachingDataSource implements DataSource {
         return withCache(opener.open());
     }
 
+    // A proxy is equal to itself only, as Object.equals has it: identity is the comparison meant.
+    @SuppressWarnings("ReferenceEquality")
     private static Connection withCache(Connection physical) {
         var cache = new StatementCache(physical);
         return (Connection) Proxy.newProxyInstance(StatementCachingDataSource.class.getClassLoader(),

@@ -54,7 +54,8 @@ class ConnectionCountsTest extends StoreTestBase {
 
     private static VpnConnection revised(VpnConnection c, long revision) {
         return new VpnConnection(c.id(), c.serial(), c.scope(), c.vpcId(), c.gatewayId(), c.customerGatewayId(),
-                "conn renamed", c.securityPolicies(), c.initiation(), c.enableDpd(), c.dpdTimeoutSeconds(), c.dpdAction(),
+                "conn renamed", c.securityPolicies(), c.initiation(), c.enableDpd(), c.dpdTimeoutSeconds(),
+                c.dpdAction(),
                 c.enableNatTraversal(), c.autoConfigRoute(), c.routeType(), c.ike(), c.ipsec(), c.bgp(),
                 c.healthCheck(), c.remoteCaCertificate(), c.enableTunnelsBgp(), c.tunnels(), c.status(),
                 c.lifecycle(), c.createdAt(), c.tags(), revision);

@@ -42,7 +42,8 @@ class CustomerGatewayStoreTest extends StoreTestBase {
         assertThat(storage.read((Stores s) -> s.customerGateways().findByClientToken(SCOPE, "tok"))).contains(g);
         assertThat(storage.read((Stores s) -> s.customerGateways().findByIpAddress(SCOPE, "203.0.113.7"))).contains(g);
         assertThat(storage.read((Stores s) -> s.customerGateways().findByIpAddress(SCOPE, "203.0.113.8"))).isEmpty();
-        assertThat(storage.read((Stores s) -> s.customerGateways().findByIpAddress(OTHER_ACCOUNT, "203.0.113.7"))).isEmpty();
+        assertThat(storage.read((Stores s) -> s.customerGateways().findByIpAddress(OTHER_ACCOUNT, "203.0.113.7")))
+                .isEmpty();
     }
 
     @Test
@@ -52,7 +53,8 @@ class CustomerGatewayStoreTest extends StoreTestBase {
         putTags(SCOPE, ResourceType.CUSTOMER_GATEWAY, a.id(), tag("site", "berlin"), tag("isp", "x"));
         putTags(SCOPE, ResourceType.CUSTOMER_GATEWAY, b.id(), tag("site", "paris"));
 
-        var changed = new CustomerGateway(a.id(), a.serial(), SCOPE, "renamed", "desc", a.ipAddress(), 65100, "", a.createdAt(),
+        var changed = new CustomerGateway(a.id(), a.serial(), SCOPE, "renamed", "desc", a.ipAddress(), 65100, "",
+                a.createdAt(),
                 List.of(), 2);
         assertThat(storage.write((Stores s) -> s.customerGateways().update(changed, 1))).isTrue();
         assertThat(storage.write((Stores s) -> s.customerGateways().update(changed, 1))).isFalse();

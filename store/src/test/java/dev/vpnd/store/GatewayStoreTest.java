@@ -32,7 +32,8 @@ class GatewayStoreTest extends StoreTestBase {
     }
 
     private List<String> ids(String gatewayId, String vpcId, TagFilter... tags) {
-        return storage.read((Stores s) -> s.gateways().list(SCOPE, new GatewayStore.Filter(Match.oneOrAny(gatewayId), Set.of(),
+        return storage.read((Stores s) -> s.gateways()
+                .list(SCOPE, new GatewayStore.Filter(Match.oneOrAny(gatewayId), Set.of(),
                 Match.oneOrAny(vpcId), Set.of(), Set.of(), Set.of(), Set.of(), List.of(tags)),
                 new PageRequest(0, 50))).items().stream().map(VpnGateway::id).toList();
     }
@@ -40,7 +41,8 @@ class GatewayStoreTest extends StoreTestBase {
     private static VpnGateway renamed(VpnGateway g, String name, long revision) {
         return new VpnGateway(g.id(), g.serial(), g.scope(), g.vpcId(), g.vswitchId(), name, g.description(),
                 g.bandwidthMbps(), g.networkType(), g.vpnType(), g.enableIpsec(), g.enableSsl(), g.sslConnections(),
-                g.chargeType(), g.internetIp(), g.zone(), g.asn(), new Lifecycle(ResourceState.UPDATING, g.createdAt().plusSeconds(9)), g.createdAt(),
+                g.chargeType(), g.internetIp(), g.zone(), g.asn(),
+                new Lifecycle(ResourceState.UPDATING, g.createdAt().plusSeconds(9)), g.createdAt(),
                 g.tags(), revision);
     }
 
@@ -69,9 +71,11 @@ class GatewayStoreTest extends StoreTestBase {
         var stale = renamed(g, "stale", 2);
         assertThat(storage.write((Stores s) -> s.gateways().update(stale, 1))).isFalse();
         var elsewhere = new VpnGateway(g.id(), g.serial(), OTHER_ACCOUNT, g.vpcId(), g.vswitchId(), "x", "", 1,
-                g.networkType(), g.vpnType(), false, false, 0, g.chargeType(), "", "", 0, g.lifecycle(), g.createdAt(), List.of(), 3);
+                g.networkType(), g.vpnType(), false, false, 0, g.chargeType(), "", "", 0, g.lifecycle(), g.createdAt(),
+                List.of(), 3);
         assertThat(storage.write((Stores s) -> s.gateways().update(elsewhere, 2))).isFalse();
-        assertThat(storage.read((Stores s) -> s.gateways().find(SCOPE, g.id())).orElseThrow().name()).isEqualTo("second");
+        assertThat(storage.read((Stores s) -> s.gateways().find(SCOPE, g.id())).orElseThrow().name())
+                .isEqualTo("second");
     }
 
     @Test

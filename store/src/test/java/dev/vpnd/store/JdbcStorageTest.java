@@ -142,7 +142,8 @@ class JdbcStorageTest extends StoreTestBase {
                     s.vpcs().insert(vpc(SCOPE, "v" + n), "t" + n);
                     return null;
                 })));
-                futures.add(pool.submit(() -> storage.read((Stores s) -> s.vpcs().list(SCOPE, ALL, new PageRequest(0, 5)))));
+                futures.add(pool.submit(() -> storage.read((Stores s) -> s.vpcs()
+                        .list(SCOPE, ALL, new PageRequest(0, 5)))));
             }
             for (var f : futures) {
                 f.get();

@@ -45,7 +45,8 @@ class ListQueryTest extends StoreTestBase {
     }
 
     private Page<Vpc> page(List<TagFilter> filters, long offset, int limit) {
-        return storage.read((Stores s) -> s.vpcs().list(SCOPE, new VpcStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), filters),
+        return storage.read((Stores s) -> s.vpcs()
+                .list(SCOPE, new VpcStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), filters),
                 new PageRequest(offset, limit)));
     }
 

@@ -65,6 +65,7 @@ class PrivateFilesTest {
         try (var storage = JdbcStorage.sqlite(dataDir.resolve("vpnd.db"), cipher)) {
             assertThat(mode(dataDir)).isEqualTo("rwxr-x---");
             assertThat(mode(dataDir.resolve("vpnd.db"))).isEqualTo("rw-------");
+            assertThat(storage.read((Stores s) -> s.accounts().find("a-1"))).isEmpty();
         }
     }
 

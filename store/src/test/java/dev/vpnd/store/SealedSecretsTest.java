@@ -33,7 +33,8 @@ class SealedSecretsTest extends StoreTestBase {
     private static final String PASSWORD_HASH = "pbkdf2-sha256$1$salt-4711$hash-4711";
     private static final String SITE_KIND = OpenStackResource.SECRET_KINDS.iterator().next();
     /** What Neutron's site connection document holds, abridged. */
-    private static final String SITE_DOCUMENT = "{\"id\":\"site-1\",\"tenant_id\":\"a-1\",\"psk\":\"" + SITE_PSK + "\"}";
+    private static final String SITE_DOCUMENT = "{\"id\":\"site-1\",\"tenant_id\":\"a-1\",\"psk\":\"" + SITE_PSK
+            + "\"}";
 
     private final VpnConnection connection = withPsks(Fixtures.dualTunnel(SCOPE, "gw-1", "cgw-1", "cgw-2"));
 
@@ -188,7 +189,8 @@ class SealedSecretsTest extends StoreTestBase {
             s.connections().insert(connection, "");
             s.identities().insertUser(new User("u-1", "a-1", "alice", new Secret(PASSWORD_HASH), false, NOW));
             s.openStack().insert(new OpenStackResource(SITE_KIND, "site-1", "a-1", SITE_DOCUMENT, false));
-            s.openStack().insert(new OpenStackResource("vpn/ikepolicies", "ike-1", "a-1", "{\"name\":\"policy\"}", false));
+            s.openStack()
+                    .insert(new OpenStackResource("vpn/ikepolicies", "ike-1", "a-1", "{\"name\":\"policy\"}", false));
             return null;
         });
     }

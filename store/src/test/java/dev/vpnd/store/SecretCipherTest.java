@@ -17,7 +17,8 @@ class SecretCipherTest {
     void aSealedValueOpensToItself() {
         for (String plain : List.of("", "psk-123", "ünïcödé 秘密 🔑", "v1:0123456789abcdef:AAAA", "x".repeat(5000))) {
             String sealed = cipher.seal(plain, SLOT);
-            assertThat(sealed).startsWith("v1:" + cipher.currentKeyId() + ":").doesNotContain(plain.isEmpty() ? "\0" : plain);
+            assertThat(sealed).startsWith("v1:" + cipher.currentKeyId() + ":")
+                    .doesNotContain(plain.isEmpty() ? "\0" : plain);
             assertThat(SecretCipher.isSealed(sealed)).isTrue();
             assertThat(cipher.open(sealed, SLOT)).isEqualTo(plain);
         }
@@ -65,7 +66,8 @@ class SecretCipherTest {
                 .isEqualTo("AccessKeySecret-of-a-victim");
         for (SecretSlot elsewhere : List.of(SLOT, SecretSlot.of("access_keys", "secret", "LTAI2"),
                 SecretSlot.of("access_keys", "other", "LTAI1"), SecretSlot.of("access_key", "ssecret", "LTAI1"),
-                SecretSlot.of("vpn_tunnels", "ike_psk", "vco-1", "1"), SecretSlot.of("vpn_tunnels", "ike_psk", "vco-11"))) {
+                SecretSlot.of("vpn_tunnels", "ike_psk", "vco-1", "1"),
+                SecretSlot.of("vpn_tunnels", "ike_psk", "vco-11"))) {
             assertThatThrownBy(() -> cipher.open(sealed, elsewhere)).as(elsewhere.toString())
                     .isInstanceOf(SecretKeyException.class).hasMessageContaining("authentication");
         }

@@ -3,6 +3,7 @@ package dev.vpnd.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +45,8 @@ class SecretKeysTest {
         Path plainFile = Files.writeString(dir.resolve("plain"), "not a directory");
         assertThatThrownBy(() -> resolve(null, null, plainFile.resolve("data")))
                 .isInstanceOf(SecretKeyException.class)
-                .hasMessageStartingWith("cannot create the secret key file " + plainFile.resolve(SecretKeys.DEFAULT_FILE_NAME))
+                .hasMessageStartingWith("cannot create the secret key file "
+                        + plainFile.resolve(SecretKeys.DEFAULT_FILE_NAME))
                 .hasMessageContaining("--secret-key-file");
         Path directory = Files.createDirectories(dir.resolve("keys-dir"));
         assertThatThrownBy(() -> resolve(directory, null, dir)).isInstanceOf(SecretKeyException.class)
@@ -63,8 +66,7 @@ class SecretKeysTest {
         assertThat(first.keys()).hasSize(1);
         var second = resolve(null, null, dataDir);
         assertThat(second.cipher().currentKeyId()).isEqualTo(first.cipher().currentKeyId());
-        assertThat(Files.list(file.getParent()).map(p -> p.getFileName().toString()))
-                .containsExactly(SecretKeys.DEFAULT_FILE_NAME);
+        assertThat(fileNames(file.getParent())).containsExactly(SecretKeys.DEFAULT_FILE_NAME);
     }
 
     @Test
@@ -137,6 +139,12 @@ class SecretKeysTest {
             }
             assertThat(ids).containsOnly(SecretKeys.loadOrCreate(file).cipher().currentKeyId());
         }
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("raced.key");
+        assertThat(fileNames(dir)).containsExactly("raced.key");
+    }
+
+    private static List<String> fileNames(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
     }
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Opens a fresh database for each test: SQLite in a temporary directory, or a PostgreSQL schema (see {@link TestDatabase}). */
+/**
+ * Opens a fresh database for each test: SQLite in a temporary directory, or a PostgreSQL schema
+ * (see {@link TestDatabase}).
+ */
 abstract class StoreTestBase {
     @TempDir
     Path dir;

@@ -77,7 +77,8 @@ class TagStoreTest extends StoreTestBase {
                 .containsOnly(older.id()).hasSize(2);
         assertThat(list(List.of(), List.of(filter("env", null)), 0, 100)).hasSize(3);
         assertThat(list(List.of(), List.of(filter("env", null), filter("app", "x")), 0, 100)).hasSize(2);
-        assertThat(storage.read((Stores s) -> s.tags().list(SCOPE, ResourceType.VPN_GATEWAY, List.of(), List.of(), 0, 10)))
+        assertThat(storage.read((Stores s) -> s.tags()
+                .list(SCOPE, ResourceType.VPN_GATEWAY, List.of(), List.of(), 0, 10)))
                 .isEmpty();
     }
 }

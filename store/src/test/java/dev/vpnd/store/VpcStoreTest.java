@@ -62,7 +62,8 @@ class VpcStoreTest extends StoreTestBase {
         for (Scope other : List.of(OTHER_ACCOUNT, OTHER_REGION)) {
             assertThat(storage.read((Stores s) -> s.vpcs().find(other, vpc.id()))).isEmpty();
             assertThat(storage.read((Stores s) -> s.vpcs().findByClientToken(other, "token-1"))).isEmpty();
-            assertThat(storage.read((Stores s) -> s.vpcs().list(other, all(), new PageRequest(0, 10))).total()).isZero();
+            assertThat(storage.read((Stores s) -> s.vpcs().list(other, all(), new PageRequest(0, 10))).total())
+                    .isZero();
             assertThat(storage.write((Stores s) -> s.vpcs().delete(other, vpc.id()))).isFalse();
         }
         assertThat(storage.read((Stores s) -> s.vpcs().find(SCOPE, vpc.id()))).isPresent();
@@ -97,11 +98,14 @@ class VpcStoreTest extends StoreTestBase {
         var b = insert(vpc(SCOPE, "b", tag("env", "prod")), "");
         var c = insert(vpc(SCOPE, "a", tag("env", "dev"), tag("team", "net")), "");
 
-        assertThat(list(SCOPE, new VpcStore.Filter(Set.of(b.id()), Set.of(), Set.of(), Set.of(), List.of()))).extracting(Vpc::id)
+        assertThat(list(SCOPE, new VpcStore.Filter(Set.of(b.id()), Set.of(), Set.of(), Set.of(), List.of())))
+                .extracting(Vpc::id)
                 .containsExactly(b.id());
-        assertThat(list(SCOPE, new VpcStore.Filter(Set.of(), Set.of(), Set.of("a"), Set.of(), List.of()))).extracting(Vpc::id)
+        assertThat(list(SCOPE, new VpcStore.Filter(Set.of(), Set.of(), Set.of("a"), Set.of(), List.of())))
+                .extracting(Vpc::id)
                 .containsExactly(c.id(), a.id());
-        assertThat(list(SCOPE, new VpcStore.Filter(Set.of(c.id()), Set.of(), Set.of("b"), Set.of(), List.of()))).isEmpty();
+        assertThat(list(SCOPE, new VpcStore.Filter(Set.of(c.id()), Set.of(), Set.of("b"), Set.of(), List.of())))
+                .isEmpty();
         assertThat(list(SCOPE, tags(filter("env", "prod")))).extracting(Vpc::id).containsExactly(b.id(), a.id());
         assertThat(list(SCOPE, tags(filter("env", "prod"), filter("team", "net")))).extracting(Vpc::id)
                 .containsExactly(a.id());

@@ -26,7 +26,10 @@ public final class AccountService {
     /** OpenStack user {@code demo} (password {@code demo}) in project {@code demo}. */
     public static final String DEMO_USER = "demo";
     public static final String DEMO_PASSWORD = "demo";
-    /** OpenStack user {@code admin} (password {@code admin}, role admin) in its own project {@code admin}, as devstack has. */
+    /**
+     * OpenStack user {@code admin} (password {@code admin}, role admin) in its own project {@code admin}, as devstack
+     * has.
+     */
     public static final String ADMIN_ACCOUNT = "admin";
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
@@ -121,7 +124,9 @@ public final class AccountService {
         ensureDemo(Map.of());
     }
 
-    /** As {@link #ensureDemo()}, with more fixed keys of the demo account (id to secret), in the shapes dialects want. */
+    /**
+     * As {@link #ensureDemo()}, with more fixed keys of the demo account (id to secret), in the shapes dialects want.
+     */
     public void ensureDemo(Map<String, String> moreDemoKeys) {
         storage.write(s -> {
             var account = ensureAccount(s, DEMO_ACCOUNT);
@@ -137,7 +142,8 @@ public final class AccountService {
             }
             for (var key : moreDemoKeys.entrySet()) {
                 if (s.accounts().findKey(key.getKey()).isEmpty()) {
-                    s.accounts().insertKey(new AccessKey(key.getKey(), new Secret(key.getValue()), account.id(), false));
+                    s.accounts()
+                            .insertKey(new AccessKey(key.getKey(), new Secret(key.getValue()), account.id(), false));
                 }
             }
             return null;

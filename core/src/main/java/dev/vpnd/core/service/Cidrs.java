@@ -17,7 +17,8 @@ public final class Cidrs {
         for (String part : commaSeparated.split(",", -1)) {
             String block = part.strip();
             if (!isCidr(block)) {
-                throw new ProblemException(new Problem.InvalidValue(field, commaSeparated, "not a list of CIDR blocks"));
+                throw new ProblemException(new Problem.InvalidValue(field, commaSeparated,
+                        "not a list of CIDR blocks"));
             }
             out.add(block);
         }

@@ -109,7 +109,9 @@ public final class ConnectionService {
 
     public void delete(Scope scope, String id) {
         storage.write(s -> {
-            s.connections().find(scope, id).orElseThrow(() -> notFound(id));
+            if (s.connections().find(scope, id).isEmpty()) {
+                throw notFound(id);
+            }
             s.tags().removeAll(ResourceType.VPN_CONNECTION, id);
             return s.connections().delete(scope, id);
         });
@@ -154,8 +156,9 @@ public final class ConnectionService {
         }
         draft.tunnels().forEach(t -> customerGateways.add(t.customerGatewayId()));
         for (String id : customerGateways) {
-            s.customerGateways().find(scope, id).orElseThrow(
-                    () -> new ProblemException(new Problem.NotFound(ResourceType.CUSTOMER_GATEWAY, id)));
+            if (s.customerGateways().find(scope, id).isEmpty()) {
+                throw new ProblemException(new Problem.NotFound(ResourceType.CUSTOMER_GATEWAY, id));
+            }
         }
         return gateway;
     }

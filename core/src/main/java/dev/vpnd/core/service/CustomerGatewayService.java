@@ -25,7 +25,8 @@ public final class CustomerGatewayService {
 
     public CustomerGateway create(Scope scope, String clientToken, CustomerGatewayDraft draft) {
         if (!Cidrs.isIpv4(draft.ipAddress())) {
-            throw new ProblemException(new Problem.InvalidValue(Field.CUSTOMER_GATEWAY_ADDRESS, draft.ipAddress(), "not an IPv4 address"));
+            throw new ProblemException(new Problem.InvalidValue(Field.CUSTOMER_GATEWAY_ADDRESS, draft.ipAddress(),
+                    "not an IPv4 address"));
         }
         checkText(draft);
         FreeText.checkTags(draft.tags());
@@ -39,7 +40,8 @@ public final class CustomerGatewayService {
             }
             if (s.customerGateways().findByIpAddress(scope, draft.ipAddress()).isPresent()) {
                 throw new ProblemException(
-                        new Problem.AlreadyExists(ResourceType.CUSTOMER_GATEWAY, Field.CUSTOMER_GATEWAY_ADDRESS, draft.ipAddress()));
+                        new Problem.AlreadyExists(ResourceType.CUSTOMER_GATEWAY, Field.CUSTOMER_GATEWAY_ADDRESS,
+                                draft.ipAddress()));
             }
             Quotas.checkRoom(s, scope.accountId(), QuotaKind.CUSTOMER_GATEWAY, scope.region(), () -> s
                     .customerGateways().list(scope, CustomerGatewayStore.Filter.any(), new PageRequest(0, 0)).total());
@@ -66,13 +68,15 @@ public final class CustomerGatewayService {
         return storage.read(s -> s.customerGateways().list(scope, filter, page));
     }
 
-    public CustomerGateway modify(Scope scope, String id, java.util.function.UnaryOperator<CustomerGatewayDraft> change) {
+    public CustomerGateway modify(Scope scope, String id,
+            java.util.function.UnaryOperator<CustomerGatewayDraft> change) {
         return storage.write(s -> {
             var current = s.customerGateways().find(scope, id).orElseThrow(() -> notFound(id));
             var draft = change.apply(CustomerGatewayDraft.of(current));
             checkText(draft);
-            var updated = new CustomerGateway(id, current.serial(), scope, draft.name(), draft.description(), current.ipAddress(),
-                    draft.asn(), draft.authKey(), current.createdAt(), current.tags(), current.revision() + 1);
+            var updated = new CustomerGateway(id, current.serial(), scope, draft.name(), draft.description(),
+                    current.ipAddress(), draft.asn(), draft.authKey(), current.createdAt(), current.tags(),
+                    current.revision() + 1);
             if (!s.customerGateways().update(updated, current.revision())) {
                 throw new ProblemException(new Problem.ConcurrentChange(ResourceType.CUSTOMER_GATEWAY, id));
             }
@@ -82,7 +86,9 @@ public final class CustomerGatewayService {
 
     public void delete(Scope scope, String id) {
         storage.write(s -> {
-            s.customerGateways().find(scope, id).orElseThrow(() -> notFound(id));
+            if (s.customerGateways().find(scope, id).isEmpty()) {
+                throw notFound(id);
+            }
             if (s.connections().countOnCustomerGateway(scope, id) > 0) {
                 throw new ProblemException(
                         new Problem.InUse(ResourceType.CUSTOMER_GATEWAY, id, ResourceType.VPN_CONNECTION));

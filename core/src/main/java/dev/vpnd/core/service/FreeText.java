@@ -19,6 +19,8 @@ public final class FreeText {
     }
 
     /**
+     * Checks {@code value} of the resource's own {@code field}; {@code null} (not given) passes.
+     *
      * @throws ProblemException {@link Problem.InvalidValue} naming {@code field}; the value itself
      *     stays out of the problem, which may be a key's
      */

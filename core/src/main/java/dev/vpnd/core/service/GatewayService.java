@@ -38,8 +38,9 @@ public final class GatewayService {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            s.vpcs().find(scope, draft.vpcId())
-                    .orElseThrow(() -> new ProblemException(new Problem.NotFound(ResourceType.VPC, draft.vpcId())));
+            if (s.vpcs().find(scope, draft.vpcId()).isEmpty()) {
+                throw new ProblemException(new Problem.NotFound(ResourceType.VPC, draft.vpcId()));
+            }
             Quotas.checkRoom(s, scope.accountId(), QuotaKind.VPN_GATEWAY, scope.region(),
                     () -> s.gateways().list(scope, GatewayStore.Filter.any(), new PageRequest(0, 0)).total());
             var now = settings.clock().instant();
@@ -97,7 +98,9 @@ public final class GatewayService {
 
     public void delete(Scope scope, String id) {
         storage.write(s -> {
-            s.gateways().find(scope, id).orElseThrow(() -> notFound(id));
+            if (s.gateways().find(scope, id).isEmpty()) {
+                throw notFound(id);
+            }
             if (s.connections().countOnGateway(scope, id) > 0) {
                 throw new ProblemException(
                         new Problem.InUse(ResourceType.VPN_GATEWAY, id, ResourceType.VPN_CONNECTION));

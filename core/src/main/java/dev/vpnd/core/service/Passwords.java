@@ -37,7 +37,7 @@ final class Passwords {
     }
 
     static boolean matches(String password, Secret stored) {
-        String[] parts = stored.value().split("\\$");
+        String[] parts = stored.value().split("\\$", -1);
         if (parts.length != 4 || !parts[0].equals(PREFIX)) {
             return false;
         }

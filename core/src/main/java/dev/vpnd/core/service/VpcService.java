@@ -25,7 +25,8 @@ public final class VpcService {
 
     public Vpc create(Scope scope, String clientToken, VpcDraft draft) {
         if (!Cidrs.isCidr(draft.cidrBlock())) {
-            throw new ProblemException(new Problem.InvalidValue(Field.VPC_CIDR_BLOCK, draft.cidrBlock(), "not a CIDR block"));
+            throw new ProblemException(new Problem.InvalidValue(Field.VPC_CIDR_BLOCK, draft.cidrBlock(),
+                    "not a CIDR block"));
         }
         FreeText.check(Field.VPC_NAME, draft.name());
         FreeText.check(Field.VPC_DESCRIPTION, draft.description());
@@ -69,8 +70,9 @@ public final class VpcService {
 
     public void delete(Scope scope, String id) {
         storage.write(s -> {
-            s.vpcs().find(scope, id)
-                    .orElseThrow(() -> new ProblemException(new Problem.NotFound(ResourceType.VPC, id)));
+            if (s.vpcs().find(scope, id).isEmpty()) {
+                throw new ProblemException(new Problem.NotFound(ResourceType.VPC, id));
+            }
             if (s.gateways().countInVpc(scope, id) > 0) {
                 throw new ProblemException(new Problem.InUse(ResourceType.VPC, id, ResourceType.VPN_GATEWAY));
             }

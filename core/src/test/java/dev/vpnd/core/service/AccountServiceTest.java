@@ -69,7 +69,8 @@ class AccountServiceTest {
     @Test
     void createRefusesATakenAccountName() {
         assertThat(problem(() -> accounts.create(CoreFixture.ACCOUNT_NAME)))
-                .isEqualTo(new Problem.AlreadyExists(ResourceType.ACCOUNT, Field.ACCOUNT_NAME, CoreFixture.ACCOUNT_NAME));
+                .isEqualTo(new Problem.AlreadyExists(ResourceType.ACCOUNT, Field.ACCOUNT_NAME,
+                        CoreFixture.ACCOUNT_NAME));
     }
 
     @Test

@@ -14,6 +14,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "account", mixinStandardHelpOptions = true, description = "Manage accounts.",
         subcommands = {AccountCommand.Create.class, AccountCommand.ListAccounts.class})
 public final class AccountCommand {
+    /** Picocli makes the instance, which only holds the subcommands. */
+    private AccountCommand() {
+    }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create an account and print its Alibaba AccessKey pair, Tencent SecretId/SecretKey and "

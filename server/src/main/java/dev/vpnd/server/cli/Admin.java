@@ -30,8 +30,8 @@ final class Admin {
         return switch (e.problem()) {
             case dev.vpnd.core.problem.Problem.AlreadyExists a -> "an account named '" + a.value() + "' exists already";
             case dev.vpnd.core.problem.Problem.NotFound n -> "no account named '" + n.id() + "'";
-            case dev.vpnd.core.problem.Problem.InvalidValue v -> "invalid " + v.field().canonicalName() + " '" + v.value() + "': "
-                    + v.reason();
+            case dev.vpnd.core.problem.Problem.InvalidValue v -> "invalid " + v.field().canonicalName() + " '"
+                    + v.value() + "': " + v.reason();
             default -> e.problem().toString();
         };
     }

@@ -98,7 +98,8 @@ public final class KeyCommand {
                     rows.add(row);
                     if (!json) {
                         System.out.println(key.id() + (key.enabled() ? "" : "  disabled")
-                                + (key.readOnly() ? "  read-only" : "") + (key.hidesSecrets() ? "  hides-secrets" : ""));
+                                + (key.readOnly() ? "  read-only" : "")
+                                + (key.hidesSecrets() ? "  hides-secrets" : ""));
                     }
                 }
                 if (json) {

@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "IPsec-VPN control plane speaking the Alibaba Cloud and Tencent Cloud VPC APIs.",
         subcommands = {ServeCommand.class, AccountCommand.class, KeyCommand.class, SecretsCommand.class,
                 QuotaCommand.class})
+// The root command: main and the tests make an instance for picocli, which holds the subcommands.
+@SuppressWarnings("checkstyle:HideUtilityClassConstructor")
 public final class Main {
     public static void main(String[] args) {
         int exit = new CommandLine(new Main()).execute(args);

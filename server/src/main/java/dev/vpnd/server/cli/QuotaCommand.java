@@ -107,7 +107,8 @@ public final class QuotaCommand {
         } catch (ProblemException e) {
             System.err.println("vpnd: " + switch (e.problem()) {
                 case Problem.NotFound n -> "no account named '" + n.id() + "'";
-                case Problem.InvalidValue v -> "invalid " + v.field().canonicalName() + " '" + v.value() + "': " + v.reason();
+                case Problem.InvalidValue v -> "invalid " + v.field().canonicalName() + " '" + v.value() + "': "
+                        + v.reason();
                 default -> e.problem().toString();
             });
             return 1;

@@ -32,8 +32,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--demo", description = "Create account 'demo' with key demo-access-key-id, OpenStack users demo/demo and admin/admin "
-                    + "(local use only).")
+    @Option(names = "--demo", description = "Create account 'demo' with key demo-access-key-id, OpenStack users "
+            + "demo/demo and admin/admin (local use only).")
     boolean demo;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
@@ -61,7 +61,8 @@ public final class ServeCommand implements Callable<Integer> {
     int adminPort;
 
     @Option(names = "--provisioning-delay", defaultValue = "1s", converter = DurationConverter.class,
-            description = "How long created or modified resources stay provisioning/updating (default: ${DEFAULT-VALUE}).")
+            description = "How long created or modified resources stay provisioning/updating "
+                    + "(default: ${DEFAULT-VALUE}).")
     Duration provisioningDelay;
 
     @Mixin

@@ -22,6 +22,8 @@ final class BodyBudget {
 
     /** What reading a body came to. */
     sealed interface Outcome {
+        // The body is handed over, not copied: an outcome is matched once and never compared.
+        @SuppressWarnings("ArrayRecordComponent")
         record Read(byte[] body) implements Outcome {
         }
 

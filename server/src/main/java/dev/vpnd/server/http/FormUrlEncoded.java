@@ -17,7 +17,10 @@ public final class FormUrlEncoded {
      * dual-tunnel create, or a describe naming 100 ids with filters) has a few hundred.
      */
     public static final int MAX_FIELDS = 1_000;
-    /** The longest decoded name; the longest real one ({@code TunnelOptionsSpecification.1.TunnelIkeConfig.…}) has some 60. */
+    /**
+     * The longest decoded name; the longest real one ({@code TunnelOptionsSpecification.1.TunnelIkeConfig.…}) has some
+     * 60.
+     */
     public static final int MAX_NAME_LENGTH = 128;
 
     private FormUrlEncoded() {

@@ -72,9 +72,7 @@ public final class HttpListener implements AutoCloseable {
     private static final Set<Integer> REJECTED_AS_SERVER_ERRORS = Set.of(501, 505);
 
     static {
-        // Loaded now: a process out of file descriptors could not open their class files to report it.
-        Acceptance.class.getPermittedSubclasses();
-        WatchedConnector.AcceptFailure.class.getName();
+        loadEarly();
     }
 
     private final Dialect dialect;
@@ -191,9 +189,27 @@ public final class HttpListener implements AutoCloseable {
         return new Acceptance.Accepting();
     }
 
+    /**
+     * Stops accepting and closes the connections. Interrupted while Jetty stops, it keeps the
+     * interrupt for the caller rather than throw it: try-with-resources would lose it among the
+     * suppressed exceptions.
+     */
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the " + dialect.name() + " listener", e);
+        }
+    }
+
+    /** Loaded now: a process out of file descriptors could not open their class files to report it. */
+    @SuppressWarnings("ReturnValueIgnored") // called to load the classes; the answers are not needed
+    private static void loadEarly() {
+        Acceptance.class.getPermittedSubclasses();
+        WatchedConnector.AcceptFailure.class.getName();
     }
 
     /**
@@ -267,7 +283,8 @@ public final class HttpListener implements AutoCloseable {
                 return;
             }
             switch (outcome) {
-                case BodyBudget.Outcome.Read(byte[] body) -> answer(wire(request, body, receivedAt), response, callback);
+                case BodyBudget.Outcome.Read(byte[] body) ->
+                        answer(wire(request, body, receivedAt), response, callback);
                 case BodyBudget.Outcome.TooLarge() -> send(response, callback, tooLarge());
                 case BodyBudget.Outcome.OverBudget() -> send(response, callback,
                         dialect.protocolError(503, "Too many request bodies in flight; retry shortly"));

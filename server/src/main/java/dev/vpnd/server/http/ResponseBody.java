@@ -34,6 +34,8 @@ public sealed interface ResponseBody {
     /** The bytes as an array (written anew for a written body): for tests and logs, not for sending. */
     byte[] toByteArray();
 
+    // The array is handed over, not copied: a body is sent once and never compared or hashed.
+    @SuppressWarnings("ArrayRecordComponent")
     record Bytes(byte[] bytes) implements ResponseBody {
         @Override
         public byte[] toByteArray() {

@@ -67,7 +67,8 @@ public record TlsIdentity(List<X509Certificate> chain, PrivateKey privateKey) {
             case "RSA" -> "SHA256withRSA";
             case "EC" -> "SHA256withECDSA";
             case "Ed25519", "EdDSA" -> "Ed25519";
-            default -> throw new TlsSetupException(keyFile + ": unsupported key algorithm " + privateKey.getAlgorithm());
+            default -> throw new TlsSetupException(keyFile + ": unsupported key algorithm "
+                    + privateKey.getAlgorithm());
         };
         try {
             var signer = Signature.getInstance(algorithm);
@@ -78,7 +79,8 @@ public record TlsIdentity(List<X509Certificate> chain, PrivateKey privateKey) {
             verifier.initVerify(certificate().getPublicKey());
             verifier.update(PROBE);
             if (!verifier.verify(signature)) {
-                throw new TlsSetupException(keyFile + " is not the private key of the certificate in " + certificateFile);
+                throw new TlsSetupException(keyFile + " is not the private key of the certificate in "
+                        + certificateFile);
             }
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException(keyFile + " is not the private key of the certificate in " + certificateFile

@@ -10,6 +10,8 @@ import java.util.Map;
  * and re-encoded values, and the decoding rules are the dialect's. {@code scheme} is {@code https}
  * when the request came over TLS, else {@code http}: what the client called, for URLs in answers.
  */
+// The body is handed over, not copied (it may be megabytes): requests are never compared or hashed.
+@SuppressWarnings("ArrayRecordComponent")
 public record WireRequest(
         String method,
         String path,

@@ -40,12 +40,13 @@ public final class Metrics {
     private final Map<TransactionSeries, Timer> transactionTimers = new ConcurrentHashMap<>();
 
     public void request(String dialect, String action, String outcome, Duration took) {
-        requestTimers.computeIfAbsent(new RequestSeries(dialect, action, outcome), series -> Timer.builder("vpnd.requests")
-                .description("API requests by dialect, action and outcome")
-                .tags("dialect", series.dialect(), "action", series.action(), "outcome", series.outcome())
-                .publishPercentileHistogram()
-                .minimumExpectedValue(FASTEST_EXPECTED)
-                .register(registry))
+        requestTimers.computeIfAbsent(new RequestSeries(dialect, action, outcome),
+                series -> Timer.builder("vpnd.requests")
+                        .description("API requests by dialect, action and outcome")
+                        .tags("dialect", series.dialect(), "action", series.action(), "outcome", series.outcome())
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(FASTEST_EXPECTED)
+                        .register(registry))
                 .record(took);
     }
 

@@ -11,25 +11,29 @@ import java.util.Map;
  * account (vpnd serve --demo) has a fixed key of Tencent's style besides its generic one.
  */
 public enum KeyStyle {
-    ALIYUN(new KeyShape("LTAI", 20, 30)),
-    TENCENT(new KeyShape("AKID", 32, 32));
+    ALIYUN("LTAI", 20, 30),
+    TENCENT("AKID", 32, 32);
 
     public static final String DEMO_TENCENT_SECRET_ID = "AKIDdemoSecretId";
     public static final String DEMO_TENCENT_SECRET_KEY = "demoSecretKey";
 
-    private final KeyShape shape;
+    private final String prefix;
+    private final int idLength;
+    private final int secretLength;
 
-    KeyStyle(KeyShape shape) {
-        this.shape = shape;
+    KeyStyle(String prefix, int idLength, int secretLength) {
+        this.prefix = prefix;
+        this.idLength = idLength;
+        this.secretLength = secretLength;
     }
 
     public KeyShape shape() {
-        return shape;
+        return new KeyShape(prefix, idLength, secretLength);
     }
 
     /** The shapes of a new account's keys: one of each style, in this order. */
     public static List<KeyShape> newAccountKeys() {
-        return List.of(ALIYUN.shape, TENCENT.shape);
+        return List.of(ALIYUN.shape(), TENCENT.shape());
     }
 
     /** The demo account's fixed keys besides core's generic one, id to secret. */

@@ -100,7 +100,10 @@ public final class LocalReplayGuard implements ReplayGuard {
         private final long[] labels = new long[buckets];
         private long newest = Long.MIN_VALUE;
 
-        /** The millisecond {@code hash} was first used at, or {@link LongMap#ABSENT} (and it is now, at {@code millis}). */
+        /**
+         * The millisecond {@code hash} was first used at, or {@link LongMap#ABSENT} (and it is now, at
+         * {@code millis}).
+         */
         synchronized long use(long hash, long millis) {
             long bucket = Math.floorDiv(millis, bucketMillis);
             // Requests reach the lock a little out of the order of their times; a late one joins

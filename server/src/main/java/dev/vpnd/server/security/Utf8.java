@@ -22,20 +22,20 @@ public final class Utf8 {
             if (c < 0x80) {
                 out.write(c);
             } else if (c < 0x800) {
-                out.write(0xC0 | c >> 6);
-                out.write(0x80 | c & 0x3F);
+                out.write(0xC0 | (c >> 6));
+                out.write(0x80 | (c & 0x3F));
             } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, text.charAt(++i));
-                out.write(0xF0 | cp >> 18);
-                out.write(0x80 | cp >> 12 & 0x3F);
-                out.write(0x80 | cp >> 6 & 0x3F);
-                out.write(0x80 | cp & 0x3F);
+                out.write(0xF0 | (cp >> 18));
+                out.write(0x80 | ((cp >> 12) & 0x3F));
+                out.write(0x80 | ((cp >> 6) & 0x3F));
+                out.write(0x80 | (cp & 0x3F));
             } else if (Character.isSurrogate(c)) {
                 out.write('?');
             } else {
-                out.write(0xE0 | c >> 12);
-                out.write(0x80 | c >> 6 & 0x3F);
-                out.write(0x80 | c & 0x3F);
+                out.write(0xE0 | (c >> 12));
+                out.write(0x80 | ((c >> 6) & 0x3F));
+                out.write(0x80 | (c & 0x3F));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.vpnd.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpnd.core.model.QuotaKind;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,9 +24,10 @@ class QuotaCommandTest {
         assertThat(run("account", "create", "team-q").exit()).isZero();
         var defaults = run("quota", "list", "--account", "team-q", "--json").json();
         assertThat(defaults.path("account").asText()).isEqualTo("team-q");
-        assertThat(defaults.path("quotas")).hasSize(QuotaKind.values().length);
-        var connections = defaults.path("quotas").get(QuotaKind.VPN_CONNECTION.ordinal());
-        assertThat(connections.path("kind").asText()).isEqualTo("vpn-connection");
+        // One row per kind, in the order the kinds are declared.
+        assertThat(defaults.path("quotas").valueStream().map(q -> q.path("kind").asText()).toList())
+                .containsExactlyElementsOf(Arrays.stream(QuotaKind.values()).map(QuotaKind::cliName).toList());
+        var connections = quota(defaults.path("quotas"), QuotaKind.VPN_CONNECTION);
         assertThat(connections.path("limit").asLong()).isEqualTo(10);
         assertThat(connections.path("per").asText()).isEqualTo("VPN gateway");
         assertThat(connections.path("default").asBoolean()).isTrue();
@@ -34,9 +36,9 @@ class QuotaCommandTest {
         assertThat(set.exit()).isZero();
         assertThat(set.json().path("quotas").get(0).path("limit").asLong()).isEqualTo(25);
         var after = run("quota", "list", "--account", "team-q", "--json").json().path("quotas");
-        assertThat(after.get(QuotaKind.VPN_CONNECTION.ordinal()).path("limit").asLong()).isEqualTo(25);
-        assertThat(after.get(QuotaKind.VPN_CONNECTION.ordinal()).path("default").asBoolean()).isFalse();
-        assertThat(after.get(QuotaKind.VPC.ordinal()).path("default").asBoolean()).isTrue();
+        assertThat(quota(after, QuotaKind.VPN_CONNECTION).path("limit").asLong()).isEqualTo(25);
+        assertThat(quota(after, QuotaKind.VPN_CONNECTION).path("default").asBoolean()).isFalse();
+        assertThat(quota(after, QuotaKind.VPC).path("default").asBoolean()).isTrue();
 
         var text = run("quota", "list", "--account", "team-q").out().lines().toList();
         assertThat(text).hasSize(QuotaKind.values().length);
@@ -44,6 +46,11 @@ class QuotaCommandTest {
                 .containsExactly("vpn-connection", "25", "per", "VPN", "gateway"));
         assertThat(text).anySatisfy(line -> assertThat(line.split("\\s+"))
                 .containsExactly("ipsec-site-connection", "100", "per", "project", "(default)"));
+    }
+
+    private static JsonNode quota(JsonNode quotas, QuotaKind kind) {
+        return quotas.valueStream().filter(q -> q.path("kind").asText().equals(kind.cliName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + kind.cliName() + " in " + quotas));
     }
 
     @Test

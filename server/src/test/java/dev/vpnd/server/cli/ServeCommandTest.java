@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +96,7 @@ class ServeCommandTest {
     void unreadableTlsFilesStopTheStartWithTheirName() {
         var saved = System.err;
         var captured = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(captured, true));
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             var run = serve("--tls-cert", data.resolve("missing-cert.pem").toString(), "--tls-key",
                     data.resolve("missing-key.pem").toString());
@@ -103,6 +104,7 @@ class ServeCommandTest {
         } finally {
             System.setErr(saved);
         }
-        assertThat(captured.toString()).contains("vpnd: cannot read").contains("missing-cert.pem");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("vpnd: cannot read")
+                .contains("missing-cert.pem");
     }
 }

@@ -104,7 +104,8 @@ class HttpsSdkTest {
     @Test
     void endpointsJsonNamesHttpsUrls() throws Exception {
         @SuppressWarnings("unchecked")
-        Map<String, String> written = new ObjectMapper().readValue(dataDir.resolve("endpoints.json").toFile(), Map.class);
+        Map<String, String> written = new ObjectMapper()
+                .readValue(dataDir.resolve("endpoints.json").toFile(), Map.class);
         assertThat(written).isEqualTo(vpnd.endpoints());
     }
 
@@ -179,9 +180,10 @@ class HttpsSdkTest {
     void keystonesCatalogNamesHttpsNeutron() throws Exception {
         var client = HttpClient.newBuilder().sslContext(trustingContext).build();
         String body = "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\"demo\","
-                + "\"domain\":{\"name\":\"Default\"},\"password\":\"demo\"}}},\"scope\":{\"project\":{\"name\":\"demo\","
-                + "\"domain\":{\"name\":\"Default\"}}}}}";
-        var response = client.send(HttpRequest.newBuilder(URI.create(vpnd.endpoints().get("keystone") + "/v3/auth/tokens"))
+                + "\"domain\":{\"name\":\"Default\"},\"password\":\"demo\"}}},"
+                + "\"scope\":{\"project\":{\"name\":\"demo\",\"domain\":{\"name\":\"Default\"}}}}}";
+        URI tokens = URI.create(vpnd.endpoints().get("keystone") + "/v3/auth/tokens");
+        var response = client.send(HttpRequest.newBuilder(tokens)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);

@@ -19,6 +19,7 @@ import com.aliyuncs.vpc.model.v20160428.DeleteVpnGatewayRequest;
 import com.aliyuncs.vpc.model.v20160428.DescribeCustomerGatewaysRequest;
 import com.aliyuncs.vpc.model.v20160428.DescribeVpnConnectionRequest;
 import com.aliyuncs.vpc.model.v20160428.DescribeVpnConnectionsRequest;
+import com.aliyuncs.vpc.model.v20160428.DescribeVpnConnectionsResponse;
 import com.aliyuncs.vpc.model.v20160428.DescribeVpnGatewaysRequest;
 import com.aliyuncs.vpc.model.v20160428.ModifyVpnConnectionAttributeRequest;
 import dev.vpnd.server.RunningVpnd;
@@ -204,7 +205,7 @@ class OldSdkTest {
         var bothPage = call(both, format);
         assertThat(bothPage.getTotalCount()).isEqualTo(2);
         assertThat(bothPage.getVpnConnections())
-                .extracting(com.aliyuncs.vpc.model.v20160428.DescribeVpnConnectionsResponse.VpnConnection::getVpnConnectionId)
+                .extracting(DescribeVpnConnectionsResponse.VpnConnection::getVpnConnectionId)
                 .containsExactlyInAnyOrder(id, secondId);
         assertThat(bothPage.getVpnConnections()).allSatisfy(v -> {
             assertThat(v.getIkeConfig().getPsk()).isNotBlank();

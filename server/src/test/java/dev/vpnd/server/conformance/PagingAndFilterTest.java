@@ -187,7 +187,8 @@ class PagingAndFilterTest {
                 .setVpnGatewayId(gatewayB).setCustomerGatewayId(CUSTOMER_GATEWAYS.get(0)));
         assertThat(ids(gatewayAndCustomerGateway)).containsExactly(CONNECTIONS_B.get(0));
 
-        var byId = list(new DescribeVpnConnectionsRequest().setRegionId(REGION).setVpnConnectionId(CONNECTIONS.get(11)));
+        var byId = list(new DescribeVpnConnectionsRequest().setRegionId(REGION)
+                .setVpnConnectionId(CONNECTIONS.get(11)));
         assertThat(byId.getTotalCount()).isEqualTo(1);
         assertThat(ids(byId)).containsExactly(CONNECTIONS.get(11));
         assertThat(byId.getVpnConnections().getVpnConnection().get(0).getName()).isEqualTo("c11");

@@ -63,8 +63,9 @@ class TwoNodeConcurrencyTest {
                     int client = c;
                     futures.add(pool.submit(() -> {
                         for (int round = 0; round < ROUNDS; round++) {
-                            Client first = (client + round) % 2 == 0 ? a : b;
-                            Client second = first == a ? b : a;
+                            boolean aFirst = (client + round) % 2 == 0;
+                            Client first = aFirst ? a : b;
+                            Client second = aFirst ? b : a;
                             String token = "c" + client + "-r" + round;
                             // The same create with the same token, through each node: one resource.
                             var cgwRequest = new CreateCustomerGatewayRequest().setRegionId(REGION)

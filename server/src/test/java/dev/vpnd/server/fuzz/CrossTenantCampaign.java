@@ -45,7 +45,8 @@ final class CrossTenantCampaign {
         int changes = 1 + hostile.below(2);
         for (int i = 0; i < changes; i++) {
             int at = chars.length - 1 - hostile.below(Math.min(4, chars.length));
-            chars[at] = Character.isDigit(chars[at]) ? (char) ('0' + hostile.below(10)) : (char) ('a' + hostile.below(26));
+            chars[at] = Character.isDigit(chars[at]) ? (char) ('0' + hostile.below(10))
+                    : (char) ('a' + hostile.below(26));
         }
         return new String(chars);
     }
@@ -102,8 +103,8 @@ final class CrossTenantCampaign {
             case 1 -> RawExchange.request("DELETE", neutron, path, null, new byte[0], "X-Auth-Token: " + attackerToken);
             case 2 -> RawExchange.request("PUT", neutron, path, "application/json", ("{\"" + resource.member()
                     + "\": {\"name\": \"pwned\"}}").getBytes(StandardCharsets.UTF_8), "X-Auth-Token: " + attackerToken);
-            case 3 -> RawExchange.request("PUT", neutron, path, "application/json", ("{\"" + resource.member() + "\": {\""
-                    + hostile.pick(List.of("shared", "router:external", "is_default", "admin_state_up"))
+            case 3 -> RawExchange.request("PUT", neutron, path, "application/json", ("{\"" + resource.member()
+                    + "\": {\"" + hostile.pick(List.of("shared", "router:external", "is_default", "admin_state_up"))
                     + "\": " + hostile.random().nextBoolean() + "}}").getBytes(StandardCharsets.UTF_8),
                     "X-Auth-Token: " + attackerToken);
             case 4 -> RawExchange.request("GET", neutron, "/v2.0/" + resource.collection() + hostile.pick(List.of("",

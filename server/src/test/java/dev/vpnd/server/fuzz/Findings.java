@@ -50,7 +50,8 @@ final class Findings {
 
     void fail(String what, String problem, String evidence) {
         String shown = evidence == null ? "" : evidence.length() > 600 ? evidence.substring(0, 600) + "…" : evidence;
-        failures.add(abbreviate(what) + ": " + problem + (shown.isEmpty() ? "" : "\n    " + shown.replace("\n", "\n    ")));
+        failures.add(abbreviate(what) + ": " + problem
+                + (shown.isEmpty() ? "" : "\n    " + shown.replace("\n", "\n    ")));
     }
 
     long requests() {

@@ -149,7 +149,7 @@ class HostileInputFuzzTest {
         gc.getInputStream().readAllBytes();
         assertThat(gc.waitFor(60, TimeUnit.SECONDS)).isTrue();
         long used = 0;
-        for (String line : Json.text(admin + "/metrics").split("\n")) {
+        for (String line : Json.text(admin + "/metrics").lines().toList()) {
             if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
                 used += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }

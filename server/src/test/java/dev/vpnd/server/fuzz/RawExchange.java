@@ -58,7 +58,7 @@ final class RawExchange {
                 if (n < 0) {
                     return answer(kept, total, false);
                 }
-                kept.write(buffer, 0, (int) Math.max(0, Math.min(n, KEPT_BYTES - kept.size())));
+                kept.write(buffer, 0, Math.max(0, Math.min(n, KEPT_BYTES - kept.size())));
                 total += n;
             }
         } catch (SocketTimeoutException e) {

@@ -22,9 +22,9 @@ final class SignedCampaign {
             "IpsecConfig", "HealthCheckConfig", "BgpConfig", "TunnelOptionsSpecification", "Tag", "ResourceId",
             "ResourceType", "PageSize", "PageNumber", "Bandwidth", "IpAddress", "CidrBlock", "EnableDpd",
             "EnableNatTraversal", "EffectImmediately", "NetworkType", "AutoConfigRoute", "ClientToken", "Asn");
-    private static final List<String> TENCENT_ACTIONS = List.of("CreateVpc", "CreateVpnGateway", "CreateCustomerGateway",
-            "CreateVpnConnection", "DescribeVpnConnections", "DescribeVpnGateways", "DescribeCustomerGateways",
-            "DescribeVpcs", "ModifyVpnConnectionAttribute", "ModifyVpnGatewayAttribute",
+    private static final List<String> TENCENT_ACTIONS = List.of("CreateVpc", "CreateVpnGateway",
+            "CreateCustomerGateway", "CreateVpnConnection", "DescribeVpnConnections", "DescribeVpnGateways",
+            "DescribeCustomerGateways", "DescribeVpcs", "ModifyVpnConnectionAttribute", "ModifyVpnGatewayAttribute",
             "ModifyCustomerGatewayAttribute", "DeleteVpnConnection", "NoSuchAction");
     private static final List<String> TENCENT_PARAMETERS = List.of("VpcId", "VpnGatewayId", "CustomerGatewayId",
             "VpnConnectionId", "VpcName", "VpnGatewayName", "CustomerGatewayName", "VpnConnectionName", "CidrBlock",
@@ -98,7 +98,7 @@ final class SignedCampaign {
     }
 
     private void neutron(Hostile hostile, Findings findings) throws Exception {
-        String[] kind = hostile.pick(NEUTRON_KINDS).split(":");
+        String[] kind = hostile.pick(NEUTRON_KINDS).split(":", -1);
         ObjectNode member = Json.MAPPER.createObjectNode();
         int fields = 1 + hostile.below(6);
         for (int i = 0; i < fields; i++) {

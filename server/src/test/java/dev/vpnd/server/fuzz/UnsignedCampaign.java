@@ -52,8 +52,9 @@ final class UnsignedCampaign {
     private void aliyun(Hostile hostile, Findings findings) throws Exception {
         String form = hostile.form(ALIYUN_NAMES, 1 + hostile.below(hostile.chance(10) ? 5000 : 30));
         byte[] request = hostile.chance(50)
-                ? RawExchange.request("POST", aliyun, "/?" + hostile.form(ALIYUN_NAMES, 3), "application/x-www-form-urlencoded",
-                        form.getBytes(StandardCharsets.UTF_8), auth(hostile, "x-acs-action: DescribeVpnConnections"))
+                ? RawExchange.request("POST", aliyun, "/?" + hostile.form(ALIYUN_NAMES, 3),
+                        "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8),
+                        auth(hostile, "x-acs-action: DescribeVpnConnections"))
                 : RawExchange.request("GET", aliyun, "/?" + form, null, new byte[0], auth(hostile, "Accept: */*"));
         exchange(aliyun, request, findings);
     }
@@ -102,8 +103,9 @@ final class UnsignedCampaign {
                 "/v3/auth/tokens/" + hostile.encodeLoosely(hostile.text())));
         byte[] request = hostile.chance(70)
                 ? RawExchange.request("POST", keystone, target, "application/json", body)
-                : RawExchange.request(hostile.pick(List.of("GET", "HEAD", "DELETE")), keystone, target, null, new byte[0],
-                        "X-Auth-Token: " + safeHeader(hostile.text()), "X-Subject-Token: " + safeHeader(hostile.text()));
+                : RawExchange.request(hostile.pick(List.of("GET", "HEAD", "DELETE")), keystone, target, null,
+                        new byte[0], "X-Auth-Token: " + safeHeader(hostile.text()),
+                        "X-Subject-Token: " + safeHeader(hostile.text()));
         exchange(keystone, request, findings);
     }
 

@@ -59,13 +59,15 @@ final class Victim {
     }
 
     private void createTencent(SignedClients demo) {
-        String vpc = tencentId(demo, "CreateVpc", "{\"VpcName\":\"victim\",\"CidrBlock\":\"10.2.0.0/16\"}", "/Vpc/VpcId");
+        String vpc = tencentId(demo, "CreateVpc", "{\"VpcName\":\"victim\",\"CidrBlock\":\"10.2.0.0/16\"}",
+                "/Vpc/VpcId");
         tencentIds.put("Vpc", vpc);
         String gateway = tencentId(demo, "CreateVpnGateway", "{\"VpcId\":\"" + vpc
                 + "\",\"VpnGatewayName\":\"victim\",\"InternetMaxBandwidthOut\":5}", "/VpnGateway/VpnGatewayId");
         tencentIds.put("VpnGateway", gateway);
         String customer = tencentId(demo, "CreateCustomerGateway",
-                "{\"CustomerGatewayName\":\"victim\",\"IpAddress\":\"198.51.100.8\"}", "/CustomerGateway/CustomerGatewayId");
+                "{\"CustomerGatewayName\":\"victim\",\"IpAddress\":\"198.51.100.8\"}",
+                "/CustomerGateway/CustomerGatewayId");
         tencentIds.put("CustomerGateway", customer);
         tencentIds.put("VpnConnection", tencentId(demo, "CreateVpnConnection", "{\"VpcId\":\"" + vpc
                 + "\",\"VpnGatewayId\":\"" + gateway + "\",\"CustomerGatewayId\":\"" + customer

@@ -7,6 +7,7 @@ import dev.vpnd.server.VpndProcess;
 import dev.vpnd.store.TestDatabase;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class OutOfDescriptorsTest {
             assertThat(RawHttp.exchange(admin, RawHttp.get("/readyz"), Duration.ofSeconds(10)).status()).isEqualTo(200);
             String limits = run(PRLIMIT.toString(), "--pid", String.valueOf(node.pid()), "--nofile", "--noheadings",
                     "--output", "SOFT,HARD").trim();
-            String[] softHard = limits.split("\\s+");
+            String[] softHard = limits.split("\\s+", -1);
             long open;
             try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(node.pid()), "fd"))) {
                 open = fds.count();
@@ -55,7 +56,8 @@ class OutOfDescriptorsTest {
                 assertThat(RawHttp.exchange(admin, RawHttp.get("/healthz"), Duration.ofSeconds(10)).status())
                         .isEqualTo(200);
             } finally {
-                run(PRLIMIT.toString(), "--pid", String.valueOf(node.pid()), "--nofile=" + softHard[0] + ":" + softHard[1]);
+                run(PRLIMIT.toString(), "--pid", String.valueOf(node.pid()),
+                        "--nofile=" + softHard[0] + ":" + softHard[1]);
                 close(clients);
             }
             assertThat(awaitReadiness(admin, 200).body()).isEqualTo("ready\n");
@@ -77,7 +79,7 @@ class OutOfDescriptorsTest {
 
     private static String run(String... command) throws IOException, InterruptedException {
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as("%s: %s", List.of(command), output).isZero();
         return output;
     }

@@ -50,7 +50,7 @@ public final class RawHttp {
         String headText = head.toString(StandardCharsets.ISO_8859_1);
         int status = Integer.parseInt(headText.substring(9, 12));
         int length = -1;
-        for (String line : headText.split("\r\n")) {
+        for (String line : headText.split("\r\n", -1)) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Integer.parseInt(line.substring("content-length:".length()).trim());
             }

@@ -34,8 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Certificates and keys as operators have them: PEM, in the key forms openssl and CAs write. */
 class TlsFilesTest {
     /** The named curve P-256, as {@code openssl ecparam -genkey} writes it before the key. */
-    private static final String EC_PARAMETERS = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n"
-            + "-----END EC PARAMETERS-----\n";
+    private static final String EC_PARAMETERS = """
+            -----BEGIN EC PARAMETERS-----
+            BggqhkjOPQMBBw==
+            -----END EC PARAMETERS-----
+            """;
 
     @TempDir
     Path dir;
@@ -126,7 +129,8 @@ class TlsFilesTest {
         KeyPair pair = ec();
         Path cert = write("cert.pem", pem(certificate(pair)));
         assertThatThrownBy(() -> PemFiles.read(cert, write("other.pem", sec1(ec()))))
-                .isInstanceOf(TlsSetupException.class).hasMessageContaining("is not the private key of the certificate");
+                .isInstanceOf(TlsSetupException.class)
+                .hasMessageContaining("is not the private key of the certificate");
         var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC).setPassword("pw".toCharArray())
                 .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build();
         assertThatThrownBy(() -> PemFiles.read(cert, write("encrypted.pem",

@@ -2,14 +2,15 @@ package dev.vpnd.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WireRequestTest {
     private static WireRequest request(String method, String body) {
-        return new WireRequest(method, "/v2.0/vpn/ikepolicies", null, Map.of(), body.getBytes(), Instant.now(),
-                "127.0.0.1");
+        return new WireRequest(method, "/v2.0/vpn/ikepolicies", null, Map.of(), body.getBytes(StandardCharsets.UTF_8),
+                Instant.now(), "127.0.0.1");
     }
 
     @Test

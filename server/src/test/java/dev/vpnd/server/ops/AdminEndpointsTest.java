@@ -49,7 +49,8 @@ class AdminEndpointsTest {
         }
         var metrics = get("/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(metrics.headers().firstValue("content-type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
         assertThat(metrics.body())
                 .containsPattern("vpnd_requests_seconds_count\\{[^}]*action=\"DescribeRegions\"[^}]*dialect=\"aliyun\""
                         + "[^}]*outcome=\"ok\"[^}]*} 1")

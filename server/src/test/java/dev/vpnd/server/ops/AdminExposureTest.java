@@ -59,8 +59,10 @@ class AdminExposureTest {
     @Test
     void theAdminListenerStaysOnLoopback() {
         assertThat(vpnd.endpoints().get("admin")).startsWith("http://127.0.0.1:");
-        assertThat(vpnd.endpoints()).hasEntrySatisfying("aliyun", url -> assertThat(url).startsWith("http://" + API_HOST));
-        assertThat(vpnd.endpoints()).hasEntrySatisfying("neutron", url -> assertThat(url).startsWith("http://" + API_HOST));
+        assertThat(vpnd.endpoints())
+                .hasEntrySatisfying("aliyun", url -> assertThat(url).startsWith("http://" + API_HOST));
+        assertThat(vpnd.endpoints())
+                .hasEntrySatisfying("neutron", url -> assertThat(url).startsWith("http://" + API_HOST));
     }
 
     @Test

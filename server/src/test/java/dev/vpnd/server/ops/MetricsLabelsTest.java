@@ -8,7 +8,6 @@ import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
-import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.security.KeyStyle;
 import java.net.URI;

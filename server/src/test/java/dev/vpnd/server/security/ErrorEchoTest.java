@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
-import dev.vpnd.server.security.KeyStyle;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -19,7 +19,8 @@ enum AliyunError implements WireError {
     INVALID_VERSION(400, "InvalidVersion", "Specified parameter Version is not valid."),
     INCOMPLETE_SIGNATURE(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards. %s"),
     INVALID_ACCESS_KEY(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
-    // The clouds answer a bad signature with 400 and the server's string-to-sign, so a client can see which line differs.
+    // The clouds answer a bad signature with 400 and the server's string-to-sign, so a client can
+    // see which line differs.
     SIGNATURE_MISMATCH(400, "SignatureDoesNotMatch",
             "Specified signature is not matched with our calculation. server string to sign is:%s"),
     NONCE_USED(400, "SignatureNonceUsed", "Specified signature nonce was used already."),

@@ -1,6 +1,5 @@
 package dev.vpnd.server.dialect.aliyun;
 
-import dev.vpnd.core.problem.Field;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.server.dialect.ProblemTable;

@@ -25,7 +25,8 @@ final class AliyunFields {
             case CUSTOMER_GATEWAY_ADDRESS -> "IpAddress";
             case CUSTOMER_GATEWAY_AUTH_KEY -> "AuthKey";
             case CONNECTION_GATEWAY -> "VpnGatewayId";
-            case CONNECTION_CUSTOMER_GATEWAY -> tunnel == 0 ? "CustomerGatewayId" : TUNNEL + tunnel + ".CustomerGatewayId";
+            case CONNECTION_CUSTOMER_GATEWAY -> tunnel == 0 ? "CustomerGatewayId"
+                    : TUNNEL + tunnel + ".CustomerGatewayId";
             case LOCAL_SUBNET -> "LocalSubnet";
             case REMOTE_SUBNET -> "RemoteSubnet";
             case IKE_LOCAL_ID -> ike(tunnel) + ".LocalId";

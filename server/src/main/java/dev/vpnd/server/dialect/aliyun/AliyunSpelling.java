@@ -33,7 +33,8 @@ final class AliyunSpelling {
             DhGroup.NONE, "disabled", DhGroup.MODP_768, "group1", DhGroup.MODP_1024, "group2",
             DhGroup.MODP_1536, "group5", DhGroup.MODP_2048, "group14", DhGroup.MODP_2048_S256, "group24"));
     static final SpellingTable<IkeVersion> IKE_VERSION = table(Map.of(IkeVersion.V1, "ikev1", IkeVersion.V2, "ikev2"));
-    static final SpellingTable<IkeMode> IKE_MODE = table(Map.of(IkeMode.MAIN, "main", IkeMode.AGGRESSIVE, "aggressive"));
+    static final SpellingTable<IkeMode> IKE_MODE = table(Map.of(IkeMode.MAIN, "main", IkeMode.AGGRESSIVE,
+            "aggressive"));
     static final SpellingTable<TunnelRole> TUNNEL_ROLE = table(Map.of(TunnelRole.MASTER, "master", TunnelRole.SLAVE,
             "slave"));
     /** A gateway's charge type as CreateVpnGateway reads it ({@code InstanceChargeType}). */

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** CreateCustomerGateway, DescribeCustomerGateways, DescribeCustomerGateway, ModifyCustomerGatewayAttribute, DeleteCustomerGateway. */
+/**
+ * CreateCustomerGateway, DescribeCustomerGateways, DescribeCustomerGateway, ModifyCustomerGatewayAttribute,
+ * DeleteCustomerGateway.
+ */
 final class CustomerGatewayActions {
     private CustomerGatewayActions() {
     }

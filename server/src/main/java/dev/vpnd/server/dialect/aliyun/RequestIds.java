@@ -15,8 +15,8 @@ final class RequestIds {
 
     static String next() {
         var random = ThreadLocalRandom.current();
-        long high = random.nextLong() & ~0xF000L | 0x4000L; // version 4
-        long low = random.nextLong() & ~(0xCL << 60) | (0x8L << 60); // IETF variant
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0xCL << 60)) | (0x8L << 60); // IETF variant
         return new UUID(high, low).toString().toUpperCase(Locale.ROOT);
     }
 }

@@ -28,7 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
-/** CreateVpnConnection, DescribeVpnConnections, DescribeVpnConnection, ModifyVpnConnectionAttribute, DeleteVpnConnection. */
+/**
+ * CreateVpnConnection, DescribeVpnConnections, DescribeVpnConnection, ModifyVpnConnectionAttribute,
+ * DeleteVpnConnection.
+ */
 final class VpnConnectionActions {
     /** Alibaba has no DPD timeout setting; its gateways give up on a silent peer after 30 s. */
     private static final int DEFAULT_DPD_TIMEOUT_SECONDS = 30;
@@ -70,9 +73,9 @@ final class VpnConnectionActions {
         return body;
     }
 
-    private static final ToLongFunction<String> NO_PEER_ASNS = id -> {
+    private static long noPeerAsn(String customerGatewayId) {
         throw new IllegalStateException("a connection without BGP shows no peer ASN");
-    };
+    }
 
     static Map<String, Object> describeList(RpcContext ctx) {
         var p = ctx.params();
@@ -128,7 +131,8 @@ final class VpnConnectionActions {
     }
 
     static Map<String, Object> delete(RpcContext ctx) {
-        ctx.services().connections().delete(ctx.scope(), ctx.requiredId("VpnConnectionId", ResourceType.VPN_CONNECTION));
+        ctx.services().connections()
+                .delete(ctx.scope(), ctx.requiredId("VpnConnectionId", ResourceType.VPN_CONNECTION));
         return new LinkedHashMap<>();
     }
 
@@ -195,7 +199,7 @@ final class VpnConnectionActions {
      */
     private static ToLongFunction<String> peerAsns(RpcContext ctx, Scope scope, VpnConnection c) {
         if (!c.bgp().enabled() && !c.enableTunnelsBgp()) {
-            return NO_PEER_ASNS;
+            return VpnConnectionActions::noPeerAsn;
         }
         var asns = new HashMap<String, Long>();
         if (c.bgp().enabled()) {

@@ -11,7 +11,9 @@ import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.problem.ResourceType;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
@@ -21,8 +23,8 @@ import java.util.function.ToLongFunction;
  * writes.
  */
 final class VpnConnectionView {
-    private static final String[] STATES = lowerCaseNames(ResourceState.values());
-    private static final String[] STATUSES = lowerCaseNames(NegotiationStatus.values());
+    private static final Map<ResourceState, String> STATES = lowerCaseNames(ResourceState.class);
+    private static final Map<NegotiationStatus, String> STATUSES = lowerCaseNames(NegotiationStatus.class);
 
     private VpnConnectionView() {
     }
@@ -46,7 +48,7 @@ final class VpnConnectionView {
         out.writeStringField("RemoteSubnet", String.join(",", c.remoteSubnets()));
         out.writeNumberField("CreateTime", c.createdAt().toEpochMilli());
         out.writeBooleanField("EffectImmediately", c.initiation() == Initiation.IMMEDIATE);
-        out.writeStringField("Status", STATUSES[c.status().ordinal()]);
+        out.writeStringField("Status", STATUSES.get(c.status()));
         out.writeStringField("State", state);
         out.writeBooleanField("EnableDpd", c.enableDpd());
         out.writeBooleanField("EnableNatTraversal", c.enableNatTraversal());
@@ -81,7 +83,7 @@ final class VpnConnectionView {
 
     /** The connection's {@code State} at {@code now}, as the view spells it. */
     static String state(VpnConnection c, Instant now) {
-        return STATES[c.lifecycle().state(now).ordinal()];
+        return STATES.get(c.lifecycle().state(now));
     }
 
     static String wireCustomerGatewayId(String canonical) {
@@ -122,7 +124,7 @@ final class VpnConnectionView {
         out.writeStringField("CustomerGatewayId", wireCustomerGatewayId(t.customerGatewayId()));
         out.writeStringField("Role", AliyunSpelling.TUNNEL_ROLE.spell(t.role()));
         out.writeStringField("State", state);
-        out.writeStringField("Status", STATUSES[t.status().ordinal()]);
+        out.writeStringField("Status", STATUSES.get(t.status()));
         out.writeStringField("EnableDpd", String.valueOf(t.enableDpd()));
         out.writeStringField("EnableNatTraversal", String.valueOf(t.enableNatTraversal()));
         out.writeStringField("InternetIp", t.internetIp());
@@ -144,10 +146,10 @@ final class VpnConnectionView {
         out.writeEndObject();
     }
 
-    private static String[] lowerCaseNames(Enum<?>[] values) {
-        var names = new String[values.length];
-        for (var value : values) {
-            names[value.ordinal()] = value.name().toLowerCase(Locale.ROOT);
+    private static <E extends Enum<E>> Map<E, String> lowerCaseNames(Class<E> type) {
+        var names = new EnumMap<E, String>(type);
+        for (E value : type.getEnumConstants()) {
+            names.put(value, value.name().toLowerCase(Locale.ROOT));
         }
         return names;
     }

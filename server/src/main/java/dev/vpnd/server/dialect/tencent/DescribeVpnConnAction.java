@@ -40,8 +40,8 @@ final class DescribeVpnConnAction {
         Set<String> vpcIds = p.text("vpcId").map(id -> Set.of(vpc(ctx, id).id())).orElse(Set.of());
         Set<String> gatewayIds = p.text("vpnGwId").map(id -> Set.of(gateway(ctx, id).id())).orElse(Set.of());
         Set<Long> serials = p.text("vpnConnId").map(id -> Set.of(LegacyIds.serial(ResourceType.VPN_CONNECTION, id)
-                .orElseThrow(() -> TencentError.INVALID_PARAMETER.saying("The vpnConnId `" + id + "` is neither a number nor a "
-                        + "vpnx- id.")))).orElse(Set.of());
+                .orElseThrow(() -> TencentError.INVALID_PARAMETER.saying("The vpnConnId `" + id
+                        + "` is neither a number nor a vpnx- id.")))).orElse(Set.of());
         var filter = new ConnectionStore.Filter(Set.of(), serials, gatewayIds, Set.of(), vpcIds, Set.of(),
                 p.text("vpnConnName").orElse(""), List.of());
         var found = ctx.services().connections().list(ctx.scope(), filter, new PageRequest(offset, limit, order));

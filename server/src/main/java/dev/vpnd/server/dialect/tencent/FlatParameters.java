@@ -124,7 +124,8 @@ final class FlatParameters {
         }
 
         private static JsonNode childJson(String name, Object child) {
-            return child instanceof Branch branch ? branch.toJson(name) : JsonNodeFactory.instance.textNode((String) child);
+            return child instanceof Branch branch ? branch.toJson(name)
+                    : JsonNodeFactory.instance.textNode((String) child);
         }
     }
 }

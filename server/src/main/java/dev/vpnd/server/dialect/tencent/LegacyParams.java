@@ -30,8 +30,8 @@ record LegacyParams(Map<String, String> fields) {
             throw TencentError.INVALID_PARAMETER.saying("The parameter `" + name + "` must be an integer.");
         }
         if (value < min || value > max) {
-            throw TencentError.INVALID_PARAMETER.saying("The parameter `" + name + "` must be between " + min + " and " + max
-                    + ".");
+            throw TencentError.INVALID_PARAMETER.saying("The parameter `" + name + "` must be between " + min
+                    + " and " + max + ".");
         }
         return value;
     }

@@ -21,7 +21,7 @@ final class MultipartForm {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             return Optional.empty();
         }
-        for (String part : contentType.split(";")) {
+        for (String part : contentType.split(";", -1)) {
             String p = part.trim();
             if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
                 String value = p.substring("boundary=".length());
@@ -78,7 +78,7 @@ final class MultipartForm {
     }
 
     private static Optional<String> name(String headers) {
-        for (String line : headers.split("\r\n")) {
+        for (String line : headers.split("\r\n", -1)) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-disposition:")) {
                 int at = line.indexOf("name=\"");
                 if (at >= 0) {

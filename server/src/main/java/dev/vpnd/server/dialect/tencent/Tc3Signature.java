@@ -225,7 +225,8 @@ final class Tc3Signature {
         byte[] given = auth.signature().getBytes(StandardCharsets.US_ASCII);
         boolean matched = false;
         for (String signedHost : signedHosts(host)) {
-            String canonicalRequest = CanonicalRequest.of(method, CanonicalRequest.uri(path), canonicalQueryString(rawQuery),
+            String canonicalRequest = CanonicalRequest.of(method, CanonicalRequest.uri(path),
+                    canonicalQueryString(rawQuery),
                     canonicalHeaders(auth.signedHeaders(), headerValueByLowercaseName, signedHost),
                     String.join(";", auth.signedHeaders()), hashedPayload);
             String expected = signature(secretSigning,
@@ -242,7 +243,8 @@ final class Tc3Signature {
     static String expectedStringToSign(String method, String path, String rawQuery,
             Function<String, String> headerValueByLowercaseName, byte[] body, String timestamp,
             Authorization auth) {
-        String canonicalRequest = CanonicalRequest.of(method, CanonicalRequest.uri(path), canonicalQueryString(rawQuery),
+        String canonicalRequest = CanonicalRequest.of(method, CanonicalRequest.uri(path),
+                canonicalQueryString(rawQuery),
                 canonicalHeaders(auth.signedHeaders(), headerValueByLowercaseName,
                         headerValueByLowercaseName.apply("host")),
                 String.join(";", auth.signedHeaders()),

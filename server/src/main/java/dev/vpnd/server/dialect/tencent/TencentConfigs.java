@@ -62,15 +62,15 @@ final class TencentConfigs {
         if (type == null) {
             type = fqdn != null && address == null ? "FQDN" : "ADDRESS";
         }
-        switch (type.toUpperCase(java.util.Locale.ROOT)) {
+        return switch (type.toUpperCase(java.util.Locale.ROOT)) {
             case "ADDRESS" -> {
                 if (address == null) {
-                    return base;
+                    yield base;
                 }
                 if (!Cidrs.isIpv4(address)) {
                     throw TencentError.MALFORMED.fault(address);
                 }
-                return address;
+                yield address;
             }
             case "FQDN" -> {
                 if (fqdn == null || fqdn.isEmpty()) {
@@ -79,10 +79,10 @@ final class TencentConfigs {
                 if (fqdn.length() > 255) {
                     throw TencentError.TOO_LONG.fault(p.name(side + "FqdnName"));
                 }
-                return fqdn;
+                yield fqdn;
             }
             default -> throw TencentError.INVALID_PARAMETER_VALUE.fault(p.name(side + "Identity"));
-        }
+        };
     }
 
     static IpsecConfig ipsec(Optional<Api3Params> given, IpsecConfig base) {
@@ -146,7 +146,7 @@ final class TencentConfigs {
             return base;
         }
         String ip = given.get();
-        if (!Cidrs.isIpv4(ip) || !ip.startsWith("169.254.") || Integer.parseInt(ip.split("\\.")[2]) < 128) {
+        if (!Cidrs.isIpv4(ip) || !ip.startsWith("169.254.") || Integer.parseInt(ip.split("\\.", -1)[2]) < 128) {
             throw TencentError.INVALID_PARAMETER_VALUE.fault(field + "` (an address of 169.254.128.0/17");
         }
         return ip;

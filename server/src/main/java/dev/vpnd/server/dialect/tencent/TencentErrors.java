@@ -25,7 +25,8 @@ final class TencentErrors implements ProblemTable {
                         "a customer gateway with IpAddress " + ae.value());
                 default -> TencentError.DUPLICATE.fault(ae.value());
             };
-            case Problem.InvalidValue iv -> TencentError.INVALID_PARAMETER_VALUE.fault(TencentFields.wireName(iv.field()));
+            case Problem.InvalidValue iv ->
+                    TencentError.INVALID_PARAMETER_VALUE.fault(TencentFields.wireName(iv.field()));
             case Problem.MissingValue mv -> TencentError.MISSING_PARAMETER.fault(TencentFields.wireName(mv.field()));
             case Problem.WrongState ws -> TencentError.INVALID_STATE.fault(TencentNames.of(ws.type()) + " is "
                     + ws.state().name().toLowerCase(java.util.Locale.ROOT));

@@ -48,7 +48,7 @@ final class TencentIds {
         String digits = id.substring(prefix.length());
         for (int i = 0; i < digits.length(); i++) {
             char c = digits.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z')) {
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) {
                 return OptionalLong.empty();
             }
         }

@@ -82,7 +82,7 @@ final class VpnConnectionActions {
         var gatewayIds = resolved(filters, "vpn-gateway-id", ids -> TencentLookups.gatewayIds(ctx, ids));
         var peerIds = resolved(filters, "customer-gateway-id", ids -> TencentLookups.customerGatewayIds(ctx, ids));
         if (vpcIds == null || gatewayIds == null || peerIds == null
-                || filters.containsKey("vpn-connection-id") && serials.isEmpty()) {
+                || (filters.containsKey("vpn-connection-id") && serials.isEmpty())) {
             return Api3Paging.body(0, "VpnConnectionSet", List.of());
         }
         var filter = new ConnectionStore.Filter(Set.of(), Match.anyOf(serials), Match.anyOf(gatewayIds),

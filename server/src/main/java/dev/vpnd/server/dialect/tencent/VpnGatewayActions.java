@@ -81,8 +81,8 @@ final class VpnGatewayActions {
                 ssl.add(type.equals("SSL"));
             }
         }
-        boolean matchesNothing = vpcIds.isEmpty() && filters.containsKey("vpc-id")
-                || ssl.isEmpty() && filters.containsKey("type")
+        boolean matchesNothing = (vpcIds.isEmpty() && filters.containsKey("vpc-id"))
+                || (ssl.isEmpty() && filters.containsKey("type"))
                 // vpnd's gateways are pay-as-you-go and never renew.
                 || filters.containsKey("renew-flag");
         if (matchesNothing) {

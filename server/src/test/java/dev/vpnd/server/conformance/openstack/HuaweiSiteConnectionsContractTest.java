@@ -69,15 +69,17 @@ class HuaweiSiteConnectionsContractTest {
                 + "\"endpoints\": [\"" + subnet + "\"]}}");
         String peer = create(token, "vpn/endpoint-groups", "{\"endpoint_group\": {\"type\": \"cidr\", "
                 + "\"endpoints\": [\"10.251.0.0/24\"]}}");
-        String refs = "\"vpnservice_id\": \"" + service + "\", \"ikepolicy_id\": \"" + ike + "\", \"ipsecpolicy_id\": \""
-                + ipsec + "\", \"local_ep_group_id\": \"" + local + "\", \"peer_ep_group_id\": \"" + peer + "\"";
+        String refs = "\"vpnservice_id\": \"" + service + "\", \"ikepolicy_id\": \"" + ike
+                + "\", \"ipsecpolicy_id\": \"" + ipsec + "\", \"local_ep_group_id\": \"" + local
+                + "\", \"peer_ep_group_id\": \"" + peer + "\"";
         create(token, "vpn/ipsec-site-connections", "{\"ipsec_site_connection\": {" + refs
                 + ", \"name\": \"vpnconnection1\", \"peer_address\": \"172.24.4.226\", \"peer_id\": \"172.24.4.226\", "
                 + "\"psk\": \"secret\"}}");
         create(token, "vpn/ipsec-site-connections", "{\"ipsec_site_connection\": {" + refs
-                + ", \"name\": \"vpnconnection2\", \"peer_address\": \"172.24.4.227\", \"peer_id\": \"peer@example.com\", "
-                + "\"local_id\": \"me@example.com\", \"psk\": \"s2\", \"dpd\": {\"action\": \"restart\", \"interval\": 10, "
-                + "\"timeout\": 40}, \"mtu\": 1400, \"initiator\": \"response-only\"}}");
+                + ", \"name\": \"vpnconnection2\", \"peer_address\": \"172.24.4.227\", "
+                + "\"peer_id\": \"peer@example.com\", \"local_id\": \"me@example.com\", \"psk\": \"s2\", "
+                + "\"dpd\": {\"action\": \"restart\", \"interval\": 10, \"timeout\": 40}, \"mtu\": 1400, "
+                + "\"initiator\": \"response-only\"}}");
     }
 
     @Test
@@ -100,7 +102,8 @@ class HuaweiSiteConnectionsContractTest {
                 assertThat(item.get("dpd").get(member).isValueNode()).as(member).isTrue();
             }
         }
-        JsonNode defaults = items.findParents("name").stream().filter(i -> i.get("name").asText().equals("vpnconnection1"))
+        JsonNode defaults = items.findParents("name").stream()
+                .filter(i -> i.get("name").asText().equals("vpnconnection1"))
                 .findFirst().orElseThrow();
         assertThat(defaults.get("dpd").get("interval").asInt()).isEqualTo(30);
         assertThat(defaults.get("dpd").get("timeout").asInt()).isEqualTo(120);
@@ -194,7 +197,8 @@ class HuaweiSiteConnectionsContractTest {
     private static HttpResponse<String> send(String as, String method, String path, String body) throws Exception {
         var builder = HttpRequest.newBuilder(URI.create(VPND.endpoints().get("neutron") + path))
                 .header("Accept", "application/json").header("X-Auth-Token", as)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
@@ -202,10 +206,12 @@ class HuaweiSiteConnectionsContractTest {
     }
 
     private static String token(String user, String password, String project) throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(VPND.endpoints().get("keystone") + "/v3/auth/tokens"))
+        URI tokens = URI.create(VPND.endpoints().get("keystone") + "/v3/auth/tokens");
+        var response = HTTP.send(HttpRequest.newBuilder(tokens)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
-                        {"auth": {"identity": {"methods": ["password"], "password": {"user": {"domain": {"name": "Default"},
-                        "name": "%s", "password": "%s"}}}, "scope": {"project": {"domain": {"name": "Default"}, "name": "%s"}}}}
+                        {"auth": {"identity": {"methods": ["password"],
+                        "password": {"user": {"domain": {"name": "Default"}, "name": "%s", "password": "%s"}}},
+                        "scope": {"project": {"domain": {"name": "Default"}, "name": "%s"}}}}
                         """.formatted(user, password, project))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
         return response.headers().firstValue("X-Subject-Token").orElseThrow();

@@ -81,7 +81,9 @@ class NeutronCaptureReplayTest {
     /** The stub Keystone's projects for the users {@code demo} and {@code admin}. */
     private static final String REFERENCE_DEMO_PROJECT = "fe01ce2a7fbac8fafaed7c982a04e229";
     private static final String REFERENCE_ADMIN_PROJECT = "21232f297a57a5a743894a0e4a801fc3";
-    /** The admin's token in the raw captures (01 and 02 create the external network and its subnet); the rest is demo's. */
+    /**
+     * The admin's token in the raw captures (01 and 02 create the external network and its subnet); the rest is demo's.
+     */
     private static final String REFERENCE_ADMIN_TOKEN_PREFIX = "gAAAAbd5cac0";
 
     /**
@@ -188,7 +190,8 @@ class NeutronCaptureReplayTest {
             compare("", expected, actual, diffs);
             boolean spaced = python(JSON.readTree(capture.response().body()), true).equals(capture.response().body());
             if (diffs.isEmpty() && !python(actual, spaced).equals(answer.body())) {
-                diffs.add("JSON spacing: the reference writes " + (spaced ? "Python's \", \" and \": \"" : "compact JSON")
+                diffs.add("JSON spacing: the reference writes "
+                        + (spaced ? "Python's \", \" and \": \"" : "compact JSON")
                         + ", vpnd wrote " + answer.body());
             }
         }
@@ -202,7 +205,7 @@ class NeutronCaptureReplayTest {
     }
 
     private HttpResponse<String> send(Capture capture) throws IOException, InterruptedException {
-        String[] start = capture.request().startLine().split(" ");
+        String[] start = capture.request().startLine().split(" ", -1);
         String target = substitute(capture, start[1]);
         String body = substitute(capture, capture.request().body());
         var builder = HttpRequest.newBuilder(URI.create(VPND.endpoints().get("neutron") + target))
@@ -360,7 +363,8 @@ class NeutronCaptureReplayTest {
             if (node.isObject()) {
                 var parts = new ArrayList<String>();
                 for (var e : node.properties()) {
-                    parts.add(JSON.writeValueAsString(e.getKey()) + (spaced ? ": " : ":") + python(e.getValue(), spaced));
+                    parts.add(JSON.writeValueAsString(e.getKey()) + (spaced ? ": " : ":")
+                            + python(e.getValue(), spaced));
                 }
                 return "{" + String.join(spaced ? ", " : ",", parts) + "}";
             }
@@ -457,7 +461,8 @@ class NeutronCaptureReplayTest {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".norm.txt"))
-                    .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().split("_")[0])))
+                    .sorted(Comparator.comparingInt(
+                            p -> Integer.parseInt(p.getFileName().toString().split("_", -1)[0])))
                     .toList();
         }
         assertThat(files).hasSize(103);
@@ -537,15 +542,17 @@ class NeutronCaptureReplayTest {
     }
 
     private static int status(Message response) {
-        return Integer.parseInt(response.startLine().split(" ")[1]);
+        return Integer.parseInt(response.startLine().split(" ", -1)[1]);
     }
 
     /** A token of the user and its project's id. */
     private static String[] token(String user, String password, String project) throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(VPND.endpoints().get("keystone") + "/v3/auth/tokens"))
+        URI tokens = URI.create(VPND.endpoints().get("keystone") + "/v3/auth/tokens");
+        var response = HTTP.send(HttpRequest.newBuilder(tokens)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
-                        {"auth": {"identity": {"methods": ["password"], "password": {"user": {"domain": {"name": "Default"},
-                        "name": "%s", "password": "%s"}}}, "scope": {"project": {"domain": {"name": "Default"}, "name": "%s"}}}}
+                        {"auth": {"identity": {"methods": ["password"],
+                        "password": {"user": {"domain": {"name": "Default"}, "name": "%s", "password": "%s"}}},
+                        "scope": {"project": {"domain": {"name": "Default"}, "name": "%s"}}}}
                         """.formatted(user, password, project))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
         return new String[] {response.headers().firstValue("X-Subject-Token").orElseThrow(),

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * made through Alibaba's API.
  */
 class OpenStackCliTest {
-    /** Long enough for the checks that a connection still being created refuses changes (each CLI call takes ~1.5 s). */
+    /**
+     * Long enough for the checks that a connection still being created refuses changes (each CLI call takes ~1.5 s).
+     */
     private static final Duration PROVISIONING = Duration.ofSeconds(8);
 
     @RegisterExtension
@@ -79,7 +81,8 @@ class OpenStackCliTest {
         ok("demo", "openstack", "router", "set", "r1", "--external-gateway", "public");
         ok("demo", "openstack", "router", "add", "subnet", "r1", "sub1");
 
-        JsonNode ike = ok("demo", "openstack", "vpn", "ike", "policy", "create", "ike1", "--pfs", "group14", "-f", "json");
+        JsonNode ike = ok("demo", "openstack", "vpn", "ike", "policy", "create", "ike1", "--pfs", "group14", "-f",
+                "json");
         assertThat(ike.path("Perfect Forward Secrecy (PFS)").asText()).isEqualTo("group14");
         assertThat(ike.path("Authentication Algorithm").asText()).isEqualTo("sha1");
         ok("demo", "openstack", "vpn", "ike", "policy", "set", "ike1", "--description", "d1");

@@ -28,7 +28,8 @@ class OpenStackHttpTest {
     private static Answer call(String method, String url, String token, String body) throws Exception {
         var builder = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             builder.header("X-Auth-Token", token);
         }
@@ -104,7 +105,8 @@ class OpenStackHttpTest {
     @Test
     void policiesAsTheReferenceAnswers() throws Exception {
         String token = demoToken();
-        var created = call("POST", neutron() + "/v2.0/vpn/ikepolicies", token, "{\"ikepolicy\": {\"name\": \"cap-ike\"}}");
+        var created = call("POST", neutron() + "/v2.0/vpn/ikepolicies", token,
+                "{\"ikepolicy\": {\"name\": \"cap-ike\"}}");
         assertThat(created.status()).isEqualTo(201);
         // 08_ikepolicy_create: every default, in the reference's order and spacing.
         String id = created.body().at("/ikepolicy/id").asText();
@@ -117,13 +119,15 @@ class OpenStackHttpTest {
 
         // 89/91: lifetime.value is echoed as sent on create, an integer on later reads.
         var life = call("POST", neutron() + "/v2.0/vpn/ipsecpolicies", token,
-                "{\"ipsecpolicy\": {\"name\": \"cap-life\", \"lifetime\": {\"units\": \"seconds\", \"value\": \"2000\"}}}");
+                "{\"ipsecpolicy\": {\"name\": \"cap-life\", "
+                        + "\"lifetime\": {\"units\": \"seconds\", \"value\": \"2000\"}}}");
         assertThat(life.body().at("/ipsecpolicy/lifetime/value").isTextual()).isTrue();
         var shown = call("GET", neutron() + "/v2.0/vpn/ipsecpolicies/" + life.body().at("/ipsecpolicy/id").asText(),
                 token, null);
         assertThat(shown.body().at("/ipsecpolicy/lifetime/value").asInt()).isEqualTo(2000);
 
-        var missing = call("GET", neutron() + "/v2.0/vpn/ikepolicies/11111111-2222-3333-4444-555555555555", token, null);
+        var missing = call("GET", neutron() + "/v2.0/vpn/ikepolicies/11111111-2222-3333-4444-555555555555", token,
+                null);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.raw().body()).isEqualTo("{\"NeutronError\": {\"type\": \"IKEPolicyNotFound\", \"message\": "
                 + "\"IKEPolicy 11111111-2222-3333-4444-555555555555 could not be found\", \"detail\": \"\"}}");
@@ -134,7 +138,8 @@ class OpenStackHttpTest {
         var sortless = call("GET", neutron() + "/v2.0/vpn/ikepolicies?sort_key=name", token, null);
         assertThat(sortless.body().at("/NeutronError/message").asText())
                 .isEqualTo("The number of sort_keys and sort_dirs must be same");
-        var unknownAttribute = call("POST", neutron() + "/v2.0/vpn/ikepolicies", token, "{\"ikepolicy\": {\"foo\": 1}}");
+        var unknownAttribute = call("POST", neutron() + "/v2.0/vpn/ikepolicies", token,
+                "{\"ikepolicy\": {\"foo\": 1}}");
         assertThat(unknownAttribute.body().at("/NeutronError/message").asText())
                 .isEqualTo("Unrecognized attribute(s) 'foo'");
         var lowLifetime = call("POST", neutron() + "/v2.0/vpn/ikepolicies", token,
@@ -148,9 +153,12 @@ class OpenStackHttpTest {
         assertThat(page.body().at("/ikepolicies/0").size()).isEqualTo(2);
         assertThat(page.body().at("/ikepolicies_links/0/rel").asText()).isEqualTo("next");
         assertThat(page.body().at("/ikepolicies_links/0/href").asText()).isEqualTo(neutron()
-                + "/v2.0/vpn/ikepolicies?limit=1&fields=id&fields=name&marker=" + page.body().at("/ikepolicies/0/id").asText());
-        var byName = call("GET", neutron() + "/v2.0/vpn/ikepolicies?name=cap-ike&name=cap-ike2&fields=name", token, null);
-        assertThat(byName.body().path("ikepolicies").findValuesAsText("name")).containsExactlyInAnyOrder("cap-ike", "cap-ike2");
+                + "/v2.0/vpn/ikepolicies?limit=1&fields=id&fields=name&marker="
+                + page.body().at("/ikepolicies/0/id").asText());
+        var byName = call("GET", neutron() + "/v2.0/vpn/ikepolicies?name=cap-ike&name=cap-ike2&fields=name", token,
+                null);
+        assertThat(byName.body().path("ikepolicies").findValuesAsText("name"))
+                .containsExactlyInAnyOrder("cap-ike", "cap-ike2");
 
         assertThat(call("DELETE", neutron() + "/v2.0/vpn/ikepolicies/" + id, token, null).status()).isEqualTo(204);
         assertThat(call("DELETE", neutron() + "/v2.0/vpn/ikepolicies/" + id, token, null).status()).isEqualTo(404);

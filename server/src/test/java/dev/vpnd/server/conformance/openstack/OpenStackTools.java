@@ -33,7 +33,7 @@ final class OpenStackTools {
             Result result = run(List.of("sh", SCRIPTS.resolve("install-openstack-tools.sh").toString()),
                     Map.of(), SCRIPTS, 900);
             if (result.exit() != 0) {
-                String[] lines = (result.stdout() + result.stderr()).strip().split("\n");
+                String[] lines = (result.stdout() + result.stderr()).strip().split("\n", -1);
                 unavailable = "openstack tools unavailable: " + lines[lines.length - 1];
             }
         }

@@ -40,9 +40,9 @@ class TempestVpnaasTest {
         if (Files.exists(csv)) {
             for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
                 // test,status,start_time,stop_time; the test id is quoted because it contains commas.
-                String id = line.startsWith("\"") ? line.substring(1, line.indexOf('"', 1)) : line.split(",")[0];
+                String id = line.startsWith("\"") ? line.substring(1, line.indexOf('"', 1)) : line.split(",", -1)[0];
                 String rest = line.substring(line.startsWith("\"") ? line.indexOf('"', 1) + 2 : id.length() + 1);
-                statuses.put(method(id), rest.split(",")[0]);
+                statuses.put(method(id), rest.split(",", -1)[0]);
             }
         }
         String context = "tempest: " + run.stdout().strip() + "\n" + run.stderr().strip() + "\nlog: "

@@ -2,7 +2,6 @@ package dev.vpnd.server.conformance.tencent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.security.KeyStyle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,7 @@ final class QcloudNodeSdk {
     /** The SDK aimed at {@code host} ({@code 127.0.0.1:port}), installed if need be. */
     static QcloudNodeSdk at(String host) throws IOException, InterruptedException {
         boolean required = "1".equals(System.getenv("VPND_TEST_NODE_REQUIRED"))
-                || System.getenv("CI") != null && !System.getenv("CI").isEmpty();
+                || (System.getenv("CI") != null && !System.getenv("CI").isEmpty());
         for (String tool : List.of("node", "npm")) {
             if (!runs(tool, "--version")) {
                 if (required) {

@@ -5,7 +5,6 @@ import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
-import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.security.KeyStyle;
 
 /** Tencent's official Java SDK pointed at vpnd, unchanged but for endpoint and protocol. */

@@ -29,6 +29,8 @@ class TencentConnectionTest {
 
     @ParameterizedTest(name = "{0} over {1}")
     @CsvSource({"TC3-HMAC-SHA256, POST", "TC3-HMAC-SHA256, GET", "HmacSHA256, POST", "HmacSHA1, GET"})
+    // The SDK deprecates IntegrityAlgorith, Tencent's misspelt field, which vpnd still accepts and answers.
+    @SuppressWarnings("deprecation")
     void createDescribeModifyDelete(String signMethod, String httpMethod) throws Exception {
         VpcClient client = TencentClients.client(VPND.tencentEndpoint(), "AKIDdemoSecretId", "demoSecretKey",
                 signMethod, httpMethod);
@@ -179,6 +181,8 @@ class TencentConnectionTest {
     }
 
     @Test
+    // The SDK deprecates IntegrityAlgorith, Tencent's misspelt field, which vpnd still accepts and answers.
+    @SuppressWarnings("deprecation")
     void defaultsOfAMinimalCreate() throws Exception {
         VpcClient client = TencentClients.tc3(VPND.tencentEndpoint());
         var request = minimalRequest(client, "minimal", "psk");

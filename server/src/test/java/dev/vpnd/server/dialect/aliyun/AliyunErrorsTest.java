@@ -18,7 +18,8 @@ class AliyunErrorsTest {
     @Test
     void fieldsAreNamedAsAlibabasParameters() {
         assertThat(AliyunErrors.TABLE.fault(new Problem.InvalidValue(Field.IKE_PSK, 2, "", "bad")).getMessage())
-                .isEqualTo("The specified parameter \"TunnelOptionsSpecification.2.TunnelIkeConfig.Psk\" is not valid.");
+                .isEqualTo("The specified parameter \"TunnelOptionsSpecification.2.TunnelIkeConfig.Psk\" "
+                        + "is not valid.");
         assertThat(AliyunErrors.TABLE.fault(new Problem.InvalidValue(Field.IKE_LOCAL_ID, "", "bad")).getMessage())
                 .isEqualTo("The specified parameter \"IkeConfig.LocalId\" is not valid.");
         assertThat(AliyunErrors.TABLE.fault(new Problem.InvalidValue(Field.TUNNEL_ROLE, "[MASTER]", "pair"))

@@ -3,6 +3,7 @@ package dev.vpnd.server.dialect.aliyun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnd.core.problem.ResourceType;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class AliyunIdsTest {
     void textThatIsNotAnIdOfTheTypeNamesNothing() {
         String wire = AliyunIds.encode(ResourceType.VPN_GATEWAY, UUID.randomUUID().toString());
         assertThat(AliyunIds.decode(ResourceType.VPN_CONNECTION, wire)).isEmpty();
-        assertThat(AliyunIds.decode(ResourceType.VPN_GATEWAY, wire.toUpperCase())).isEmpty();
+        assertThat(AliyunIds.decode(ResourceType.VPN_GATEWAY, wire.toUpperCase(Locale.ROOT))).isEmpty();
         assertThat(AliyunIds.decode(ResourceType.VPN_GATEWAY, "vpn-bp1q8bgx4xnkm2ogj0fiu")).isEmpty();
         assertThat(AliyunIds.decode(ResourceType.VPN_GATEWAY, "vpn-" + "z".repeat(25))).isEmpty();
         assertThat(AliyunIds.decode(ResourceType.VPN_GATEWAY, "vpn-" + "!".repeat(25))).isEmpty();

@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Flattened RPC parameters ({@code Tag.N.Key}, {@code TunnelOptionsSpecification.N.…}) within bounds, refused beyond them. */
+/**
+ * Flattened RPC parameters ({@code Tag.N.Key}, {@code TunnelOptionsSpecification.N.…}) within bounds, refused beyond
+ * them.
+ */
 class FlattenedLimitsTest {
     @RegisterExtension
     static final RunningVpnd VPND = new RunningVpnd();

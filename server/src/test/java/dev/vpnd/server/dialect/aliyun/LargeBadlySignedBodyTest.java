@@ -72,13 +72,15 @@ class LargeBadlySignedBodyTest {
         assertThat(error.get("Code").asText()).isEqualTo("SignatureDoesNotMatch");
         assertThat(error.get("Message").asText()).contains("server string to sign is:POST&%2F&")
                 .contains("more characters not shown");
-        assertThat(allocated).as("bytes allocated for a %d-byte body", body.length).isLessThan(MAX_COST_PER_BYTE * body.length);
+        assertThat(allocated).as("bytes allocated for a %d-byte body", body.length)
+                .isLessThan(MAX_COST_PER_BYTE * body.length);
     }
 
     @Test
     void aBodyOverTheLimitIsRefusedUnread() throws Exception {
         byte[] body = largeForm(BodyLimits.RPC.maxBodyBytes() + 3);
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(VPND.endpoints().get("aliyun") + "/"))
+        URI aliyun = URI.create(VPND.endpoints().get("aliyun") + "/");
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(aliyun)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);

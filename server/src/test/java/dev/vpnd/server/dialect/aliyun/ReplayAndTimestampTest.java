@@ -319,7 +319,8 @@ class ReplayAndTimestampTest {
         JsonNode error = new XmlMapper().readTree(response.body());
         assertThat(error.path("Code").asText()).isEqualTo("InvalidVpnConnectionInstanceId.NotFound");
         assertThat(error.path("RequestId").asText()).isNotBlank();
-        assertThat(error.path("Message").asText()).isEqualTo("The specified vpn connection instance id does not exist.");
+        assertThat(error.path("Message").asText())
+                .isEqualTo("The specified vpn connection instance id does not exist.");
         assertThat(response.body()).contains("<Error>");
     }
 

@@ -51,7 +51,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class VpnConnectionRenderingTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final String REQUEST_ID = "5B6E0B4C-7F2A-4C1D-9E3B-2A1F0C9D8E7F";
-    private static final ToLongFunction<String> PEER_ASN = id -> id.isEmpty() ? 0 : 65000 + id.charAt(0);
+    private static final ToLongFunction<String> PEER_ASN = VpnConnectionRenderingTest::peerAsn;
 
     private final AliyunRenderer renderer = new AliyunRenderer();
 
@@ -94,6 +94,11 @@ class VpnConnectionRenderingTest {
                         .isEqualTo(listJson(List.of(VpnConnectionView.of(variant, at, "Tag", PEER_ASN))));
             }
         }
+    }
+
+    /** A peer ASN that differs by customer gateway, 0 for none. */
+    private static long peerAsn(String customerGatewayId) {
+        return customerGatewayId.isEmpty() ? 0 : 65000 + customerGatewayId.charAt(0);
     }
 
     private static VpnConnection changed(VpnConnection c, List<Tag> tags, Lifecycle lifecycle, long revision) {

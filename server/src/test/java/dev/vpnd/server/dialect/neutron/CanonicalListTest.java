@@ -15,7 +15,7 @@ class CanonicalListTest {
     @Test
     void everyFilterableAttributeHasItsFilterAndEverySortKeyItsField() {
         for (var kind : List.of(Kinds.SITE_CONNECTIONS, Kinds.VPN_SERVICES)) {
-            var list = kind == Kinds.SITE_CONNECTIONS ? SiteConnections.LIST : VpnServices.LIST;
+            var list = kind.equals(Kinds.SITE_CONNECTIONS) ? SiteConnections.LIST : VpnServices.LIST;
             var filterable = kind.attributes().stream().filter(a -> a.filter() != Attribute.Filter.NONE)
                     .map(Attribute::name).toList();
             assertThat(list.attributes().keySet()).as(kind.collection())

@@ -92,7 +92,8 @@ class CrossTenantWriteTest {
                 "{\"ipsec_site_connection\": {\"name\": \"conn\", \"vpnservice_id\": \"" + service
                         + "\", \"ikepolicy_id\": \"" + ike + "\", \"ipsecpolicy_id\": \"" + ipsec
                         + "\", \"local_ep_group_id\": \"" + local + "\", \"peer_ep_group_id\": \"" + peer
-                        + "\", \"peer_address\": \"198.51.100.7\", \"peer_id\": \"198.51.100.7\", \"psk\": \"secret\"}}");
+                        + "\", \"peer_address\": \"198.51.100.7\", \"peer_id\": \"198.51.100.7\", "
+                        + "\"psk\": \"secret\"}}");
     }
 
     private static String add(String name, String owner, boolean visible, String collection, String member,
@@ -169,7 +170,8 @@ class CrossTenantWriteTest {
     @Test
     @Order(2)
     void adminOnlyNetworkAttributesAreRefusedToTheOwner() throws Exception {
-        String own = "/v2.0/networks/" + CALLS.create(demo, "networks", "network", "{\"network\": {\"name\": \"mine\"}}");
+        String own = "/v2.0/networks/"
+                + CALLS.create(demo, "networks", "network", "{\"network\": {\"name\": \"mine\"}}");
         var before = CALLS.neutron("GET", own, demo, null).body();
         for (String attribute : List.of("shared", "router:external", "is_default")) {
             var answer = CALLS.neutron("PUT", own, demo, "{\"network\": {\"" + attribute + "\": true}}");
@@ -205,9 +207,11 @@ class CrossTenantWriteTest {
         expect(CALLS.neutron("PUT", "/v2.0/routers/" + router, other, "{\"router\": {\"external_gateway_info\": "
                 + "{\"network_id\": \"" + resource("demo's private network").id() + "\"}}}"), 404, "NetworkNotFound");
         String interfaces = "/v2.0/routers/" + router + "/add_router_interface";
-        assertThat(CALLS.neutron("PUT", interfaces, other, "{\"subnet_id\": \"" + subnet + "\"}").status()).isEqualTo(200);
+        assertThat(CALLS.neutron("PUT", interfaces, other, "{\"subnet_id\": \"" + subnet + "\"}").status())
+                .isEqualTo(200);
         String ike = CALLS.create(other, "vpn/ikepolicies", "ikepolicy", "{\"ikepolicy\": {\"name\": \"own\"}}");
-        String ipsec = CALLS.create(other, "vpn/ipsecpolicies", "ipsecpolicy", "{\"ipsecpolicy\": {\"name\": \"own\"}}");
+        String ipsec = CALLS.create(other, "vpn/ipsecpolicies", "ipsecpolicy",
+                "{\"ipsecpolicy\": {\"name\": \"own\"}}");
         String service = CALLS.create(other, "vpn/vpnservices", "vpnservice", "{\"vpnservice\": {\"router_id\": \""
                 + router + "\"}}");
         String local = CALLS.create(other, "vpn/endpoint-groups", "endpoint_group", "{\"endpoint_group\": "
@@ -222,7 +226,8 @@ class CrossTenantWriteTest {
                 + "\", \"ip_version\": 4, \"cidr\": \"192.0.3.0/24\"}}"), 404, "HTTPNotFound");
         expect(CALLS.neutron("PUT", interfaces, other, "{\"subnet_id\": \"" + resource("demo's private subnet").id()
                 + "\"}"), 404, "SubnetNotFound");
-        for (String seen : List.of("admin's external subnet", "admin's shared subnet", "demo's subnet on the shared network")) {
+        for (String seen : List.of("admin's external subnet", "admin's shared subnet",
+                "demo's subnet on the shared network")) {
             var answer = CALLS.neutron("PUT", interfaces, other, "{\"subnet_id\": \"" + resource(seen).id() + "\"}");
             expect(answer, 400, "BadRequest");
             assertThat(answer.errorMessage()).isEqualTo("Bad router request: Cannot add interface to router because "
@@ -277,15 +282,19 @@ class CrossTenantWriteTest {
     void anAdminStillWritesEverything() throws Exception {
         for (Resource r : RESOURCES.values()) {
             if (!r.member().endsWith("policy")) {
-                var answer = CALLS.neutron("PUT", r.path(), admin, "{\"" + r.member() + "\": {\"name\": \"by-admin\"}}");
+                var answer = CALLS.neutron("PUT", r.path(), admin, "{\"" + r.member()
+                        + "\": {\"name\": \"by-admin\"}}");
                 assertThat(answer.status()).as(r.name() + ": " + answer.raw().body()).isEqualTo(200);
             }
         }
         String privateNet = resource("demo's private network").path();
         String privateSubnet = resource("demo's private subnet").path();
-        assertThat(CALLS.neutron("PUT", privateNet, admin, "{\"network\": {\"shared\": true}}").status()).isEqualTo(200);
-        assertThat(CALLS.neutron("GET", privateSubnet, other, null).status()).as("shared: its subnets show").isEqualTo(200);
-        assertThat(CALLS.neutron("PUT", privateNet, admin, "{\"network\": {\"shared\": false}}").status()).isEqualTo(200);
+        assertThat(CALLS.neutron("PUT", privateNet, admin, "{\"network\": {\"shared\": true}}").status())
+                .isEqualTo(200);
+        assertThat(CALLS.neutron("GET", privateSubnet, other, null).status()).as("shared: its subnets show")
+                .isEqualTo(200);
+        assertThat(CALLS.neutron("PUT", privateNet, admin, "{\"network\": {\"shared\": false}}").status())
+                .isEqualTo(200);
         assertThat(CALLS.neutron("GET", privateSubnet, other, null).status()).as("unshared: they hide").isEqualTo(404);
 
         delete(resource("demo's site connection"));
@@ -299,7 +308,8 @@ class CrossTenantWriteTest {
             delete(resource(name));
         }
         var removed = CALLS.neutron("PUT", "/v2.0/routers/" + resource("demo's router").id()
-                + "/remove_router_interface", admin, "{\"subnet_id\": \"" + resource("demo's private subnet").id() + "\"}");
+                + "/remove_router_interface", admin, "{\"subnet_id\": \"" + resource("demo's private subnet").id()
+                + "\"}");
         assertThat(removed.status()).isEqualTo(200);
         for (String name : List.of("demo's router", "demo's private subnet", "demo's private network",
                 "demo's subnet on the shared network")) {

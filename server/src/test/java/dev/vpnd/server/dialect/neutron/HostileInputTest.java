@@ -74,7 +74,8 @@ class HostileInputTest {
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.body().at("/error/code").asInt()).as(path).isEqualTo(400);
         }
-        var validated = CALLS.rawGet(CALLS.keystone(), "/v3/auth/tokens?nocatalog=%zz".getBytes(StandardCharsets.US_ASCII),
+        var validated = CALLS.rawGet(CALLS.keystone(),
+                "/v3/auth/tokens?nocatalog=%zz".getBytes(StandardCharsets.US_ASCII),
                 token);
         assertThat(validated.status()).as("Keystone reads no escape of its query").isEqualTo(404);
 
@@ -106,7 +107,8 @@ class HostileInputTest {
             assertThat(answer.errorMessage()).isEqualTo("Invalid input for " + c.attribute() + ". Reason: " + c.reason()
                     + ".");
         }
-        var renamed = CALLS.neutron("PUT", "/v2.0/networks/" + network, token, "{\"network\": {\"name\": \"tab\\tx\"}}");
+        var renamed = CALLS.neutron("PUT", "/v2.0/networks/" + network, token,
+                "{\"network\": {\"name\": \"tab\\tx\"}}");
         assertBadRequest(renamed, "an update");
         assertThat(CALLS.neutron("GET", "/v2.0/networks/" + network, token, null).body().at("/network/name").asText())
                 .isEqualTo("a b\u00e9");

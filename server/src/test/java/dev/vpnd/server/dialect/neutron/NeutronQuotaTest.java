@@ -82,7 +82,8 @@ class NeutronQuotaTest {
         var peers = new ArrayList<String>();
         for (int i = 0; i < 3; i++) {
             peers.add(CALLS.create(token, "vpn/endpoint-groups", "endpoint_group", "{\"endpoint_group\": "
-                    + "{\"name\": \"peer" + i + "\", \"type\": \"cidr\", \"endpoints\": [\"10.25" + i + ".0.0/24\"]}}"));
+                    + "{\"name\": \"peer" + i + "\", \"type\": \"cidr\", \"endpoints\": [\"10.25" + i
+                    + ".0.0/24\"]}}"));
         }
         assertThat(VPND.command("quota", "set", "--account", "os-quota-sites", "--kind", "ipsec-site-connection",
                 "--limit", "1")).isZero();

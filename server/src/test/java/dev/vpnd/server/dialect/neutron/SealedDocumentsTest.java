@@ -10,7 +10,9 @@ class SealedDocumentsTest {
     @Test
     void siteConnectionDocumentsAreSealed() {
         assertThat(Kinds.SITE_CONNECTIONS.attributes()).extracting(Attribute::name).contains("psk");
-        assertThat(new OpenStackResource(Kinds.SITE_CONNECTIONS.path(), "id", "project", "{}", false).holdsSecret()).isTrue();
-        assertThat(new OpenStackResource(Kinds.IKE_POLICIES.path(), "id", "project", "{}", false).holdsSecret()).isFalse();
+        assertThat(new OpenStackResource(Kinds.SITE_CONNECTIONS.path(), "id", "project", "{}", false).holdsSecret())
+                .isTrue();
+        assertThat(new OpenStackResource(Kinds.IKE_POLICIES.path(), "id", "project", "{}", false).holdsSecret())
+                .isFalse();
     }
 }

@@ -17,7 +17,6 @@ import com.tencentcloudapi.vpc.v20170312.models.Filter;
 import com.tencentcloudapi.vpc.v20170312.models.SecurityPolicyDatabase;
 import com.tencentcloudapi.vpc.v20170312.models.VpnConnection;
 import dev.vpnd.core.model.AccessKey;
-import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.dialect.tencent.LegacySignature.SignatureMethod;
 import dev.vpnd.server.security.KeyStyle;

@@ -278,7 +278,7 @@ class LegacySignatureTest {
     /** Form decoding for the test's inputs only: the dialect decodes requests itself. */
     private static Map<String, String> form(String raw) {
         Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : raw.split("&")) {
+        for (String pair : raw.split("&", -1)) {
             int eq = pair.indexOf('=');
             params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

@@ -23,7 +23,8 @@ class TencentErrorsTest {
     void everyProblemHasALegacyNumberOtherThanInternal() {
         for (Problem problem : ProblemSamples.all()) {
             var error = (TencentError) TencentErrors.TABLE.fault(problem).error();
-            assertThat(LegacyError.of(error)).as("legacy code for %s", problem).isNotEqualTo(LegacyError.INTERNAL_ERROR);
+            assertThat(LegacyError.of(error)).as("legacy code for %s", problem)
+                    .isNotEqualTo(LegacyError.INTERNAL_ERROR);
         }
     }
 

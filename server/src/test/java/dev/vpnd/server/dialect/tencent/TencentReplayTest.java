@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.port.VpcStore;
 import dev.vpnd.core.port.PageRequest;
-import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.ops.Metrics;

@@ -3,7 +3,6 @@ package dev.vpnd.server.dialect.tencent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.http.BodyLimits;
 import dev.vpnd.server.http.WireRequest;
