@@ -117,7 +117,14 @@ class BodiesInFlightTest {
         String chunk = Integer.toHexString(MAX_BODY + 1) + "\r\n" + "z".repeat(MAX_BODY + 1) + "\r\n0\r\n\r\n";
         assertThat(RawHttp.exchange(connected(), "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + chunk, ANSWER_WAIT).status()).isEqualTo(413);
-        assertThat(RawHttp.exchange(connected(), head(MAX_BODY) + "z".repeat(MAX_BODY), ANSWER_WAIT).body())
-                .isEqualTo("got " + MAX_BODY);
+        // The refused bodies' share of the budget comes back once their connections are done, which
+        // may be a moment after their answers were read.
+        var answer = RawHttp.exchange(connected(), head(MAX_BODY) + "z".repeat(MAX_BODY), ANSWER_WAIT);
+        long deadline = System.nanoTime() + ANSWER_WAIT.toNanos();
+        while (answer.status() == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            answer = RawHttp.exchange(connected(), head(MAX_BODY) + "z".repeat(MAX_BODY), ANSWER_WAIT);
+        }
+        assertThat(answer.body()).isEqualTo("got " + MAX_BODY);
     }
 }
