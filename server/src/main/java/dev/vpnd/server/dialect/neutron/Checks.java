@@ -46,10 +46,10 @@ final class Checks {
     static Check string(int max) {
         return (name, value) -> {
             if (!value.isTextual()) {
-                throw NeutronFault.invalid(name, "'" + repr(value) + "' is not a valid string");
+                throw NeutronError.INVALID_ATTRIBUTE.fault(name, "'" + repr(value) + "' is not a valid string");
             }
             if (max > 0 && value.asText().length() > max) {
-                throw NeutronFault.invalid(name, "'" + value.asText() + "' exceeds maximum length of " + max);
+                throw NeutronError.INVALID_ATTRIBUTE.fault(name, "'" + value.asText() + "' exceeds maximum length of " + max);
             }
             checkPrintable(name, value.asText());
             return value;
@@ -65,13 +65,13 @@ final class Checks {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                throw NeutronFault.invalid(name, String.format("control character U+%04X is not allowed", (int) c));
+                throw NeutronError.INVALID_ATTRIBUTE.fault(name, String.format("control character U+%04X is not allowed", (int) c));
             }
             if (Character.isSurrogate(c)) {
                 boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
                         && Character.isLowSurrogate(text.charAt(i + 1));
                 if (!paired) {
-                    throw NeutronFault.invalid(name, String.format("unpaired surrogate U+%04X is not allowed", (int) c));
+                    throw NeutronError.INVALID_ATTRIBUTE.fault(name, String.format("unpaired surrogate U+%04X is not allowed", (int) c));
                 }
                 i++;
             }
@@ -84,7 +84,7 @@ final class Checks {
 
     static final Check UUID_CHECK = (name, value) -> {
         if (!value.isTextual() || !isUuid(value.asText())) {
-            throw NeutronFault.invalid(name, "'" + repr(value) + "' is not a valid UUID");
+            throw NeutronError.INVALID_ATTRIBUTE.fault(name, "'" + repr(value) + "' is not a valid UUID");
         }
         return value;
     };
@@ -96,7 +96,7 @@ final class Checks {
         Set<String> set = Set.copyOf(allowed);
         return (name, value) -> {
             if (!value.isTextual() || !set.contains(value.asText())) {
-                throw NeutronFault.invalid(name, repr(value) + " is not in valid_values");
+                throw NeutronError.INVALID_ATTRIBUTE.fault(name, repr(value) + " is not in valid_values");
             }
             return value;
         };
@@ -106,7 +106,7 @@ final class Checks {
     static final Check NON_NEGATIVE_INT = (name, value) -> {
         long number = toInt(value);
         if (number < 0) {
-            throw NeutronFault.invalid(name, "'" + number + "' should be non-negative");
+            throw NeutronError.INVALID_ATTRIBUTE.fault(name, "'" + number + "' should be non-negative");
         }
         return NODES.numberNode(number);
     };
@@ -122,7 +122,7 @@ final class Checks {
                 // falls through to the error
             }
         }
-        throw NeutronFault.invalidInput("'" + repr(value) + "' is not an integer");
+        throw NeutronError.INVALID_INPUT.fault("'" + repr(value) + "' is not an integer");
     }
 
     /** convert_to_boolean: booleans, 0/1, and "true"/"false"/"0"/"1" in any case. */
@@ -147,7 +147,7 @@ final class Checks {
                 }
             }
         }
-        throw NeutronFault.invalidInput("'" + repr(value) + "' cannot be converted to boolean");
+        throw NeutronError.INVALID_INPUT.fault("'" + repr(value) + "' cannot be converted to boolean");
     }
 
     /** convert_to_list: a lone value becomes a one-element list, null stays null. */
@@ -170,7 +170,7 @@ final class Checks {
         }
         for (JsonNode item : list) {
             if (!item.isTextual() || Addresses.cidr(item.asText()).isEmpty()) {
-                throw NeutronFault.invalid(name, "'" + repr(item) + "' is not a valid IP subnet");
+                throw NeutronError.INVALID_ATTRIBUTE.fault(name, "'" + repr(item) + "' is not a valid IP subnet");
             }
         }
         return list;
@@ -183,7 +183,7 @@ final class Checks {
                 return NODES.objectNode();
             }
             if (!value.isObject()) {
-                throw NeutronFault.invalid(name, "'" + repr(value) + "' is not a dictionary");
+                throw NeutronError.INVALID_ATTRIBUTE.fault(name, "'" + repr(value) + "' is not a dictionary");
             }
             var unexpected = new ArrayList<String>();
             value.fieldNames().forEachRemaining(k -> {
@@ -192,7 +192,7 @@ final class Checks {
                 }
             });
             if (!unexpected.isEmpty()) {
-                throw NeutronFault.invalid(name, "Unexpected keys supplied: " + String.join(", ", unexpected));
+                throw NeutronError.INVALID_ATTRIBUTE.fault(name, "Unexpected keys supplied: " + String.join(", ", unexpected));
             }
             ObjectNode out = NODES.objectNode();
             for (var entry : keys.entrySet()) {
@@ -209,7 +209,7 @@ final class Checks {
     static final Check DICT_NON_NEGATIVE = (name, value) -> {
         long number = toInt(value);
         if (number < 0) {
-            throw NeutronFault.invalid(name, "'" + number + "' should be non-negative");
+            throw NeutronError.INVALID_ATTRIBUTE.fault(name, "'" + number + "' should be non-negative");
         }
         return value.isTextual() ? value : NODES.numberNode(number);
     };
@@ -219,7 +219,7 @@ final class Checks {
         return (name, value) -> {
             long number = toInt(value);
             if (number < min) {
-                throw NeutronFault.invalid(name, "'" + repr(value) + "' is too small - must be at least '" + min + "'");
+                throw NeutronError.INVALID_ATTRIBUTE.fault(name, "'" + repr(value) + "' is too small - must be at least '" + min + "'");
             }
             return value.isTextual() ? value : NODES.numberNode(number);
         };

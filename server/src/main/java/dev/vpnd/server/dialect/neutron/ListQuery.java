@@ -3,6 +3,7 @@ package dev.vpnd.server.dialect.neutron;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.server.dialect.WireFault;
 import dev.vpnd.server.dialect.neutron.Attribute.Filter;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -90,7 +91,7 @@ final class ListQuery {
         return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 
-    private static NeutronFault notUtf8() {
+    private static WireFault notUtf8() {
         return NeutronError.NOT_UTF8.fault();
     }
 
@@ -145,7 +146,7 @@ final class ListQuery {
                 case TEXT -> value.isValueNode() && !value.isNull() && value.asText().equals(wanted);
                 case NONE -> true;
             };
-        } catch (NeutronFault | NumberFormatException e) {
+        } catch (WireFault | NumberFormatException e) {
             return false;
         }
     }
