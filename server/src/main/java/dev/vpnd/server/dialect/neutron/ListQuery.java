@@ -37,7 +37,8 @@ final class ListQuery {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return;
         }
-        for (String piece : rawQuery.split("&")) {
+        // -1 keeps trailing empty pieces, which are skipped like any empty one ("a=1&&b=2&").
+        for (String piece : rawQuery.split("&", -1)) {
             if (piece.isEmpty()) {
                 continue;
             }
@@ -180,12 +181,12 @@ final class ListQuery {
 
     /** Sorted by {@code sort_key}s (then id), or by id; checks the sort parameters first. */
     List<ObjectNode> sort(Kind kind, List<ObjectNode> docs) {
-        Comparator<ObjectNode> order = (a, b) -> 0;
-        for (SortKey key : sortKeys(kind)) {
+        // Built from the last key back: each key orders first, the keys after it (and the id) break its ties.
+        Comparator<ObjectNode> order = Comparator.comparing(d -> d.path("id").asText());
+        for (SortKey key : sortKeys(kind).reversed()) {
             Comparator<ObjectNode> byKey = Comparator.comparing(d -> d.path(key.attribute()).asText());
-            order = order.thenComparing(key.descending() ? byKey.reversed() : byKey);
+            order = (key.descending() ? byKey.reversed() : byKey).thenComparing(order);
         }
-        order = order.thenComparing(d -> d.path("id").asText());
         var sorted = new ArrayList<>(docs);
         sorted.sort(order);
         return sorted;

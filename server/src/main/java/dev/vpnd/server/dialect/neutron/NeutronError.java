@@ -63,7 +63,8 @@ enum NeutronError implements WireError {
             "Unable to complete operation on subnet %s: One or more ports have an IP allocation from this subnet."),
     CIDR_VERSION_MISMATCH(400, "InvalidInput", "Invalid input for operation: Cidr %s does not match ip_version %s."),
     SUBNET_OVERLAP(400, "InvalidInput",
-            "Invalid input for operation: Requested subnet with cidr: %s for network: %s overlaps with another subnet."),
+            "Invalid input for operation: Requested subnet with cidr: %s for network: %s overlaps with another "
+                    + "subnet."),
     ROUTER_IN_USE(409, "RouterInUse", "Router %s still has ports"),
     BAD_ROUTER_REQUEST(400, "BadRequest", "Bad router request: %s"),
     ROUTER_INTERFACE_NOT_FOUND_FOR_SUBNET(404, "RouterInterfaceNotFoundForSubnet",
