@@ -189,6 +189,16 @@ public final class CharonPair implements AutoCloseable {
                 + (last == null ? "" : ": " + last.getMessage()));
     }
 
+    /** Stops {@code side}'s charon and starts it again, with nothing loaded: charon keeps VICI's config in memory. */
+    public synchronized Side restart(Side side) throws IOException {
+        stop(side.charon().toHandle());
+        Files.deleteIfExists(side.vici());
+        Side again = startCharon(side.role(), side.namespace(), side.outer(), side.inner());
+        sides.set(sides.indexOf(side), again);
+        awaitVici(again);
+        return again;
+    }
+
     /** A command session on {@code side}'s charon. */
     public ViciSession session(Side side) throws IOException {
         return ViciSession.open(side.vici(), Duration.ofSeconds(20));
