@@ -262,6 +262,11 @@ public final class DataPlaneService {
                 .map(GatewayRef::gatewayId).toList()).values().stream().mapToLong(Long::longValue).max().orElse(0));
     }
 
+    /** The plan revisions of these gateways that have one (a gateway without one is at 0). */
+    public Map<String, Long> planRevisions(Collection<String> gatewayIds) {
+        return storage.read(s -> s.dataPlane().planRevisions(gatewayIds));
+    }
+
     /**
      * The latest plan revision drawn for any gateway (1 before the first): one row, for noticing
      * cheaply that something changed.
