@@ -134,10 +134,12 @@ class ConnectionCountsTest extends StoreTestBase {
         assertThat(Files.exists(databaseFile())).isTrue();
         try (var sqlite = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
                 var statement = sqlite.createStatement()) {
-            // Back to version 8, rows and all: undo V18 (with the sealing key's table, below), V17
+            // Back to version 8, rows and all: undo V20 (the data plane), V18 (with the sealing key's
+            // table, below), V17
             // and V16 (Neutron's service and connection attributes), V15 (gateway settings by name),
             // V14 (the Neutron visibility mark), V13 (quota limits), V11 (serial columns), V10
             // (sealing key, key options), then V9.
+            DataPlaneStoreTest.undoV20(statement);
             statement.execute("DROP TABLE openstack_site_connections");
             statement.execute("DROP TABLE openstack_vpn_services");
             statement.execute("DROP INDEX vpn_gateways_by_vpc_id");

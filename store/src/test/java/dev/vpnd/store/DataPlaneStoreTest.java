@@ -19,6 +19,8 @@ import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.model.VpnGateway;
 import dev.vpnd.core.port.DataPlaneStore;
 import dev.vpnd.core.port.Stores;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,19 @@ import org.junit.jupiter.api.Test;
 
 /** The data plane's tables on the test's database (SQLite, or PostgreSQL: see {@link TestDatabase}). */
 class DataPlaneStoreTest extends StoreTestBase {
+
+    /**
+     * Undoes V20 on a SQLite database, for the tests that take the schema back to an older version
+     * and migrate it again: its tables and its counter row go.
+     */
+    static void undoV20(Statement statement) throws SQLException {
+        for (String table : List.of("agent_token_gateways", "agent_tokens", "plan_revisions",
+                "connection_plan_revisions", "agent_presences", "tunnel_observations", "status_transitions")) {
+            statement.execute("DROP TABLE " + table);
+        }
+        statement.execute("DELETE FROM seq_counters WHERE name = 'plan_revisions'");
+        statement.execute("DELETE FROM flyway_schema_history WHERE version = '20'");
+    }
 
     private <T> T write(Function<DataPlaneStore, T> work) {
         return storage.write((Stores s) -> work.apply(s.dataPlane()));

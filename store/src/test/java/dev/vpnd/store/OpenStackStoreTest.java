@@ -358,7 +358,8 @@ class OpenStackStoreTest extends StoreTestBase {
         storage.close();
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
                 var statement = connection.createStatement()) {
-            // Back to version 13: undo V18 (plain text refused), V17 to V15, then V14.
+            // Back to version 13: undo V20 (the data plane), V18 (plain text refused), V17 to V15, then V14.
+            DataPlaneStoreTest.undoV20(statement);
             statement.execute("ALTER TABLE sealing_key DROP COLUMN plain_text_refused");
             statement.execute("DROP INDEX openstack_resources_seen_by_everyone");
             statement.execute("ALTER TABLE openstack_resources DROP COLUMN seen_by_everyone");
