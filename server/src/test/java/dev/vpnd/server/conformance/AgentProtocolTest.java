@@ -26,6 +26,7 @@ import dev.vpnd.core.dataplane.SaState;
 import dev.vpnd.core.dataplane.TunnelPlan;
 import dev.vpnd.core.dataplane.TunnelReport;
 import dev.vpnd.core.model.Initiation;
+import dev.vpnd.core.model.SiteConnectionAttributes;
 import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.core.service.ServiceSettings;
 import dev.vpnd.core.service.Services;
@@ -188,6 +189,32 @@ class AgentProtocolTest {
         assertThat(tunnel.localSubnets()).containsExactly("10.1.0.0/16");
         assertThat(tunnel.remoteSubnets()).containsExactly("192.168.10.0/24");
         assertThat(tunnel.initiation()).isEqualTo(Initiation.IMMEDIATE);
+    }
+
+    /** What only OpenStack's API stores of a connection reaches its plan: its DPD interval, its admin state. */
+    @Test
+    void aPlanTakesTheSettingsOpenStackKeepsBesideAConnection() throws Exception {
+        String gateway = fixtures.gateway();
+        String connection = connection(gateway);
+        var agent = agent(token(gateway));
+        agent.hello(new Hello("192.0.2.18", "a", "d"));
+        assertThat(planNow(agent).gateways().getFirst().tunnels().getFirst().dpd().intervalSeconds())
+                .isEqualTo(SiteConnectionAttributes.DEFAULT_DPD_INTERVAL_SECONDS);
+        String id = canonicalConnection(connection);
+        String peer = planNow(agent).gateways().getFirst().tunnels().getFirst().peerAddress();
+        for (boolean adminStateUp : new boolean[] {true, false}) {
+            VPND.services().networking().write(tx -> {
+                tx.putSiteConnectionAttributes(new SiteConnectionAttributes(id, "", peer, peer, 1500, 15, null, null,
+                        null, null, adminStateUp));
+                return null;
+            });
+            var tunnels = planNow(agent).gateways().getFirst().tunnels();
+            if (adminStateUp) {
+                assertThat(tunnels.getFirst().dpd().intervalSeconds()).isEqualTo(15);
+            } else {
+                assertThat(tunnels).as("switched off: in no plan").isEmpty();
+            }
+        }
     }
 
     @Test
