@@ -9,10 +9,10 @@ import java.util.Map;
 /**
  * How one vpnd process runs: where its data lives (SQLite in {@code dataDir}, or the PostgreSQL
  * database {@code databaseUrl} when it is not null), the address its listeners bind (loopback unless
- * told otherwise), each listener's port by name ({@code aliyun}, {@code tencent}, {@code admin}; 0 or
- * absent picks a free one), how they face the network, how long asynchronous work takes, and the
- * file of the key ring that seals secrets (null: {@code VPND_SECRET_KEY}, else the default file;
- * see {@link SecretKeys}).
+ * told otherwise), each listener's port by name ({@code aliyun}, {@code tencent}, {@code keystone},
+ * {@code neutron}, {@code agent}, {@code admin}; 0 or absent picks a free one), how they face the
+ * network, how long asynchronous work takes, and the file of the key ring that seals secrets (null:
+ * {@code VPND_SECRET_KEY}, else the default file; see {@link SecretKeys}).
  */
 public record ServerConfig(Path dataDir, String databaseUrl, String host, Map<String, Integer> ports,
         boolean demo, Duration provisioningDelay, ListenerSettings listening, Path secretKeyFile) {
