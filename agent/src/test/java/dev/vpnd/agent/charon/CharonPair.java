@@ -192,6 +192,17 @@ public final class CharonPair implements AutoCloseable {
     /** Stops {@code side}'s charon and starts it again, with nothing loaded: charon keeps VICI's config in memory. */
     public synchronized Side restart(Side side) throws IOException {
         stop(side.charon().toHandle());
+        return startAgain(side);
+    }
+
+    /** Kills {@code side}'s charon (SIGKILL: no goodbye to its peer) and starts it again, empty. */
+    public synchronized Side killAndRestart(Side side) throws IOException {
+        side.charon().destroyForcibly();
+        side.charon().onExit().join();
+        return startAgain(side);
+    }
+
+    private Side startAgain(Side side) throws IOException {
         Files.deleteIfExists(side.vici());
         Side again = startCharon(side.role(), side.namespace(), side.outer(), side.inner());
         sides.set(sides.indexOf(side), again);
