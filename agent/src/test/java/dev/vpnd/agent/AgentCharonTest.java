@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,11 +70,19 @@ class AgentCharonTest {
             closeable.close();
         }
         vpnd.close();
-        // both charons empty again for the next test
-        try (var gateway = new ViciCharon(pair.gateway().vici(), Duration.ofSeconds(10))) {
+        // both charons empty again, no SA still being deleted, before the next test starts its own
+        try (var gateway = new ViciCharon(pair.gateway().vici(), Duration.ofSeconds(10));
+                var customer = new ViciCharon(pair.peer().vici(), Duration.ofSeconds(10))) {
             new Reconciler(gateway).reconcile(List.of());
+            peer.reconcile(List.of());
+            await("both charons hold no SA", () -> {
+                try {
+                    return gateway.tunnels().isEmpty() && customer.tunnels().isEmpty();
+                } catch (IOException e) {
+                    return false;
+                }
+            });
         }
-        peer.reconcile(List.of());
     }
 
     private Agent agent() throws IOException {
@@ -96,6 +105,16 @@ class AgentCharonTest {
         }
         peer.reconcile(List.of(new GatewayPlan("peer", 1, Plans.PEER, mirrored)));
         return vpnd.serve("vgw-1", Plans.GATEWAY, tunnels);
+    }
+
+    /** {@link FakeVpnd#awaitReport}, with both charons' logs when it fails. */
+    private FakeVpnd.Received awaitReport(long since, Predicate<FakeVpnd.Received> what,
+            Duration within) throws InterruptedException {
+        try {
+            return vpnd.awaitReport(since, what, within);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + pair.logs(), e);
+        }
     }
 
     private static boolean up(FakeVpnd.Received received, String tunnel) {
@@ -133,7 +152,7 @@ class AgentCharonTest {
         agent();
         long since = System.nanoTime();
         long revision = serve(TUNNEL);
-        FakeVpnd.Received up = vpnd.awaitReport(since, r -> up(r, TUNNEL.name()), SOON);
+        FakeVpnd.Received up = awaitReport(since, r -> up(r, TUNNEL.name()), SOON);
         assertThat(Duration.ofNanos(up.at() - since)).as("served to reported established")
                 .isLessThan(Duration.ofSeconds(3));
         assertThat(up.gateway("vgw-1").map(GatewayReport::appliedRevision)).contains(revision);
@@ -144,7 +163,7 @@ class AgentCharonTest {
                 ipsec.pfs(), ipsec.lifetimeSeconds(), 0));
         since = System.nanoTime();
         long changed = serve(aes256);
-        vpnd.awaitReport(since, r -> up(r, TUNNEL.name())
+        awaitReport(since, r -> up(r, TUNNEL.name())
                 && r.gateway("vgw-1").map(g -> g.appliedRevision() == changed).orElse(false), SOON);
         await("the CHILD_SA runs AES-256", () -> {
             try {
@@ -159,7 +178,7 @@ class AgentCharonTest {
 
         since = System.nanoTime();
         long removed = serve();
-        FakeVpnd.Received gone = vpnd.awaitReport(since, r -> r.gateway("vgw-1")
+        FakeVpnd.Received gone = awaitReport(since, r -> r.gateway("vgw-1")
                 .map(g -> g.appliedRevision() == removed).orElse(false), SOON);
         assertThat(gone.tunnel(TUNNEL.name())).isEmpty();
         try (var gateway = new ViciCharon(pair.gateway().vici(), Duration.ofSeconds(10))) {
@@ -178,13 +197,13 @@ class AgentCharonTest {
     void aKilledCharonGetsItsTunnelBackWithoutHelp() throws Exception {
         agent();
         serve(TUNNEL);
-        vpnd.awaitReport(0, r -> up(r, TUNNEL.name()), SOON);
+        awaitReport(0, r -> up(r, TUNNEL.name()), SOON);
 
         long since = System.nanoTime();
         pair.killAndRestart(pair.gateway());
-        FakeVpnd.Received down = vpnd.awaitReport(since, r -> r.tunnel(TUNNEL.name())
+        FakeVpnd.Received down = awaitReport(since, r -> r.tunnel(TUNNEL.name())
                 .map(t -> t.ike() == SaState.ABSENT).orElse(false), SOON);
-        vpnd.awaitReport(down.at(), r -> up(r, TUNNEL.name()), Duration.ofSeconds(10));
+        awaitReport(down.at(), r -> up(r, TUNNEL.name()), Duration.ofSeconds(10));
         assertThat(pair.ping(pair.gateway(), "10.2.0.1", 2)).as("ping after the restart; %s", pair.logs()).isTrue();
     }
 
@@ -192,14 +211,14 @@ class AgentCharonTest {
     void anAgentRestartLeavesTheEstablishedTunnelAlone() throws Exception {
         Agent first = agent();
         long revision = serve(TUNNEL);
-        vpnd.awaitReport(0, r -> up(r, TUNNEL.name()), SOON);
+        awaitReport(0, r -> up(r, TUNNEL.name()), SOON);
         List<String> ids = ikeSaIds();
         assertThat(ids).hasSize(1);
 
         first.close();
         long since = System.nanoTime();
         Agent second = agent();
-        FakeVpnd.Received again = vpnd.awaitReport(since, r -> up(r, TUNNEL.name()), SOON);
+        FakeVpnd.Received again = awaitReport(since, r -> up(r, TUNNEL.name()), SOON);
         assertThat(again.gateway("vgw-1").map(GatewayReport::appliedRevision)).contains(revision);
         Thread.sleep(1_000);
         assertThat(ikeSaIds()).as("the same IKE SA, nothing renegotiated").isEqualTo(ids);
@@ -211,7 +230,7 @@ class AgentCharonTest {
         assertThat(ikeSaIds()).as("an agent started while vpnd is away leaves charon alone").isEqualTo(ids);
         since = System.nanoTime();
         vpnd.restart();
-        vpnd.awaitReport(since, r -> up(r, TUNNEL.name()), SOON);
+        awaitReport(since, r -> up(r, TUNNEL.name()), SOON);
         Thread.sleep(500);
         assertThat(ikeSaIds()).as("nor does it once vpnd is back").isEqualTo(ids);
     }

@@ -128,7 +128,7 @@ class AgentTest {
         long since = System.nanoTime();
         vpnd.restart();
         vpnd.awaitReport(since, r -> r.tunnel(STARTED.name()).isPresent(), SOON);
-        assertThat(vpnd.hellos()).as("hello again after vpnd came back").hasSizeGreaterThanOrEqualTo(2);
+        await("hello again after vpnd came back", () -> vpnd.hellos().size() >= 2);
     }
 
     @Test
