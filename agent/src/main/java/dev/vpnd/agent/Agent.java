@@ -217,7 +217,6 @@ public final class Agent implements AutoCloseable {
                             plans.gateways().size(), plans.gateways().stream().mapToInt(g -> g.tunnels().size()).sum());
                     latestPlan.set(new Received(++received, plans));
                     wakeup.raise(Wakeup.Cause.PLAN);
-                    tell(() -> listener.plansReceived(plans.gateways()));
                 }
             } catch (IOException | ProtocolException e) {
                 helloSaid = false;
@@ -298,6 +297,9 @@ public final class Agent implements AutoCloseable {
                 List<GatewayReport> reports = full ? reconciler.reconcile(plans.gateways())
                         : reconciler.observe(plans.gateways());
                 if (full) {
+                    if (received.sequence() != reconciled) {
+                        tell(() -> listener.plansApplied(plans.gateways()));
+                    }
                     reconciled = received.sequence();
                     reports.forEach(report -> applied.put(report.gatewayId(), report.appliedRevision()));
                     nextPass = System.nanoTime() + reportNanos();
@@ -353,6 +355,11 @@ public final class Agent implements AutoCloseable {
             }
         }
 
+        void retryLater() {
+            unwatch();
+            nextPass = System.nanoTime() + backoff.next().toNanos();
+        }
+
         void unwatch() {
             if (watch != null) {
                 watch.close();
@@ -370,13 +377,17 @@ public final class Agent implements AutoCloseable {
                 // Before vpnd's first answer the agent does not know what charon should hold: it leaves
                 // charon as it is rather than empty it.
                 if (received != null) {
-                    pass.run(received, causes);
+                    try {
+                        pass.run(received, causes);
+                    } catch (RuntimeException e) {
+                        // a bug, or charon answering what no version of it sends: try again later, not in a loop
+                        LOG.error("a reconcile pass failed; trying again", e);
+                        pass.retryLater();
+                    }
                 }
             }
         } catch (InterruptedException e) {
             // closing
-        } catch (RuntimeException e) {
-            LOG.error("the reconcile loop failed; the agent stops reconciling", e);
         } finally {
             pass.unwatch();
         }

@@ -5,7 +5,7 @@ import dev.vpnd.core.dataplane.TunnelReport;
 import java.util.List;
 
 /**
- * What an agent tells whoever runs it, besides vpnd: the plans it received and how its tunnels
+ * What an agent tells whoever runs it, besides vpnd: the plans it applied and how its tunnels
  * change. The lab mirrors the plans onto its customer-side charon and prints the changes; the plain
  * agent needs neither. Callbacks must return quickly: they run on the agent's own threads.
  */
@@ -14,8 +14,11 @@ public interface AgentListener {
     AgentListener NONE = new AgentListener() {
     };
 
-    /** vpnd sent the plans of every gateway of the token (on the agent's plan thread). */
-    default void plansReceived(List<GatewayPlan> plans) {
+    /**
+     * charon holds the plans of every gateway of the token, as vpnd sent them last: a pass converged on
+     * them (on the agent's reconcile thread). Called once per plan answer, when it is first applied.
+     */
+    default void plansApplied(List<GatewayPlan> plans) {
     }
 
     /**

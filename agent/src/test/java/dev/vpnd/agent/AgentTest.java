@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -152,16 +153,21 @@ class AgentTest {
 
     @Test
     void aChangedPlanIsAppliedAndATunnelLeavingItIsRemoved() throws Exception {
-        var changes = new ArrayList<String>();
+        var changes = new CopyOnWriteArrayList<String>();
         agent(FakeVpnd.TOKEN, new AgentListener() {
             @Override
-            public synchronized void tunnelChanged(String gatewayId, TunnelReport tunnel) {
+            public void tunnelChanged(String gatewayId, TunnelReport tunnel) {
                 changes.add(tunnel.name() + " " + tunnel.ike());
             }
 
             @Override
-            public synchronized void tunnelRemoved(String gatewayId, String tunnel) {
+            public void tunnelRemoved(String gatewayId, String tunnel) {
                 changes.add(tunnel + " removed");
+            }
+
+            @Override
+            public void plansApplied(List<GatewayPlan> plans) {
+                changes.add("applied " + plans.getFirst().revision() + " " + plans.getFirst().tunnels().size());
             }
         });
         TunnelPlan passive = Plans.tunnel("vco-passive");
@@ -174,11 +180,8 @@ class AgentTest {
                 .map(g -> g.appliedRevision() == revision).orElse(false), SOON);
         assertThat(report.tunnel(STARTED.name())).isEmpty();
         assertThat(charon.connNames()).containsExactly(passive.name());
-        await("the listener heard of the removal", () -> {
-            synchronized (changes) {
-                return changes.contains(STARTED.name() + " removed");
-            }
-        });
+        await("the listener heard of the removal", () -> changes.contains(STARTED.name() + " removed"));
+        assertThat(changes).containsSubsequence("applied 1 2", "applied " + revision + " 1");
     }
 
     @Test

@@ -47,8 +47,11 @@ final class CustomerSide implements AutoCloseable {
         thread.start();
     }
 
-    /** The gateway's plans, as vpnd sent them. */
-    void plansReceived(List<GatewayPlan> plans) {
+    /**
+     * The gateway's plans, once its charon holds them: a customer that starts a tunnel the gateway does
+     * not know yet is refused, and would only try again on its next pass.
+     */
+    void plansApplied(List<GatewayPlan> plans) {
         arrivals.add(List.copyOf(plans));
     }
 

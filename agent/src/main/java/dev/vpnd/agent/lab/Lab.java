@@ -50,8 +50,8 @@ public final class Lab implements AutoCloseable {
         this.agent = new Agent(agentSettings, new AgentClient(settings.server(), settings.token()), gatewayCharon,
                 gatewayCharon, new AgentListener() {
                     @Override
-                    public void plansReceived(List<GatewayPlan> plans) {
-                        customer.plansReceived(plans);
+                    public void plansApplied(List<GatewayPlan> plans) {
+                        customer.plansApplied(plans);
                     }
 
                     @Override
