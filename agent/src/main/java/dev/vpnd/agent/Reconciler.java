@@ -45,7 +45,10 @@ import org.slf4j.LoggerFactory;
  *       and reported with the reason as its configuration error.</li>
  * </ol>
  *
- * Not thread-safe: one agent loop calls it, after a plan change, an up/down event or a timer.
+ * {@link #observe} only lists the SAs again, for an up/down event: it changes nothing in charon, so a
+ * burst of events, or a tunnel that keeps failing, never turns into a burst of loads and initiates.
+ *
+ * <p>Not thread-safe: one agent loop calls it, after a plan change, an up/down event or a timer.
  */
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -54,6 +57,8 @@ public final class Reconciler {
     /** What this reconciler loaded, by tunnel name: both requests, to tell a changed tunnel. */
     private final Map<String, Loaded> loaded = new HashMap<>();
     private String charonStartedAt;
+    /** The configuration errors of the last pass, by tunnel name, for {@link #observe}. */
+    private Map<String, String> lastErrors = Map.of();
 
     public Reconciler(Charon charon) {
         this.charon = Objects.requireNonNull(charon, "charon");
@@ -146,7 +151,16 @@ public final class Reconciler {
                 charon.initiate(name);
             }
         }
+        lastErrors = Map.copyOf(errors);
         return reports(plans, errors, charon.tunnels());
+    }
+
+    /**
+     * The reports of {@code plans} (those of the last {@link #reconcile} pass) as charon shows the
+     * tunnels now, with that pass's configuration errors; nothing in charon is changed.
+     */
+    public List<GatewayReport> observe(List<GatewayPlan> plans) throws IOException {
+        return reports(plans, lastErrors, charon.tunnels());
     }
 
     /** Every tunnel of every plan by name; a name in two gateways' plans is an error on the second. */

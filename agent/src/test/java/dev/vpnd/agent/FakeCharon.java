@@ -1,6 +1,7 @@
 package dev.vpnd.agent;
 
 import dev.vpnd.agent.charon.Charon;
+import dev.vpnd.agent.charon.CharonEvents;
 import dev.vpnd.agent.charon.CharonRefusedException;
 import dev.vpnd.agent.vici.ViciMessage;
 import dev.vpnd.core.dataplane.SaState;
@@ -13,14 +14,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * charon as the reconciler sees it, in memory, with charon's rules for loading: a connection that is
  * added or replaced by a different one runs its start action ({@code start}: the tunnel comes up at
  * once, the fake's peer is always there), one given again unchanged does nothing, and unloading a
  * started connection closes its SAs. Every call that changes something is logged in {@link #calls}.
+ * Its events are fired by hand ({@link #fire}); going {@link #goDown down} fails every watch. The
+ * agent's tests call it from the agent's threads and their own, so every method holds its lock.
  */
-final class FakeCharon implements Charon {
+final class FakeCharon implements Charon, CharonEvents {
     final List<String> calls = new ArrayList<>();
     final Map<String, ViciMessage> conns = new LinkedHashMap<>();
     final Map<String, ViciMessage> keys = new LinkedHashMap<>();
@@ -28,9 +32,13 @@ final class FakeCharon implements Charon {
     final Set<String> refused = new HashSet<>();
     private String startedAt = "Dec 04 10:00:00 2026";
     boolean down;
+    private final List<Watcher> watchers = new ArrayList<>();
+
+    private record Watcher(Runnable onChange, Consumer<IOException> onLost) {
+    }
 
     /** charon restarts: everything loaded and every SA is gone. */
-    void restart(String at) {
+    synchronized void restart(String at) {
         conns.clear();
         keys.clear();
         sas.clear();
@@ -38,7 +46,7 @@ final class FakeCharon implements Charon {
     }
 
     /** The peer (or DPD) ended the tunnel. */
-    void lose(String tunnel) {
+    synchronized void lose(String tunnel) {
         sas.remove(tunnel);
     }
 
@@ -53,31 +61,88 @@ final class FakeCharon implements Charon {
     }
 
     @Override
-    public String startedAt() throws IOException {
+    public synchronized String version() throws IOException {
+        reachable();
+        return "charon-fake 1.0";
+    }
+
+    @Override
+    public synchronized Watch watch(Runnable onChange, Consumer<IOException> onLost) throws IOException {
+        reachable();
+        var watcher = new Watcher(onChange, onLost);
+        watchers.add(watcher);
+        return () -> {
+            synchronized (this) {
+                watchers.remove(watcher);
+            }
+        };
+    }
+
+    /** An SA came up or went down: every watch hears of it. */
+    void fire() {
+        List<Watcher> now;
+        synchronized (this) {
+            now = List.copyOf(watchers);
+        }
+        now.forEach(watcher -> watcher.onChange().run());
+    }
+
+    /** charon stops: every call fails and every watch is lost, until {@link #comeBack}. */
+    void goDown() {
+        List<Watcher> lost;
+        synchronized (this) {
+            down = true;
+            lost = List.copyOf(watchers);
+            watchers.clear();
+        }
+        lost.forEach(watcher -> watcher.onLost().accept(new IOException("charon stopped")));
+    }
+
+    /** charon is started again, empty, at {@code at}. */
+    synchronized void comeBack(String at) {
+        restart(at);
+        down = false;
+    }
+
+    /** What the agent sees as loaded, read under the lock. */
+    synchronized Set<String> connNames() {
+        return new LinkedHashSet<>(conns.keySet());
+    }
+
+    synchronized List<String> callsSoFar() {
+        return List.copyOf(calls);
+    }
+
+    synchronized Map<String, TunnelReport> sasNow() {
+        return new LinkedHashMap<>(sas);
+    }
+
+    @Override
+    public synchronized String startedAt() throws IOException {
         reachable();
         return startedAt;
     }
 
     @Override
-    public Set<String> connections() throws IOException {
+    public synchronized Set<String> connections() throws IOException {
         reachable();
         return new LinkedHashSet<>(conns.keySet());
     }
 
     @Override
-    public Set<String> sharedKeys() throws IOException {
+    public synchronized Set<String> sharedKeys() throws IOException {
         reachable();
         return new LinkedHashSet<>(keys.keySet());
     }
 
     @Override
-    public Map<String, TunnelReport> tunnels() throws IOException {
+    public synchronized Map<String, TunnelReport> tunnels() throws IOException {
         reachable();
         return new LinkedHashMap<>(sas);
     }
 
     @Override
-    public void loadConn(ViciMessage conn) throws IOException, CharonRefusedException {
+    public synchronized void loadConn(ViciMessage conn) throws IOException, CharonRefusedException {
         reachable();
         String name = conn.entries().getFirst().name();
         calls.add("loadConn " + name);
@@ -98,7 +163,7 @@ final class FakeCharon implements Charon {
     }
 
     @Override
-    public void loadShared(ViciMessage key) throws IOException {
+    public synchronized void loadShared(ViciMessage key) throws IOException {
         reachable();
         String id = key.string("id").orElseThrow();
         calls.add("loadShared " + id);
@@ -106,7 +171,7 @@ final class FakeCharon implements Charon {
     }
 
     @Override
-    public void unloadConn(String name) throws IOException {
+    public synchronized void unloadConn(String name) throws IOException {
         reachable();
         calls.add("unloadConn " + name);
         ViciMessage conn = conns.remove(name);
@@ -116,14 +181,14 @@ final class FakeCharon implements Charon {
     }
 
     @Override
-    public void unloadShared(String id) throws IOException {
+    public synchronized void unloadShared(String id) throws IOException {
         reachable();
         calls.add("unloadShared " + id);
         keys.remove(id);
     }
 
     @Override
-    public void initiate(String tunnel) throws IOException {
+    public synchronized void initiate(String tunnel) throws IOException {
         reachable();
         calls.add("initiate " + tunnel);
         if (conns.containsKey(tunnel)) {
@@ -132,7 +197,7 @@ final class FakeCharon implements Charon {
     }
 
     @Override
-    public void terminate(String tunnel) throws IOException {
+    public synchronized void terminate(String tunnel) throws IOException {
         reachable();
         calls.add("terminate " + tunnel);
         sas.remove(tunnel);

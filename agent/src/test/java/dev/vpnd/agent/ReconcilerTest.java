@@ -190,4 +190,17 @@ class ReconcilerTest {
         assertThat(reports.get(1).appliedRevision()).isEqualTo(4);
         assertThat(charon.conns).containsOnlyKeys("vco-passive");
     }
+
+    @Test
+    void observingListsTheSasKeepsTheLastErrorsAndChangesNothing() throws IOException {
+        charon.refused.add(PASSIVE.name());
+        GatewayPlan plan = gateway(1, STARTED, PASSIVE);
+        reconciler.reconcile(List.of(plan));
+        charon.lose(STARTED.name());
+        charon.calls.clear();
+        GatewayReport seen = reconciler.observe(List.of(plan)).getFirst();
+        assertThat(charon.calls).as("no load, no initiate").isEmpty();
+        assertThat(seen.tunnels().get(0).ike()).isEqualTo(SaState.ABSENT);
+        assertThat(seen.tunnels().get(1).configError()).contains("invalid value for: proposals");
+    }
 }

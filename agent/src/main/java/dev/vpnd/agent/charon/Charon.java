@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the reconciler needs of charon, and no more: what it holds (connections, keys, SAs), loading
- * and unloading, starting and stopping tunnels. {@link ViciCharon} is charon over VICI; the
- * reconciler's tests use a fake. An {@link IOException} means charon could not be asked (it is down
+ * What the agent needs of charon, and no more: which charon it is, what it holds (connections, keys,
+ * SAs), loading and unloading, starting and stopping tunnels. {@link ViciCharon} is charon over VICI;
+ * the reconciler's and the agent's tests use a fake. An {@link IOException} means charon could not be asked (it is down
  * or restarting); a {@link CharonRefusedException} that it said no.
  */
 public interface Charon {
+    /** The daemon and its version ({@code version}: {@code charon-systemd 5.9.8}), for the operator. */
+    String version() throws IOException;
+
     /**
      * When charon started ({@code stats}: {@code uptime.since}). A different answer than last time means
      * it restarted, and everything loaded over VICI, which charon keeps in memory only, is gone.

@@ -1,24 +1,31 @@
 package dev.vpnd.agent.charon;
 
 import dev.vpnd.agent.vici.ViciEntry;
+import dev.vpnd.agent.vici.ViciEventListener;
 import dev.vpnd.agent.vici.ViciMessage;
 import dev.vpnd.agent.vici.ViciSession;
+import dev.vpnd.agent.vici.ViciSubscription;
 import dev.vpnd.core.dataplane.TunnelReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * charon over VICI, on one command session that is opened when first needed and opened again after
- * it failed: a restarted charon is simply reached again, and shows as such by its start time.
+ * it failed: a restarted charon is simply reached again, and shows as such by its start time. Its
+ * events come on a subscription of their own ({@link #watch}).
  */
-public final class ViciCharon implements Charon, AutoCloseable {
+public final class ViciCharon implements Charon, CharonEvents, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViciCharon.class);
+    /** The events that say an SA came up or went down. */
+    private static final List<String> UP_DOWN = List.of("ike-updown", "child-updown");
     /** How long charon may take to delete an SA the agent terminates (it does not wait for the peer). */
     private static final String TERMINATE_MILLIS = "2000";
 
@@ -40,6 +47,28 @@ public final class ViciCharon implements Charon, AutoCloseable {
 
     private ViciMessage command(String command, ViciMessage request) throws IOException {
         return session().command(command, request);
+    }
+
+    @Override
+    public String version() throws IOException {
+        ViciMessage version = command("version", ViciMessage.EMPTY);
+        return version.string("daemon").orElse("charon") + " " + version.string("version").orElse("(unknown version)");
+    }
+
+    @Override
+    public Watch watch(Runnable onChange, Consumer<IOException> onLost) throws IOException {
+        ViciSubscription subscription = ViciSubscription.open(socket, UP_DOWN, new ViciEventListener() {
+            @Override
+            public void onEvent(String event, ViciMessage message) {
+                onChange.run();
+            }
+
+            @Override
+            public void onFailure(IOException cause) {
+                onLost.accept(cause);
+            }
+        }, timeout);
+        return subscription::close;
     }
 
     @Override

@@ -141,7 +141,7 @@ class CharonTunnelTest {
 
         succeeded(initiate(name));
         TunnelReport up = report(gateway, name);
-        assertThat(up.up()).as("%s", up).isTrue();
+        assertThat(up.up()).as("%s; %s", up, pair.logs()).isTrue();
         // IKEv1's responder installs its CHILD_SA on Quick Mode's last message, which the initiator
         // sends after it has installed its own: the peer may be a moment behind.
         await("the peer's side is up too", () -> report(peer, name).up());

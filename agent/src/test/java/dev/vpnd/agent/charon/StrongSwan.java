@@ -1,5 +1,6 @@
 package dev.vpnd.agent.charon;
 
+import dev.vpnd.agent.lab.Commands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

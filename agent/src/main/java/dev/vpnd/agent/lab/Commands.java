@@ -1,4 +1,4 @@
-package dev.vpnd.agent.charon;
+package dev.vpnd.agent.lab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the system commands the real-charon harness needs ({@code ip}, {@code ping}, the installer). */
+/**
+ * Runs the system commands the lab needs ({@code ip}, {@code ping}, {@code setsid}), with a fixed
+ * {@code PATH} and locale, each with a deadline; their output, stdout and stderr together, is read
+ * from a temporary file so that a chatty command never blocks on a full pipe.
+ */
 public final class Commands {
     private Commands() {
     }
@@ -50,15 +54,5 @@ public final class Commands {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Runs {@code command} and fails with its output unless it exits 0. */
-    public static String check(List<String> command) {
-        Result result = run(command, Duration.ofSeconds(30));
-        if (!result.ok()) {
-            throw new IllegalStateException(String.join(" ", command) + " exited " + result.exit() + ": "
-                    + result.output().strip());
-        }
-        return result.output();
     }
 }

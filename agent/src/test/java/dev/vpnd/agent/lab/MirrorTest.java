@@ -1,0 +1,61 @@
+package dev.vpnd.agent.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpnd.agent.charon.Plans;
+import dev.vpnd.core.dataplane.GatewayPlan;
+import dev.vpnd.core.dataplane.TunnelPlan;
+import dev.vpnd.core.model.HealthCheck;
+import dev.vpnd.core.model.Initiation;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The customer's side of a gateway's tunnel: everything swapped that has two ends, the rest the same. */
+class MirrorTest {
+    private static final TunnelPlan TUNNEL = Plans.tunnel("vco-mirror");
+
+    @Test
+    void addressesIdentitiesAndSubnetsAreSwappedTheRestIsKept() {
+        TunnelPlan gateway = Plans.withSubnets(TUNNEL, List.of("10.1.0.0/24", "10.1.1.0/24"), List.of("10.2.0.0/24"));
+        TunnelPlan customer = Mirror.tunnel(gateway);
+        assertThat(customer.name()).isEqualTo(gateway.name());
+        assertThat(customer.localAddress()).isEqualTo(gateway.peerAddress());
+        assertThat(customer.peerAddress()).isEqualTo(gateway.localAddress());
+        assertThat(customer.ike().localId()).isEqualTo(gateway.ike().remoteId());
+        assertThat(customer.ike().remoteId()).isEqualTo(gateway.ike().localId());
+        assertThat(customer.ike().psk()).isEqualTo(gateway.ike().psk());
+        assertThat(customer.ike().withIdentities(gateway.ike().localId(), gateway.ike().remoteId()))
+                .as("version, mode, proposals, lifetime").isEqualTo(gateway.ike());
+        assertThat(customer.ipsec()).isEqualTo(gateway.ipsec());
+        assertThat(customer.localSubnets()).containsExactly("10.2.0.0/24");
+        assertThat(customer.remoteSubnets()).containsExactly("10.1.0.0/24", "10.1.1.0/24");
+        assertThat(customer.dpd()).isEqualTo(gateway.dpd());
+        assertThat(customer.natTraversal()).isEqualTo(gateway.natTraversal());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"IMMEDIATE, PASSIVE", "PASSIVE, IMMEDIATE", "ON_TRAFFIC, IMMEDIATE"})
+    void theCustomerStartsUnlessTheGatewayDoes(Initiation gateway, Initiation customer) {
+        assertThat(Mirror.tunnel(Plans.withInitiation(TUNNEL, gateway)).initiation()).isEqualTo(customer);
+    }
+
+    @Test
+    void onlyTunnelsToTheCustomerAreMirroredAndHealthChecksStayOnTheGateway() {
+        TunnelPlan elsewhere = new TunnelPlan("vco-elsewhere", "vco-elsewhere", 0, Plans.GATEWAY, "203.0.113.9",
+                TUNNEL.ike(), TUNNEL.ipsec(), TUNNEL.localSubnets(), TUNNEL.remoteSubnets(), TUNNEL.dpd(), true,
+                Initiation.PASSIVE, null);
+        TunnelPlan checked = new TunnelPlan(TUNNEL.name(), TUNNEL.connectionId(), 0, TUNNEL.localAddress(),
+                TUNNEL.peerAddress(), TUNNEL.ike(), TUNNEL.ipsec(), TUNNEL.localSubnets(), TUNNEL.remoteSubnets(),
+                TUNNEL.dpd(), true, Initiation.PASSIVE,
+                new HealthCheck(true, "10.2.0.1", "10.1.0.1", 2_000, 1_000, 3, "revoke_route"));
+        List<GatewayPlan> mirrored = Mirror.of(List.of(new GatewayPlan("vgw-1", 9, Plans.GATEWAY,
+                List.of(elsewhere, checked))), Plans.PEER);
+        assertThat(mirrored).hasSize(1);
+        assertThat(mirrored.getFirst().revision()).isEqualTo(9);
+        assertThat(mirrored.getFirst().publicAddress()).isEqualTo(Plans.PEER);
+        assertThat(mirrored.getFirst().tunnels()).extracting(TunnelPlan::name).containsExactly(TUNNEL.name());
+        assertThat(mirrored.getFirst().tunnels().getFirst().healthCheck()).isNull();
+    }
+}
