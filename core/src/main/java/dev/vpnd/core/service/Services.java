@@ -15,11 +15,12 @@ public record Services(
         NetworkingService networking,
         QuotaService quotas) {
 
-    public static Services over(Storage storage, ServiceSettings settings) {
+    /** The services over {@code storage}; the networking API serves {@code networkingRegion} (a region id). */
+    public static Services over(Storage storage, ServiceSettings settings, String networkingRegion) {
         return new Services(settings, new AccountService(storage, settings), new VpcService(storage, settings),
                 new GatewayService(storage, settings), new CustomerGatewayService(storage, settings),
                 new ConnectionService(storage, settings), new TagService(storage),
-                new IdentityService(storage, settings), new NetworkingService(storage, settings),
+                new IdentityService(storage, settings), new NetworkingService(storage, settings, networkingRegion),
                 new QuotaService(storage));
     }
 }
