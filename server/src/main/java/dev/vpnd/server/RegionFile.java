@@ -75,10 +75,17 @@ public final class RegionFile {
         }
     }
 
-    /** The one region Keystone's catalog and Neutron serve. */
+    /**
+     * The one region Keystone's catalog and Neutron serve; an {@link IllegalArgumentException} when
+     * the table has not exactly one region with an {@code openstack} name.
+     */
     public static Region openStack(Regions regions) {
-        return regions.all().stream().filter(r -> r.name(OPENSTACK).isPresent()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the table was checked for an openstack region"));
+        var named = regions.all().stream().filter(r -> r.name(OPENSTACK).isPresent()).toList();
+        if (named.size() != 1) {
+            throw new IllegalArgumentException("exactly one region needs an '" + OPENSTACK + "' name (Keystone's "
+                    + "catalog gives Neutron one region), not " + named.size());
+        }
+        return named.getFirst();
     }
 
     /** The table in {@code json}; an {@link IllegalArgumentException} says in one line what is wrong. */
@@ -99,19 +106,11 @@ public final class RegionFile {
             throw new IllegalArgumentException(root.size() + " regions, more than " + Regions.MAX_REGIONS);
         }
         var regions = new ArrayList<Region>();
-        int openStack = 0;
         for (int i = 0; i < root.size(); i++) {
-            Region region = region(root.get(i), i + 1);
-            if (region.name(OPENSTACK).isPresent()) {
-                openStack++;
-            }
-            regions.add(region);
+            regions.add(region(root.get(i), i + 1));
         }
         Regions table = Regions.of(regions);
-        if (openStack != 1) {
-            throw new IllegalArgumentException("exactly one region needs an '" + OPENSTACK + "' name (Keystone's "
-                    + "catalog gives Neutron one region), not " + openStack);
-        }
+        openStack(table);
         return table;
     }
 

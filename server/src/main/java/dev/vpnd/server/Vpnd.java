@@ -63,8 +63,11 @@ public final class Vpnd implements AutoCloseable {
     }
 
     public static Vpnd start(ServerConfig config) throws Exception {
-        // Before the database opens: a certificate that cannot be read stops the start with nothing to undo.
+        // Before the database opens: a certificate that cannot be read, or a region table without its one
+        // OpenStack region, stops the start with nothing to undo.
         Optional<TlsIdentity> tls = TlsIdentity.of(config.listening().tls());
+        var regions = config.regions();
+        Region openStack = RegionFile.openStack(regions);
         var metrics = new Metrics();
         PrivateFiles.createDirectories(config.dataDir());
         var cipher = config.secretKeys().cipher();
@@ -72,8 +75,6 @@ public final class Vpnd implements AutoCloseable {
                 : JdbcStorage.postgres(config.databaseUrl(), cipher), metrics);
         var listeners = new ArrayList<HttpListener>();
         try {
-            var regions = config.regions();
-            Region openStack = RegionFile.openStack(regions);
             var services = Services.over(storage, new ServiceSettings(InstantSource.system(),
                     config.provisioningDelay()), openStack.id());
             if (config.demo()) {
