@@ -8,17 +8,26 @@ import com.aliyun.vpc20160428.Client;
 import com.aliyun.vpc20160428.models.CreateVpcRequest;
 import com.aliyun.vpc20160428.models.CreateVpnGatewayRequest;
 import com.aliyun.vpc20160428.models.DescribeVpcsRequest;
+import com.aliyun.vpc20160428.models.DescribeVpnConnectionRequest;
+import com.aliyun.vpc20160428.models.DescribeVpnConnectionsRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnGatewayRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnGatewaysRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnGatewaysResponseBody;
+import com.aliyun.vpc20160428.models.ModifyVpnConnectionAttributeRequest;
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.http.MethodType;
+import com.aliyuncs.http.ProtocolType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
+import com.tencentcloudapi.vpc.v20170312.models.CreateCustomerGatewayRequest;
+import com.tencentcloudapi.vpc.v20170312.models.CreateVpnConnectionRequest;
 import com.tencentcloudapi.vpc.v20170312.models.Filter;
 import com.tencentcloudapi.vpc.v20170312.models.FilterObject;
+import com.tencentcloudapi.vpc.v20170312.models.SecurityPolicyDatabase;
 import com.tencentcloudapi.vpc.v20170312.models.VpnGateway;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.port.GatewayStore;
@@ -180,6 +189,142 @@ class RegionPairingTest {
                 new PageRequest(0, 50)).items().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
         assertThat(AliyunIds.encode(ResourceType.VPN_GATEWAY, stored.id())).isEqualTo(id);
         assertThat(neutron("GET", SERVICES + "/" + stored.id()).statusCode()).as("nor shows them").isEqualTo(404);
+    }
+
+    /**
+     * Connections made through each API (Alibaba's single and dual-tunnel, Tencent's, Neutron's) are
+     * listed and shown through every other, each with what its own API could not set (no BGP or
+     * health check from Tencent and Neutron, tunnels from Alibaba) shown as that API's defaults.
+     */
+    @Test
+    void everyDialectListsAndShowsTheConnectionsOfEveryOther() throws Exception {
+        String name = unique("conn");
+        var alibabaFixtures = new AliyunFixtures(alibaba);
+        String alibabaGateway = alibabaFixtures.gateway();
+        alibabaFixtures.connection(alibabaGateway, alibabaFixtures.customerGateway(), name + "-alibaba");
+        alibabaDualTunnel(alibabaGateway, name + "-dual", alibabaFixtures.customerGateway(),
+                alibabaFixtures.customerGateway());
+        tencentConnection(name + "-tencent");
+        neutronConnection(name + "-neutron");
+        var names = List.of(name + "-alibaba", name + "-dual", name + "-tencent", name + "-neutron");
+
+        var alibabaList = alibaba.describeVpnConnections(new DescribeVpnConnectionsRequest().setRegionId(ALIBABA_HOME)
+                .setPageSize(50)).getBody().getVpnConnections().getVpnConnection().stream()
+                .filter(c -> c.getName().startsWith(name)).toList();
+        assertThat(alibabaList).extracting(c -> c.getName()).containsExactlyInAnyOrderElementsOf(names);
+        for (var listed : alibabaList) {
+            var shown = alibaba.describeVpnConnection(new DescribeVpnConnectionRequest().setRegionId(ALIBABA_HOME)
+                    .setVpnConnectionId(listed.getVpnConnectionId())).getBody();
+            assertThat(shown.getName()).isEqualTo(listed.getName());
+            assertThat(shown.getVpnBgpConfig().getEnableBgp()).as(shown.getName()).isEqualTo("false");
+            assertThat(shown.getVcoHealthCheck().getEnable()).as(shown.getName()).isEqualTo("false");
+        }
+
+        var tencentList = new com.tencentcloudapi.vpc.v20170312.models.DescribeVpnConnectionsRequest();
+        tencentList.setLimit(100L);
+        assertThat(Arrays.stream(tencentHome.DescribeVpnConnections(tencentList).getVpnConnectionSet())
+                .map(c -> c.getVpnConnectionName()).filter(n -> n.startsWith(name)))
+                .containsExactlyInAnyOrderElementsOf(names);
+
+        var neutronList = neutron("GET", "/v2.0/vpn/ipsec-site-connections");
+        assertThat(neutronList.statusCode()).as(neutronList.body()).isEqualTo(200);
+        var neutronConnections = StreamSupport.stream(JSON.readTree(neutronList.body())
+                .path("ipsec_site_connections").spliterator(), false)
+                .filter(c -> c.path("name").asText().startsWith(name)).toList();
+        assertThat(neutronConnections).extracting(c -> c.path("name").asText())
+                .containsExactlyInAnyOrderElementsOf(names);
+        for (JsonNode listed : neutronConnections) {
+            var shown = neutron("GET", "/v2.0/vpn/ipsec-site-connections/" + listed.path("id").asText());
+            assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        }
+
+        String tencents = alibabaList.stream().filter(c -> c.getName().endsWith("-tencent")).findFirst().orElseThrow()
+                .getVpnConnectionId();
+        var renamed = alibaba.modifyVpnConnectionAttribute(new ModifyVpnConnectionAttributeRequest()
+                .setRegionId(ALIBABA_HOME).setVpnConnectionId(tencents).setName(name + "-renamed")
+                .setHealthCheckConfig("{\"enable\":false,\"interval\":5}")).getBody();
+        assertThat(renamed.getName()).isEqualTo(name + "-renamed");
+        assertThat(Arrays.stream(tencentHome.DescribeVpnConnections(tencentList).getVpnConnectionSet())
+                .map(c -> c.getVpnConnectionName())).contains(name + "-renamed").doesNotContain(name + "-tencent");
+    }
+
+    private static void alibabaDualTunnel(String gatewayId, String name, String masterPeer, String slavePeer)
+            throws Exception {
+        var r = new CommonRequest();
+        r.setSysDomain(VPND.aliyunEndpoint());
+        r.setSysProtocol(ProtocolType.HTTP);
+        r.setSysMethod(MethodType.POST);
+        r.setSysVersion("2016-04-28");
+        r.setSysAction("CreateVpnConnection");
+        r.putQueryParameter("RegionId", ALIBABA_HOME);
+        r.putQueryParameter("VpnGatewayId", gatewayId);
+        r.putQueryParameter("LocalSubnet", "10.2.0.0/16");
+        r.putQueryParameter("RemoteSubnet", "192.168.1.0/24");
+        r.putQueryParameter("Name", name);
+        String[][] tunnels = {{"master", masterPeer}, {"slave", slavePeer}};
+        for (int n = 1; n <= 2; n++) {
+            String p = "TunnelOptionsSpecification." + n + ".";
+            r.putQueryParameter(p + "Role", tunnels[n - 1][0]);
+            r.putQueryParameter(p + "CustomerGatewayId", tunnels[n - 1][1]);
+            r.putQueryParameter(p + "TunnelIkeConfig.Psk", "tunnel-psk-" + n);
+        }
+        assertThat(JSON.readTree(AliyunClients.oldSdk().getCommonResponse(r).getData()).path("VpnConnectionId")
+                .asText()).isNotEmpty();
+    }
+
+    private static void tencentConnection(String name) throws Exception {
+        var vpc = new com.tencentcloudapi.vpc.v20170312.models.CreateVpcRequest();
+        vpc.setVpcName(name);
+        vpc.setCidrBlock("10.2.0.0/16");
+        String vpcId = tencentHome.CreateVpc(vpc).getVpc().getVpcId();
+        var gateway = new com.tencentcloudapi.vpc.v20170312.models.CreateVpnGatewayRequest();
+        gateway.setVpcId(vpcId);
+        gateway.setVpnGatewayName(name);
+        gateway.setInternetMaxBandwidthOut(5L);
+        String gatewayId = tencentHome.CreateVpnGateway(gateway).getVpnGateway().getVpnGatewayId();
+        var peer = new CreateCustomerGatewayRequest();
+        peer.setCustomerGatewayName(name);
+        peer.setIpAddress("198.51.100.8");
+        String peerId = tencentHome.CreateCustomerGateway(peer).getCustomerGateway().getCustomerGatewayId();
+        var connection = new CreateVpnConnectionRequest();
+        connection.setVpcId(vpcId);
+        connection.setVpnGatewayId(gatewayId);
+        connection.setCustomerGatewayId(peerId);
+        connection.setVpnConnectionName(name);
+        connection.setPreShareKey("tencent-psk");
+        var policy = new SecurityPolicyDatabase();
+        policy.setLocalCidrBlock("10.2.0.0/24");
+        policy.setRemoteCidrBlock(new String[] {"192.168.9.0/24"});
+        connection.setSecurityPolicyDatabases(new SecurityPolicyDatabase[] {policy});
+        tencentHome.CreateVpnConnection(connection);
+    }
+
+    private static void neutronConnection(String name) throws Exception {
+        String admin = signIn("admin", "admin", "admin");
+        String publicNet = create(admin, "networks", "network", "{\"network\": {\"name\": \"" + name
+                + "-public\", \"router:external\": true}}");
+        create(admin, "subnets", "subnet", "{\"subnet\": {\"network_id\": \"" + publicNet
+                + "\", \"ip_version\": 4, \"cidr\": \"192.0.2.0/24\"}}");
+        String net = create(token, "networks", "network", "{\"network\": {\"name\": \"" + name + "\"}}");
+        String subnet = create(token, "subnets", "subnet", "{\"subnet\": {\"network_id\": \"" + net
+                + "\", \"ip_version\": 4, \"cidr\": \"10.1.0.0/24\"}}");
+        String router = create(token, "routers", "router", "{\"router\": {\"name\": \"" + name
+                + "\", \"external_gateway_info\": {\"network_id\": \"" + publicNet + "\"}}}");
+        var added = HTTP.send(HttpRequest.newBuilder(URI.create(VPND.endpoints().get("neutron") + "/v2.0/routers/"
+                + router + "/add_router_interface")).header("X-Auth-Token", token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"subnet_id\": \"" + subnet + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        String service = create(token, "vpn/vpnservices", "vpnservice", "{\"vpnservice\": {\"name\": \"" + name
+                + "\", \"router_id\": \"" + router + "\", \"subnet_id\": \"" + subnet + "\"}}");
+        String ike = create(token, "vpn/ikepolicies", "ikepolicy", "{\"ikepolicy\": {\"name\": \"" + name + "\"}}");
+        String ipsec = create(token, "vpn/ipsecpolicies", "ipsecpolicy", "{\"ipsecpolicy\": {\"name\": \""
+                + name + "\"}}");
+        create(token, "vpn/ipsec-site-connections", "ipsec_site_connection", "{\"ipsec_site_connection\": "
+                + "{\"name\": \"" + name + "\", \"vpnservice_id\": \"" + service + "\", \"ikepolicy_id\": \"" + ike
+                + "\", \"ipsecpolicy_id\": \"" + ipsec + "\", \"peer_cidrs\": [\"10.9.0.0/24\"], "
+                + "\"peer_address\": \"198.51.100.9\", \"peer_id\": \"198.51.100.9\", \"psk\": \"neutron-psk\"}}");
     }
 
     /** What the three dialects show of the gateway named {@code name} in their home region's names. */
