@@ -134,10 +134,11 @@ class ConnectionCountsTest extends StoreTestBase {
         assertThat(Files.exists(databaseFile())).isTrue();
         try (var sqlite = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
                 var statement = sqlite.createStatement()) {
-            // Back to version 8, rows and all: undo V18 (with the sealing key's table, below), V17
-            // and V16 (Neutron's service and connection attributes), V15 (gateway settings by name),
-            // V14 (the Neutron visibility mark), V13 (quota limits), V11 (serial columns), V10
-            // (sealing key, key options), then V9.
+            // Back to version 8, rows and all: V19 changed data only (these rows hold the region
+            // names it rewrites); undo V18 (with the sealing key's table, below), V17 and V16
+            // (Neutron's service and connection attributes), V15 (gateway settings by name), V14
+            // (the Neutron visibility mark), V13 (quota limits), V11 (serial columns), V10 (sealing
+            // key, key options), then V9.
             statement.execute("DROP TABLE openstack_site_connections");
             statement.execute("DROP TABLE openstack_vpn_services");
             statement.execute("DROP INDEX vpn_gateways_by_vpc_id");
@@ -158,13 +159,15 @@ class ConnectionCountsTest extends StoreTestBase {
             statement.execute("ALTER TABLE access_keys DROP COLUMN hide_secrets");
             statement.execute("DROP TABLE vpn_connection_counts");
             statement.execute("DELETE FROM flyway_schema_history "
-                    + "WHERE version IN ('9', '10', '11', '13', '14', '15', '16', '17', '18')");
+                    + "WHERE version IN ('9', '10', '11', '13', '14', '15', '16', '17', '18', '19')");
         }
         storage = database.open();
 
-        assertTotal(SCOPE, ConnectionStore.Filter.any(), 3);
-        assertTotal(SCOPE, onGateway("gw-a"), 2);
-        assertTotal(SCOPE, onGateway("gw-b"), 1);
-        assertTotal(OTHER_REGION, ConnectionStore.Filter.any(), 1);
+        // V19 moved the rows into the regions of the default table's ids.
+        var hangzhou = new Scope(SCOPE.accountId(), "default");
+        assertTotal(hangzhou, ConnectionStore.Filter.any(), 3);
+        assertTotal(hangzhou, onGateway("gw-a"), 2);
+        assertTotal(hangzhou, onGateway("gw-b"), 1);
+        assertTotal(new Scope(OTHER_REGION.accountId(), "shanghai"), ConnectionStore.Filter.any(), 1);
     }
 }
