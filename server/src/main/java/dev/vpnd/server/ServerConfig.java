@@ -11,10 +11,11 @@ import java.util.Objects;
 /**
  * How one vpnd process runs: where its data lives (SQLite in {@code dataDir}, or the PostgreSQL
  * database {@code databaseUrl} when it is not null), the address its listeners bind (loopback unless
- * told otherwise), each listener's port by name ({@code aliyun}, {@code tencent}, {@code admin}; 0 or
- * absent picks a free one), how they face the network, how long asynchronous work takes, the
- * file of the key ring that seals secrets (null: {@code VPND_SECRET_KEY}, else the default file;
- * see {@link SecretKeys}), and the region table the dialects share ({@link RegionFile}).
+ * told otherwise), each listener's port by name ({@code aliyun}, {@code tencent}, {@code keystone},
+ * {@code neutron}, {@code agent}, {@code admin}; 0 or absent picks a free one), how they face the
+ * network, how long asynchronous work takes, the file of the key ring that seals secrets (null:
+ * {@code VPND_SECRET_KEY}, else the default file; see {@link SecretKeys}), and the region table the
+ * dialects share ({@link RegionFile}).
  */
 public record ServerConfig(Path dataDir, String databaseUrl, String host, Map<String, Integer> ports,
         boolean demo, Duration provisioningDelay, ListenerSettings listening, Path secretKeyFile, Regions regions) {

@@ -6,6 +6,8 @@ import dev.vpnd.core.model.Region;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.service.ServiceSettings;
 import dev.vpnd.core.service.Services;
+import dev.vpnd.server.agent.AgentChannel;
+import dev.vpnd.server.agent.SignallingStorage;
 import dev.vpnd.server.dialect.aliyun.AliyunDialect;
 import dev.vpnd.server.dialect.keystone.KeystoneDialect;
 import dev.vpnd.server.dialect.neutron.NeutronDialect;
@@ -40,13 +42,16 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One running vpnd: storage, services and a listener per dialect. Tests start it the same way the CLI does. */
+/**
+ * One running vpnd: storage, services, a listener per dialect, and the listener of its data-plane
+ * agents. Tests start it the same way the CLI does.
+ */
 public final class Vpnd implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Vpnd.class);
     /** How far a request's timestamp may be from now; every cloud vpnd speaks allows 15 minutes. */
     static final Duration SIGNATURE_WINDOW = Duration.ofMinutes(15);
-    /** The listeners of the four APIs, which share what the open-file limit leaves them. */
-    private static final int API_LISTENERS = 4;
+    /** The listeners of the four APIs and the agents', which share what the open-file limit leaves them. */
+    private static final int API_LISTENERS = 5;
     /** The operator's listener serves a few probes and scrapers; its own small limit keeps it reachable. */
     private static final int ADMIN_CONNECTIONS = 64;
 
@@ -54,12 +59,15 @@ public final class Vpnd implements AutoCloseable {
     private final Services services;
     private final List<HttpListener> listeners;
     private final Optional<TlsIdentity> tls;
+    private final AgentChannel agents;
 
-    private Vpnd(Storage storage, Services services, List<HttpListener> listeners, Optional<TlsIdentity> tls) {
+    private Vpnd(Storage storage, Services services, List<HttpListener> listeners, Optional<TlsIdentity> tls,
+            AgentChannel agents) {
         this.storage = storage;
         this.services = services;
         this.listeners = listeners;
         this.tls = tls;
+        this.agents = agents;
     }
 
     public static Vpnd start(ServerConfig config) throws Exception {
@@ -71,9 +79,11 @@ public final class Vpnd implements AutoCloseable {
         var metrics = new Metrics();
         PrivateFiles.createDirectories(config.dataDir());
         var cipher = config.secretKeys().cipher();
-        Storage storage = new TimedStorage(config.sqlite() ? JdbcStorage.sqlite(config.databaseFile(), cipher)
-                : JdbcStorage.postgres(config.databaseUrl(), cipher), metrics);
+        var storage = new SignallingStorage(new TimedStorage(config.sqlite()
+                ? JdbcStorage.sqlite(config.databaseFile(), cipher)
+                : JdbcStorage.postgres(config.databaseUrl(), cipher), metrics));
         var listeners = new ArrayList<HttpListener>();
+        AgentChannel agents = null;
         try {
             var services = Services.over(storage, new ServiceSettings(InstantSource.system(),
                     config.provisioningDelay()), openStack.id());
@@ -99,6 +109,13 @@ public final class Vpnd implements AutoCloseable {
                     openStack.name(RegionFile.OPENSTACK).orElseThrow(), neutron::port, metrics),
                     config.host(), config.port("keystone"), reads, limits, identity));
             listeners.add(neutron);
+            agents = new AgentChannel(services.dataPlane(), metrics);
+            storage.onCommit(agents::committed);
+            // A plan wait holds its connection silent: the agent listener's idle timeout outlasts it.
+            var agentLimits = new ConnectionLimits(limits.maxConnections(), limits.headerTimeout(),
+                    AgentChannel.idleTimeout(limits.idleTimeout(), services.dataPlane().timing()));
+            listeners.add(new HttpListener(agents.endpoints(), config.host(), config.port("agent"),
+                    ReadDispatch.VIRTUAL_THREAD, agentLimits, identity));
             // Read once started: by then the list is complete and no longer changes.
             var admin = new AdminEndpoints(storage, metrics, () -> acceptance(listeners),
                     config.listening().metricsToken());
@@ -108,10 +125,13 @@ public final class Vpnd implements AutoCloseable {
             for (HttpListener listener : listeners) {
                 listener.start();
             }
-            var vpnd = new Vpnd(storage, services, listeners, tls);
+            var vpnd = new Vpnd(storage, services, listeners, tls, agents);
             vpnd.writeEndpoints(config);
             return vpnd;
         } catch (Exception e) {
+            if (agents != null) {
+                agents.close();
+            }
             for (HttpListener listener : listeners) {
                 listener.close();
             }
@@ -146,7 +166,7 @@ public final class Vpnd implements AutoCloseable {
         return acceptance;
     }
 
-    /** Dialect name to base URL, in start order. */
+    /** Dialect name (and {@code agent}, {@code admin}) to base URL, in start order. */
     public Map<String, String> endpoints() {
         var endpoints = new LinkedHashMap<String, String>();
         for (HttpListener listener : listeners) {
@@ -178,8 +198,10 @@ public final class Vpnd implements AutoCloseable {
         }
     }
 
+    /** Ends the agents' plan waits first, so that stopping the listeners waits for none of them. */
     @Override
     public void close() {
+        agents.close();
         for (HttpListener listener : listeners) {
             listener.close();
         }

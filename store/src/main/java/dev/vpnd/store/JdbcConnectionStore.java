@@ -132,12 +132,13 @@ final class JdbcConnectionStore implements ConnectionStore {
 
     /**
      * The tunnels and the Neutron attributes go with the row (ON DELETE CASCADE; deleted here too,
-     * so nothing relies on the pragma).
+     * so nothing relies on the pragma), and so does what the data plane kept of it.
      */
     @Override
     public boolean delete(Scope scope, String id) {
         Optional<String> gateway = gatewayOf(scope, id);
-        for (String child : List.of("vpn_tunnels", "openstack_site_connections")) {
+        for (String child : Stream.concat(Stream.of("vpn_tunnels", "openstack_site_connections"),
+                JdbcDataPlaneStore.CONNECTION_TABLES.stream()).toList()) {
             db.update("DELETE FROM " + child + " WHERE connection_id IN (SELECT id FROM "
                     + "vpn_connections WHERE id = ? AND account_id = ? AND region = ?)",
                     List.of(id, scope.accountId(), scope.region()));

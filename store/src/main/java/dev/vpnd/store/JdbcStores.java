@@ -3,6 +3,7 @@ package dev.vpnd.store;
 import dev.vpnd.core.port.AccountStore;
 import dev.vpnd.core.port.ConnectionStore;
 import dev.vpnd.core.port.CustomerGatewayStore;
+import dev.vpnd.core.port.DataPlaneStore;
 import dev.vpnd.core.port.GatewayStore;
 import dev.vpnd.core.port.IdentityStore;
 import dev.vpnd.core.port.NonceStore;
@@ -107,5 +108,10 @@ final class JdbcStores implements Stores {
     @Override
     public NonceStore nonces() {
         return new JdbcNonceStore(db);
+    }
+
+    @Override
+    public DataPlaneStore dataPlane() {
+        return new JdbcDataPlaneStore(db);
     }
 }

@@ -12,7 +12,6 @@ import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.port.ConnectionStore;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.core.port.Stores;
-import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
@@ -124,50 +123,43 @@ class ConnectionCountsTest extends StoreTestBase {
 
     /** The migration fills the counts from the rows already there (SQLite; the SQL is shared). */
     @Test
-    void theMigrationCountsTheConnectionsAlreadyStored() throws SQLException {
+    void theMigrationCountsTheConnectionsAlreadyStored() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(TestDatabase.postgres());
-        insert(connection(SCOPE, "gw-a", "cgw-1"));
-        insert(connection(SCOPE, "gw-a", "cgw-1"));
-        insert(connection(SCOPE, "gw-b", "cgw-1"));
-        insert(connection(OTHER_REGION, "gw-a", "cgw-1"));
-        storage.close();
-        assertThat(Files.exists(databaseFile())).isTrue();
-        try (var sqlite = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
-                var statement = sqlite.createStatement()) {
-            // Back to version 8, rows and all: V19 changed data only (these rows hold the region
-            // names it rewrites); undo V18 (with the sealing key's table, below), V17 and V16
-            // (Neutron's service and connection attributes), V15 (gateway settings by name), V14
-            // (the Neutron visibility mark), V13 (quota limits), V11 (serial columns), V10 (sealing
-            // key, key options), then V9.
-            statement.execute("DROP TABLE openstack_site_connections");
-            statement.execute("DROP TABLE openstack_vpn_services");
-            statement.execute("DROP INDEX vpn_gateways_by_vpc_id");
-            statement.execute("UPDATE vpn_gateways SET charge_type = CASE charge_type WHEN 'PREPAID' THEN 'PREPAY'"
-                    + " ELSE 'POSTPAY' END, network_type = lower(network_type), vpn_type = CASE vpn_type"
-                    + " WHEN 'SHANGMI' THEN 'NationalStandard' ELSE 'Normal' END");
-            statement.execute("DROP INDEX openstack_resources_seen_by_everyone");
-            statement.execute("ALTER TABLE openstack_resources DROP COLUMN seen_by_everyone");
-            statement.execute("DROP INDEX openstack_resources_by_project");
-            statement.execute("CREATE INDEX openstack_resources_by_project ON openstack_resources (account_id, kind)");
-            statement.execute("DROP TABLE quota_limits");
-            for (String table : List.of("vpcs", "vpn_gateways", "customer_gateways", "vpn_connections")) {
-                statement.execute("DROP INDEX " + table + "_by_serial");
-                statement.execute("ALTER TABLE " + table + " DROP COLUMN serial");
+        try (var sqlite = olderSchema("8");
+                var insert = sqlite.prepareStatement("INSERT INTO vpn_connections (id, account_id, region, seq, "
+                        + "client_token, revision, created_at, gateway_id) VALUES (?, ?, ?, ?, '', 1, 0, ?)")) {
+            String[][] rows = {{"a", "cn-a", "gw-a"}, {"a", "cn-a", "gw-a"}, {"a", "cn-a", "gw-b"},
+                {"a", "cn-b", "gw-a"}};
+            for (int i = 0; i < rows.length; i++) {
+                insert.setString(1, "vco-" + i);
+                insert.setString(2, rows[i][0]);
+                insert.setString(3, rows[i][1]);
+                insert.setLong(4, i + 1);
+                insert.setString(5, rows[i][2]);
+                insert.executeUpdate();
             }
-            statement.execute("DROP TABLE sealing_key");
-            statement.execute("ALTER TABLE access_keys DROP COLUMN enabled");
-            statement.execute("ALTER TABLE access_keys DROP COLUMN hide_secrets");
-            statement.execute("DROP TABLE vpn_connection_counts");
-            statement.execute("DELETE FROM flyway_schema_history "
-                    + "WHERE version IN ('9', '10', '11', '13', '14', '15', '16', '17', '18', '19')");
         }
-        storage = database.open();
+        reopen();
 
-        // V19 moved the rows into the regions of the default table's ids.
-        var hangzhou = new Scope(SCOPE.accountId(), "default");
-        assertTotal(hangzhou, ConnectionStore.Filter.any(), 3);
-        assertTotal(hangzhou, onGateway("gw-a"), 2);
-        assertTotal(hangzhou, onGateway("gw-b"), 1);
-        assertTotal(new Scope(OTHER_REGION.accountId(), "shanghai"), ConnectionStore.Filter.any(), 1);
+        assertThat(countsTable()).containsExactlyInAnyOrder("a cn-a  3", "a cn-a gw-a 2", "a cn-a gw-b 1",
+                "a cn-b  1", "a cn-b gw-a 1");
+    }
+
+    /** Every row of the kept counts, as "account region gateway count". */
+    private List<String> countsTable() throws SQLException {
+        storage.close();
+        try (var sqlite = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
+                var statement = sqlite.createStatement();
+                var rows = statement.executeQuery(
+                        "SELECT account_id, region, gateway_id, connections FROM vpn_connection_counts")) {
+            var counts = new java.util.ArrayList<String>();
+            while (rows.next()) {
+                counts.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " "
+                        + rows.getLong(4));
+            }
+            return counts;
+        } finally {
+            storage = null;
+        }
     }
 }

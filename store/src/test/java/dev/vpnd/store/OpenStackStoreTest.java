@@ -352,33 +352,30 @@ class OpenStackStoreTest extends StoreTestBase {
      */
     @Test
     void theMigrationMarksSharedAndExternalNetworksAndTheirSubnets() throws Exception {
-        assumeFalse(TestDatabase.postgres(), "rewrites the SQLite file's schema history");
-        insert(new OpenStackResource("networks", "shared", "p1", "{\"id\":\"shared\",\"shared\":true}", false),
-                new OpenStackResource("networks", "external", "p1",
-                        "{\"shared\":false,\"router:external\":true}", false),
-                new OpenStackResource("networks", "private", "p1",
-                        "{\"name\":\"\\\"shared\\\":true\",\"shared\":false}", false),
-                new OpenStackResource("subnets", "of-shared", "p1", "{\"network_id\":\"shared\"}", false),
-                new OpenStackResource("subnets", "of-external", "p1",
-                        "{\"network_id\":\"external\",\"_shared\":true}", false),
-                // Marked when its network was shared, which an admin has since undone.
-                new OpenStackResource("subnets", "of-private", "p1",
-                        "{\"network_id\":\"private\",\"_shared\":true}", false),
-                new OpenStackResource("ikepolicies", "policy", "p1", "{\"shared\":true}", false));
-        storage.close();
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile());
-                var statement = connection.createStatement()) {
-            // Back to version 13: undo V18 (plain text refused), V17 to V15, then V14.
-            statement.execute("ALTER TABLE sealing_key DROP COLUMN plain_text_refused");
-            statement.execute("DROP INDEX openstack_resources_seen_by_everyone");
-            statement.execute("ALTER TABLE openstack_resources DROP COLUMN seen_by_everyone");
-            // The later migrations go too (their tables first), so that V14 runs again in order.
-            statement.execute("DROP TABLE openstack_site_connections");
-            statement.execute("DROP TABLE openstack_vpn_services");
-            statement.execute("DROP INDEX vpn_gateways_by_vpc_id");
-            statement.execute("DELETE FROM flyway_schema_history WHERE CAST(version AS INTEGER) >= 14");
+        assumeFalse(TestDatabase.postgres(), "builds a SQLite file at an older schema");
+        String[][] rows = {
+            {"networks", "shared", "{\"id\":\"shared\",\"shared\":true}"},
+            {"networks", "external", "{\"shared\":false,\"router:external\":true}"},
+            {"networks", "private", "{\"name\":\"\\\"shared\\\":true\",\"shared\":false}"},
+            {"subnets", "of-shared", "{\"network_id\":\"shared\"}"},
+            {"subnets", "of-external", "{\"network_id\":\"external\",\"_shared\":true}"},
+            // Marked when its network was shared, which an admin has since undone.
+            {"subnets", "of-private", "{\"network_id\":\"private\",\"_shared\":true}"},
+            {"ikepolicies", "policy", "{\"shared\":true}"}};
+        try (var sqlite = olderSchema("13");
+                var insert = sqlite.prepareStatement(
+                        "INSERT INTO openstack_resources (kind, id, account_id, attributes) VALUES (?, ?, 'p1', ?)")) {
+            try (var account = sqlite.createStatement()) {
+                account.execute("INSERT INTO accounts (id, name, created_at) VALUES ('p1', 'p1', 0)");
+            }
+            for (String[] row : rows) {
+                insert.setString(1, row[0]);
+                insert.setString(2, row[1]);
+                insert.setString(3, row[2]);
+                insert.executeUpdate();
+            }
         }
-        storage = database.open();
+        reopen();
         var marked = new ArrayList<String>();
         for (String kind : List.of("networks", "subnets", "ikepolicies")) {
             storage.read((Stores s) -> s.openStack().list(kind)).stream().filter(OpenStackResource::seenByEveryone)

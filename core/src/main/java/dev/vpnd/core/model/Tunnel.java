@@ -15,4 +15,14 @@ public record Tunnel(
         String internetIp,
         String zone,
         NegotiationStatus status) {
+
+    public Tunnel withIke(IkeConfig newIke) {
+        return new Tunnel(id, index, role, customerGatewayId, enableDpd, enableNatTraversal, remoteCaCertificate,
+                newIke, ipsec, bgp, internetIp, zone, status);
+    }
+
+    public Tunnel withStatus(NegotiationStatus newStatus) {
+        return new Tunnel(id, index, role, customerGatewayId, enableDpd, enableNatTraversal, remoteCaCertificate, ike,
+                ipsec, bgp, internetIp, zone, newStatus);
+    }
 }

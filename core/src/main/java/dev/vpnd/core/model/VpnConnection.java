@@ -2,6 +2,8 @@ package dev.vpnd.core.model;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * An IPsec site-to-site connection between a VPN gateway and one customer gateway, or, in
@@ -81,6 +83,36 @@ public record VpnConnection(
 
     private static IkeConfig withoutPsk(IkeConfig ike) {
         return ike == null || ike.psk() == null ? ike : ike.withPsk(Secret.EMPTY);
+    }
+
+    /**
+     * The connection with its own negotiation status and its tunnels' by index; a tunnel whose index
+     * {@code tunnelStatuses} lacks keeps its status.
+     */
+    public VpnConnection withStatus(NegotiationStatus newStatus, Map<Integer, NegotiationStatus> tunnelStatuses) {
+        var newTunnels = tunnels.stream()
+                .map(t -> t.withStatus(tunnelStatuses.getOrDefault(t.index(), t.status()))).toList();
+        return new VpnConnection(id, serial, scope, vpcId, gatewayId, customerGatewayId, name, securityPolicies,
+                initiation, enableDpd, dpdTimeoutSeconds, dpdAction, enableNatTraversal, autoConfigRoute, routeType,
+                ike, ipsec, bgp, healthCheck, remoteCaCertificate, enableTunnelsBgp, newTunnels, newStatus, lifecycle,
+                createdAt, tags, revision);
+    }
+
+    /** The connection with {@code change} applied to its own IKE settings and each tunnel's (absent ones stay). */
+    public VpnConnection withIke(UnaryOperator<IkeConfig> change) {
+        var newTunnels = tunnels.stream().map(t -> t.withIke(t.ike() == null ? null : change.apply(t.ike())))
+                .toList();
+        return new VpnConnection(id, serial, scope, vpcId, gatewayId, customerGatewayId, name, securityPolicies,
+                initiation, enableDpd, dpdTimeoutSeconds, dpdAction, enableNatTraversal, autoConfigRoute, routeType,
+                ike == null ? null : change.apply(ike), ipsec, bgp, healthCheck, remoteCaCertificate, enableTunnelsBgp,
+                newTunnels, status, lifecycle, createdAt, tags, revision);
+    }
+
+    public VpnConnection withRevision(long newRevision) {
+        return new VpnConnection(id, serial, scope, vpcId, gatewayId, customerGatewayId, name, securityPolicies,
+                initiation, enableDpd, dpdTimeoutSeconds, dpdAction, enableNatTraversal, autoConfigRoute, routeType,
+                ike, ipsec, bgp, healthCheck, remoteCaCertificate, enableTunnelsBgp, tunnels, status, lifecycle,
+                createdAt, tags, newRevision);
     }
 
     public VpnConnection withTunnels(List<Tunnel> newTunnels) {

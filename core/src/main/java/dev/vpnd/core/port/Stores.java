@@ -21,4 +21,6 @@ public interface Stores {
     OpenStackStore openStack();
 
     QuotaStore quotas();
+
+    DataPlaneStore dataPlane();
 }

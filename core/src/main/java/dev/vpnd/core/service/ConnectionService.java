@@ -67,6 +67,7 @@ public final class ConnectionService {
                     now, Lifecycle.provisioning(now, settings.provisioningDelay()), 1);
             s.connections().insert(connection, clientToken);
             s.tags().put(scope, ResourceType.VPN_CONNECTION, connection.id(), connection.tags());
+            PlanRevisions.changed(s, connection.gatewayId(), connection.id());
             return connection;
         });
     }
@@ -85,7 +86,11 @@ public final class ConnectionService {
         return storage.read(s -> s.connections().list(scope, filter, page));
     }
 
-    /** Applies {@code change} to the stored connection; the connection is updating until the delay passes. */
+    /**
+     * Applies {@code change} to the stored connection; the connection is updating until the delay
+     * passes. Its negotiation status and its tunnels' stay what the data plane last reported: the
+     * change reaches the tunnels, and their new state the record, through the agent.
+     */
     public VpnConnection modify(Scope scope, String id, UnaryOperator<ConnectionDraft> change) {
         return storage.write(s -> {
             var current = s.connections().find(scope, id).orElseThrow(() -> notFound(id));
@@ -98,23 +103,31 @@ public final class ConnectionService {
             checkShape(draft);
             var gateway = checkReferences(s, scope, draft);
             Instant now = settings.clock().instant();
-            var updated = build(id, current.serial(), scope, gateway.vpcId(), draft, current.createdAt(),
-                    Lifecycle.updating(now, settings.provisioningDelay()), current.revision() + 1);
+            var updated = keptStatus(build(id, current.serial(), scope, gateway.vpcId(), draft, current.createdAt(),
+                    Lifecycle.updating(now, settings.provisioningDelay()), current.revision() + 1), current);
             if (!s.connections().update(updated, current.revision())) {
                 throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_CONNECTION, id));
             }
+            PlanRevisions.changed(s, updated.gatewayId(), id);
             return updated;
         });
     }
 
     public void delete(Scope scope, String id) {
         storage.write(s -> {
-            if (s.connections().find(scope, id).isEmpty()) {
-                throw notFound(id);
-            }
+            var current = s.connections().find(scope, id).orElseThrow(() -> notFound(id));
             s.tags().removeAll(ResourceType.VPN_CONNECTION, id);
-            return s.connections().delete(scope, id);
+            boolean deleted = s.connections().delete(scope, id);
+            PlanRevisions.changed(s, current.gatewayId());
+            return deleted;
         });
+    }
+
+    /** {@code updated} with the negotiation status of {@code current} and of its tunnels of the same index. */
+    private static VpnConnection keptStatus(VpnConnection updated, VpnConnection current) {
+        var tunnelStatuses = current.tunnels().stream()
+                .collect(Collectors.toMap(Tunnel::index, Tunnel::status, (a, b) -> a));
+        return updated.withStatus(current.status(), tunnelStatuses);
     }
 
     private static void checkShape(ConnectionDraft draft) {

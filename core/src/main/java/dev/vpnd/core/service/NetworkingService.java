@@ -279,6 +279,7 @@ public final class NetworkingService {
                     NegotiationStatus.IKE_SA_NOT_ESTABLISHED, lifecycle, now, List.of(), 1);
             s.connections().insert(connection, "");
             s.openStack().putSiteConnectionAttributes(attributes);
+            PlanRevisions.changed(s, gateway.id(), connectionId);
         }
 
         /**
@@ -303,12 +304,15 @@ public final class NetworkingService {
                 throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_CONNECTION, connectionId));
             }
             s.openStack().putSiteConnectionAttributes(attributes);
+            PlanRevisions.changed(s, c.gatewayId(), connectionId);
         }
 
         /** Deletes the connection, its tags and its Neutron attributes (the store's delete takes those). */
         public void deleteConnection(Scope scope, String connectionId) {
+            var gatewayId = s.connections().find(scope, connectionId).map(VpnConnection::gatewayId);
             s.tags().removeAll(ResourceType.VPN_CONNECTION, connectionId);
             s.connections().delete(scope, connectionId);
+            gatewayId.ifPresent(g -> PlanRevisions.changed(s, g));
         }
 
         private VpnGateway gateway(Scope scope, String gatewayId) {

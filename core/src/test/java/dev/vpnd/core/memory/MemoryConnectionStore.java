@@ -79,7 +79,11 @@ final class MemoryConnectionStore implements ConnectionStore {
     @Override
     public boolean delete(Scope scope, String id) {
         state.checkWritable();
-        return state.connections.delete(scope, id);
+        if (!state.connections.delete(scope, id)) {
+            return false;
+        }
+        state.dataPlane.forget(id);
+        return true;
     }
 
     private VpnConnection tagged(VpnConnection c) {

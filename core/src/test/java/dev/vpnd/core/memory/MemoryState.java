@@ -53,20 +53,21 @@ final class MemoryState {
     final Map<String, TokenGrant> tokens;
     final Map<QuotaKey, Long> quotas;
     final Map<NonceKey, Instant> nonces;
+    final MemoryDataPlane dataPlane;
     private boolean committed;
 
     MemoryState() {
         this(new MemoryTable<>(Shapes.VPC), new MemoryTable<>(Shapes.GATEWAY),
                 new MemoryTable<>(Shapes.CUSTOMER_GATEWAY), new MemoryTable<>(Shapes.CONNECTION), new HashMap<>(),
                 new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>());
+                new HashMap<>(), new MemoryDataPlane());
     }
 
     private MemoryState(MemoryTable<Vpc> vpcs, MemoryTable<VpnGateway> gateways,
             MemoryTable<CustomerGateway> customerGateways, MemoryTable<VpnConnection> connections,
             Map<TagOwner, TagSet> tags, Map<String, Account> accounts, Map<String, AccessKey> keys,
             Map<String, User> users, Map<String, TokenGrant> tokens, Map<QuotaKey, Long> quotas,
-            Map<NonceKey, Instant> nonces) {
+            Map<NonceKey, Instant> nonces, MemoryDataPlane dataPlane) {
         this.vpcs = vpcs;
         this.gateways = gateways;
         this.customerGateways = customerGateways;
@@ -78,13 +79,15 @@ final class MemoryState {
         this.tokens = tokens;
         this.quotas = quotas;
         this.nonces = nonces;
+        this.dataPlane = dataPlane;
     }
 
     /** A draft for the next transaction, holding what this state holds. */
     MemoryState copy() {
         return new MemoryState(vpcs.copy(), gateways.copy(), customerGateways.copy(), connections.copy(),
                 new HashMap<>(tags), new LinkedHashMap<>(accounts), new LinkedHashMap<>(keys),
-                new LinkedHashMap<>(users), new HashMap<>(tokens), new HashMap<>(quotas), new HashMap<>(nonces));
+                new LinkedHashMap<>(users), new HashMap<>(tokens), new HashMap<>(quotas), new HashMap<>(nonces),
+                dataPlane.copy());
     }
 
     MemoryState committed() {

@@ -3,6 +3,7 @@ package dev.vpnd.core.memory;
 import dev.vpnd.core.port.AccountStore;
 import dev.vpnd.core.port.ConnectionStore;
 import dev.vpnd.core.port.CustomerGatewayStore;
+import dev.vpnd.core.port.DataPlaneStore;
 import dev.vpnd.core.port.GatewayStore;
 import dev.vpnd.core.port.IdentityStore;
 import dev.vpnd.core.port.NonceStore;
@@ -72,5 +73,10 @@ final class MemoryStores implements Stores {
     @Override
     public QuotaStore quotas() {
         return new MemoryQuotaStore(state);
+    }
+
+    @Override
+    public DataPlaneStore dataPlane() {
+        return new MemoryDataPlaneStore(state);
     }
 }

@@ -84,6 +84,16 @@ final class MemoryTable<T> {
                 .filter(r -> shape.serial(r) == serial && shape.scope(r).equals(scope)).findFirst();
     }
 
+    /** The record of this id in whichever scope. */
+    Optional<T> findAnywhere(String id) {
+        return Optional.ofNullable(rows.get(id)).map(Row::record);
+    }
+
+    /** The record of this serial in whichever scope. */
+    Optional<T> findBySerialAnywhere(long serial) {
+        return rows.values().stream().map(Row::record).filter(r -> shape.serial(r) == serial).findFirst();
+    }
+
     long nextSerial() {
         return ++lastSerial;
     }

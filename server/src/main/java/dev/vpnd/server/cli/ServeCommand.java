@@ -60,6 +60,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port of the OpenStack Neutron listener; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int neutronPort;
 
+    @Option(names = "--agent-port", defaultValue = "8805",
+            description = "Port of the listener data-plane agents call (its URL is in endpoints.json under 'agent'); "
+                    + "0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int agentPort;
+
     @Option(names = "--admin-port", defaultValue = "8800",
             description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int adminPort;
@@ -106,7 +111,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         var ports = Map.of("aliyun", aliyunPort, "tencent", tencentPort, "keystone", keystonePort, "neutron",
-                neutronPort, "admin", adminPort);
+                neutronPort, "agent", agentPort, "admin", adminPort);
         if (demo && !loopback(host) && !allowDemoOnNetwork) {
             throw new ParameterException(spec.commandLine(), "--demo creates accounts whose keys and passwords are "
                     + "published; it listens on loopback only, not on " + host

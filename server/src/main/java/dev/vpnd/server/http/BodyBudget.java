@@ -14,10 +14,17 @@ final class BodyBudget {
     private static final int FIRST_BUFFER_BYTES = 16 * 1024;
     private static final byte[] EMPTY = new byte[0];
 
+    private final int maxBytesInFlight;
     private final Semaphore bytes;
 
     BodyBudget(int maxBytesInFlight) {
+        this.maxBytesInFlight = maxBytesInFlight;
         this.bytes = new Semaphore(maxBytesInFlight);
+    }
+
+    /** The bytes bodies hold now. */
+    int held() {
+        return maxBytesInFlight - bytes.availablePermits();
     }
 
     /** What reading a body came to. */

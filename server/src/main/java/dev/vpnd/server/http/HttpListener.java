@@ -159,6 +159,11 @@ public final class HttpListener implements AutoCloseable {
         server.start();
     }
 
+    /** The request-body bytes the listener holds now ({@link BodyLimits#maxBytesInFlight}). */
+    int bodyBytesHeld() {
+        return bodyBudget.held();
+    }
+
     public int port() {
         return connector.getLocalPort();
     }
@@ -230,7 +235,7 @@ public final class HttpListener implements AutoCloseable {
             Instant receivedAt = Instant.now();
             var length = request.getLength();
             if (length > bodyLimits.maxBodyBytes()) {
-                send(response, callback, tooLarge());
+                refuseTooLarge(request, response, callback);
                 return true;
             }
             // HTTP/1.1: a body follows only a Content-Length or a Transfer-Encoding. Most calls are
@@ -285,15 +290,31 @@ public final class HttpListener implements AutoCloseable {
             switch (outcome) {
                 case BodyBudget.Outcome.Read(byte[] body) ->
                         answer(wire(request, body, receivedAt), response, callback);
-                case BodyBudget.Outcome.TooLarge() -> send(response, callback, tooLarge());
+                case BodyBudget.Outcome.TooLarge() -> refuseTooLarge(request, response, callback);
                 case BodyBudget.Outcome.OverBudget() -> send(response, callback,
                         dialect.protocolError(503, "Too many request bodies in flight; retry shortly"));
             }
         }
     }
 
-    private WireResponse tooLarge() {
-        return dialect.protocolError(413, "Request body too large");
+    /**
+     * Answers the dialect's 413, then reads what is left of the body within {@link RefusedBody}'s
+     * bounds before the exchange ends, so a client still writing it gets to read the answer.
+     */
+    private void refuseTooLarge(Request request, Response response, Callback callback) {
+        WireResponse answer = dialect.protocolError(413, "Request body too large");
+        if (RefusedBody.unsent(request)) {
+            send(response, callback, answer);
+            return;
+        }
+        send(response, Callback.from(() -> handOff(callback, () -> {
+            try {
+                RefusedBody.drain(request);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            callback.succeeded();
+        }), callback::failed), answer);
     }
 
     /**

@@ -40,7 +40,7 @@ public final class AliyunIds {
     }
 
     /** The canonical id, or empty when the text is not an id of this type (it then names nothing). */
-    static Optional<String> decode(ResourceType type, String wireId) {
+    public static Optional<String> decode(ResourceType type, String wireId) {
         return decodeDigits(prefix(type), wireId);
     }
 

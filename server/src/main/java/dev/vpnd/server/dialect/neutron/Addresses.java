@@ -48,7 +48,8 @@ final class Addresses {
         }
         var address = ip(text.substring(0, slash));
         String prefix = text.substring(slash + 1);
-        if (address.isEmpty() || prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(Character::isDigit)) {
+        if (address.isEmpty() || prefix.isEmpty() || prefix.length() > 3
+                || !prefix.chars().allMatch(Character::isDigit)) {
             return Optional.empty();
         }
         int length = Integer.parseInt(prefix);
@@ -92,7 +93,8 @@ final class Addresses {
         }
         byte[] raw = address.toByteArray();
         byte[] bytes = new byte[16];
-        System.arraycopy(raw, Math.max(0, raw.length - 16), bytes, Math.max(0, 16 - raw.length), Math.min(16, raw.length));
+        System.arraycopy(raw, Math.max(0, raw.length - 16), bytes, Math.max(0, 16 - raw.length),
+                Math.min(16, raw.length));
         try {
             return compress(InetAddress.getByAddress(bytes).getHostAddress());
         } catch (UnknownHostException e) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 record Attribute(String name, boolean post, boolean put, JsonNode defaultValue, boolean required, Check check,
         Filter filter, boolean sortable) {
 
-    /** Converts and validates a value the request gave; throws a {@link NeutronFault}. */
+    /** Converts and validates a value the request gave; throws a {@link NeutronError}'s fault. */
     @FunctionalInterface
     interface Check {
         JsonNode apply(String attribute, JsonNode value);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnd.core.port.NeutronQuery;
 import dev.vpnd.core.port.NeutronQuery.Condition;
 import dev.vpnd.core.port.NeutronQuery.Order;
+import dev.vpnd.server.dialect.WireFault;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +60,7 @@ record CanonicalList<F extends Enum<F>>(Map<String, Filter<F>> attributes) {
         return new OnField<>(field, wanted -> {
             try {
                 return Set.of(Checks.toBoolean(NeutronJson.NODES.textNode(wanted)));
-            } catch (NeutronFault e) {
+            } catch (WireFault e) {
                 return Set.of();
             }
         });

@@ -5,6 +5,7 @@ import static dev.vpnd.server.dialect.neutron.NeutronJson.NODES;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.server.dialect.WireFault;
 import dev.vpnd.server.dialect.neutron.Attribute.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,11 @@ final class Checks {
             "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
 
     private Checks() {
+    }
+
+    /** A validator's failure: {@code Invalid input for <attribute>. Reason: <reason>.} */
+    static WireFault invalid(String attribute, String reason) {
+        return NeutronError.INVALID_ATTRIBUTE.fault(attribute, reason);
     }
 
     /** How Python's {@code %s} shows a JSON value in messages. */
@@ -46,10 +52,10 @@ final class Checks {
     static Check string(int max) {
         return (name, value) -> {
             if (!value.isTextual()) {
-                throw NeutronFault.invalid(name, "'" + repr(value) + "' is not a valid string");
+                throw invalid(name, "'" + repr(value) + "' is not a valid string");
             }
             if (max > 0 && value.asText().length() > max) {
-                throw NeutronFault.invalid(name, "'" + value.asText() + "' exceeds maximum length of " + max);
+                throw invalid(name, "'" + value.asText() + "' exceeds maximum length of " + max);
             }
             checkPrintable(name, value.asText());
             return value;
@@ -65,13 +71,13 @@ final class Checks {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                throw NeutronFault.invalid(name, String.format("control character U+%04X is not allowed", (int) c));
+                throw invalid(name, String.format("control character U+%04X is not allowed", (int) c));
             }
             if (Character.isSurrogate(c)) {
                 boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
                         && Character.isLowSurrogate(text.charAt(i + 1));
                 if (!paired) {
-                    throw NeutronFault.invalid(name, String.format("unpaired surrogate U+%04X is not allowed", (int) c));
+                    throw invalid(name, String.format("unpaired surrogate U+%04X is not allowed", (int) c));
                 }
                 i++;
             }
@@ -84,7 +90,7 @@ final class Checks {
 
     static final Check UUID_CHECK = (name, value) -> {
         if (!value.isTextual() || !isUuid(value.asText())) {
-            throw NeutronFault.invalid(name, "'" + repr(value) + "' is not a valid UUID");
+            throw invalid(name, "'" + repr(value) + "' is not a valid UUID");
         }
         return value;
     };
@@ -96,7 +102,7 @@ final class Checks {
         Set<String> set = Set.copyOf(allowed);
         return (name, value) -> {
             if (!value.isTextual() || !set.contains(value.asText())) {
-                throw NeutronFault.invalid(name, repr(value) + " is not in valid_values");
+                throw invalid(name, repr(value) + " is not in valid_values");
             }
             return value;
         };
@@ -106,7 +112,7 @@ final class Checks {
     static final Check NON_NEGATIVE_INT = (name, value) -> {
         long number = toInt(value);
         if (number < 0) {
-            throw NeutronFault.invalid(name, "'" + number + "' should be non-negative");
+            throw invalid(name, "'" + number + "' should be non-negative");
         }
         return NODES.numberNode(number);
     };
@@ -122,7 +128,7 @@ final class Checks {
                 // falls through to the error
             }
         }
-        throw NeutronFault.invalidInput("'" + repr(value) + "' is not an integer");
+        throw NeutronError.INVALID_INPUT.fault("'" + repr(value) + "' is not an integer");
     }
 
     /** convert_to_boolean: booleans, 0/1, and "true"/"false"/"0"/"1" in any case. */
@@ -147,7 +153,7 @@ final class Checks {
                 }
             }
         }
-        throw NeutronFault.invalidInput("'" + repr(value) + "' cannot be converted to boolean");
+        throw NeutronError.INVALID_INPUT.fault("'" + repr(value) + "' cannot be converted to boolean");
     }
 
     /** convert_to_list: a lone value becomes a one-element list, null stays null. */
@@ -170,7 +176,7 @@ final class Checks {
         }
         for (JsonNode item : list) {
             if (!item.isTextual() || Addresses.cidr(item.asText()).isEmpty()) {
-                throw NeutronFault.invalid(name, "'" + repr(item) + "' is not a valid IP subnet");
+                throw invalid(name, "'" + repr(item) + "' is not a valid IP subnet");
             }
         }
         return list;
@@ -183,7 +189,7 @@ final class Checks {
                 return NODES.objectNode();
             }
             if (!value.isObject()) {
-                throw NeutronFault.invalid(name, "'" + repr(value) + "' is not a dictionary");
+                throw invalid(name, "'" + repr(value) + "' is not a dictionary");
             }
             var unexpected = new ArrayList<String>();
             value.fieldNames().forEachRemaining(k -> {
@@ -192,7 +198,7 @@ final class Checks {
                 }
             });
             if (!unexpected.isEmpty()) {
-                throw NeutronFault.invalid(name, "Unexpected keys supplied: " + String.join(", ", unexpected));
+                throw invalid(name, "Unexpected keys supplied: " + String.join(", ", unexpected));
             }
             ObjectNode out = NODES.objectNode();
             for (var entry : keys.entrySet()) {
@@ -209,7 +215,7 @@ final class Checks {
     static final Check DICT_NON_NEGATIVE = (name, value) -> {
         long number = toInt(value);
         if (number < 0) {
-            throw NeutronFault.invalid(name, "'" + number + "' should be non-negative");
+            throw invalid(name, "'" + number + "' should be non-negative");
         }
         return value.isTextual() ? value : NODES.numberNode(number);
     };
@@ -219,7 +225,7 @@ final class Checks {
         return (name, value) -> {
             long number = toInt(value);
             if (number < min) {
-                throw NeutronFault.invalid(name, "'" + repr(value) + "' is too small - must be at least '" + min + "'");
+                throw invalid(name, "'" + repr(value) + "' is too small - must be at least '" + min + "'");
             }
             return value.isTextual() ? value : NODES.numberNode(number);
         };

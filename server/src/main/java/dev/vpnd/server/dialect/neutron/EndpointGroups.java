@@ -3,6 +3,7 @@ package dev.vpnd.server.dialect.neutron;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnd.core.port.OpenStackStore.Reference;
+import dev.vpnd.server.dialect.WireFault;
 
 /**
  * Endpoint groups: local subnets (type subnet) or peer CIDRs (type cidr), checked as the
@@ -49,7 +50,7 @@ final class EndpointGroups implements Behaviour {
         }
     }
 
-    private static NeutronFault invalidEndpoint(String endpoint, String type, String why) {
+    private static WireFault invalidEndpoint(String endpoint, String type, String why) {
         return NeutronError.INVALID_ENDPOINT_IN_ENDPOINT_GROUP.fault(endpoint, type, why);
     }
 

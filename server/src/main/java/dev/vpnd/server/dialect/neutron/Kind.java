@@ -1,5 +1,6 @@
 package dev.vpnd.server.dialect.neutron;
 
+import dev.vpnd.server.dialect.WireFault;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ record Kind(String path, String member, String collection, List<Attribute> attri
         return map;
     }
 
-    NeutronFault notFound(String id) {
+    WireFault notFound(String id) {
         return missing.fault(id);
     }
 }

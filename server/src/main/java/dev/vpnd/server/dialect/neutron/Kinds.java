@@ -123,7 +123,7 @@ final class Kinds {
             requiredPostOnly("ip_version", (n, v) -> {
                 long version = Checks.toInt(v);
                 if (version != 4 && version != 6) {
-                    throw NeutronFault.invalid(n, "'" + version + "' is not in [4, 6]");
+                    throw Checks.invalid(n, "'" + version + "' is not in [4, 6]");
                 }
                 return NODES.numberNode(version);
             }, Filter.INTEGER),

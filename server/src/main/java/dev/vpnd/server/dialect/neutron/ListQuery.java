@@ -3,6 +3,7 @@ package dev.vpnd.server.dialect.neutron;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.server.dialect.WireFault;
 import dev.vpnd.server.dialect.neutron.Attribute.Filter;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -36,7 +37,8 @@ final class ListQuery {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return;
         }
-        for (String piece : rawQuery.split("&")) {
+        // -1 keeps trailing empty pieces, which are skipped like any empty one ("a=1&&b=2&").
+        for (String piece : rawQuery.split("&", -1)) {
             if (piece.isEmpty()) {
                 continue;
             }
@@ -90,7 +92,7 @@ final class ListQuery {
         return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 
-    private static NeutronFault notUtf8() {
+    private static WireFault notUtf8() {
         return NeutronError.NOT_UTF8.fault();
     }
 
@@ -145,7 +147,7 @@ final class ListQuery {
                 case TEXT -> value.isValueNode() && !value.isNull() && value.asText().equals(wanted);
                 case NONE -> true;
             };
-        } catch (NeutronFault | NumberFormatException e) {
+        } catch (WireFault | NumberFormatException e) {
             return false;
         }
     }
@@ -179,12 +181,12 @@ final class ListQuery {
 
     /** Sorted by {@code sort_key}s (then id), or by id; checks the sort parameters first. */
     List<ObjectNode> sort(Kind kind, List<ObjectNode> docs) {
-        Comparator<ObjectNode> order = (a, b) -> 0;
-        for (SortKey key : sortKeys(kind)) {
+        // Built from the last key back: each key orders first, the keys after it (and the id) break its ties.
+        Comparator<ObjectNode> order = Comparator.comparing(d -> d.path("id").asText());
+        for (SortKey key : sortKeys(kind).reversed()) {
             Comparator<ObjectNode> byKey = Comparator.comparing(d -> d.path(key.attribute()).asText());
-            order = order.thenComparing(key.descending() ? byKey.reversed() : byKey);
+            order = (key.descending() ? byKey.reversed() : byKey).thenComparing(order);
         }
-        order = order.thenComparing(d -> d.path("id").asText());
         var sorted = new ArrayList<>(docs);
         sorted.sort(order);
         return sorted;

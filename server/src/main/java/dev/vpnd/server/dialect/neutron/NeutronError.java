@@ -1,13 +1,20 @@
 package dev.vpnd.server.dialect.neutron;
 
+import dev.vpnd.server.dialect.WireError;
+import dev.vpnd.server.dialect.WireFault;
+
 /**
  * Every error the Neutron dialect answers: the exception type Neutron names in
  * {@code NeutronError.type}, the status its fault map gives it, and its message, a format whose
  * {@code %s} are filled in order (neutron-lib's, neutron's and neutron-vpnaas's messages, and
  * webob's for the API layer). The attribute validators' reasons (Checks) are the arguments of
- * {@link #INVALID_ATTRIBUTE} and {@link #INVALID_INPUT}.
+ * {@link #INVALID_ATTRIBUTE} and {@link #INVALID_INPUT}. The type is the {@link WireError#code}, the
+ * one the metrics count an answer under.
  */
-enum NeutronError {
+enum NeutronError implements WireError {
+    /** keystonemiddleware's, for a missing, unknown or expired token; rendered in its own form. */
+    UNAUTHORIZED(401, "Unauthorized", "The request you have made requires authentication."),
+
     // The API layer (neutron/api/v2/base.py, webob).
     HTTP_BAD_REQUEST(400, "HTTPBadRequest", "%s"),
     BODY_REQUIRED(400, "HTTPBadRequest", "Resource body required"),
@@ -56,7 +63,8 @@ enum NeutronError {
             "Unable to complete operation on subnet %s: One or more ports have an IP allocation from this subnet."),
     CIDR_VERSION_MISMATCH(400, "InvalidInput", "Invalid input for operation: Cidr %s does not match ip_version %s."),
     SUBNET_OVERLAP(400, "InvalidInput",
-            "Invalid input for operation: Requested subnet with cidr: %s for network: %s overlaps with another subnet."),
+            "Invalid input for operation: Requested subnet with cidr: %s for network: %s overlaps with another "
+                    + "subnet."),
     ROUTER_IN_USE(409, "RouterInUse", "Router %s still has ports"),
     BAD_ROUTER_REQUEST(400, "BadRequest", "Bad router request: %s"),
     ROUTER_INTERFACE_NOT_FOUND_FOR_SUBNET(404, "RouterInterfaceNotFoundForSubnet",
@@ -102,20 +110,45 @@ enum NeutronError {
     PEER_ADDRESS_NOT_RESOLVED(400, "VPNPeerAddressNotResolved", "Peer address %s cannot be resolved"),
     /** vpnd's own: a dual-tunnel connection's tunnels each have their own peer, identities and key. */
     TUNNEL_ATTRIBUTE(400, "InvalidInput", "Invalid input for operation: '%s' is each tunnel's own on dual-tunnel "
-            + "connection %s, which a site connection cannot change.");
+            + "connection %s, which a site connection cannot change."),
 
-    final int status;
-    final String type;
-    private final String message;
+    // What only the canonical records refuse (NeutronErrors): Neutron's generic types for the fact.
+    NOT_FOUND(404, "NotFound", "%s %s could not be found"),
+    IN_USE(409, "InUse", "%s %s is in use"),
+    ALREADY_EXISTS(409, "Conflict", "A resource with %s %s already exists"),
+    CONCURRENT_CHANGE(409, "Conflict", "%s was changed by another request; retry"),
+    LIMIT_EXCEEDED(409, "OverQuota", "Quota exceeded for resources: %s"),
+    /** neutron-lib's OverQuota: {@code "Quota exceeded for resources: %(overs)s."}, overs a Python list. */
+    OVER_QUOTA(409, "OverQuota", "Quota exceeded for resources: ['%s'].");
 
-    NeutronError(int status, String type, String message) {
+    private final int status;
+    private final String type;
+    private final String template;
+
+    NeutronError(int status, String type, String template) {
         this.status = status;
         this.type = type;
-        this.message = message;
+        this.template = template;
     }
 
-    /** The error with its message's {@code %s} filled by {@code arguments}, in order. */
-    NeutronFault fault(Object... arguments) {
-        return new NeutronFault(status, type, String.format(message, arguments));
+    /** The exception type, as {@code NeutronError.type} spells it. */
+    @Override
+    public String code() {
+        return type;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String template() {
+        return template;
+    }
+
+    /** The error with its template's {@code %s} filled by {@code arguments}, in order. */
+    WireFault fault(Object... arguments) {
+        return new WireFault(this, type, String.format(template, arguments));
     }
 }

@@ -1,35 +1,33 @@
 package dev.vpnd.server.dialect.neutron;
 
 import dev.vpnd.core.problem.Problem;
+import dev.vpnd.server.dialect.ProblemTable;
+import dev.vpnd.server.dialect.WireFault;
 
 /**
  * The one place a core {@link Problem} becomes a Neutron error; the switch is exhaustive by design.
- * Neutron's own checks raise {@link NeutronFault}s directly; core problems reach here only from the
+ * Neutron's own checks raise {@link NeutronError}s directly; core problems reach here only from the
  * canonical records written alongside Neutron's documents.
  */
-final class NeutronErrors {
+final class NeutronErrors implements ProblemTable {
+    static final NeutronErrors TABLE = new NeutronErrors();
+
     private NeutronErrors() {
     }
 
-    static NeutronFault of(Problem problem) {
+    @Override
+    public WireFault fault(Problem problem) {
         return switch (problem) {
-            case Problem.NotFound nf -> NeutronFault.notFound("NotFound", nf.type() + " " + nf.id() + " could not be found");
-            case Problem.InUse iu -> NeutronFault.conflict("InUse", iu.type() + " " + iu.id() + " is in use");
-            case Problem.AlreadyExists ae -> NeutronFault.conflict("Conflict",
-                    "A resource with " + ae.field().canonicalName() + " " + ae.value() + " already exists");
-            case Problem.InvalidValue iv -> NeutronFault.invalidInput("'" + iv.value() + "' is not valid for "
+            case Problem.NotFound nf -> NeutronError.NOT_FOUND.fault(nf.type(), nf.id());
+            case Problem.InUse iu -> NeutronError.IN_USE.fault(iu.type(), iu.id());
+            case Problem.AlreadyExists ae -> NeutronError.ALREADY_EXISTS.fault(ae.field().canonicalName(), ae.value());
+            case Problem.InvalidValue iv -> NeutronError.INVALID_INPUT.fault("'" + iv.value() + "' is not valid for "
                     + iv.field().canonicalName() + ": " + iv.reason());
-            case Problem.MissingValue mv -> NeutronFault.badRequest("Failed to parse request. Required attribute '"
-                    + mv.field().canonicalName() + "' not specified");
-            case Problem.WrongState ws -> NeutronFault.bad("VPNStateInvalidToUpdate", "Invalid state "
-                    + ws.state() + " of vpnaas resource " + ws.id() + " for updating");
-            case Problem.LimitExceeded le -> NeutronFault.conflict("OverQuota", "Quota exceeded for resources: "
-                    + le.what());
-            // neutron-lib's OverQuota: "Quota exceeded for resources: %(overs)s.", overs a Python list.
-            case Problem.QuotaExceeded qe -> NeutronFault.conflict("OverQuota", "Quota exceeded for resources: ['"
-                    + NeutronQuotas.resourceName(qe.kind()) + "'].");
-            case Problem.ConcurrentChange cc -> NeutronFault.conflict("Conflict", cc.id()
-                    + " was changed by another request; retry");
+            case Problem.MissingValue mv -> NeutronError.REQUIRED_ATTRIBUTE.fault(mv.field().canonicalName());
+            case Problem.WrongState ws -> NeutronError.VPN_STATE_INVALID_TO_UPDATE.fault(ws.state(), ws.id());
+            case Problem.LimitExceeded le -> NeutronError.LIMIT_EXCEEDED.fault(le.what());
+            case Problem.QuotaExceeded qe -> NeutronError.OVER_QUOTA.fault(NeutronQuotas.resourceName(qe.kind()));
+            case Problem.ConcurrentChange cc -> NeutronError.CONCURRENT_CHANGE.fault(cc.id());
         };
     }
 }

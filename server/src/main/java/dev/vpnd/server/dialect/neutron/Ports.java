@@ -70,7 +70,8 @@ final class Ports {
             if (start.isEmpty() || end.isEmpty()) {
                 continue;
             }
-            for (BigInteger ip = start.get().address(); ip.compareTo(end.get().address()) <= 0; ip = ip.add(BigInteger.ONE)) {
+            BigInteger last = end.get().address();
+            for (BigInteger ip = start.get().address(); ip.compareTo(last) <= 0; ip = ip.add(BigInteger.ONE)) {
                 String text = Addresses.format(ip, start.get().bits());
                 if (!used.contains(text)) {
                     return text;

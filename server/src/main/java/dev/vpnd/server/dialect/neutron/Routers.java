@@ -86,7 +86,7 @@ final class Routers implements Behaviour {
             return NODES.nullNode();
         }
         if (!wanted.isObject() || !wanted.path("network_id").isTextual()) {
-            throw NeutronFault.invalid("external_gateway_info", "'" + Checks.repr(wanted)
+            throw Checks.invalid("external_gateway_info", "'" + Checks.repr(wanted)
                     + "' is not a dictionary");
         }
         String networkId = wanted.get("network_id").asText();

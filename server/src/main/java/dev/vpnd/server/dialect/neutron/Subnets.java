@@ -26,10 +26,10 @@ final class Subnets implements Behaviour {
             throw NeutronError.HTTP_NOT_FOUND.fault();
         }
         String cidrText = doc.path("cidr").asText();
-        var cidr = Addresses.cidr(cidrText).orElseThrow(() -> NeutronFault.invalid("cidr", "'" + cidrText
+        var cidr = Addresses.cidr(cidrText).orElseThrow(() -> Checks.invalid("cidr", "'" + cidrText
                 + "' is not a valid IP subnet"));
         if (!cidr.cidr().equals(cidrText) && cidr.version() == 4) {
-            throw NeutronFault.invalid("cidr", "'" + cidrText + "' isn't a recognized IP subnet cidr, '" + cidr.cidr()
+            throw Checks.invalid("cidr", "'" + cidrText + "' isn't a recognized IP subnet cidr, '" + cidr.cidr()
                     + "' is recommended");
         }
         if (cidr.version() != doc.path("ip_version").asInt()) {
@@ -57,7 +57,7 @@ final class Subnets implements Behaviour {
         }
         markSeenByEveryone(doc, Networks.everyoneSees(network));
         Networks.stamp(op, doc, 0);
-        ((ArrayNode) network.withArray("subnets")).add(doc.path("id").asText());
+        network.withArray("subnets").add(doc.path("id").asText());
         op.save(Kinds.NETWORKS, network);
     }
 

@@ -11,7 +11,7 @@ import java.util.OptionalLong;
  * a lookup table. The permutation hides nothing: serials are drawn at random by the store, so an
  * id tells nothing of other tenants' resources.
  */
-final class TencentIds {
+public final class TencentIds {
     static final int DIGITS = 8;
     private static final long SPACE = 2_821_109_907_456L; // 36^8
     private static final BigInteger MODULUS = BigInteger.valueOf(SPACE);
@@ -21,6 +21,14 @@ final class TencentIds {
     private static final BigInteger OFFSET = BigInteger.valueOf(1_234_567_890_123L);
 
     private TencentIds() {
+    }
+
+    /**
+     * The serial a Tencent gateway id stands for, in either form the APIs take ({@code vpngw-…} or
+     * the legacy API's number): for the operator's command line.
+     */
+    public static OptionalLong gatewaySerial(String id) {
+        return LegacyIds.serial(ResourceType.VPN_GATEWAY, id);
     }
 
     static String prefix(ResourceType type) {

@@ -1,0 +1,53 @@
+package dev.vpnd.server.cli;
+
+import dev.vpnd.core.dataplane.GatewayRef;
+import dev.vpnd.core.problem.Problem;
+import dev.vpnd.core.problem.ProblemException;
+import dev.vpnd.core.problem.ResourceType;
+import dev.vpnd.core.service.DataPlaneService;
+import dev.vpnd.core.service.ServiceSettings;
+import dev.vpnd.server.dialect.aliyun.AliyunIds;
+import dev.vpnd.server.dialect.tencent.TencentIds;
+import dev.vpnd.store.SecretKeyException;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** Runs a data-plane command against the database directly, as {@link Admin} does for accounts. */
+final class DataPlaneAdmin {
+    private static final Pattern UUID_FORM =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private DataPlaneAdmin() {
+    }
+
+    /**
+     * The gateway an id names in any API's form: OpenStack's is the canonical UUID, Alibaba's
+     * encodes it, Tencent's (and its legacy numbers) encode the gateway's serial.
+     */
+    static Optional<GatewayRef> resolve(DataPlaneService plane, String id) {
+        if (UUID_FORM.matcher(id).matches()) {
+            return plane.locateGateway(id);
+        }
+        var canonical = AliyunIds.decode(ResourceType.VPN_GATEWAY, id);
+        if (canonical.isPresent()) {
+            return plane.locateGateway(canonical.get());
+        }
+        var serial = TencentIds.gatewaySerial(id);
+        return serial.isPresent() ? plane.locateGatewayBySerial(serial.getAsLong()) : Optional.empty();
+    }
+
+    static int run(DataOption data, Function<DataPlaneService, Integer> work) {
+        try (var storage = data.openStorage()) {
+            return work.apply(new DataPlaneService(storage, ServiceSettings.defaults(),
+                    DataPlaneService.Timing.DEFAULT));
+        } catch (ProblemException e) {
+            System.err.println("vpnd: " + (e.problem() instanceof Problem.NotFound n ? "no VPN gateway '" + n.id()
+                    + "'" : e.problem().toString()));
+            return 1;
+        } catch (SecretKeyException e) {
+            System.err.println("vpnd: " + e.getMessage());
+            return 1;
+        }
+    }
+}

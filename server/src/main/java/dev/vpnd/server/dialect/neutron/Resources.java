@@ -1,0 +1,126 @@
+package dev.vpnd.server.dialect.neutron;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.core.service.NetworkingService;
+import dev.vpnd.server.http.WireRequest;
+import dev.vpnd.server.http.WireResponse;
+import java.io.IOException;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The generic list, show, create, update and delete of any kind, and the routers' interface
+ * actions, each in one transaction: the kind's attribute map checks the body ({@link Documents}),
+ * {@link Policy} the caller's right to write, and the kind's {@link Behaviour} does the rest.
+ */
+final class Resources {
+    private final NetworkingService networking;
+
+    Resources(NetworkingService networking) {
+        this.networking = networking;
+    }
+
+    WireResponse list(WireRequest request, Caller caller, Kind kind, String requestId) {
+        var query = new ListQuery(request.rawQuery());
+        ObjectNode root = networking.read(tx -> {
+            var op = new Operation(caller, tx);
+            var page = kind.behaviour() instanceof Canonical canonical ? canonical.page(op, query)
+                    : query.page(query.sort(kind, op.visibleList(kind).stream().filter(d -> query.matches(kind, d))
+                            .toList()));
+            Set<String> fields = query.fields();
+            ObjectNode out = NeutronJson.NODES.objectNode();
+            var items = out.putArray(kind.collection());
+            page.forEach(doc -> items.add(Documents.render(op, kind, doc, fields)));
+            if (query.limit() > 0) {
+                out.set(kind.collection() + "_links", query.links(baseUrl(request) + request.path(), page));
+            }
+            return out;
+        });
+        return NeutronRenderer.json(200, root, kind.spaced(), requestId);
+    }
+
+    WireResponse show(WireRequest request, Caller caller, Kind kind, String id, String requestId) {
+        var fields = new ListQuery(request.rawQuery()).fields();
+        ObjectNode root = networking.read(tx -> {
+            var op = new Operation(caller, tx);
+            return wrap(kind, Documents.render(op, kind, op.get(kind, id), fields));
+        });
+        return NeutronRenderer.json(200, root, kind.spaced(), requestId);
+    }
+
+    WireResponse create(WireRequest request, Caller caller, Kind kind, String requestId) {
+        JsonNode body = body(request);
+        ObjectNode doc = Documents.forCreate(kind, body, caller);
+        Policy.create(kind, doc).enforce(caller, Operation.project(doc));
+        ObjectNode root = networking.write(tx -> {
+            var op = new Operation(caller, tx);
+            if (!tx.projectExists(Operation.project(doc))) {
+                // Neutron takes any tenant_id from an admin; vpnd's resources must belong to a known project.
+                throw NeutronError.PROJECT_NOT_FOUND.fault(Operation.project(doc));
+            }
+            op.checkQuota(kind, Operation.project(doc));
+            doc.put("id", UUID.randomUUID().toString());
+            kind.behaviour().create(op, doc);
+            op.insert(kind, kind.behaviour().stored(doc));
+            return wrap(kind, Documents.render(op, kind, doc, Set.of()));
+        });
+        return NeutronRenderer.json(201, root, kind.spaced(), requestId);
+    }
+
+    WireResponse update(WireRequest request, Caller caller, Kind kind, String id, String requestId) {
+        JsonNode body = body(request);
+        ObjectNode changes = Documents.forUpdate(kind, body);
+        ObjectNode root = networking.write(tx -> {
+            var op = new Operation(caller, tx);
+            ObjectNode current = op.owned(kind, id, Policy.update(kind, changes));
+            ObjectNode updated = kind.behaviour().update(op, current, changes);
+            op.save(kind, kind.behaviour().stored(updated));
+            return wrap(kind, Documents.render(op, kind, updated, Set.of()));
+        });
+        return NeutronRenderer.json(200, root, kind.spaced(), requestId);
+    }
+
+    WireResponse delete(Caller caller, Kind kind, String id, String requestId) {
+        networking.write(tx -> {
+            var op = new Operation(caller, tx);
+            ObjectNode current = op.owned(kind, id, Policy.delete(kind));
+            kind.behaviour().delete(op, current);
+            op.remove(kind, id);
+            return null;
+        });
+        return NeutronRenderer.noContent(requestId);
+    }
+
+    /** {@code PUT /v2.0/routers/{id}/add_router_interface} and {@code remove_router_interface}. */
+    WireResponse routerInterface(WireRequest request, Caller caller, String routerId, String action,
+            String requestId) {
+        JsonNode body = body(request);
+        ObjectNode answer = networking.write(tx -> Routers.interfaceAction(new Operation(caller, tx), routerId,
+                action, body));
+        return NeutronRenderer.json(200, answer, Kinds.ROUTERS.spaced(), requestId);
+    }
+
+    /** The listener's own scheme, as Keystone's catalog gives it: links must work on an HTTPS-only port. */
+    static String baseUrl(WireRequest request) {
+        String host = request.header("host");
+        return request.scheme() + "://" + (host == null ? "localhost" : host);
+    }
+
+    private static ObjectNode wrap(Kind kind, ObjectNode doc) {
+        ObjectNode root = NeutronJson.NODES.objectNode();
+        root.set(kind.member(), doc);
+        return root;
+    }
+
+    private static JsonNode body(WireRequest request) {
+        if (request.body().length == 0) {
+            throw NeutronError.BODY_REQUIRED.fault();
+        }
+        try {
+            return NeutronJson.MAPPER.readTree(request.body());
+        } catch (IOException e) {
+            throw NeutronError.MALFORMED_REQUEST_BODY.fault();
+        }
+    }
+}
