@@ -11,6 +11,7 @@ import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.problem.ResourceType;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,8 @@ class RegionMigrationTest extends StoreTestBase {
     private static final Scope REGION_ONE = new Scope(ACCOUNT, "RegionOne");
     private static final Scope DEFAULT = new Scope(ACCOUNT, "default");
     private static final String PEER = "198.51.100.7";
+    /** Where one statement of a migration ends: its semicolon at the end of a line. */
+    private static final Pattern STATEMENT_END = Pattern.compile(";\\s*\\n");
 
     @Test
     void eachDialectsNameBecomesItsRegionsId() throws Exception {
@@ -136,7 +139,7 @@ class RegionMigrationTest extends StoreTestBase {
         try (var connection = DriverManager.getConnection(url);
                 var statement = connection.createStatement()) {
             connection.setAutoCommit(false);
-            for (String sql : script.split(";\\s*\\n")) {
+            for (String sql : STATEMENT_END.splitAsStream(script).toList()) {
                 if (!sql.lines().allMatch(line -> line.isBlank() || line.startsWith("--"))) {
                     statement.execute(sql);
                 }
