@@ -29,6 +29,7 @@ import dev.vpnd.core.model.VpnType;
 import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.core.service.ServiceSettings;
+import dev.vpnd.server.RegionFile;
 import dev.vpnd.store.JdbcStorage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,10 @@ import java.util.UUID;
  * same sizes reuses the directory.
  */
 public final class Seeder {
+    /** The region the bench's Alibaba calls name. */
     public static final String REGION = "cn-hangzhou";
+    /** Its id in vpnd's default region table, which the store keeps with each seeded record. */
+    static final String REGION_ID = RegionFile.defaults().in(RegionFile.ALIYUN).id(REGION).orElseThrow();
     public static final String DATABASE = "vpnd.db";
     static final String MARKER = "bench-seed.properties";
     static final String IDS = "bench-ids.txt";
@@ -167,7 +171,7 @@ public final class Seeder {
         Scope scope;
         try (var storage = open(dir, database)) {
             new AccountService(storage, ServiceSettings.defaults()).ensureDemo();
-            scope = new Scope(demoAccountId(storage), REGION);
+            scope = new Scope(demoAccountId(storage), REGION_ID);
 
             var gateways = new ArrayList<VpnGateway>(sizes.gateways());
             var customerGateways = new ArrayList<CustomerGateway>();
@@ -289,7 +293,7 @@ public final class Seeder {
         try (var storage = open(dir, database)) {
             accountId = demoAccountId(storage);
         }
-        return new Seed(dir, new Scope(accountId, REGION), sizes, gatewayIds, connectionIds, true,
+        return new Seed(dir, new Scope(accountId, REGION_ID), sizes, gatewayIds, connectionIds, true,
                 Duration.ofMillis(Long.parseLong(props.getProperty("seedMillis", "0"))));
     }
 

@@ -27,7 +27,7 @@ class CoreSpeaksNoCloudTest {
             Pattern.compile("LTAI|AKID"), "an access-key prefix",
             Pattern.compile("\\b(cn|ap|eu|us|me|sa|na)-(north|south|east|west|central|[a-z]*(hangzhou|shanghai"
                     + "|beijing|shenzhen|guangzhou|chengdu|hongkong|qingdao|singapore|bangkok|jakarta|seoul|tokyo"
-                    + "|frankfurt|siliconvalley|ashburn|toronto|saopaulo))"), "a cloud region",
+                    + "|frankfurt|siliconvalley|ashburn|toronto|saopaulo))|\\bRegionOne\\b"), "a cloud region",
             Pattern.compile("PostPaid|\\bPOSTPAY\\b|\\bPREPAY\\b|POSTPAID_BY_HOUR"), "a cloud's charge type",
             Pattern.compile("NationalStandard"), "a cloud's VPN type");
 
@@ -53,8 +53,8 @@ class CoreSpeaksNoCloudTest {
     @Test
     void thePatternsCatchEachKindOfCloudWord() {
         for (String line : List.of("Alibaba's State", "an aliyun host", "Tencent ids", "LTAI5tDemoKey",
-                "AKIDdemo", "\"cn-hangzhou\"", "ap-guangzhou-3", "eu-central-1", "na-siliconvalley", "\"PostPaid\"",
-                "POSTPAY", "PREPAY", "POSTPAID_BY_HOUR", "NationalStandard")) {
+                "AKIDdemo", "\"cn-hangzhou\"", "ap-guangzhou-3", "\"RegionOne\"", "eu-central-1", "na-siliconvalley",
+                "\"PostPaid\"", "POSTPAY", "PREPAY", "POSTPAID_BY_HOUR", "NationalStandard")) {
             assertThat(cloudWords(line)).as(line).isNotEmpty();
         }
         for (String line : List.of("ChargeType.POSTPAID", "ChargeType.PREPAID", "VpnType.SHANGMI",

@@ -2,6 +2,7 @@ package dev.vpnd.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vpnd.core.model.Region;
 import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.service.ServiceSettings;
 import dev.vpnd.core.service.Services;
@@ -70,8 +71,11 @@ public final class Vpnd implements AutoCloseable {
     }
 
     public static Vpnd start(ServerConfig config) throws Exception {
-        // Before the database opens: a certificate that cannot be read stops the start with nothing to undo.
+        // Before the database opens: a certificate that cannot be read, or a region table without its one
+        // OpenStack region, stops the start with nothing to undo.
         Optional<TlsIdentity> tls = TlsIdentity.of(config.listening().tls());
+        var regions = config.regions();
+        Region openStack = RegionFile.openStack(regions);
         var metrics = new Metrics();
         PrivateFiles.createDirectories(config.dataDir());
         var cipher = config.secretKeys().cipher();
@@ -82,7 +86,7 @@ public final class Vpnd implements AutoCloseable {
         AgentChannel agents = null;
         try {
             var services = Services.over(storage, new ServiceSettings(InstantSource.system(),
-                    config.provisioningDelay()));
+                    config.provisioningDelay()), openStack.id());
             if (config.demo()) {
                 services.accounts().ensureDemo(KeyStyle.demoKeys());
             }
@@ -93,15 +97,16 @@ public final class Vpnd implements AutoCloseable {
             var reads = config.sqlite() ? ReadDispatch.IO_THREAD : ReadDispatch.VIRTUAL_THREAD;
             var limits = withinOpenFileLimit(config.listening().limits());
             var identity = tls.orElse(null);
-            listeners.add(new HttpListener(new AliyunDialect(services, keys, replayGuard, metrics), config.host(),
-                    config.port("aliyun"), reads, limits, identity));
-            listeners.add(new HttpListener(new TencentDialect(services, keys, replayGuard, metrics), config.host(),
-                    config.port("tencent"), reads, limits, identity));
+            listeners.add(new HttpListener(new AliyunDialect(services, regions.in(RegionFile.ALIYUN), keys,
+                    replayGuard, metrics), config.host(), config.port("aliyun"), reads, limits, identity));
+            listeners.add(new HttpListener(new TencentDialect(services, regions.in(RegionFile.TENCENT), keys,
+                    replayGuard, metrics), config.host(), config.port("tencent"), reads, limits, identity));
             NeutronDialect.upgradeStoredDocuments(services.networking());
             var neutron = new HttpListener(new NeutronDialect(services.identity(), services.networking(), metrics),
                     config.host(), config.port("neutron"), reads, limits, identity);
             // The catalog names the Neutron listener's port, known once it is bound (port 0 picks one).
-            listeners.add(new HttpListener(new KeystoneDialect(services.identity(), neutron::port, metrics),
+            listeners.add(new HttpListener(new KeystoneDialect(services.identity(),
+                    openStack.name(RegionFile.OPENSTACK).orElseThrow(), neutron::port, metrics),
                     config.host(), config.port("keystone"), reads, limits, identity));
             listeners.add(neutron);
             agents = new AgentChannel(services.dataPlane(), metrics);

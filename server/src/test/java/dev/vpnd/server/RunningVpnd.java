@@ -1,6 +1,7 @@
 package dev.vpnd.server;
 
 import dev.vpnd.core.model.QuotaKind;
+import dev.vpnd.core.model.Regions;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.core.service.QuotaService;
 import dev.vpnd.core.service.Services;
@@ -32,6 +33,7 @@ public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
     public static final Duration PROVISIONING_DELAY = Duration.ofSeconds(1);
 
     private final Duration provisioningDelay;
+    private final Regions regions;
     private Path dataDir;
     private TestDatabase database;
     private Vpnd vpnd;
@@ -42,7 +44,13 @@ public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
 
     /** A vpnd whose created or modified resources stay provisioning for {@code provisioningDelay}. */
     public RunningVpnd(Duration provisioningDelay) {
+        this(provisioningDelay, RegionFile.defaults());
+    }
+
+    /** A vpnd serving the regions of {@code regions} instead of the default table. */
+    public RunningVpnd(Duration provisioningDelay, Regions regions) {
         this.provisioningDelay = provisioningDelay;
+        this.regions = regions;
     }
 
     @Override
@@ -71,7 +79,7 @@ public final class RunningVpnd implements BeforeAllCallback, AfterAllCallback {
         Path keyFile = dataDir.resolve(SecretKeys.DEFAULT_FILE_NAME);
         SecretKeys.replace(keyFile, List.of(database.key()));
         vpnd = Vpnd.start(new ServerConfig(dataDir, database.url(), "127.0.0.1", Map.of(), true, provisioningDelay,
-                keyFile));
+                keyFile).withRegions(regions));
         liftDemoQuotas(vpnd.services().quotas());
     }
 

@@ -1,6 +1,7 @@
 package dev.vpnd.store;
 
 import dev.vpnd.core.model.OpenStackResource;
+import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.SiteConnectionAttributes;
 import dev.vpnd.core.model.VpnServiceAttributes;
 import dev.vpnd.core.port.NeutronQuery;
@@ -96,8 +97,9 @@ final class JdbcOpenStackStore implements OpenStackStore {
     }
 
     @Override
-    public long countConnections(String accountId) {
-        return db.count("SELECT COUNT(*) FROM vpn_connections WHERE account_id = ?", List.of(accountId));
+    public long countConnections(Scope scope) {
+        return db.count("SELECT COUNT(*) FROM vpn_connections WHERE account_id = ? AND region = ?",
+                List.of(scope.accountId(), scope.region()));
     }
 
     @Override
@@ -130,8 +132,9 @@ final class JdbcOpenStackStore implements OpenStackStore {
     }
 
     @Override
-    public long countGateways(String accountId) {
-        return db.count("SELECT COUNT(*) FROM vpn_gateways WHERE account_id = ?", List.of(accountId));
+    public long countGateways(Scope scope) {
+        return db.count("SELECT COUNT(*) FROM vpn_gateways WHERE account_id = ? AND region = ?",
+                List.of(scope.accountId(), scope.region()));
     }
 
     @Override

@@ -22,7 +22,7 @@ record NeutronListSql<F extends Enum<F>>(String select, String from, Map<F, Stri
     static final String NOW = ":now";
 
     <T> List<T> run(Jdbc db, NeutronQuery<F> q, Jdbc.RowMapper<T> reader) {
-        var where = new Where().eq("r.account_id", q.accountId());
+        var where = new Where().eq("r.account_id", q.accountId()).eq("r.region", q.region());
         // In field order, and IN lists padded to a power of two with their last value, so that the
         // statements a client's filters can ask for are few (each is prepared and cached).
         var conditions = new ArrayList<>(q.conditions());

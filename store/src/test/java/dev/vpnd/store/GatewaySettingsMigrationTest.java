@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnd.core.model.ChargeType;
 import dev.vpnd.core.model.NetworkType;
+import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.VpnGateway;
 import dev.vpnd.core.model.VpnType;
 import dev.vpnd.core.port.Stores;
@@ -36,6 +37,9 @@ class GatewaySettingsMigrationTest extends StoreTestBase {
             new Case("POSTPAID_BY_HOUR", "public", "Normal", ChargeType.POSTPAID, NetworkType.PUBLIC,
                     VpnType.INTERNATIONAL),
             new Case("PREPAID", "private", "Normal", ChargeType.PREPAID, NetworkType.PRIVATE, VpnType.INTERNATIONAL));
+
+    /** A region no migration renames (V19 renames the clouds' names), so that V15 is seen alone. */
+    private static final Scope OLD_SCOPE = new Scope(SCOPE.accountId(), "region-of-v14");
 
     private VpnGateway insert(VpnGateway g) {
         storage.write((Stores s) -> {
@@ -82,8 +86,8 @@ class GatewaySettingsMigrationTest extends StoreTestBase {
             for (Case c : CASES) {
                 String id = "gateway-" + ++n;
                 insert.setString(1, id);
-                insert.setString(2, SCOPE.accountId());
-                insert.setString(3, SCOPE.region());
+                insert.setString(2, OLD_SCOPE.accountId());
+                insert.setString(3, OLD_SCOPE.region());
                 insert.setLong(4, n);
                 insert.setLong(5, n);
                 insert.setString(6, c.networkType());
@@ -96,7 +100,7 @@ class GatewaySettingsMigrationTest extends StoreTestBase {
         storage = database.open();
 
         for (Map.Entry<String, Case> row : stored.entrySet()) {
-            var g = storage.read((Stores s) -> s.gateways().find(SCOPE, row.getKey())).orElseThrow();
+            var g = storage.read((Stores s) -> s.gateways().find(OLD_SCOPE, row.getKey())).orElseThrow();
             Case c = row.getValue();
             assertThat(List.of(g.chargeType(), g.networkType(), g.vpnType())).as(c.toString())
                     .containsExactly(c.charge(), c.network(), c.vpn());

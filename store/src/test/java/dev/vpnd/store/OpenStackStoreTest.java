@@ -39,22 +39,24 @@ class OpenStackStoreTest extends StoreTestBase {
         });
     }
 
-    private List<OpenStackStore.SiteConnection> connections(String account) {
-        return storage.read((Stores s) -> s.openStack().siteConnections(NeutronQuery.all(account, Instant.now())));
+    private List<OpenStackStore.SiteConnection> connections(String account, Scope region) {
+        return storage.read((Stores s) -> s.openStack().siteConnections(NeutronQuery.all(account, region.region(),
+                Instant.now())));
     }
 
     private List<OpenStackStore.SiteConnection> connection(String account, String id) {
         return storage.read((Stores s) -> s.openStack().siteConnections(NeutronQuery.one(account,
-                SiteConnectionField.ID, id, Instant.now())));
+                Fixtures.SCOPE.region(), SiteConnectionField.ID, id, Instant.now())));
     }
 
-    private List<OpenStackStore.VpnService> services(String account) {
-        return storage.read((Stores s) -> s.openStack().vpnServices(NeutronQuery.all(account, Instant.now())));
+    private List<OpenStackStore.VpnService> services(String account, Scope region) {
+        return storage.read((Stores s) -> s.openStack().vpnServices(NeutronQuery.all(account, region.region(),
+                Instant.now())));
     }
 
     private List<OpenStackStore.VpnService> service(String account, String id) {
-        return storage.read((Stores s) -> s.openStack().vpnServices(NeutronQuery.one(account, VpnServiceField.ID, id,
-                Instant.now())));
+        return storage.read((Stores s) -> s.openStack().vpnServices(NeutronQuery.one(account, Fixtures.SCOPE.region(),
+                VpnServiceField.ID, id, Instant.now())));
     }
 
     @Test
@@ -133,12 +135,12 @@ class OpenStackStoreTest extends StoreTestBase {
     }
 
     /**
-     * Site connections are the account's connections of every region, in id order, with their
+     * Site connections are the account's connections of one region, in id order, with their
      * peer's address (a dual-tunnel connection's master tunnel's) and their Neutron attributes,
      * which a later put replaces and which go with their connection.
      */
     @Test
-    void siteConnectionsAreEveryRegionsConnectionsWithTheirAttributes() {
+    void siteConnectionsAreTheRegionsConnectionsWithTheirAttributes() {
         var peer = Fixtures.customerGateway(Fixtures.SCOPE, "203.0.113.1");
         var elsewhere = Fixtures.customerGateway(Fixtures.OTHER_REGION, "203.0.113.2");
         var master = Fixtures.customerGateway(Fixtures.SCOPE, "203.0.113.3");
@@ -161,22 +163,26 @@ class OpenStackStoreTest extends StoreTestBase {
             return null;
         });
 
-        var listed = connections("acct-1");
+        var listed = connections("acct-1", Fixtures.SCOPE);
         assertThat(listed).extracting(c -> c.connection().id())
-                .containsExactlyElementsOf(List.of(own.id(), otherRegion.id(), dual.id()).stream().sorted().toList());
+                .containsExactlyElementsOf(List.of(own.id(), dual.id()).stream().sorted().toList());
         var byId = listed.stream().collect(java.util.stream.Collectors.toMap(c -> c.connection().id(), c -> c));
         assertThat(byId.get(own.id()).peerIp()).isEqualTo("203.0.113.1");
         assertThat(byId.get(own.id()).attributes()).contains(attributes);
         assertThat(byId.get(own.id()).connection().ike().psk().value()).isEqualTo("psk-main");
-        assertThat(byId.get(otherRegion.id()).peerIp()).isEqualTo("203.0.113.2");
-        assertThat(byId.get(otherRegion.id()).attributes()).isEmpty();
+        assertThat(connections("acct-1", Fixtures.OTHER_REGION)).singleElement().satisfies(c -> {
+            assertThat(c.connection().id()).isEqualTo(otherRegion.id());
+            assertThat(c.peerIp()).isEqualTo("203.0.113.2");
+            assertThat(c.attributes()).isEmpty();
+        });
         assertThat(byId.get(dual.id()).peerIp()).isEqualTo("203.0.113.3");
         assertThat(byId.get(dual.id()).connection().tunnels()).extracting(t -> t.customerGatewayId())
                 .containsExactly(master.id(), slave.id());
         assertThat(connection(null, otherAccount.id()))
                 .singleElement().satisfies(c -> assertThat(c.connection().scope()).isEqualTo(Fixtures.OTHER_ACCOUNT));
         assertThat(connection("acct-1", otherAccount.id())).isEmpty();
-        assertThat(storage.read((Stores s) -> s.openStack().countConnections("acct-1"))).isEqualTo(3);
+        assertThat(storage.read((Stores s) -> s.openStack().countConnections(Fixtures.SCOPE))).isEqualTo(2);
+        assertThat(storage.read((Stores s) -> s.openStack().countConnections(Fixtures.OTHER_REGION))).isEqualTo(1);
 
         assertThat(storage.read((Stores s) -> s.openStack().siteConnectionUses(Reference.IKE_POLICY, "ike-1")))
                 .isTrue();
@@ -220,13 +226,14 @@ class OpenStackStoreTest extends StoreTestBase {
         Instant now = Fixtures.NOW;
         var b = named(Fixtures.SCOPE, "b", peer.id(), now.minusSeconds(1));
         var a1 = named(Fixtures.SCOPE, "a", peer.id(), now.plusSeconds(60));
-        var c = named(Fixtures.OTHER_REGION, "c", peer.id(), now.minusSeconds(1));
+        var c = named(Fixtures.SCOPE, "c", peer.id(), now.minusSeconds(1));
+        var elsewhere = named(Fixtures.OTHER_REGION, "a", peer.id(), now.minusSeconds(1));
         var a2 = named(Fixtures.SCOPE, "a", peer.id(), now.minusSeconds(1));
         var upper = named(Fixtures.SCOPE, "Z", peer.id(), now.minusSeconds(1));
         var others = named(Fixtures.OTHER_ACCOUNT, "a", peer.id(), now.minusSeconds(1));
         storage.write((Stores s) -> {
             s.customerGateways().insert(peer, "");
-            for (var connection : List.of(b, a1, c, a2, upper, others)) {
+            for (var connection : List.of(b, a1, c, a2, upper, others, elsewhere)) {
                 s.connections().insert(connection, "");
             }
             s.openStack().putSiteConnectionAttributes(new SiteConnectionAttributes(b.id(), "", "vpn.example",
@@ -280,8 +287,8 @@ class OpenStackStoreTest extends StoreTestBase {
     private List<OpenStackStore.SiteConnection> query(List<NeutronQuery.Condition<SiteConnectionField>> conditions,
             List<NeutronQuery.Order<SiteConnectionField>> order, String marker, boolean reverse, int limit,
             Instant now) {
-        return storage.read((Stores s) -> s.openStack().siteConnections(new NeutronQuery<>("acct-1", conditions,
-                order, marker, reverse, limit, now)));
+        return storage.read((Stores s) -> s.openStack().siteConnections(new NeutronQuery<>("acct-1",
+                Fixtures.SCOPE.region(), conditions, order, marker, reverse, limit, now)));
     }
 
     private static List<String> ids(List<OpenStackStore.SiteConnection> connections) {
@@ -289,12 +296,12 @@ class OpenStackStoreTest extends StoreTestBase {
     }
 
     /**
-     * VPN services are the account's gateways of every region with their Neutron attributes; a
+     * VPN services are the account's gateways of one region with their Neutron attributes; a
      * router's service is found by its VPC, whoever's, on a subnet when one is named; the
      * attributes go with their gateway.
      */
     @Test
-    void vpnServicesAreEveryRegionsGatewaysWithTheirAttributes() {
+    void vpnServicesAreTheRegionsGatewaysWithTheirAttributes() {
         var own = Fixtures.gateway(Fixtures.SCOPE, "router-1");
         var otherRegion = Fixtures.gateway(Fixtures.OTHER_REGION, "vpc-2");
         var otherAccount = Fixtures.gateway(Fixtures.OTHER_ACCOUNT, "router-1");
@@ -307,15 +314,18 @@ class OpenStackStoreTest extends StoreTestBase {
             return null;
         });
 
-        var listed = services("acct-1");
-        assertThat(listed).extracting(v -> v.gateway().id())
-                .containsExactlyElementsOf(List.of(own.id(), otherRegion.id()).stream().sorted().toList());
-        assertThat(listed).filteredOn(v -> v.gateway().id().equals(own.id())).singleElement()
-                .satisfies(v -> assertThat(v.attributes()).contains(attributes));
-        assertThat(listed).filteredOn(v -> v.gateway().id().equals(otherRegion.id())).singleElement()
-                .satisfies(v -> assertThat(v.attributes()).isEmpty());
+        assertThat(services("acct-1", Fixtures.SCOPE)).singleElement().satisfies(v -> {
+            assertThat(v.gateway().id()).isEqualTo(own.id());
+            assertThat(v.attributes()).contains(attributes);
+        });
+        assertThat(services("acct-1", Fixtures.OTHER_REGION)).singleElement().satisfies(v -> {
+            assertThat(v.gateway().id()).isEqualTo(otherRegion.id());
+            assertThat(v.attributes()).isEmpty();
+        });
         assertThat(service(null, otherAccount.id())).hasSize(1);
-        assertThat(storage.read((Stores s) -> s.openStack().countGateways("acct-1"))).isEqualTo(2);
+        assertThat(service("acct-1", otherRegion.id())).as("another region's gateway").isEmpty();
+        assertThat(storage.read((Stores s) -> s.openStack().countGateways(Fixtures.SCOPE))).isEqualTo(1);
+        assertThat(storage.read((Stores s) -> s.openStack().countGateways(Fixtures.OTHER_REGION))).isEqualTo(1);
 
         String first = own.id().compareTo(otherAccount.id()) < 0 ? own.id() : otherAccount.id();
         assertThat(storage.read((Stores s) -> s.openStack().vpnServiceOf("router-1", null))).contains(first);

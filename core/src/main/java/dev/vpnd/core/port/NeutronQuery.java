@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * A Neutron list of canonical records, answered by the store in one query: whose records (an
- * account's, every region's; every account's when {@code accountId} is null), which values the
+ * account's, every account's when {@code accountId} is null; of one region, an id), which values the
  * fields must take (each condition is met by any of its values, and every condition must be met;
  * a condition with no values is met by nothing), in what order (then by id), and which page: the
  * first {@code limit} records after the {@code marker} record, or the last ones before it when
@@ -18,10 +18,11 @@ import java.util.Set;
  *
  * @param <F> the kind's fields (see {@link OpenStackStore}); only text fields sort
  */
-public record NeutronQuery<F extends Enum<F>>(String accountId, List<Condition<F>> conditions, List<Order<F>> order,
-        String marker, boolean reverse, int limit, Instant now) {
+public record NeutronQuery<F extends Enum<F>>(String accountId, String region, List<Condition<F>> conditions,
+        List<Order<F>> order, String marker, boolean reverse, int limit, Instant now) {
 
     public NeutronQuery {
+        Objects.requireNonNull(region, "region");
         conditions = List.copyOf(conditions);
         order = List.copyOf(order);
         Objects.requireNonNull(now, "now");
@@ -30,15 +31,16 @@ public record NeutronQuery<F extends Enum<F>>(String accountId, List<Condition<F
         }
     }
 
-    /** The one record of this id, when the account holds it. */
-    public static <F extends Enum<F>> NeutronQuery<F> one(String accountId, F idField, String id, Instant now) {
-        return new NeutronQuery<>(accountId, List.of(new Condition<>(idField, Set.of(id))), List.of(), null, false, 0,
-                now);
+    /** The one record of this id, when the account holds it in the region. */
+    public static <F extends Enum<F>> NeutronQuery<F> one(String accountId, String region, F idField, String id,
+            Instant now) {
+        return new NeutronQuery<>(accountId, region, List.of(new Condition<>(idField, Set.of(id))), List.of(), null,
+                false, 0, now);
     }
 
-    /** Every record of the account, in id order. */
-    public static <F extends Enum<F>> NeutronQuery<F> all(String accountId, Instant now) {
-        return new NeutronQuery<>(accountId, List.of(), List.of(), null, false, 0, now);
+    /** Every record of the account in the region, in id order. */
+    public static <F extends Enum<F>> NeutronQuery<F> all(String accountId, String region, Instant now) {
+        return new NeutronQuery<>(accountId, region, List.of(), List.of(), null, false, 0, now);
     }
 
     /** The field takes one of {@code anyOf}, values of the field's type. */

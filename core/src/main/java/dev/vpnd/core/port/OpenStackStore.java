@@ -1,6 +1,7 @@
 package dev.vpnd.core.port;
 
 import dev.vpnd.core.model.OpenStackResource;
+import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.SiteConnectionAttributes;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.model.VpnGateway;
@@ -38,8 +39,8 @@ public interface OpenStackStore {
     /** VPN connections as Neutron's site connections: the page {@code query} asks for. */
     List<SiteConnection> siteConnections(NeutronQuery<SiteConnectionField> query);
 
-    /** How many VPN connections the account holds, in every region. */
-    long countConnections(String accountId);
+    /** How many VPN connections the account holds in the scope's region. */
+    long countConnections(Scope scope);
 
     /** Stores the Neutron attributes of a connection, replacing those it had. */
     void putSiteConnectionAttributes(SiteConnectionAttributes attributes);
@@ -50,8 +51,8 @@ public interface OpenStackStore {
     /** VPN gateways as Neutron's VPN services: the page {@code query} asks for. */
     List<VpnService> vpnServices(NeutronQuery<VpnServiceField> query);
 
-    /** How many VPN gateways the account holds, in every region. */
-    long countGateways(String accountId);
+    /** How many VPN gateways the account holds in the scope's region. */
+    long countGateways(Scope scope);
 
     /** Stores the Neutron attributes of a gateway, replacing those it had. */
     void putVpnServiceAttributes(VpnServiceAttributes attributes);

@@ -30,6 +30,7 @@ import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.problem.ResourceType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -44,12 +45,6 @@ import java.util.function.LongSupplier;
  * commit together or not at all.
  */
 public final class NetworkingService {
-    /**
-     * OpenStack's one region: what Neutron creates lives in {@code Scope(project, RegionOne)}. Its
-     * lists show the project's gateways and connections of every region, as no other region is
-     * Neutron's.
-     */
-    public static final String REGION = "RegionOne";
     private static final BgpConfig NO_BGP = new BgpConfig(false, 0, "", "", "", "");
     private static final HealthCheck NO_HEALTH_CHECK = new HealthCheck(false, "", "", 3000, 1000, 3, "");
     /** A Neutron router routes between any subnets attached to it, so the VPC it stands for spans every address. */
@@ -57,32 +52,52 @@ public final class NetworkingService {
 
     private final Storage storage;
     private final ServiceSettings settings;
+    private final String region;
 
-    public NetworkingService(Storage storage, ServiceSettings settings) {
+    /**
+     * The networking API of {@code region} (a region id): what it creates lives there, and its
+     * lists, shows and counts of gateways and connections cover that region alone, as an OpenStack
+     * endpoint serves one region.
+     */
+    public NetworkingService(Storage storage, ServiceSettings settings, String region) {
         this.storage = storage;
         this.settings = settings;
+        this.region = Objects.requireNonNull(region, "region");
     }
 
-    public static Scope scope(String projectId) {
-        return new Scope(projectId, REGION);
+    /** The project's scope in this service's region. */
+    public Scope scope(String projectId) {
+        return new Scope(projectId, region);
     }
 
     public <T> T read(Function<Transaction, T> work) {
-        return storage.read(s -> work.apply(new Transaction(s, settings)));
+        return storage.read(s -> work.apply(new Transaction(s, settings, region)));
     }
 
     public <T> T write(Function<Transaction, T> work) {
-        return storage.write(s -> work.apply(new Transaction(s, settings)));
+        return storage.write(s -> work.apply(new Transaction(s, settings, region)));
     }
 
     /** The resources of one storage transaction; valid only inside the work that got it. */
     public static final class Transaction {
         private final Stores s;
         private final ServiceSettings settings;
+        private final String region;
 
-        Transaction(Stores s, ServiceSettings settings) {
+        Transaction(Stores s, ServiceSettings settings, String region) {
             this.s = s;
             this.settings = settings;
+            this.region = region;
+        }
+
+        /** The region (its id) the service serves: where what it creates lives, and what it lists. */
+        public String region() {
+            return region;
+        }
+
+        /** The project's scope in the service's region. */
+        public Scope scope(String projectId) {
+            return new Scope(projectId, region);
         }
 
         public Instant now() {
@@ -154,7 +169,7 @@ public final class NetworkingService {
 
         /**
          * VPN gateways as Neutron's VPN services, with their Neutron attributes: the page
-         * {@code query} asks for, of every region.
+         * {@code query} asks for, of the query's region.
          */
         public List<VpnService> vpnServices(NeutronQuery<VpnServiceField> query) {
             return s.openStack().vpnServices(query);
@@ -162,13 +177,13 @@ public final class NetworkingService {
 
         /** The gateway of this id as a VPN service, when the account holds it (any account's when null). */
         public Optional<VpnService> vpnService(String accountId, String id) {
-            return s.openStack().vpnServices(NeutronQuery.one(accountId, VpnServiceField.ID, id, now())).stream()
-                    .findFirst();
+            return s.openStack().vpnServices(NeutronQuery.one(accountId, region, VpnServiceField.ID, id, now()))
+                    .stream().findFirst();
         }
 
-        /** How many gateways the account holds, in every region: what its Neutron list shows. */
+        /** How many gateways the account holds in the service's region: what its Neutron list shows. */
         public long countGateways(String accountId) {
-            return s.openStack().countGateways(accountId);
+            return s.openStack().countGateways(scope(accountId));
         }
 
         /** A VPN service of the router, of any project; on {@code subnetId} when that is not null. */
@@ -211,7 +226,7 @@ public final class NetworkingService {
 
         /**
          * VPN connections as Neutron's site connections, with the peer's address and the Neutron
-         * attributes: the page {@code query} asks for, of every region.
+         * attributes: the page {@code query} asks for, of the query's region.
          */
         public List<SiteConnection> siteConnections(NeutronQuery<SiteConnectionField> query) {
             return s.openStack().siteConnections(query);
@@ -219,13 +234,13 @@ public final class NetworkingService {
 
         /** The connection of this id as a site connection, when the account holds it (any account's when null). */
         public Optional<SiteConnection> siteConnection(String accountId, String id) {
-            return s.openStack().siteConnections(NeutronQuery.one(accountId, SiteConnectionField.ID, id, now()))
-                    .stream().findFirst();
+            return s.openStack().siteConnections(NeutronQuery.one(accountId, region, SiteConnectionField.ID, id,
+                    now())).stream().findFirst();
         }
 
-        /** How many connections the account holds, in every region: what its Neutron list shows. */
+        /** How many connections the account holds in the service's region: what its Neutron list shows. */
         public long countConnections(String accountId) {
-            return s.openStack().countConnections(accountId);
+            return s.openStack().countConnections(scope(accountId));
         }
 
         /** Stores a connection's Neutron attributes, replacing those it had. */

@@ -45,7 +45,7 @@ final class CoreFixture {
 
     final Clock clock = new Clock(Instant.parse("2026-01-01T00:00:00Z"));
     final MemoryStorage storage = new MemoryStorage();
-    final Services services = Services.over(storage, new ServiceSettings(clock, DELAY));
+    final Services services = Services.over(storage, new ServiceSettings(clock, DELAY), "region-a");
     final Account account = new Account("account-1", ACCOUNT_NAME, clock.instant());
     final Scope scope = new Scope(account.id(), "region-a");
     final Scope other = new Scope(account.id(), "region-b");

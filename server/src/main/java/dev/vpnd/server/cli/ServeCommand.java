@@ -1,6 +1,9 @@
 package dev.vpnd.server.cli;
 
+import dev.vpnd.core.model.Regions;
 import dev.vpnd.server.ListenerSettings;
+import dev.vpnd.server.RegionFile;
+import dev.vpnd.server.RegionFileException;
 import dev.vpnd.server.ServerConfig;
 import dev.vpnd.server.Vpnd;
 import dev.vpnd.server.http.TlsSetupException;
@@ -10,6 +13,7 @@ import dev.vpnd.store.SecretKeyException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -85,6 +89,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "which, unlike an option, other users cannot read from the process list; none: open).")
     String metricsToken;
 
+    @Option(names = "--regions", paramLabel = "FILE",
+            description = "A JSON region table that replaces the default: one object per region, its id and its "
+                    + "name under openstack, aliyun and tencent (docs/design.md, \"Regions\").")
+    Path regionsFile;
+
     @Option(names = "--allow-demo-on-network",
             description = "Let --demo (or a database it once served) run with a --host other than loopback, "
                     + "publishing its well-known credentials.")
@@ -92,6 +101,15 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Regions regions = RegionFile.defaults();
+        if (regionsFile != null) {
+            try {
+                regions = RegionFile.read(regionsFile);
+            } catch (RegionFileException e) {
+                System.err.println("vpnd: " + e.getMessage());
+                return 1;
+            }
+        }
         var ports = Map.of("aliyun", aliyunPort, "tencent", tencentPort, "keystone", keystonePort, "neutron",
                 neutronPort, "agent", agentPort, "admin", adminPort);
         if (demo && !loopback(host) && !allowDemoOnNetwork) {
@@ -126,7 +144,7 @@ public final class ServeCommand implements Callable<Integer> {
         var listening = new ListenerSettings(adminHost, connections.limits(spec.commandLine()),
                 tls.source(spec.commandLine(), data.dataDir(), List.copyOf(names)), metricsToken);
         var config = new ServerConfig(data.dataDir(), data.database(), host, ports, demo, provisioningDelay,
-                listening, data.secretKeyFile());
+                listening, data.secretKeyFile(), regions);
         Vpnd vpnd;
         try {
             vpnd = Vpnd.start(config);

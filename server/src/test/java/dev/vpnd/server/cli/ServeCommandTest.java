@@ -93,6 +93,24 @@ class ServeCommandTest {
     }
 
     @Test
+    void aRegionFileThatCannotWorkStopsTheStartInOneLine() throws Exception {
+        var file = java.nio.file.Files.writeString(data.resolve("regions.json"),
+                "[{\"id\": \"lab\", \"aliyun\": \"cn-beijing\"}]");
+        var saved = System.err;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(serve("--regions", file.toString()).exitCode()).isEqualTo(1);
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo("vpnd: regions file " + file
+                + ": exactly one region needs an 'openstack' name (Keystone's catalog gives Neutron one region), "
+                + "not 0" + System.lineSeparator());
+        assertThat(data.resolve("vpnd.db")).as("refused before the database opened").doesNotExist();
+    }
+
+    @Test
     void unreadableTlsFilesStopTheStartWithTheirName() {
         var saved = System.err;
         var captured = new java.io.ByteArrayOutputStream();

@@ -30,6 +30,7 @@ import dev.vpnd.core.model.SiteConnectionAttributes;
 import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.core.service.ServiceSettings;
 import dev.vpnd.core.service.Services;
+import dev.vpnd.server.RegionFile;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.dialect.aliyun.AliyunIds;
 import java.net.URI;
@@ -263,7 +264,8 @@ class AgentProtocolTest {
         agent.hello(new Hello("192.0.2.13", "a", "d"));
         long revision = planNow(agent).revision();
         try (var elsewhere = VPND.openDatabase()) {
-            var services = Services.over(elsewhere, ServiceSettings.defaults());
+            var services = Services.over(elsewhere, ServiceSettings.defaults(),
+                    RegionFile.openStack(RegionFile.defaults()).id());
             var waiting = planAfter(agent, revision, Duration.ofSeconds(20));
             Thread.sleep(300);
             services.connections().delete(ref(gateway).scope(), canonicalConnection(connection));

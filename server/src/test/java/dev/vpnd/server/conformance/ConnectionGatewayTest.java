@@ -15,6 +15,7 @@ import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.core.service.ConnectionDraft;
+import dev.vpnd.server.RegionFile;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.core.service.Services;
 import java.util.List;
@@ -46,7 +47,8 @@ class ConnectionGatewayTest {
 
         var services = VPND.services();
         String account = services.accounts().findKey(AccountService.DEMO_KEY_ID).orElseThrow().accountId();
-        var scope = new Scope(account, AliyunClients.REGION);
+        var scope = new Scope(account, RegionFile.defaults().in(RegionFile.ALIYUN).id(AliyunClients.REGION)
+                .orElseThrow());
         var byName = new ConnectionStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of("stays-put"),
                 "", List.of());
         var stored = services.connections().list(scope, byName, new PageRequest(0, 1)).items().getFirst();

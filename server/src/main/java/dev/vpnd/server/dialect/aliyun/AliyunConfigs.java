@@ -37,6 +37,19 @@ final class AliyunConfigs {
     private AliyunConfigs() {
     }
 
+    /**
+     * A connection's BGP settings as Alibaba shows and changes them. A connection made through
+     * another API may have none (Tencent's without {@code BgpConfig}): that is Alibaba's default, off.
+     */
+    static BgpConfig bgpOrDefault(BgpConfig bgp) {
+        return bgp != null ? bgp : DEFAULT_BGP;
+    }
+
+    /** A connection's health check as Alibaba shows and changes it; none (another API's) is Alibaba's default, off. */
+    static HealthCheck healthCheckOrDefault(HealthCheck healthCheck) {
+        return healthCheck != null ? healthCheck : DEFAULT_HEALTH_CHECK;
+    }
+
     static IkeConfig ike(JsonNode node, IkeConfig base, String param) {
         String psk = text(node, "Psk");
         if (psk != null && (psk.isEmpty() || psk.length() > 100 || !psk.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {

@@ -1,6 +1,7 @@
 package dev.vpnd.server.dialect.aliyun;
 
 import dev.vpnd.core.model.AccessKey;
+import dev.vpnd.core.model.RegionNames;
 import dev.vpnd.core.service.Services;
 import dev.vpnd.server.dialect.RequestPipeline;
 import dev.vpnd.server.dialect.Exchange;
@@ -28,13 +29,17 @@ public final class AliyunDialect extends RequestPipeline<RpcCall, AccessKey, Rpc
     private static final Logger LOG = LoggerFactory.getLogger(AliyunDialect.class);
 
     private final Services services;
+    private final RegionNames regions;
     private final AliyunAuthenticator authenticator;
     private final AliyunRenderer renderer = new AliyunRenderer();
     private final ListedConnectionCache listedConnections = new ListedConnectionCache();
 
-    public AliyunDialect(Services services, KeyDirectory keys, ReplayGuard replayGuard, Metrics metrics) {
+    /** The dialect over {@code services}, reaching the regions {@code regions} names. */
+    public AliyunDialect(Services services, RegionNames regions, KeyDirectory keys, ReplayGuard replayGuard,
+            Metrics metrics) {
         super(metrics, Order.ACTION_FIRST, AliyunActions.TABLE, AliyunErrors.TABLE);
         this.services = services;
+        this.regions = regions;
         this.authenticator = new AliyunAuthenticator(keys, replayGuard);
     }
 
@@ -106,7 +111,7 @@ public final class AliyunDialect extends RequestPipeline<RpcCall, AccessKey, Rpc
     @Override
     protected WireResponse run(Exchange<RpcCall, AccessKey, RpcAction> exchange) {
         RpcCall call = exchange.call();
-        var context = new RpcContext(new RpcParams(call.params()), exchange.caller(), services,
+        var context = new RpcContext(new RpcParams(call.params()), exchange.caller(), services, regions,
                 exchange.request().receivedAt(), listedConnections);
         Map<String, Object> result = exchange.action().handler().run(context);
         var body = new LinkedHashMap<String, Object>();

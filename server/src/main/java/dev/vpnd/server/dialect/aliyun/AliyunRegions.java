@@ -1,17 +1,22 @@
 package dev.vpnd.server.dialect.aliyun;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The public regions of Alibaba Cloud VPC, with the names DescribeRegions gives them. */
+/**
+ * The local names Alibaba Cloud VPC's DescribeRegions gives its public regions. Which regions
+ * vpnd serves is the region table's to say (docs/dialects/aliyun.md, "Regions"); a region it gives
+ * Alibaba under a name not listed here is shown with that name as its local name.
+ */
 final class AliyunRegions {
     static final Map<String, String> LOCAL_NAMES = names();
 
     private AliyunRegions() {
     }
 
-    static boolean known(String regionId) {
-        return LOCAL_NAMES.containsKey(regionId);
+    static String localName(String regionId) {
+        return LOCAL_NAMES.getOrDefault(regionId, regionId);
     }
 
     private static Map<String, String> names() {
@@ -43,6 +48,6 @@ final class AliyunRegions {
         m.put("eu-central-1", "Germany (Frankfurt)");
         m.put("me-east-1", "UAE (Dubai)");
         m.put("me-central-1", "SAU (Riyadh - Partner Region)");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }

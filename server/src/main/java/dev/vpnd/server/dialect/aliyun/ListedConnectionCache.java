@@ -46,7 +46,7 @@ final class ListedConnectionCache {
     /** The connection as an item of a DescribeVpnConnections page: kept JSON when still exact, else fresh. */
     Object item(VpnConnection c, Instant now, ToLongFunction<String> peerAsn) {
         BodyFields view = VpnConnectionView.of(c, now, "Tag", peerAsn);
-        if (c.bgp().enabled() || c.enableTunnelsBgp()) {
+        if (AliyunConfigs.bgpOrDefault(c.bgp()).enabled() || c.enableTunnelsBgp()) {
             return view;
         }
         String state = VpnConnectionView.state(c, now);

@@ -45,7 +45,7 @@ final class VpcActions {
                 Match.oneOrAny(p.optional("VpcName")), Set.of(), AliyunTags.toFilter(p, "Tag"));
         var page = ctx.services().vpcs().list(scope, filter, Paging.of(number, size));
         var items = new ArrayList<Map<String, Object>>();
-        page.items().forEach(v -> items.add(view(v, ctx.now())));
+        page.items().forEach(v -> items.add(view(v, ctx)));
         return Paging.body(page.total(), number, size, "Vpcs", "Vpc", items);
     }
 
@@ -54,11 +54,12 @@ final class VpcActions {
         return new LinkedHashMap<>();
     }
 
-    private static Map<String, Object> view(Vpc vpc, Instant now) {
+    private static Map<String, Object> view(Vpc vpc, RpcContext ctx) {
+        Instant now = ctx.now();
         var v = new LinkedHashMap<String, Object>();
         String wireId = AliyunIds.encode(ResourceType.VPC, vpc.id());
         v.put("VpcId", wireId);
-        v.put("RegionId", vpc.scope().region());
+        v.put("RegionId", ctx.regionId(vpc.scope()));
         v.put("Status", vpc.lifecycle().state(now) == ResourceState.ACTIVE ? "Available" : "Pending");
         v.put("VpcName", vpc.name());
         v.put("CreationTime", vpc.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());

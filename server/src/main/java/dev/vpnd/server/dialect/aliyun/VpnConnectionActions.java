@@ -117,8 +117,9 @@ final class VpnConnectionActions {
                 d.routeType(),
                 AliyunConfigs.ike(p.json("IkeConfig"), d.ike(), "IkeConfig"),
                 AliyunConfigs.ipsec(p.json("IpsecConfig"), d.ipsec(), "IpsecConfig"),
-                AliyunConfigs.bgp(p.json("BgpConfig"), d.bgp(), "BgpConfig"),
-                AliyunConfigs.healthCheck(p.json("HealthCheckConfig"), d.healthCheck()),
+                AliyunConfigs.bgp(p.json("BgpConfig"), AliyunConfigs.bgpOrDefault(d.bgp()), "BgpConfig"),
+                AliyunConfigs.healthCheck(p.json("HealthCheckConfig"),
+                        AliyunConfigs.healthCheckOrDefault(d.healthCheck())),
                 p.optional("RemoteCaCertificate", d.remoteCaCertificate()),
                 p.bool("EnableTunnelsBgp", d.enableTunnelsBgp()), tunnels, d.tags()));
         return single(VpnConnectionView.of(shown(ctx, updated), ctx.now(), "Tags", peerAsns(ctx, scope, updated)),
@@ -198,11 +199,11 @@ final class VpnConnectionActions {
      * returned, when a failed lookup could no longer become this call's own error.
      */
     private static ToLongFunction<String> peerAsns(RpcContext ctx, Scope scope, VpnConnection c) {
-        if (!c.bgp().enabled() && !c.enableTunnelsBgp()) {
+        if (!AliyunConfigs.bgpOrDefault(c.bgp()).enabled() && !c.enableTunnelsBgp()) {
             return VpnConnectionActions::noPeerAsn;
         }
         var asns = new HashMap<String, Long>();
-        if (c.bgp().enabled()) {
+        if (AliyunConfigs.bgpOrDefault(c.bgp()).enabled()) {
             asns.put(c.customerGatewayId(), peerAsn(ctx, scope, c.customerGatewayId()));
         }
         if (c.enableTunnelsBgp()) {

@@ -68,8 +68,9 @@ final class VpnConnectionView {
         AliyunConfigs.writeIke(out, c.ike(), false);
         out.writeFieldName("IpsecConfig");
         AliyunConfigs.writeIpsec(out, c.ipsec(), false);
-        writeHealthCheck(out, c.healthCheck());
-        writeBgp(out, c.bgp(), c.bgp().enabled() ? peerAsn.applyAsLong(c.customerGatewayId()) : 0);
+        writeHealthCheck(out, AliyunConfigs.healthCheckOrDefault(c.healthCheck()));
+        BgpConfig bgp = AliyunConfigs.bgpOrDefault(c.bgp());
+        writeBgp(out, bgp, bgp.enabled() ? peerAsn.applyAsLong(c.customerGatewayId()) : 0);
         out.writeFieldName(tagsField);
         AliyunTags.write(out, c.tags());
         out.writeObjectFieldStart("TunnelOptionsSpecification");

@@ -29,17 +29,25 @@ public final class KeystoneDialect extends RequestPipeline<KeystoneCall, Keyston
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final IdentityService identity;
+    private final String region;
     private final IntSupplier neutronPort;
     private final LoginThrottle throttle;
 
-    /** {@code neutronPort} is read per request: the Neutron listener may bind a free port after this is built. */
-    public KeystoneDialect(IdentityService identity, IntSupplier neutronPort, Metrics metrics) {
-        this(identity, neutronPort, metrics, new LoginThrottle(LoginThrottle.Limits.DEFAULT, InstantSource.system()));
+    /**
+     * The catalog's endpoints are in {@code region}, the OpenStack name of the region Neutron
+     * serves. {@code neutronPort} is read per request: the Neutron listener may bind a free port
+     * after this is built.
+     */
+    public KeystoneDialect(IdentityService identity, String region, IntSupplier neutronPort, Metrics metrics) {
+        this(identity, region, neutronPort, metrics,
+                new LoginThrottle(LoginThrottle.Limits.DEFAULT, InstantSource.system()));
     }
 
-    KeystoneDialect(IdentityService identity, IntSupplier neutronPort, Metrics metrics, LoginThrottle throttle) {
+    KeystoneDialect(IdentityService identity, String region, IntSupplier neutronPort, Metrics metrics,
+            LoginThrottle throttle) {
         super(metrics, Order.ACTION_FIRST, KeystoneActions.TABLE, KeystoneErrors.TABLE);
         this.identity = identity;
+        this.region = region;
         this.neutronPort = neutronPort;
         this.throttle = throttle;
     }
@@ -181,7 +189,7 @@ public final class KeystoneDialect extends RequestPipeline<KeystoneCall, Keyston
 
     private JsonNode tokenBody(WireRequest request, Session session, boolean catalog) {
         return KeystoneDocuments.token(session, baseUrl(request), request.scheme() + "://" + host(request) + ":"
-                + neutronPort.getAsInt(), catalog);
+                + neutronPort.getAsInt(), region, catalog);
     }
 
     private static String queryFlag(WireRequest request) {

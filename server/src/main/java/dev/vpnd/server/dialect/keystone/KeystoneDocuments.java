@@ -14,7 +14,6 @@ import java.util.UUID;
 
 /** The JSON documents Keystone answers with: version discovery and the token body. */
 final class KeystoneDocuments {
-    static final String REGION = "RegionOne";
     /**
      * Keystone's own format; tempest parses exactly {@code %Y-%m-%dT%H:%M:%S.%fZ} (an offset such as
      * {@code +00:00} is a parse error there).
@@ -50,9 +49,11 @@ final class KeystoneDocuments {
     /**
      * The token body. The catalog lists Neutron as {@code network} (public, internal and admin, all
      * the same root URL without {@code /v2.0}, which clients append) and Keystone as {@code identity};
-     * endpoints carry both {@code region} (tempest reads it) and {@code region_id}.
+     * endpoints carry both {@code region} (tempest reads it) and {@code region_id}, the one region
+     * Neutron serves (docs/dialects/openstack.md, "Regions").
      */
-    static ObjectNode token(Session session, String identityUrl, String networkUrl, boolean withCatalog) {
+    static ObjectNode token(Session session, String identityUrl, String networkUrl, String region,
+            boolean withCatalog) {
         var token = JSON.objectNode();
         token.putArray("methods").add("password");
         var user = token.putObject("user");
@@ -74,8 +75,8 @@ final class KeystoneDocuments {
         }
         if (withCatalog) {
             var catalog = token.putArray("catalog");
-            service(catalog, "network", "neutron", networkUrl);
-            service(catalog, "identity", "keystone", identityUrl + "/v3");
+            service(catalog, "network", "neutron", networkUrl, region);
+            service(catalog, "identity", "keystone", identityUrl + "/v3", region);
         }
         var root = JSON.objectNode();
         root.set("token", token);
@@ -92,12 +93,12 @@ final class KeystoneDocuments {
         return TIME.format(instant);
     }
 
-    private static void service(ArrayNode catalog, String type, String name, String url) {
+    private static void service(ArrayNode catalog, String type, String name, String url, String region) {
         var service = catalog.addObject();
         var endpoints = service.putArray("endpoints");
         for (String face : new String[] {"public", "internal", "admin"}) {
             endpoints.addObject().put("id", stableId(name + ":" + face)).put("interface", face)
-                    .put("region_id", REGION).put("url", url).put("region", REGION);
+                    .put("region_id", region).put("url", url).put("region", region);
         }
         service.put("id", stableId(name));
         service.put("type", type);

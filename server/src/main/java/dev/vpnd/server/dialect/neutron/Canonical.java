@@ -7,8 +7,7 @@ import java.util.Optional;
 /**
  * A kind whose resources are canonical records, whichever API made them, with the attributes only
  * Neutron has in a side table: no document is kept. Its hooks write the records and leave the
- * document as then stored; it reads the records back as documents, whose internal key
- * {@link Operation#REGION} names the record's region.
+ * document as then stored; it reads the records back as documents, of Neutron's one region.
  */
 interface Canonical extends Behaviour {
     /** The resource of this id as a document, of the caller's project (of any project for an admin). */
@@ -20,6 +19,6 @@ interface Canonical extends Behaviour {
      */
     List<ObjectNode> page(Operation op, ListQuery query);
 
-    /** How many resources the project holds, every region's: what its quota counts. */
+    /** How many resources the project holds in Neutron's region: what its quota counts. */
     long count(Operation op, String projectId);
 }

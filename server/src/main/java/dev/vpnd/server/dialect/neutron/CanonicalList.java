@@ -109,11 +109,11 @@ record CanonicalList<F extends Enum<F>>(Map<String, Filter<F>> attributes) {
             }
         }
         if (onDocuments.isEmpty()) {
-            return read.apply(new NeutronQuery<>(op.readableAccount(), conditions, order,
+            return read.apply(new NeutronQuery<>(op.readableAccount(), op.tx.region(), conditions, order,
                     limit > 0 ? query.marker() : null, limit > 0 && query.reverse(), limit, op.now()));
         }
-        var matching = read.apply(new NeutronQuery<>(op.readableAccount(), conditions, order, null, false, 0,
-                op.now())).stream().filter(doc -> query.matches(kind, doc, onDocuments)).toList();
+        var matching = read.apply(new NeutronQuery<>(op.readableAccount(), op.tx.region(), conditions, order, null,
+                false, 0, op.now())).stream().filter(doc -> query.matches(kind, doc, onDocuments)).toList();
         return query.page(matching);
     }
 

@@ -16,8 +16,6 @@ import java.util.Optional;
 final class Operation {
     /** Internal keys of a stored document start with this and never reach a client. */
     static final String INTERNAL = "_";
-    /** The region of the canonical record a document of a {@link Canonical} kind was read from. */
-    static final String REGION = "_region";
 
     final Caller caller;
     final NetworkingService.Transaction tx;
@@ -31,9 +29,9 @@ final class Operation {
         return doc.path("tenant_id").asText();
     }
 
-    /** The project's scope in the document's region: its record's, else Neutron's own. */
-    static Scope scope(JsonNode doc) {
-        return new Scope(project(doc), doc.path(REGION).asText(NetworkingService.REGION));
+    /** The document's project in the one region Neutron serves, where all it reaches lives. */
+    Scope scope(JsonNode doc) {
+        return tx.scope(project(doc));
     }
 
     /**

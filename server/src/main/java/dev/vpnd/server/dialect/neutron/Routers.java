@@ -23,7 +23,7 @@ final class Routers implements Behaviour {
         doc.set("external_gateway_info", gateway(op, doc, null, doc.get("external_gateway_info")));
         // The reference's revision: 1 for the router, 2 more when the create also set its gateway.
         Networks.stamp(op, doc, doc.get("external_gateway_info").isNull() ? 1 : 3);
-        op.tx.createRouterVpc(Operation.scope(doc), doc.path("id").asText(), doc.path("name").asText(),
+        op.tx.createRouterVpc(op.scope(doc), doc.path("id").asText(), doc.path("name").asText(),
                 doc.path("description").asText());
     }
 
@@ -61,7 +61,7 @@ final class Routers implements Behaviour {
             throw NeutronError.ROUTER_IN_USE.fault(id);
         }
         ports.forEach(p -> op.remove(Kinds.PORTS, p.path("id").asText()));
-        op.tx.deleteRouterVpc(Operation.scope(router), id);
+        op.tx.deleteRouterVpc(op.scope(router), id);
     }
 
     private static void checkNoService(Operation op, ObjectNode router) {

@@ -10,7 +10,6 @@ import dev.vpnd.core.model.Initiation;
 import dev.vpnd.core.model.IpsecConfig;
 import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.ResourceState;
-import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Secret;
 import dev.vpnd.core.model.SecurityPolicy;
 import dev.vpnd.core.model.SiteConnectionAttributes;
@@ -121,8 +120,7 @@ final class SiteConnections implements Canonical {
                 List.of(new SecurityPolicy(sides.local(), sides.peer())),
                 NeutronSpelling.INITIATOR.get(doc.path("initiator").asText()), !action.equals("disabled"),
                 NeutronSpelling.DPD_ACTION.get(action), (int) dpd.path("timeout").asLong(), ikeConfig, ipsecConfig);
-        var scope = new Scope(Operation.project(doc), Operation.scope(service).region());
-        op.tx.createConnection(scope, id, projection, new Lifecycle(ResourceState.PROVISIONING, op.tx.readyAt()),
+        op.tx.createConnection(op.scope(doc), id, projection, new Lifecycle(ResourceState.PROVISIONING, op.tx.readyAt()),
                 attributes(doc, peerIp));
         doc.removeAll();
         doc.setAll(stored(op, id));
@@ -185,7 +183,7 @@ final class SiteConnections implements Canonical {
 
     @Override
     public void delete(Operation op, ObjectNode connection) {
-        op.tx.deleteConnection(Operation.scope(connection), connection.path("id").asText());
+        op.tx.deleteConnection(op.scope(connection), connection.path("id").asText());
     }
 
     /** The site connection as just written. */
@@ -233,7 +231,6 @@ final class SiteConnections implements Canonical {
         doc.put("local_ep_group_id", a.localEndpointGroupId());
         doc.put("peer_ep_group_id", a.peerEndpointGroupId());
         doc.put("project_id", c.scope().accountId());
-        doc.put(Operation.REGION, c.scope().region());
         return doc;
     }
 

@@ -70,7 +70,7 @@ final class VpnServices implements Canonical {
         String id = doc.path("id").asText();
         var attributes = new VpnServiceAttributes(id, text(doc, "subnet_id"), text(doc, "flavor_id"),
                 text(externalIp(gateway, 6)), doc.path("admin_state_up").asBoolean());
-        op.tx.createServiceGateway(Operation.scope(doc), routerId, doc.path("name").asText(),
+        op.tx.createServiceGateway(op.scope(doc), routerId, doc.path("name").asText(),
                 doc.path("description").asText(), externalIp(gateway, 4).asText(""), op.tx.readyAt(), attributes);
         doc.removeAll();
         doc.setAll(stored(op, id));
@@ -83,7 +83,7 @@ final class VpnServices implements Canonical {
         String id = merged.path("id").asText();
         var attributes = new VpnServiceAttributes(id, text(merged, "subnet_id"), text(merged, "flavor_id"),
                 text(merged, "external_v6_ip"), merged.path("admin_state_up").asBoolean());
-        op.tx.updateServiceGateway(Operation.scope(merged), id, merged.path("name").asText(),
+        op.tx.updateServiceGateway(op.scope(merged), id, merged.path("name").asText(),
                 merged.path("description").asText(), attributes);
         return stored(op, id);
     }
@@ -91,10 +91,10 @@ final class VpnServices implements Canonical {
     @Override
     public void delete(Operation op, ObjectNode service) {
         String id = service.path("id").asText();
-        if (op.tx.countConnectionsOnGateway(Operation.scope(service), id) > 0) {
+        if (op.tx.countConnectionsOnGateway(op.scope(service), id) > 0) {
             throw NeutronError.VPN_SERVICE_IN_USE.fault(id);
         }
-        op.tx.deleteServiceGateway(Operation.scope(service), id);
+        op.tx.deleteServiceGateway(op.scope(service), id);
     }
 
     /** The service as just written. */
@@ -120,7 +120,6 @@ final class VpnServices implements Canonical {
         doc.put("status", NeutronSpelling.status(g.lifecycle() == null ? ResourceState.ACTIVE
                 : g.lifecycle().state(op.now())));
         doc.put("project_id", g.scope().accountId());
-        doc.put(Operation.REGION, g.scope().region());
         return doc;
     }
 

@@ -1,6 +1,7 @@
 package dev.vpnd.server.dialect.tencent;
 
 import dev.vpnd.core.model.AccessKey;
+import dev.vpnd.core.model.RegionNames;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.service.Services;
 import dev.vpnd.server.dialect.Exchange;
@@ -20,12 +21,14 @@ import java.util.UUID;
  */
 final class Api3Pipeline extends RequestPipeline<Api3Call, AccessKey, Api3Action> {
     private final Services services;
+    private final RegionNames regions;
     private final TencentAuthenticator authenticator;
     private final TencentRenderer renderer = new TencentRenderer();
 
-    Api3Pipeline(Services services, TencentAuthenticator authenticator, Metrics metrics) {
+    Api3Pipeline(Services services, RegionNames regions, TencentAuthenticator authenticator, Metrics metrics) {
         super(metrics, Order.AUTHENTICATE_FIRST, Api3Actions.TABLE, TencentErrors.TABLE);
         this.services = services;
+        this.regions = regions;
         this.authenticator = authenticator;
     }
 
@@ -75,7 +78,7 @@ final class Api3Pipeline extends RequestPipeline<Api3Call, AccessKey, Api3Action
         if (call.region() == null || call.region().isEmpty()) {
             throw TencentError.MISSING_PARAMETER.fault("Region");
         }
-        if (!TencentRegions.known(call.region())) {
+        if (regions.id(call.region()).isEmpty()) {
             throw TencentError.UNSUPPORTED_REGION.fault(call.region());
         }
     }
@@ -98,8 +101,10 @@ final class Api3Pipeline extends RequestPipeline<Api3Call, AccessKey, Api3Action
             }
         }
         AccessKey caller = exchange.caller();
-        var context = new Api3Context(new Api3Params(params), new Scope(caller.accountId(), call.region()), services,
-                exchange.request().receivedAt(), caller.hidesSecrets());
+        // The region's id in the table, which check() found.
+        var scope = new Scope(caller.accountId(), regions.id(call.region()).orElseThrow());
+        var context = new Api3Context(new Api3Params(params), scope, services, exchange.request().receivedAt(),
+                caller.hidesSecrets());
         return renderer.success(action.handler().run(context), exchange.requestId());
     }
 

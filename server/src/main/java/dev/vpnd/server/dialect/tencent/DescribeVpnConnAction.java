@@ -54,8 +54,8 @@ final class DescribeVpnConnAction {
                 connections.stream().map(VpnConnection::customerGatewayId).toList());
         var data = new ArrayList<Map<String, Object>>();
         for (VpnConnection c : connections) {
-            data.add(LegacyVpnConnView.of(ctx.shown(c), vpcs.get(c.vpcId()), gateways.get(c.gatewayId()),
-                    peers.get(c.customerGatewayId()), ctx.now()));
+            data.add(LegacyVpnConnView.of(ctx.shown(c), ctx.regionName(), vpcs.get(c.vpcId()),
+                    gateways.get(c.gatewayId()), peers.get(c.customerGatewayId()), ctx.now()));
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("totalCount", found.total());
@@ -78,7 +78,7 @@ final class DescribeVpnConnAction {
 
     /** The VPC a {@code vpcId} names; a value that names none (of any form) is InvalidVpc.NotFound. */
     private static Vpc vpc(LegacyContext ctx, String id) {
-        OptionalLong serial = LegacyIds.vpcSerial(ctx.scope().region(), id);
+        OptionalLong serial = LegacyIds.vpcSerial(ctx.regionName(), id);
         Optional<Vpc> vpc = serial.isEmpty() ? Optional.empty()
                 : ctx.services().vpcs().list(ctx.scope(), new VpcStore.Filter(Set.of(), Set.of(serial.getAsLong()),
                         Set.of(), Set.of(), List.of()), new PageRequest(0, 1)).items().stream().findFirst();

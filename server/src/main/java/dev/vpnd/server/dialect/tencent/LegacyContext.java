@@ -6,10 +6,12 @@ import dev.vpnd.core.service.Services;
 import java.time.Instant;
 
 /**
- * What a legacy v2 action sees: its fields, the caller's account and (API 3.0) region, the services,
- * the time, and whether the caller's key hides pre-shared keys.
+ * What a legacy v2 action sees: its fields, the caller's account and region (the scope holds the
+ * region's id, {@code regionName} its API 3.0 name), the services, the time, and whether the
+ * caller's key hides pre-shared keys.
  */
-record LegacyContext(LegacyParams params, Scope scope, Services services, Instant now, boolean hidesSecrets) {
+record LegacyContext(LegacyParams params, Scope scope, String regionName, Services services, Instant now,
+        boolean hidesSecrets) {
 
     /** The same call as an API 3.0 context without parameters, for the lookups both APIs share. */
     Api3Context api3() {

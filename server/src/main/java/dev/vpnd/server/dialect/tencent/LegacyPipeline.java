@@ -1,6 +1,7 @@
 package dev.vpnd.server.dialect.tencent;
 
 import dev.vpnd.core.model.AccessKey;
+import dev.vpnd.core.model.RegionNames;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.service.Services;
 import dev.vpnd.server.dialect.ActionTable;
@@ -34,12 +35,14 @@ final class LegacyPipeline extends RequestPipeline<LegacyCall, AccessKey, Legacy
             Map.of(DescribeVpnConnAction.ACTION, DescribeVpnConnAction::run));
 
     private final Services services;
+    private final RegionNames regions;
     private final TencentAuthenticator authenticator;
     private final LegacyRenderer renderer = new LegacyRenderer();
 
-    LegacyPipeline(Services services, TencentAuthenticator authenticator, Metrics metrics) {
+    LegacyPipeline(Services services, RegionNames regions, TencentAuthenticator authenticator, Metrics metrics) {
         super(metrics, Order.AUTHENTICATE_FIRST, ACTIONS, TencentErrors.TABLE);
         this.services = services;
+        this.regions = regions;
         this.authenticator = authenticator;
     }
 
@@ -81,11 +84,11 @@ final class LegacyPipeline extends RequestPipeline<LegacyCall, AccessKey, Legacy
     @Override
     protected WireResponse run(Exchange<LegacyCall, AccessKey, Action> exchange) {
         String regionText = exchange.call().region();
-        String region = TencentRegions.fromLegacy(regionText)
-                .orElseThrow(() -> TencentError.UNSUPPORTED_REGION.fault(regionText));
+        String name = TencentRegions.fromLegacy(regionText);
+        String region = regions.id(name).orElseThrow(() -> TencentError.UNSUPPORTED_REGION.fault(regionText));
         AccessKey caller = exchange.caller();
         var context = new LegacyContext(new LegacyParams(exchange.call().fields()),
-                new Scope(caller.accountId(), region), services, exchange.request().receivedAt(),
+                new Scope(caller.accountId(), region), name, services, exchange.request().receivedAt(),
                 caller.hidesSecrets());
         return renderer.success(exchange.action().run(context));
     }

@@ -27,10 +27,14 @@ final class LegacyVpnConnView {
     private LegacyVpnConnView() {
     }
 
-    /** Related resources by canonical id; any may be missing (null) for a connection made elsewhere. */
-    static Map<String, Object> of(VpnConnection c, Vpc vpc, VpnGateway gateway, CustomerGateway peer, Instant now) {
+    /**
+     * Related resources by canonical id; any may be missing (null) for a connection made elsewhere.
+     * {@code region} is the connection's region by its API 3.0 name, which old VPC ids carry.
+     */
+    static Map<String, Object> of(VpnConnection c, String region, Vpc vpc, VpnGateway gateway, CustomerGateway peer,
+            Instant now) {
         var v = new LinkedHashMap<String, Object>();
-        v.put("vpcId", vpc == null ? null : LegacyIds.vpc(c.scope().region(), vpc.serial()));
+        v.put("vpcId", vpc == null ? null : LegacyIds.vpc(region, vpc.serial()));
         v.put("unVpcId", vpc == null ? "" : TencentIds.encode(ResourceType.VPC, vpc.serial()));
         v.put("vpcName", vpc == null ? "" : vpc.name());
         v.put("vpcCidrBlock", vpc == null ? "" : vpc.cidrBlock());

@@ -1,5 +1,6 @@
 package dev.vpnd.server.dialect.tencent;
 
+import dev.vpnd.core.model.RegionNames;
 import dev.vpnd.core.service.Services;
 import dev.vpnd.server.http.BodyLimits;
 import dev.vpnd.server.http.Dialect;
@@ -24,10 +25,12 @@ public final class TencentDialect implements Dialect {
     private final Api3Pipeline api3;
     private final LegacyPipeline legacy;
 
-    public TencentDialect(Services services, KeyDirectory keys, ReplayGuard replayGuard, Metrics metrics) {
+    /** The dialect over {@code services}, reaching the regions {@code regions} names. */
+    public TencentDialect(Services services, RegionNames regions, KeyDirectory keys, ReplayGuard replayGuard,
+            Metrics metrics) {
         var authenticator = new TencentAuthenticator(keys, replayGuard);
-        this.api3 = new Api3Pipeline(services, authenticator, metrics);
-        this.legacy = new LegacyPipeline(services, authenticator, metrics);
+        this.api3 = new Api3Pipeline(services, regions, authenticator, metrics);
+        this.legacy = new LegacyPipeline(services, regions, authenticator, metrics);
     }
 
     @Override

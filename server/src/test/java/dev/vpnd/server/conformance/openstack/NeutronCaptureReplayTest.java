@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.model.VpnGateway;
-import dev.vpnd.core.service.NetworkingService;
 import dev.vpnd.server.RunningVpnd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -429,7 +428,7 @@ class NeutronCaptureReplayTest {
     private void agentReportsActive(Capture next) {
         String connection = ids.get(next.placeholders().get("<uuid-1>"));
         String service = ids.get(next.placeholders().get("<uuid-2>"));
-        var scope = NetworkingService.scope(demoProject);
+        var scope = VPND.services().networking().scope(demoProject);
         try (var storage = VPND.openDatabase()) {
             storage.write(s -> {
                 var c = s.connections().find(scope, connection).orElseThrow();

@@ -17,6 +17,7 @@ import com.tencentcloudapi.vpc.v20170312.models.VpnConnection;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.port.ConnectionStore;
 import dev.vpnd.core.port.PageRequest;
+import dev.vpnd.server.RegionFile;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.conformance.tencent.QcloudNodeSdk.Call;
 import dev.vpnd.server.security.KeyStyle;
@@ -458,8 +459,9 @@ class TencentLegacyDescribeVpnConnTest {
         String account = services.accounts().findKey(KeyStyle.DEMO_TENCENT_SECRET_ID).orElseThrow().accountId();
         var filter = new ConnectionStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(name), "",
                 List.of());
-        return services.connections().list(new Scope(account, TencentClients.REGION), filter, new PageRequest(0, 1))
-                .items().getFirst();
+        var scope = new Scope(account, RegionFile.defaults().in(RegionFile.TENCENT).id(TencentClients.REGION)
+                .orElseThrow());
+        return services.connections().list(scope, filter, new PageRequest(0, 1)).items().getFirst();
     }
 
     private static String vpc(String name, String cidr) throws Exception {

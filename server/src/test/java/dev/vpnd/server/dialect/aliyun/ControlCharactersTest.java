@@ -19,6 +19,7 @@ import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.service.AccountService;
+import dev.vpnd.server.RegionFile;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.security.KeyStyle;
 import java.time.Duration;
@@ -97,8 +98,9 @@ class ControlCharactersTest {
         try (var storage = VPND.openDatabase()) {
             storage.write(s -> {
                 s.vpcs().insert(new Vpc(UUID.randomUUID().toString(), s.vpcs().nextSerial(),
-                        new Scope(account, REGION), "legacy\u0001name", "bell\u0007", "10.0.0.0/16", false,
-                        List.of(), "", Lifecycle.provisioning(now, Duration.ZERO), now, List.of(), 1), "");
+                        new Scope(account, RegionFile.defaults().in(RegionFile.ALIYUN).id(REGION).orElseThrow()),
+                        "legacy\u0001name", "bell\u0007", "10.0.0.0/16", false, List.of(), "",
+                        Lifecycle.provisioning(now, Duration.ZERO), now, List.of(), 1), "");
                 return null;
             });
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.service.AccountService;
+import dev.vpnd.server.RegionFile;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.http.BodyLimits;
 import dev.vpnd.server.http.WireRequest;
@@ -57,7 +58,8 @@ class LargeBadlySignedBodyTest {
 
     @Test
     void aLargeBadlySignedFormCostsAboutItsOwnSize() throws Exception {
-        var dialect = new AliyunDialect(VPND.services(), new KeyDirectory(VPND.services().accounts()),
+        var dialect = new AliyunDialect(VPND.services(),
+                RegionFile.defaults().in(RegionFile.ALIYUN), new KeyDirectory(VPND.services().accounts()),
                 new LocalReplayGuard(Duration.ofMinutes(15)), new Metrics());
         byte[] body = largeForm(BodyLimits.RPC.maxBodyBytes());
         var request = new WireRequest("POST", "/", null, Map.of("content-type", "application/x-www-form-urlencoded",

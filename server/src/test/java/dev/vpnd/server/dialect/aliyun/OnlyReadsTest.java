@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Which calls the listener may answer on its I/O thread: Describe and List actions, named where RpcCall finds them. */
 class OnlyReadsTest {
     // Judging a request needs none of the dialect's collaborators.
-    private final AliyunDialect dialect = new AliyunDialect(null, null, null, null);
+    private final AliyunDialect dialect = new AliyunDialect(null, null, null, null, null);
 
     private static WireRequest request(String query, Map<String, String> headers, String body) {
         return new WireRequest("POST", "/", query, headers, body.getBytes(StandardCharsets.UTF_8), Instant.now(),

@@ -22,7 +22,8 @@ class KeystoneDocumentsTest {
     }
 
     private static JsonNode token(boolean admin, boolean catalog) {
-        return KeystoneDocuments.token(session(admin), "http://h:8803", "http://h:8804", catalog).path("token");
+        return KeystoneDocuments.token(session(admin), "http://h:8803", "http://h:8804", "RegionOne", catalog)
+                .path("token");
     }
 
     @Test

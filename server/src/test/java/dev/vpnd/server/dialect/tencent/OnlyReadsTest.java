@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Which calls the listener may answer on its I/O thread: the action judged is the one Api3Call.parse runs. */
 class OnlyReadsTest {
     // Judging a request needs none of the dialect's collaborators.
-    private final TencentDialect dialect = new TencentDialect(null, null, null, null);
+    private final TencentDialect dialect = new TencentDialect(null, null, null, null, null);
 
     private static WireRequest request(String path, String query, Map<String, String> headers, String body) {
         return new WireRequest(body.isEmpty() ? "GET" : "POST", path, query, headers,

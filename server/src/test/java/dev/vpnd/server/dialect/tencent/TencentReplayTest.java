@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.port.VpcStore;
 import dev.vpnd.core.port.PageRequest;
+import dev.vpnd.server.RegionFile;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.ops.Metrics;
@@ -99,7 +100,8 @@ class TencentReplayTest {
 
     /** A node of its own, with a replay guard of its own, that answers requests at the times they say. */
     private static TencentDialect node() {
-        return new TencentDialect(VPND.services(), new KeyDirectory(VPND.services().accounts()),
+        return new TencentDialect(VPND.services(),
+                RegionFile.defaults().in(RegionFile.TENCENT), new KeyDirectory(VPND.services().accounts()),
                 new LocalReplayGuard(Duration.ofMinutes(15)), new Metrics());
     }
 
@@ -113,9 +115,11 @@ class TencentReplayTest {
         return JSON.readTree(response.body());
     }
 
+    /** The VPCs of the demo account in the region Tencent calls {@code region}. */
     private static long vpcsIn(String region) {
+        String id = RegionFile.defaults().in(RegionFile.TENCENT).id(region).orElseThrow();
         return VPND.services().vpcs().list(new Scope(VPND.services().accounts()
-                .findKey(KeyStyle.DEMO_TENCENT_SECRET_ID).orElseThrow().accountId(), region),
+                .findKey(KeyStyle.DEMO_TENCENT_SECRET_ID).orElseThrow().accountId(), id),
                 VpcStore.Filter.any(), new PageRequest(0, 100)).total();
     }
 

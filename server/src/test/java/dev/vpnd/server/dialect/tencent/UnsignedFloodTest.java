@@ -3,6 +3,7 @@ package dev.vpnd.server.dialect.tencent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnd.server.RegionFile;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.http.BodyLimits;
 import dev.vpnd.server.http.WireRequest;
@@ -57,7 +58,8 @@ class UnsignedFloodTest {
 
     @Test
     void aBadlySignedHostileFormIsRefusedBeforeItsTreeIsBuilt() throws Exception {
-        var dialect = new TencentDialect(VPND.services(), new KeyDirectory(VPND.services().accounts()),
+        var dialect = new TencentDialect(VPND.services(),
+                RegionFile.defaults().in(RegionFile.TENCENT), new KeyDirectory(VPND.services().accounts()),
                 new LocalReplayGuard(Duration.ofMinutes(15)), new Metrics());
         byte[] body = hostileBody().getBytes(StandardCharsets.UTF_8);
         var request = new WireRequest("POST", "/", null, Map.of("content-type", "application/x-www-form-urlencoded",
@@ -87,7 +89,8 @@ class UnsignedFloodTest {
 
     @Test
     void aLargeBadlyLegacySignedFormCostsAboutItsOwnSize() throws Exception {
-        var dialect = new TencentDialect(VPND.services(), new KeyDirectory(VPND.services().accounts()),
+        var dialect = new TencentDialect(VPND.services(),
+                RegionFile.defaults().in(RegionFile.TENCENT), new KeyDirectory(VPND.services().accounts()),
                 new LocalReplayGuard(Duration.ofMinutes(15)), new Metrics());
         byte[] body = largeLegacyForm();
         for (String path : List.of("/", LegacyPipeline.PATH)) {
