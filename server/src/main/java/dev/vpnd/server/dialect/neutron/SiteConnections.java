@@ -120,8 +120,8 @@ final class SiteConnections implements Canonical {
                 List.of(new SecurityPolicy(sides.local(), sides.peer())),
                 NeutronSpelling.INITIATOR.get(doc.path("initiator").asText()), !action.equals("disabled"),
                 NeutronSpelling.DPD_ACTION.get(action), (int) dpd.path("timeout").asLong(), ikeConfig, ipsecConfig);
-        op.tx.createConnection(op.scope(doc), id, projection, new Lifecycle(ResourceState.PROVISIONING, op.tx.readyAt()),
-                attributes(doc, peerIp));
+        op.tx.createConnection(op.scope(doc), id, projection,
+                new Lifecycle(ResourceState.PROVISIONING, op.tx.readyAt()), attributes(doc, peerIp));
         doc.removeAll();
         doc.setAll(stored(op, id));
     }
