@@ -1,8 +1,12 @@
 package dev.vpnd.server.cli;
 
+import dev.vpnd.agent.Agent;
+import dev.vpnd.agent.AgentSettings;
 import dev.vpnd.core.dataplane.AgentToken;
 import dev.vpnd.core.dataplane.GatewayRef;
 import dev.vpnd.core.service.DataPlaneService;
+import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +16,57 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The data-plane agents' side of the command line: their tokens. A token is printed once, when it
- * is made, and kept only as its digest; it lets an agent see and report on the gateways it was made
- * for and nothing else (docs/agent-protocol.md). Revoking one takes effect on the next call.
+ * The data-plane agent, and its tokens. {@code vpnd agent --server URL} runs an agent beside a charon
+ * (docs/agent.md); its token comes from {@code --token} or {@code $VPND_AGENT_TOKEN}, the latter
+ * keeping it out of the process list. A token is printed once, when it is made, and kept only as its
+ * digest; it lets an agent see and report on the gateways it was made for and nothing else
+ * (docs/agent-protocol.md). Revoking one takes effect on the next call.
  */
-@Command(name = "agent", mixinStandardHelpOptions = true, description = "Data-plane agents: their tokens.",
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = "Run a data-plane agent beside strongSwan's charon, or manage agent tokens.",
         subcommands = {AgentCommand.Token.class})
-public final class AgentCommand {
+public final class AgentCommand implements Callable<Integer> {
+    /** The environment variable an agent's token may come from instead of {@code --token}. */
+    static final String TOKEN_ENVIRONMENT = "VPND_AGENT_TOKEN";
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "vpnd's agent listener (endpoints.json, key 'agent'), e.g. http://10.0.0.5:8805.")
+    URI server;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "The agent's token ('vpnd agent token create'); default: $" + TOKEN_ENVIRONMENT + ".")
+    String token;
+
+    @Option(names = "--vici", paramLabel = "URI", defaultValue = "unix:///run/charon.vici",
+            description = "charon's VICI socket (default: ${DEFAULT-VALUE}).")
+    URI vici;
+
+    @Option(names = "--public-address", paramLabel = "ADDR",
+            description = "The gateway's public address, an IP literal (default: this host's address toward "
+                    + "the internet).")
+    String publicAddress;
+
+    @Override
+    public Integer call() throws Exception {
+        if (server == null) {
+            System.err.println("vpnd: agent needs --server URL (or a subcommand: 'vpnd agent --help')");
+            return 2;
+        }
+        String secret = token != null ? token : System.getenv(TOKEN_ENVIRONMENT);
+        if (secret == null || secret.isBlank()) {
+            System.err.println("vpnd: agent needs --token or $" + TOKEN_ENVIRONMENT);
+            return 2;
+        }
+        try {
+            var settings = AgentSettings.of(server, secret).withVici(vici);
+            Agent.run(publicAddress == null ? settings : settings.withPublicAddress(publicAddress));
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("vpnd: " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
     @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage agent tokens.",
             subcommands = {Create.class, ListTokens.class, Revoke.class})
     static final class Token {
