@@ -42,7 +42,7 @@ public final class VpndProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--demo",
                 "--data", dataDir.toString(), "--aliyun-port", "0", "--tencent-port", "0", "--keystone-port", "0",
-                "--neutron-port", "0", "--admin-port", "0", "--provisioning-delay", "0s",
+                "--neutron-port", "0", "--agent-port", "0", "--admin-port", "0", "--provisioning-delay", "0s",
                 "--secret-key-file", secretKeyFile(dataDir).toString()));
         if (databaseUrl != null) {
             command.addAll(List.of("--database", databaseUrl));

@@ -2,6 +2,7 @@ package dev.vpnd.store;
 
 import dev.vpnd.core.dataplane.AgentPresence;
 import dev.vpnd.core.dataplane.AgentToken;
+import dev.vpnd.core.dataplane.ConnectionRef;
 import dev.vpnd.core.dataplane.GatewayRef;
 import dev.vpnd.core.dataplane.SaState;
 import dev.vpnd.core.dataplane.StatusTransition;
@@ -113,6 +114,18 @@ final class JdbcDataPlaneStore implements DataPlaneStore {
     }
 
     @Override
+    public Optional<ConnectionRef> locateConnection(String id) {
+        return db.queryOne("SELECT account_id, region, id FROM vpn_connections WHERE id = ?", List.of(id),
+                row -> new ConnectionRef(row.scope(), row.text()));
+    }
+
+    @Override
+    public Optional<ConnectionRef> locateConnectionBySerial(long serial) {
+        return db.queryOne("SELECT account_id, region, id FROM vpn_connections WHERE serial = ?", List.of(serial),
+                row -> new ConnectionRef(row.scope(), row.text()));
+    }
+
+    @Override
     public long nextPlanRevision() {
         db.update("UPDATE seq_counters SET last_value = last_value + 1 WHERE name = ?", List.of(PLAN_COUNTER));
         return latestPlanRevision();
@@ -166,6 +179,16 @@ final class JdbcDataPlaneStore implements DataPlaneStore {
     }
 
     @Override
+    public Map<String, AgentPresence> presences(Collection<String> gatewayIds) {
+        var out = new HashMap<String, AgentPresence>();
+        if (!gatewayIds.isEmpty()) {
+            db.queryIn("SELECT " + PRESENCE_COLUMNS + " FROM agent_presences WHERE gateway_id IN ", List.of(),
+                    gatewayIds, "", JdbcDataPlaneStore::presence).forEach(p -> out.put(p.gatewayId(), p));
+        }
+        return out;
+    }
+
+    @Override
     public void putPresence(AgentPresence p) {
         db.update(PUT_PRESENCE, Arrays.asList(p.gatewayId(), p.agent(), p.daemon(), p.helloAt(), p.reportedAt(),
                 p.appliedRevision(), p.silent(), p.lastHeard()));
@@ -200,6 +223,15 @@ final class JdbcDataPlaneStore implements DataPlaneStore {
     public List<TunnelObservation> observationsOf(String connectionId) {
         return db.query("SELECT " + OBSERVATION_COLUMNS + " FROM tunnel_observations WHERE connection_id = ? "
                 + "ORDER BY tunnel_index", List.of(connectionId), JdbcDataPlaneStore::observation);
+    }
+
+    @Override
+    public List<TunnelObservation> observationsOf(Collection<String> connectionIds) {
+        if (connectionIds.isEmpty()) {
+            return List.of();
+        }
+        return db.queryIn("SELECT " + OBSERVATION_COLUMNS + " FROM tunnel_observations WHERE connection_id IN ",
+                List.of(), connectionIds, " ORDER BY connection_id, tunnel_index", JdbcDataPlaneStore::observation);
     }
 
     @Override
@@ -262,6 +294,12 @@ final class JdbcDataPlaneStore implements DataPlaneStore {
                 row -> Map.entry(row.text(), new SiteSettings(row.int64(), row.bool())))
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    @Override
+    public boolean gatewayAdminStateUp(String gatewayId) {
+        return db.queryOne("SELECT admin_state_up FROM openstack_vpn_services WHERE gateway_id = ?",
+                List.of(gatewayId), Row::bool).orElse(true);
     }
 
     private static AgentPresence presence(Row row) throws SQLException {

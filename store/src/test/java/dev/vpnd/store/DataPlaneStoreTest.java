@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnd.core.dataplane.AgentPresence;
 import dev.vpnd.core.dataplane.AgentToken;
+import dev.vpnd.core.dataplane.ConnectionRef;
 import dev.vpnd.core.dataplane.GatewayRef;
 import dev.vpnd.core.dataplane.SaState;
 import dev.vpnd.core.dataplane.StatusTransition;
@@ -17,6 +18,7 @@ import dev.vpnd.core.model.SiteConnectionAttributes;
 import dev.vpnd.core.model.Tunnel;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.core.model.VpnServiceAttributes;
 import dev.vpnd.core.port.DataPlaneStore;
 import dev.vpnd.core.port.Stores;
 import java.util.List;
@@ -101,6 +103,22 @@ class DataPlaneStoreTest extends StoreTestBase {
     }
 
     @Test
+    void connectionsAreFoundInWhicheverScopeTheyLive() {
+        var a = gateway(OTHER_ACCOUNT);
+        var c = Fixtures.connection(OTHER_ACCOUNT, a.id(), "cgw");
+        storage.write(s -> {
+            s.connections().insert(c, "");
+            return null;
+        });
+        assertThat(read((DataPlaneStore d) -> d.locateConnection(c.id())))
+                .contains(new ConnectionRef(OTHER_ACCOUNT, c.id()));
+        assertThat(read((DataPlaneStore d) -> d.locateConnectionBySerial(c.serial())))
+                .contains(new ConnectionRef(OTHER_ACCOUNT, c.id()));
+        assertThat(read((DataPlaneStore d) -> d.locateConnection(a.id()))).isEmpty();
+        assertThat(read((DataPlaneStore d) -> d.locateConnectionBySerial(-1))).isEmpty();
+    }
+
+    @Test
     void planRevisionsComeFromOneCounterAndOnlyGrow() {
         assertThat((long) read(DataPlaneStore::latestPlanRevision)).isEqualTo(1);
         long first = write(d -> {
@@ -167,6 +185,9 @@ class DataPlaneStoreTest extends StoreTestBase {
         });
         assertThat(read((DataPlaneStore d) -> d.presence("gw-1"))).contains(heard);
         assertThat(read((DataPlaneStore d) -> d.presence("gw-3"))).isEmpty();
+        assertThat(read((DataPlaneStore d) -> d.presences(List.of("gw-1", "gw-2", "gw-3"))))
+                .isEqualTo(Map.of("gw-1", heard, "gw-2", reported));
+        assertThat(read((DataPlaneStore d) -> d.presences(List.of()))).isEmpty();
         var cutoff = NOW.plusSeconds(10);
         assertThat(read((DataPlaneStore d) -> d.quietGateways(cutoff))).containsExactly("gw-1");
         assertThat((boolean) write((DataPlaneStore d) -> d.markSilent("gw-2", cutoff))).as("heard from since")
@@ -201,6 +222,9 @@ class DataPlaneStoreTest extends StoreTestBase {
         assertThat(read((DataPlaneStore d) -> d.observationsOf(dual.id()))).extracting(TunnelObservation::configError)
                 .containsExactly(null, "refused: no such proposal");
         assertThat(read((DataPlaneStore d) -> d.observationsOnGateway(a.id()))).hasSize(3);
+        assertThat(read((DataPlaneStore d) -> d.observationsOf(List.of(single.id(), dual.id(), "gone"))))
+                .extracting(TunnelObservation::tunnelIndex).containsExactlyInAnyOrder(0, 1, 2);
+        assertThat(read((DataPlaneStore d) -> d.observationsOf(List.<String>of()))).isEmpty();
         assertThat(read(DataPlaneStore::allObservations)).hasSize(3).allMatch(DataPlaneStore.Observed::silent);
     }
 
@@ -272,5 +296,20 @@ class DataPlaneStoreTest extends StoreTestBase {
         assertThat(read((DataPlaneStore d) -> d.siteSettings(List.of(plain.id(), site.id()))))
                 .isEqualTo(Map.of(site.id(), new DataPlaneStore.SiteSettings(15, false)));
         assertThat(read((DataPlaneStore d) -> d.siteSettings(List.of()))).isEmpty();
+    }
+
+    @Test
+    void aGatewayIsAdministrativelyUpUnlessItsVpnServiceIsSwitchedOff() {
+        var a = gateway(SCOPE);
+        var b = gateway(SCOPE);
+        assertThat((boolean) read((DataPlaneStore d) -> d.gatewayAdminStateUp(a.id()))).as("no service row").isTrue();
+        storage.write(s -> {
+            s.accounts().insert(new Account(SCOPE.accountId(), "acme", NOW));
+            s.openStack().putVpnServiceAttributes(new VpnServiceAttributes(a.id(), null, null, null, false));
+            s.openStack().putVpnServiceAttributes(new VpnServiceAttributes(b.id(), null, null, null, true));
+            return null;
+        });
+        assertThat((boolean) read((DataPlaneStore d) -> d.gatewayAdminStateUp(a.id()))).isFalse();
+        assertThat((boolean) read((DataPlaneStore d) -> d.gatewayAdminStateUp(b.id()))).isTrue();
     }
 }

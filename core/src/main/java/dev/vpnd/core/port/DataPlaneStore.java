@@ -2,6 +2,7 @@ package dev.vpnd.core.port;
 
 import dev.vpnd.core.dataplane.AgentPresence;
 import dev.vpnd.core.dataplane.AgentToken;
+import dev.vpnd.core.dataplane.ConnectionRef;
 import dev.vpnd.core.dataplane.GatewayRef;
 import dev.vpnd.core.dataplane.StatusTransition;
 import dev.vpnd.core.dataplane.TunnelObservation;
@@ -39,6 +40,12 @@ public interface DataPlaneStore {
     /** The gateway of this serial, in whichever scope it lives (serials are unique per resource type). */
     Optional<GatewayRef> locateGatewayBySerial(long serial);
 
+    /** The connection of this canonical id, in whichever scope it lives. */
+    Optional<ConnectionRef> locateConnection(String id);
+
+    /** The connection of this serial, in whichever scope it lives. */
+    Optional<ConnectionRef> locateConnectionBySerial(long serial);
+
     /**
      * The next plan revision, from one counter for every gateway, so that one number ({@code after})
      * orders the plans of any set of gateways. The counter stays locked until this transaction
@@ -64,6 +71,9 @@ public interface DataPlaneStore {
 
     Optional<AgentPresence> presence(String gatewayId);
 
+    /** The presences of those of these gateways whose agent ever said hello or reported, by gateway id. */
+    Map<String, AgentPresence> presences(Collection<String> gatewayIds);
+
     /** Stores the presence of the agent of {@code presence.gatewayId()}, replacing what was kept. */
     void putPresence(AgentPresence presence);
 
@@ -84,6 +94,9 @@ public interface DataPlaneStore {
 
     /** The last observations of the connection's tunnels. */
     List<TunnelObservation> observationsOf(String connectionId);
+
+    /** The last observations of the tunnels of these connections. */
+    List<TunnelObservation> observationsOf(Collection<String> connectionIds);
 
     /** Every observation kept, with whether its gateway's agent is silent. */
     List<Observed> allObservations();
@@ -107,6 +120,12 @@ public interface DataPlaneStore {
      * tunnels need; others have none.
      */
     Map<String, SiteSettings> siteSettings(Collection<String> connectionIds);
+
+    /**
+     * Whether the gateway is administratively up as a VPN service (Neutron's {@code admin_state_up});
+     * a gateway made through another API, which has no such setting, is.
+     */
+    boolean gatewayAdminStateUp(String gatewayId);
 
     /**
      * A connection's own DPD interval (the canonical record keeps only the timeout), and whether an

@@ -89,7 +89,8 @@ public final class ConnectionService {
     /**
      * Applies {@code change} to the stored connection; the connection is updating until the delay
      * passes. Its negotiation status and its tunnels' stay what the data plane last reported: the
-     * change reaches the tunnels, and their new state the record, through the agent.
+     * change reaches the tunnels, and their new state the record, through the agent, when it changes
+     * what the tunnels are ({@link PlanRevisions#changedIfDifferent}).
      */
     public VpnConnection modify(Scope scope, String id, UnaryOperator<ConnectionDraft> change) {
         return storage.write(s -> {
@@ -102,13 +103,14 @@ public final class ConnectionService {
             }
             checkShape(draft);
             var gateway = checkReferences(s, scope, draft);
+            var before = PlanBuilder.tunnelsOf(s, gateway, current);
             Instant now = settings.clock().instant();
             var updated = keptStatus(build(id, current.serial(), scope, gateway.vpcId(), draft, current.createdAt(),
                     Lifecycle.updating(now, settings.provisioningDelay()), current.revision() + 1), current);
             if (!s.connections().update(updated, current.revision())) {
                 throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_CONNECTION, id));
             }
-            PlanRevisions.changed(s, updated.gatewayId(), id);
+            PlanRevisions.changedIfDifferent(s, gateway, updated, before);
             return updated;
         });
     }

@@ -2,6 +2,8 @@ package dev.vpnd.core.service;
 
 import dev.vpnd.core.dataplane.AgentPresence;
 import dev.vpnd.core.dataplane.AgentToken;
+import dev.vpnd.core.dataplane.ConnectionDataPlane;
+import dev.vpnd.core.dataplane.ConnectionRef;
 import dev.vpnd.core.dataplane.GatewayPlan;
 import dev.vpnd.core.dataplane.GatewayRef;
 import dev.vpnd.core.dataplane.GatewayReport;
@@ -97,6 +99,19 @@ public final class DataPlaneService {
 
     /** One tunnel as the data plane last saw it: up only when reported up by an agent not silent since. */
     public record TunnelState(String connectionId, int tunnelIndex, boolean up, long bytesIn, long bytesOut) {
+    }
+
+    /**
+     * A connection's status as the data plane has it: the record (its negotiation status and its
+     * tunnels'), what the data plane says beside it, the agent serving its gateway, its tunnels' last
+     * observations and its status transitions, newest first.
+     */
+    public record StatusView(VpnConnection connection, ConnectionDataPlane plane, Optional<AgentPresence> agent,
+            List<TunnelObservation> tunnels, List<StatusTransition> transitions) {
+        public StatusView {
+            tunnels = List.copyOf(tunnels);
+            transitions = List.copyOf(transitions);
+        }
     }
 
     private final Storage storage;
@@ -370,6 +385,27 @@ public final class DataPlaneService {
                 throw new ProblemException(new Problem.NotFound(ResourceType.VPN_CONNECTION, connectionId));
             }
             return s.dataPlane().transitionsOf(connectionId);
+        });
+    }
+
+    /** The connection of this canonical id, in whichever account and region. */
+    public Optional<ConnectionRef> locateConnection(String id) {
+        return storage.read(s -> s.dataPlane().locateConnection(id));
+    }
+
+    /** The connection of this serial, in whichever account and region. */
+    public Optional<ConnectionRef> locateConnectionBySerial(long serial) {
+        return storage.read(s -> s.dataPlane().locateConnectionBySerial(serial));
+    }
+
+    /** The connection's status as the data plane has it, read in one transaction: for the operator. */
+    public StatusView status(ConnectionRef ref) {
+        return storage.read(s -> {
+            var c = s.connections().find(ref.scope(), ref.connectionId()).orElseThrow(
+                    () -> new ProblemException(new Problem.NotFound(ResourceType.VPN_CONNECTION, ref.connectionId())));
+            return new StatusView(c, DataPlaneViews.of(s, List.of(c)).get(c.id()),
+                    s.dataPlane().presence(c.gatewayId()), s.dataPlane().observationsOf(c.id()),
+                    s.dataPlane().transitionsOf(c.id()));
         });
     }
 

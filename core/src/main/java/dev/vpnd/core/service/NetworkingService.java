@@ -1,5 +1,6 @@
 package dev.vpnd.core.service;
 
+import dev.vpnd.core.dataplane.ConnectionDataPlane;
 import dev.vpnd.core.model.BgpConfig;
 import dev.vpnd.core.model.ChargeType;
 import dev.vpnd.core.model.CustomerGateway;
@@ -29,9 +30,12 @@ import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.problem.ResourceType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -205,10 +209,14 @@ public final class NetworkingService {
             s.openStack().putVpnServiceAttributes(attributes);
         }
 
-        /** Renames the gateway of a VPN service, whichever API made it, and stores its Neutron attributes. */
+        /**
+         * Renames the gateway of a VPN service, whichever API made it, and stores its Neutron
+         * attributes; switching the service off or on changes its plan (off, it has no tunnels).
+         */
         public void updateServiceGateway(Scope scope, String serviceId, String name, String description,
                 VpnServiceAttributes attributes) {
             var g = gateway(scope, serviceId);
+            boolean wasUp = s.dataPlane().gatewayAdminStateUp(g.id());
             if (!s.gateways().update(new VpnGateway(g.id(), g.serial(), g.scope(), g.vpcId(), g.vswitchId(), name,
                     description, g.bandwidthMbps(), g.networkType(), g.vpnType(), g.enableIpsec(), g.enableSsl(),
                     g.sslConnections(), g.chargeType(), g.internetIp(), g.zone(), g.asn(), g.lifecycle(),
@@ -216,6 +224,9 @@ public final class NetworkingService {
                 throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_GATEWAY, serviceId));
             }
             s.openStack().putVpnServiceAttributes(attributes);
+            if (attributes.adminStateUp() != wasUp) {
+                PlanRevisions.changed(s, g.id());
+            }
         }
 
         /** Deletes the gateway, its tags and its Neutron attributes (the store's delete takes those). */
@@ -236,6 +247,19 @@ public final class NetworkingService {
         public Optional<SiteConnection> siteConnection(String accountId, String id) {
             return s.openStack().siteConnections(NeutronQuery.one(accountId, region, SiteConnectionField.ID, id,
                     now())).stream().findFirst();
+        }
+
+        /**
+         * What the data plane says of these connections beside their negotiation status, by id: what
+         * Neutron's status words need (docs/agent-protocol.md, "What the dialects show").
+         */
+        public Map<String, ConnectionDataPlane> dataPlane(Collection<VpnConnection> connections) {
+            return DataPlaneViews.of(s, connections);
+        }
+
+        /** The gateways among these an agent serves: one that said hello or reported, not silent since. */
+        public Set<String> servedGateways(Collection<String> gatewayIds) {
+            return DataPlaneViews.servedGateways(s, gatewayIds);
         }
 
         /** How many connections the account holds in the service's region: what its Neutron list shows. */
@@ -286,7 +310,7 @@ public final class NetworkingService {
          * Changes what a site connection's update may change of its VPN connection, whichever API
          * made it: everything {@code p} holds, and the Neutron attributes. The rest (tunnels, BGP,
          * health check, NAT traversal, tags) stays as it is; a dual-tunnel connection keeps its
-         * tunnels' peers.
+         * tunnels' peers. The gateway's plan moves on when the connection's tunnels change.
          */
         public void updateConnection(Scope scope, String connectionId, ConnectionProjection p, Lifecycle lifecycle,
                 SiteConnectionAttributes attributes) {
@@ -295,6 +319,8 @@ public final class NetworkingService {
             String customerGatewayId = current.dualTunnel() ? current.customerGatewayId()
                     : customerGateway(scope, p.peerAddress()).id();
             var c = current;
+            var gateway = gateway(scope, c.gatewayId());
+            var before = PlanBuilder.tunnelsOf(s, gateway, current);
             var updated = new VpnConnection(c.id(), c.serial(), c.scope(), c.vpcId(), c.gatewayId(), customerGatewayId,
                     p.name(), p.securityPolicies(), p.initiation(), p.dpdEnabled(), p.dpdTimeoutSeconds(),
                     p.dpdAction(), c.enableNatTraversal(), c.autoConfigRoute(), c.routeType(), p.ike(), p.ipsec(),
@@ -304,7 +330,7 @@ public final class NetworkingService {
                 throw new ProblemException(new Problem.ConcurrentChange(ResourceType.VPN_CONNECTION, connectionId));
             }
             s.openStack().putSiteConnectionAttributes(attributes);
-            PlanRevisions.changed(s, c.gatewayId(), connectionId);
+            PlanRevisions.changedIfDifferent(s, gateway, updated, before);
         }
 
         /** Deletes the connection, its tags and its Neutron attributes (the store's delete takes those). */

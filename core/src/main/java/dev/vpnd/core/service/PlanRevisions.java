@@ -1,6 +1,10 @@
 package dev.vpnd.core.service;
 
+import dev.vpnd.core.dataplane.TunnelPlan;
+import dev.vpnd.core.model.VpnConnection;
+import dev.vpnd.core.model.VpnGateway;
 import dev.vpnd.core.port.Stores;
+import java.util.List;
 
 /**
  * Moves a gateway's plan revision on. Every transaction that changes what the gateway's data-plane
@@ -24,5 +28,17 @@ final class PlanRevisions {
         long revision = changed(s, gatewayId);
         s.dataPlane().setConnectionRevision(connectionId, revision);
         return revision;
+    }
+
+    /**
+     * A change of one connection that may leave its tunnels as they were (a new name, a Neutron MTU,
+     * nothing at all): the plan moves on, and the connection is pending, only when the tunnels now
+     * differ from {@code before}, what they were before the change, as there is otherwise nothing
+     * for the agent to apply.
+     */
+    static void changedIfDifferent(Stores s, VpnGateway gateway, VpnConnection changed, List<TunnelPlan> before) {
+        if (!PlanBuilder.tunnelsOf(s, gateway, changed).equals(before)) {
+            changed(s, gateway.id(), changed.id());
+        }
     }
 }

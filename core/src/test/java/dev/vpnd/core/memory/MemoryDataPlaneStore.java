@@ -2,6 +2,7 @@ package dev.vpnd.core.memory;
 
 import dev.vpnd.core.dataplane.AgentPresence;
 import dev.vpnd.core.dataplane.AgentToken;
+import dev.vpnd.core.dataplane.ConnectionRef;
 import dev.vpnd.core.dataplane.GatewayRef;
 import dev.vpnd.core.dataplane.StatusTransition;
 import dev.vpnd.core.dataplane.TunnelObservation;
@@ -67,6 +68,16 @@ final class MemoryDataPlaneStore implements DataPlaneStore {
     }
 
     @Override
+    public Optional<ConnectionRef> locateConnection(String id) {
+        return state.connections.findAnywhere(id).map(c -> new ConnectionRef(c.scope(), c.id()));
+    }
+
+    @Override
+    public Optional<ConnectionRef> locateConnectionBySerial(long serial) {
+        return state.connections.findBySerialAnywhere(serial).map(c -> new ConnectionRef(c.scope(), c.id()));
+    }
+
+    @Override
     public long nextPlanRevision() {
         state.checkWritable();
         return ++plane.latestRevision;
@@ -107,6 +118,13 @@ final class MemoryDataPlaneStore implements DataPlaneStore {
     @Override
     public Optional<AgentPresence> presence(String gatewayId) {
         return Optional.ofNullable(plane.presences.get(gatewayId));
+    }
+
+    @Override
+    public Map<String, AgentPresence> presences(Collection<String> gatewayIds) {
+        var out = new HashMap<String, AgentPresence>();
+        gatewayIds.forEach(id -> Optional.ofNullable(plane.presences.get(id)).ifPresent(p -> out.put(id, p)));
+        return out;
     }
 
     @Override
@@ -152,6 +170,12 @@ final class MemoryDataPlaneStore implements DataPlaneStore {
     }
 
     @Override
+    public List<TunnelObservation> observationsOf(Collection<String> connectionIds) {
+        return plane.observations.values().stream().filter(o -> connectionIds.contains(o.connectionId()))
+                .sorted(ORDER).toList();
+    }
+
+    @Override
     public List<Observed> allObservations() {
         return plane.observations.values().stream().sorted(ORDER).map(o -> new Observed(o,
                 Optional.ofNullable(plane.presences.get(o.gatewayId())).map(AgentPresence::silent).orElse(false)))
@@ -189,6 +213,12 @@ final class MemoryDataPlaneStore implements DataPlaneStore {
     @Override
     public Map<String, SiteSettings> siteSettings(Collection<String> connectionIds) {
         return Map.of();
+    }
+
+    /** Memory storage keeps no OpenStack attributes: every gateway is administratively up. */
+    @Override
+    public boolean gatewayAdminStateUp(String gatewayId) {
+        return true;
     }
 
     private static final Comparator<TunnelObservation> ORDER = Comparator.comparing(TunnelObservation::connectionId)

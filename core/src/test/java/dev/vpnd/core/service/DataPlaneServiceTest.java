@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpnd.core.dataplane.AgentToken;
+import dev.vpnd.core.dataplane.ConnectionDataPlane;
+import dev.vpnd.core.dataplane.ConnectionRef;
 import dev.vpnd.core.dataplane.GatewayPlan;
 import dev.vpnd.core.dataplane.GatewayRef;
 import dev.vpnd.core.dataplane.GatewayReport;
@@ -156,7 +158,7 @@ class DataPlaneServiceTest {
     }
 
     @Test
-    void theRevisionGrowsWithEveryChangeOfAGatewaysConnectionsAndOnlyItsOwn() {
+    void theRevisionGrowsWithEveryChangeOfAGatewaysTunnelsAndOnlyItsOwn() {
         var gateway = newGateway();
         var other = newGateway();
         var token = tokenFor(gateway).record();
@@ -169,6 +171,8 @@ class DataPlaneServiceTest {
         long created = plane.planRevision(token);
         assertThat(created).isGreaterThan(start);
         f.services.connections().modify(f.scope, c.id(), d -> changed(d, "renamed", d.ike(), d.healthCheck()));
+        assertThat(plane.planRevision(token)).as("a name is nothing the daemon holds").isEqualTo(created);
+        f.services.connections().modify(f.scope, c.id(), d -> withIke(d, d.ike().withIdentities("me", "you")));
         long modified = plane.planRevision(token);
         assertThat(modified).isGreaterThan(created);
         f.services.connections().delete(f.scope, c.id());
@@ -352,6 +356,57 @@ class DataPlaneServiceTest {
         plane.report(token, List.of(new GatewayReport(gateway.id(), 1, List.of(up(c.id())))));
         f.services.connections().modify(f.scope, c.id(), d -> changed(d, "renamed", d.ike(), d.healthCheck()));
         assertThat(stored(c).status()).isEqualTo(NegotiationStatus.IPSEC_SA_ESTABLISHED);
+    }
+
+    /** What the data plane says beside the status, as Neutron's status words need it. */
+    @Test
+    void aConnectionIsPendingWhileItsAgentHasNotAppliedItsLatestChange() {
+        var gateway = newGateway();
+        var c = f.services.connections().create(f.scope, "", connection(gateway.id(), peer("198.51.100.2")));
+        var ref = plane.locateConnection(c.id()).orElseThrow();
+        assertThat(plane.status(ref).plane()).as("no agent").isEqualTo(ConnectionDataPlane.UNSERVED);
+
+        var token = tokenFor(gateway).record();
+        plane.hello(token, ADDRESS, "a", "d");
+        assertThat(plane.status(ref).plane()).isEqualTo(new ConnectionDataPlane(true, true, null));
+        long revision = plane.plans(token).revision();
+        plane.report(token, List.of(new GatewayReport(gateway.id(), revision, List.of(up(c.id())))));
+        assertThat(plane.status(ref).plane()).isEqualTo(new ConnectionDataPlane(true, false, null));
+
+        f.services.connections().modify(f.scope, c.id(), d -> changed(d, "renamed", d.ike(), d.healthCheck()));
+        assertThat(plane.status(ref).plane().pending()).as("nothing to apply").isFalse();
+        f.services.connections().modify(f.scope, c.id(), d -> withIke(d, d.ike().withIdentities("me", "you")));
+        assertThat(plane.status(ref).plane().pending()).isTrue();
+        revision = plane.plans(token).revision();
+        plane.report(token, List.of(new GatewayReport(gateway.id(), revision, List.of(
+                new TunnelReport(c.id(), SaState.ABSENT, SaState.ABSENT, 0, 0, 0, 0, "no such proposal")))));
+        assertThat(plane.status(ref).plane()).isEqualTo(new ConnectionDataPlane(true, false, "no such proposal"));
+
+        f.clock.advance(Duration.ofSeconds(31));
+        plane.expireSilentAgents();
+        assertThat(plane.status(ref).plane()).as("silent: serves no one").isEqualTo(ConnectionDataPlane.UNSERVED);
+    }
+
+    @Test
+    void theStatusViewHoldsTheAgentTheTunnelsAndTheHistory() {
+        var gateway = newGateway();
+        var token = tokenFor(gateway).record();
+        plane.hello(token, ADDRESS, "vpnd-agent", "charon");
+        var c = f.services.connections().create(f.scope, "", connection(gateway.id(), peer("198.51.100.2")));
+        plane.report(token, List.of(new GatewayReport(gateway.id(), plane.plans(token).revision(),
+                List.of(up(c.id())))));
+        var wentUp = f.clock.instant();
+
+        assertThat(plane.locateConnectionBySerial(c.serial())).contains(new ConnectionRef(f.scope, c.id()));
+        assertThat(plane.locateConnection("no-such-connection")).isEmpty();
+        var view = plane.status(new ConnectionRef(f.scope, c.id()));
+        assertThat(view.connection().status()).isEqualTo(NegotiationStatus.IPSEC_SA_ESTABLISHED);
+        assertThat(view.agent().orElseThrow().agent()).isEqualTo("vpnd-agent");
+        assertThat(view.tunnels()).extracting(o -> o.bytesIn()).containsExactly(100L);
+        assertThat(view.transitions()).containsExactly(
+                new StatusTransition(c.id(), 0, NegotiationStatus.IPSEC_SA_ESTABLISHED, wentUp));
+        assertThat(problem(() -> plane.status(new ConnectionRef(f.other, c.id()))))
+                .isEqualTo(new Problem.NotFound(ResourceType.VPN_CONNECTION, c.id()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.vpnd.server.cli;
 
+import dev.vpnd.core.dataplane.ConnectionRef;
 import dev.vpnd.core.dataplane.GatewayRef;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.core.problem.ProblemException;
@@ -37,13 +38,30 @@ final class DataPlaneAdmin {
         return serial.isPresent() ? plane.locateGatewayBySerial(serial.getAsLong()) : Optional.empty();
     }
 
+    /**
+     * The connection an id names in any API's form: OpenStack's is the canonical UUID, Alibaba's
+     * encodes it, Tencent's (and its legacy numbers) encode the connection's serial.
+     */
+    static Optional<ConnectionRef> resolveConnection(DataPlaneService plane, String id) {
+        if (UUID_FORM.matcher(id).matches()) {
+            return plane.locateConnection(id);
+        }
+        var canonical = AliyunIds.decode(ResourceType.VPN_CONNECTION, id);
+        if (canonical.isPresent()) {
+            return plane.locateConnection(canonical.get());
+        }
+        var serial = TencentIds.connectionSerial(id);
+        return serial.isPresent() ? plane.locateConnectionBySerial(serial.getAsLong()) : Optional.empty();
+    }
+
     static int run(DataOption data, Function<DataPlaneService, Integer> work) {
         try (var storage = data.openStorage()) {
             return work.apply(new DataPlaneService(storage, ServiceSettings.defaults(),
                     DataPlaneService.Timing.DEFAULT));
         } catch (ProblemException e) {
-            System.err.println("vpnd: " + (e.problem() instanceof Problem.NotFound n ? "no VPN gateway '" + n.id()
-                    + "'" : e.problem().toString()));
+            System.err.println("vpnd: " + (e.problem() instanceof Problem.NotFound n ? "no " + (n.type()
+                    == ResourceType.VPN_CONNECTION ? "VPN connection" : "VPN gateway") + " '" + n.id() + "'"
+                    : e.problem().toString()));
             return 1;
         } catch (SecretKeyException e) {
             System.err.println("vpnd: " + e.getMessage());

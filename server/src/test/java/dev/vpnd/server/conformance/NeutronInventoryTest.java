@@ -12,6 +12,12 @@ import com.aliyun.vpc20160428.models.DescribeVpnGatewayRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnGatewayResponseBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnd.agent.protocol.AgentClient;
+import dev.vpnd.agent.protocol.Hello;
+import dev.vpnd.agent.protocol.Report;
+import dev.vpnd.core.dataplane.GatewayReport;
+import dev.vpnd.core.dataplane.SaState;
+import dev.vpnd.core.dataplane.TunnelReport;
 import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.dialect.aliyun.AliyunIds;
@@ -29,8 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * One inventory, seen through two dialects of the demo account (Alibaba's demo key, OpenStack's
  * demo user in project demo): the connections and gateways the Alibaba SDK makes, Neutron lists
- * and shows (as site connections and VPN services) with the same values and status, and what a
- * Neutron update changes, Alibaba then describes.
+ * and shows (as site connections and VPN services) with the same values and the status their
+ * agent's reports give them, and what a Neutron update changes, Alibaba then describes.
  */
 class NeutronInventoryTest {
     /** Long enough that a resource is still pending when both dialects have read it once. */
@@ -75,7 +81,7 @@ class NeutronInventoryTest {
 
         assertThat(describe(id).getState()).isEqualTo("provisioning");
         JsonNode listed = neutronConnection(id);
-        assertThat(listed.path("status").asText()).isEqualTo("PENDING_CREATE");
+        assertThat(listed.path("status").asText()).as("no agent serves its gateway").isEqualTo("DOWN");
         assertThat(listed.path("name").asText()).isEqualTo("from-alibaba");
         assertThat(listed.path("peer_address").asText()).isEqualTo(peerIp);
         assertThat(listed.path("peer_id").asText()).isEqualTo(peerIp);
@@ -98,9 +104,14 @@ class NeutronInventoryTest {
         assertThat(shown.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(shown.body()).path("ipsec_site_connection")).isEqualTo(listed);
 
-        awaitActive(id);
+        var agent = agentOf(gatewayId, "192.0.2.40");
+        assertThat(neutronConnection(id).path("status").asText()).as("not applied by the agent yet")
+                .isEqualTo("PENDING_CREATE");
+        var plan = agent.plan(0, Duration.ZERO).orElseThrow().gateways().getFirst();
+        agent.report(new Report(List.of(new GatewayReport(plan.gatewayId(), plan.revision(), List.of(new TunnelReport(
+                plan.tunnels().getFirst().name(), SaState.ESTABLISHED, SaState.ESTABLISHED, 0, 0, 0, 0, null))))));
         assertThat(neutronConnection(id).path("status").asText()).isEqualTo("ACTIVE");
-        // Lists filter on what they show, in the store, and on the sealed key after it.
+        // Lists filter on what they show, in the store, and on the sealed key and the status after it.
         String neutronId = listed.path("id").asText();
         for (String filter : List.of("status=ACTIVE", "initiator=bi-directional", "mtu=1500",
                 "peer_address=" + peerIp, "psk=alibaba-psk-1", "name=from-alibaba&psk=alibaba-psk-1&limit=1")) {
@@ -161,7 +172,7 @@ class NeutronInventoryTest {
 
         assertThat(described.getStatus()).isEqualTo("provisioning");
         JsonNode listed = neutronService(gatewayId);
-        assertThat(listed.path("status").asText()).isEqualTo("PENDING_CREATE");
+        assertThat(listed.path("status").asText()).as("no agent serves it").isEqualTo("DOWN");
         assertThat(listed.path("name").asText()).isEqualTo("gateway-from-alibaba");
         assertThat(listed.path("external_v4_ip").asText()).isEqualTo(described.getInternetIp()).isNotEmpty();
         assertThat(AliyunIds.encode(ResourceType.VPC, listed.path("router_id").asText())).isEqualTo(vpcId);
@@ -171,8 +182,23 @@ class NeutronInventoryTest {
         assertThat(shown.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(shown.body()).path("vpnservice")).isEqualTo(listed);
 
-        awaitActiveGateway(gatewayId);
-        assertThat(neutronService(gatewayId).path("status").asText()).isEqualTo("ACTIVE");
+        agentOf(gatewayId, "192.0.2.41");
+        JsonNode served = neutronService(gatewayId);
+        assertThat(served.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(served.path("external_v4_ip").asText()).as("the agent's address").isEqualTo("192.0.2.41");
+        assertThat(describeGateway(gatewayId).getInternetIp()).isEqualTo("192.0.2.41");
+        assertThat(ids(SERVICES + "?status=ACTIVE", "vpnservices")).contains(served.path("id").asText());
+        assertThat(ids(SERVICES + "?status=DOWN", "vpnservices")).doesNotContain(served.path("id").asText());
+    }
+
+    /** An agent of Alibaba's gateway {@code id}, with a token as {@code vpnd agent token create} makes. */
+    private static AgentClient agentOf(String id, String address) throws Exception {
+        var plane = VPND.services().dataPlane();
+        var gateway = plane.locateGateway(AliyunIds.decode(ResourceType.VPN_GATEWAY, id).orElseThrow()).orElseThrow();
+        var agent = new AgentClient(URI.create(VPND.endpoints().get("agent")),
+                plane.createToken(List.of(gateway)).token());
+        agent.hello(new Hello(address, "vpnd-agent", "charon"));
+        return agent;
     }
 
     @Test

@@ -25,6 +25,13 @@ import java.util.function.ToLongFunction;
 final class VpnConnectionView {
     private static final Map<ResourceState, String> STATES = lowerCaseNames(ResourceState.class);
     private static final Map<NegotiationStatus, String> STATUSES = lowerCaseNames(NegotiationStatus.class);
+    /**
+     * A tunnel's {@code State} takes {@code active}, {@code updating} and {@code deleting} only: a
+     * tunnel of a connection being created is being configured as one being changed is.
+     */
+    private static final Map<ResourceState, String> TUNNEL_STATES = new EnumMap<>(Map.of(
+            ResourceState.PROVISIONING, "updating", ResourceState.UPDATING, "updating", ResourceState.ACTIVE,
+            "active"));
 
     private VpnConnectionView() {
     }
@@ -75,8 +82,9 @@ final class VpnConnectionView {
         AliyunTags.write(out, c.tags());
         out.writeObjectFieldStart("TunnelOptionsSpecification");
         out.writeArrayFieldStart("TunnelOptions");
+        String tunnelState = TUNNEL_STATES.get(c.lifecycle().state(now));
         for (Tunnel t : c.tunnels()) {
-            writeTunnel(out, t, state, c, peerAsn);
+            writeTunnel(out, t, tunnelState, c, peerAsn);
         }
         out.writeEndArray();
         out.writeEndObject();
@@ -99,7 +107,7 @@ final class VpnConnectionView {
         out.writeStringField("Policy", h.policy());
         out.writeNumberField("Retry", h.retries());
         out.writeStringField("Sip", h.sourceIp());
-        // No data plane probes yet, so an enabled check has not succeeded.
+        // No probe's result reaches vpnd yet: an enabled check is never shown to have succeeded.
         out.writeStringField("Status", h.enabled() ? "failed" : "");
         out.writeEndObject();
     }

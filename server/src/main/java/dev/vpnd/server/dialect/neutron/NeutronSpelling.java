@@ -1,13 +1,16 @@
 package dev.vpnd.server.dialect.neutron;
 
 import dev.vpnd.core.algo.DhGroup;
+import dev.vpnd.core.dataplane.ConnectionDataPlane;
 import dev.vpnd.core.algo.Encryption;
 import dev.vpnd.core.algo.IkeMode;
 import dev.vpnd.core.algo.IkeVersion;
 import dev.vpnd.core.algo.Integrity;
 import dev.vpnd.core.model.DpdAction;
 import dev.vpnd.core.model.Initiation;
+import dev.vpnd.core.model.NegotiationStatus;
 import dev.vpnd.core.model.ResourceState;
+import dev.vpnd.core.model.VpnConnection;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,6 +34,13 @@ final class NeutronSpelling {
     /** {@code disabled} turns DPD off; its action is then irrelevant and kept as the default, hold. */
     static final Map<String, DpdAction> DPD_ACTION = Map.of("hold", DpdAction.HOLD, "clear", DpdAction.CLEAR,
             "restart", DpdAction.RESTART, "restart-by-peer", DpdAction.RESTART_BY_PEER, "disabled", DpdAction.HOLD);
+
+    /** The statuses vpnd shows of services and connections (of neutron-lib's, all but BUILD and PENDING_DELETE). */
+    static final String ACTIVE = "ACTIVE";
+    static final String DOWN = "DOWN";
+    static final String ERROR = "ERROR";
+    static final String PENDING_CREATE = "PENDING_CREATE";
+    static final String PENDING_UPDATE = "PENDING_UPDATE";
 
     /** IPsec policies' transform protocols and encapsulation modes: kept by Neutron alone. */
     static final Set<String> TRANSFORM_PROTOCOLS = Set.of("ah", "ah-esp", "esp");
@@ -64,12 +74,32 @@ final class NeutronSpelling {
         };
     }
 
-    /** A VPN service's or site connection's status: a pending create or update, else ACTIVE. */
-    static String status(ResourceState state) {
-        return switch (state) {
-            case PROVISIONING -> "PENDING_CREATE";
-            case UPDATING -> "PENDING_UPDATE";
-            case ACTIVE -> "ACTIVE";
-        };
+    /**
+     * A site connection's status, from its tunnels' real state (docs/dialects/openstack.md, "Status"):
+     * {@code PENDING_CREATE} or {@code PENDING_UPDATE} while the agent serving its gateway has yet to
+     * apply its creation or latest change; else {@code DOWN} when switched off or served by no agent
+     * (nothing carries it), {@code ERROR} when the IPsec daemon refused it, {@code ACTIVE} while a
+     * tunnel of it is up, {@code DOWN} otherwise.
+     */
+    static String connectionStatus(VpnConnection c, boolean adminStateUp, ConnectionDataPlane plane) {
+        if (plane.pending()) {
+            return c.lifecycle() != null && c.lifecycle().pending() == ResourceState.UPDATING ? PENDING_UPDATE
+                    : PENDING_CREATE;
+        }
+        if (!adminStateUp || !plane.served()) {
+            return DOWN;
+        }
+        if (plane.configError() != null) {
+            return ERROR;
+        }
+        return c.status() == NegotiationStatus.IPSEC_SA_ESTABLISHED ? ACTIVE : DOWN;
+    }
+
+    /**
+     * A VPN service's status: {@code ACTIVE} while an agent serves its gateway (said hello or
+     * reported, and not silent since) and it is switched on, else {@code DOWN}.
+     */
+    static String serviceStatus(boolean adminStateUp, boolean served) {
+        return adminStateUp && served ? ACTIVE : DOWN;
     }
 }

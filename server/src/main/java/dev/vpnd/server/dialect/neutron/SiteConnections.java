@@ -4,6 +4,7 @@ import static dev.vpnd.server.dialect.neutron.NeutronJson.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.core.dataplane.ConnectionDataPlane;
 import dev.vpnd.core.model.DpdAction;
 import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.Initiation;
@@ -67,8 +68,7 @@ final class SiteConnections implements Canonical {
             Map.entry("initiator", CanonicalList.spelled(SiteConnectionField.INITIATION, Initiation.values(),
                     NeutronSpelling::initiator)),
             Map.entry("admin_state_up", CanonicalList.bool(SiteConnectionField.ADMIN_STATE_UP)),
-            Map.entry("status", CanonicalList.spelled(SiteConnectionField.STATE, ResourceState.values(),
-                    NeutronSpelling::status)),
+            Map.entry("status", new CanonicalList.OnDocuments<>()),
             Map.entry("vpnservice_id", CanonicalList.text(SiteConnectionField.GATEWAY)),
             Map.entry("ikepolicy_id", CanonicalList.text(SiteConnectionField.IKE_POLICY)),
             Map.entry("ipsecpolicy_id", CanonicalList.text(SiteConnectionField.IPSEC_POLICY)),
@@ -77,13 +77,19 @@ final class SiteConnections implements Canonical {
 
     @Override
     public Optional<ObjectNode> find(Operation op, String id) {
-        return op.tx.siteConnection(op.readableAccount(), id).map(c -> document(op, c));
+        return op.tx.siteConnection(op.readableAccount(), id).map(c -> documents(op, List.of(c)).getFirst());
     }
 
     @Override
     public List<ObjectNode> page(Operation op, ListQuery query) {
-        return LIST.page(op, Kinds.SITE_CONNECTIONS, query,
-                q -> op.tx.siteConnections(q).stream().map(c -> document(op, c)).toList());
+        return LIST.page(op, Kinds.SITE_CONNECTIONS, query, q -> documents(op, op.tx.siteConnections(q)));
+    }
+
+    /** The documents of the rows, with what the data plane says of each read in one go. */
+    private static List<ObjectNode> documents(Operation op, List<SiteConnection> rows) {
+        var planes = op.tx.dataPlane(rows.stream().map(SiteConnection::connection).toList());
+        return rows.stream().map(r -> document(r, planes.getOrDefault(r.connection().id(),
+                ConnectionDataPlane.UNSERVED))).toList();
     }
 
     @Override
@@ -198,7 +204,7 @@ final class SiteConnections implements Canonical {
      * id is empty (the identity then used). A dual-tunnel connection shows its master tunnel's peer,
      * identities and pre-shared key.
      */
-    private static ObjectNode document(Operation op, SiteConnection row) {
+    private static ObjectNode document(SiteConnection row, ConnectionDataPlane plane) {
         VpnConnection c = row.connection();
         var a = row.attributes().orElseGet(() -> SiteConnectionAttributes.defaults(c.id(), row.peerIp()));
         IkeConfig ike = c.tunnels().stream().filter(t -> t.role() == TunnelRole.MASTER).map(Tunnel::ike)
@@ -219,8 +225,7 @@ final class SiteConnections implements Canonical {
         doc.putObject("dpd").put("action", NeutronSpelling.dpdAction(c.enableDpd(), c.dpdAction()))
                 .put("interval", a.dpdIntervalSeconds()).put("timeout", c.dpdTimeoutSeconds());
         doc.put("admin_state_up", a.adminStateUp());
-        doc.put("status", NeutronSpelling.status(c.lifecycle() == null ? ResourceState.ACTIVE
-                : c.lifecycle().state(op.now())));
+        doc.put("status", NeutronSpelling.connectionStatus(c, a.adminStateUp(), plane));
         doc.put("vpnservice_id", c.gatewayId());
         doc.put("ikepolicy_id", a.ikePolicyId());
         doc.put("ipsecpolicy_id", a.ipsecPolicyId());

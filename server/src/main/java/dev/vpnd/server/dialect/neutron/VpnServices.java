@@ -2,7 +2,6 @@ package dev.vpnd.server.dialect.neutron;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.VpnGateway;
 import dev.vpnd.core.model.VpnServiceAttributes;
 import dev.vpnd.core.port.OpenStackStore.VpnService;
@@ -16,7 +15,7 @@ import java.util.Optional;
  * attributes only Neutron has ({@link VpnServiceAttributes}) beside it. Its router is the gateway's
  * VPC: a service made here is a gateway in its router's VPC, at the router's external address. The
  * router must have an external gateway; a legacy service's subnet must be attached to it.
- * PENDING_CREATE until the provisioning delay has passed, and not updatable before. A gateway made
+ * Its status is {@link NeutronSpelling#serviceStatus}'s: whether an agent serves it. A gateway made
  * through another cloud's API has no subnet, and its router is a VPC that is not a Neutron router.
  */
 final class VpnServices implements Canonical {
@@ -33,18 +32,22 @@ final class VpnServices implements Canonical {
             Map.entry("admin_state_up", CanonicalList.bool(VpnServiceField.ADMIN_STATE_UP)),
             Map.entry("external_v4_ip", CanonicalList.text(VpnServiceField.INTERNET_IP)),
             Map.entry("external_v6_ip", CanonicalList.text(VpnServiceField.EXTERNAL_V6_IP)),
-            Map.entry("status", CanonicalList.spelled(VpnServiceField.STATE, ResourceState.values(),
-                    NeutronSpelling::status))));
+            Map.entry("status", new CanonicalList.OnDocuments<>())));
 
     @Override
     public Optional<ObjectNode> find(Operation op, String id) {
-        return op.tx.vpnService(op.readableAccount(), id).map(s -> document(op, s));
+        return op.tx.vpnService(op.readableAccount(), id).map(s -> documents(op, List.of(s)).getFirst());
     }
 
     @Override
     public List<ObjectNode> page(Operation op, ListQuery query) {
-        return LIST.page(op, Kinds.VPN_SERVICES, query,
-                q -> op.tx.vpnServices(q).stream().map(s -> document(op, s)).toList());
+        return LIST.page(op, Kinds.VPN_SERVICES, query, q -> documents(op, op.tx.vpnServices(q)));
+    }
+
+    /** The documents of the services, with which of them an agent serves read in one go. */
+    private static List<ObjectNode> documents(Operation op, List<VpnService> services) {
+        var served = op.tx.servedGateways(services.stream().map(s -> s.gateway().id()).toList());
+        return services.stream().map(s -> document(s, served.contains(s.gateway().id()))).toList();
     }
 
     @Override
@@ -103,7 +106,7 @@ final class VpnServices implements Canonical {
     }
 
     /** The document of a gateway: its canonical values and its Neutron attributes (defaults when it has none). */
-    private static ObjectNode document(Operation op, VpnService service) {
+    private static ObjectNode document(VpnService service, boolean served) {
         VpnGateway g = service.gateway();
         var a = service.attributes().orElseGet(() -> VpnServiceAttributes.defaults(g.id()));
         ObjectNode doc = NeutronJson.NODES.objectNode();
@@ -117,8 +120,7 @@ final class VpnServices implements Canonical {
         doc.put("admin_state_up", a.adminStateUp());
         doc.put("external_v4_ip", g.internetIp().isEmpty() ? null : g.internetIp());
         doc.put("external_v6_ip", a.externalV6Ip());
-        doc.put("status", NeutronSpelling.status(g.lifecycle() == null ? ResourceState.ACTIVE
-                : g.lifecycle().state(op.now())));
+        doc.put("status", NeutronSpelling.serviceStatus(a.adminStateUp(), served));
         doc.put("project_id", g.scope().accountId());
         return doc;
     }

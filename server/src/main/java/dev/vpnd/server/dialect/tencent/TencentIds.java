@@ -31,6 +31,11 @@ public final class TencentIds {
         return LegacyIds.serial(ResourceType.VPN_GATEWAY, id);
     }
 
+    /** The serial a Tencent connection id stands for, in either form ({@code vpnx-…} or the legacy number). */
+    public static OptionalLong connectionSerial(String id) {
+        return LegacyIds.serial(ResourceType.VPN_CONNECTION, id);
+    }
+
     static String prefix(ResourceType type) {
         return switch (type) {
             case VPC -> "vpc-";

@@ -61,7 +61,7 @@ final class VpnConnectionView {
         v.put("EnableHealthCheck", hc.enabled());
         v.put("HealthCheckLocalIp", hc.sourceIp());
         v.put("HealthCheckRemoteIp", hc.destinationIp());
-        // No data plane probes yet, so an enabled check has not succeeded.
+        // No probe's result reaches vpnd yet: an enabled check is never shown available.
         v.put("HealthCheckStatus", hc.enabled() ? "UNAVAILABLE" : "");
         v.put("DpdEnable", c.enableDpd() ? 1L : 0L);
         v.put("DpdTimeout", String.valueOf(c.dpdTimeoutSeconds()));

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vpnd.core.model.Lifecycle;
-import dev.vpnd.core.model.VpnConnection;
-import dev.vpnd.core.model.VpnGateway;
+import dev.vpnd.agent.protocol.AgentClient;
+import dev.vpnd.agent.protocol.Hello;
+import dev.vpnd.agent.protocol.PlanAnswer;
+import dev.vpnd.agent.protocol.Report;
+import dev.vpnd.core.dataplane.GatewayPlan;
+import dev.vpnd.core.dataplane.GatewayReport;
+import dev.vpnd.core.dataplane.SaState;
+import dev.vpnd.core.dataplane.TunnelReport;
 import dev.vpnd.server.RunningVpnd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,13 +66,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NeutronCaptureReplayTest {
     /**
      * Statuses: the reference has no agent, so its services and connections stay PENDING_CREATE until
-     * {@code capture.sh} sets two of them ACTIVE in its database. vpnd turns them ACTIVE after its
-     * provisioning delay (docs/dialects/openstack.md, Neutron); an hour keeps them pending for the
-     * whole replay, and the agent's report is played by {@link #agentReportsActive} where
-     * {@code capture.sh} made it, so statuses are compared exactly rather than excused.
+     * {@code capture.sh} sets two of them ACTIVE in its database. vpnd's statuses are its agents'
+     * (docs/dialects/openstack.md, "Status"): here an agent, played over the agent protocol, serves
+     * both services from their creation on, applies nothing until {@code capture.sh} made its two
+     * resources ACTIVE, and then reports the connection's tunnel up ({@link #steps}); where that
+     * still differs from the reference, {@link #STATUS_INSTEAD} says so.
      */
     @RegisterExtension
-    static final RunningVpnd VPND = new RunningVpnd(Duration.ofHours(1));
+    static final RunningVpnd VPND = new RunningVpnd();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -98,6 +103,20 @@ class NeutronCaptureReplayTest {
                             + "not be found\", \"detail\": \"\"}}"));
 
     /**
+     * Exchanges whose answer differs from the reference's only in a status, on purpose: the status
+     * vpnd shows instead of the reference's, and why. The reference has no agent, and neutron-vpnaas
+     * leaves a status as it was until one reports.
+     */
+    private static final Map<String, StatusInstead> STATUS_INSTEAD = Map.of(
+            // NO_AGENT_IS_DOWN. A service no agent serves yet (its agent's token can only be made once the
+            // service exists) runs nowhere: DOWN, where the reference waits for an agent in PENDING_CREATE.
+            "10_vpnservice_create", new StatusInstead("PENDING_CREATE", "DOWN"),
+            "12_vpnservice_legacy_create", new StatusInstead("PENDING_CREATE", "DOWN"),
+            // PENDING_UNTIL_APPLIED. The update changes the tunnel (DPD action restart), which the agent has
+            // not applied when the PUT is answered; neutron-vpnaas keeps ACTIVE until an agent reports.
+            "81_update_ok", new StatusInstead("ACTIVE", "PENDING_UPDATE"));
+
+    /**
      * EXTERNAL_IP_IS_ALLOCATED. Values that are the reference's own choice, like an id: neutron's IPAM
      * gives a router's gateway a random free address of the external subnet's pool (192.0.2.199 in the
      * capture), vpnd the first free one. vpnd's value at these paths must lie in the pool
@@ -112,14 +131,20 @@ class NeutronCaptureReplayTest {
     record Instead(String name, int status, String body) {
     }
 
+    /** A departure in a status alone: the reference's value and the one vpnd shows. */
+    record StatusInstead(String reference, String vpnd) {
+    }
+
     /**
      * Steps between exchanges that are not requests of the capture, each mirroring something that
      * happened to the reference outside its API. Keyed by the exchange they precede ({@code before:})
      * or follow ({@code after:}).
      */
     private final Map<String, Consumer<Capture>> steps = Map.of(
+            "after:12_vpnservice_legacy_create", this::agentServesTheServices,
             "after:17_conn_create_legacy_peer_cidrs", this::sameIdOrder,
-            "before:81_update_ok", this::agentReportsActive);
+            "before:81_update_ok", this::agentReportsActive,
+            "after:81_update_ok", this::agentReportsActive);
 
     // The replay's state, shared by the dynamic tests (they run in order).
     private final Map<String, String> ids = new HashMap<>();
@@ -131,6 +156,8 @@ class NeutronCaptureReplayTest {
     private String adminToken;
     private String demoProject;
     private String adminProject;
+    /** The agent of both VPN services, from {@link #agentServesTheServices} on. */
+    private AgentClient agent;
 
     /** One captured exchange: the normalised text parsed, and its placeholders resolved to the raw text's values. */
     record Capture(String name, Message request, Message response, Map<String, String> placeholders, boolean admin) {
@@ -162,6 +189,12 @@ class NeutronCaptureReplayTest {
         Instead instead = INSTEAD.get(capture.name());
         int status = instead == null ? status(capture.response()) : instead.status();
         String expectedBody = instead == null ? capture.response().body() : instead.body();
+        StatusInstead statusInstead = STATUS_INSTEAD.get(capture.name());
+        if (statusInstead != null) {
+            String reference = "\"status\": \"" + statusInstead.reference() + "\"";
+            assertThat(expectedBody).as(capture.name()).containsOnlyOnce(reference);
+            expectedBody = expectedBody.replace(reference, "\"status\": \"" + statusInstead.vpnd() + "\"");
+        }
 
         var diffs = new ArrayList<String>();
         if (answer.statusCode() != status) {
@@ -420,37 +453,55 @@ class NeutronCaptureReplayTest {
     }
 
     /**
-     * AGENT_REPORTS_ACTIVE. Between 80 and 81 {@code capture.sh} set the VPN service and the connection
-     * ACTIVE in the reference's database, what an L3 agent would report; here vpnd's records of the
-     * same two resources (the canonical connection and gateway) are made ready now, what its
-     * provisioning delay would do.
+     * AGENT_SERVES. Once both VPN services exist, an agent on their router (so at the router's external
+     * address, the services' external_v4_ip) is given a token for them and says hello: from then on
+     * every connection is pending until it applies it, as the reference's are.
      */
-    private void agentReportsActive(Capture next) {
-        String connection = ids.get(next.placeholders().get("<uuid-1>"));
-        String service = ids.get(next.placeholders().get("<uuid-2>"));
-        var scope = VPND.services().networking().scope(demoProject);
-        try (var storage = VPND.openDatabase()) {
-            storage.write(s -> {
-                var c = s.connections().find(scope, connection).orElseThrow();
-                assertThat(s.connections().update(new VpnConnection(c.id(), c.serial(), c.scope(), c.vpcId(),
-                        c.gatewayId(), c.customerGatewayId(), c.name(), c.securityPolicies(), c.initiation(),
-                        c.enableDpd(), c.dpdTimeoutSeconds(), c.dpdAction(), c.enableNatTraversal(),
-                        c.autoConfigRoute(), c.routeType(), c.ike(), c.ipsec(), c.bgp(), c.healthCheck(),
-                        c.remoteCaCertificate(), c.enableTunnelsBgp(), c.tunnels(), c.status(), readyNow(c.lifecycle()),
-                        c.createdAt(), c.tags(), c.revision() + 1), c.revision())).isTrue();
-                var g = s.gateways().find(scope, service).orElseThrow();
-                assertThat(s.gateways().update(new VpnGateway(g.id(), g.serial(), g.scope(), g.vpcId(),
-                        g.vswitchId(), g.name(), g.description(), g.bandwidthMbps(), g.networkType(), g.vpnType(),
-                        g.enableIpsec(), g.enableSsl(), g.sslConnections(), g.chargeType(), g.internetIp(), g.zone(),
-                        g.asn(), readyNow(g.lifecycle()), g.createdAt(), g.tags(), g.revision() + 1), g.revision()))
-                        .isTrue();
-                return null;
-            });
+    private void agentServesTheServices(Capture last) {
+        var plane = VPND.services().dataPlane();
+        var services = creators.entrySet().stream()
+                .filter(e -> e.getValue().request().startLine().startsWith("POST /v2.0/vpn/vpnservices "))
+                .map(e -> plane.locateGateway(ids.get(e.getKey())).orElseThrow()).toList();
+        assertThat(services).hasSize(2);
+        assertThat(allocated).hasSize(1);
+        agent = new AgentClient(URI.create(VPND.endpoints().get("agent")), plane.createToken(services).token());
+        try {
+            agent.hello(new Hello(allocated.values().iterator().next(), "vpnd-agent", "charon"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
-    private static Lifecycle readyNow(Lifecycle lifecycle) {
-        return new Lifecycle(lifecycle.pending(), Instant.now());
+    /**
+     * AGENT_REPORTS_ACTIVE. Between 80 and 81 {@code capture.sh} set the VPN service and the connection
+     * ACTIVE in the reference's database, what an agent would report. Here the agent applies every
+     * plan and reports the connection's tunnel up (the others absent), before 81 and again after it,
+     * once it has applied 81's change.
+     */
+    private void agentReportsActive(Capture update) {
+        String connection = ids.get(update.placeholders().get("<uuid-1>"));
+        try {
+            PlanAnswer plan = agent.plan(0, Duration.ZERO).orElseThrow();
+            var reports = new ArrayList<GatewayReport>();
+            for (GatewayPlan gateway : plan.gateways()) {
+                var tunnels = gateway.tunnels().stream().map(t -> new TunnelReport(t.name(),
+                        t.connectionId().equals(connection) ? SaState.ESTABLISHED : SaState.ABSENT,
+                        t.connectionId().equals(connection) ? SaState.ESTABLISHED : SaState.ABSENT, 0, 0, 0, 0, null))
+                        .toList();
+                reports.add(new GatewayReport(gateway.gatewayId(), gateway.revision(), tunnels));
+            }
+            assertThat(reports).flatExtracting(GatewayReport::tunnels).extracting(TunnelReport::name)
+                    .contains(connection);
+            agent.report(new Report(reports));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- captures ----

@@ -10,8 +10,15 @@ import com.aliyun.vpc20160428.models.CreateVpnConnectionRequest;
 import com.aliyun.vpc20160428.models.CreateVpnGatewayRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnd.agent.protocol.AgentClient;
+import dev.vpnd.agent.protocol.Hello;
+import dev.vpnd.agent.protocol.Report;
+import dev.vpnd.core.dataplane.GatewayReport;
+import dev.vpnd.core.dataplane.SaState;
+import dev.vpnd.core.dataplane.TunnelReport;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.RunningVpnd;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,17 +33,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Debian's {@code openstack} CLI (python-neutronclient's VPN plugin) and the legacy {@code neutron}
  * CLI (for server-side {@code -F} fields and filters) against vpnd, signed in through its Keystone
  * as the demo user: every VPN command (create, list, show, set, delete of IKE and IPsec policies,
- * services, endpoint groups, site connections) and their error cases, and what the demo account
- * made through Alibaba's API.
+ * services, endpoint groups, site connections) and their error cases, what the demo account made
+ * through Alibaba's API, and the statuses an agent's reports give services and connections, played
+ * over the agent protocol.
  */
 class OpenStackCliTest {
-    /**
-     * Long enough for the checks that a connection still being created refuses changes (each CLI call takes ~1.5 s).
-     */
-    private static final Duration PROVISIONING = Duration.ofSeconds(8);
-
     @RegisterExtension
-    static final RunningVpnd VPND = new RunningVpnd(PROVISIONING);
+    static final RunningVpnd VPND = new RunningVpnd();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALIBABA_REGION = "cn-hangzhou";
     private static Path home;
@@ -65,6 +68,27 @@ class OpenStackCliTest {
         var result = as(user, args);
         assertThat(result.exit()).as(String.join(" ", args) + " should fail").isNotZero();
         return result.stderr();
+    }
+
+    private static String status(String connection) throws Exception {
+        return ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "show", connection, "-f", "json")
+                .path("Status").asText();
+    }
+
+    /** An agent for the VPN service, with a token as {@code vpnd agent token create} makes one, said hello. */
+    private static AgentClient agentOf(String serviceId, String address) throws Exception {
+        var plane = VPND.services().dataPlane();
+        var agent = new AgentClient(URI.create(VPND.endpoints().get("agent")),
+                plane.createToken(List.of(plane.locateGateway(serviceId).orElseThrow())).token());
+        agent.hello(new Hello(address, "vpnd-agent", "charon"));
+        return agent;
+    }
+
+    /** The agent applies its plan and reports every tunnel with this IKE SA (its CHILD_SA alike), or refused. */
+    private static void applyAndReport(AgentClient agent, SaState state, String configError) throws Exception {
+        var plan = agent.plan(0, Duration.ZERO).orElseThrow().gateways().getFirst();
+        agent.report(new Report(List.of(new GatewayReport(plan.gatewayId(), plan.revision(), plan.tunnels().stream()
+                .map(t -> new TunnelReport(t.name(), state, state, 0, 0, 0, 0, configError)).toList()))));
     }
 
     @Test
@@ -98,6 +122,10 @@ class OpenStackCliTest {
 
         JsonNode service = ok("demo", "openstack", "vpn", "service", "create", "--router", "r1", "vpn1", "-f", "json");
         assertThat(service.path("external_v4_ip").asText()).startsWith("172.24.4.");
+        assertThat(service.path("Status").asText()).as("no agent serves it yet").isEqualTo("DOWN");
+        var agent = agentOf(service.path("ID").asText(), service.path("external_v4_ip").asText());
+        assertThat(ok("demo", "openstack", "vpn", "service", "show", "vpn1", "-f", "json").path("Status").asText())
+                .isEqualTo("ACTIVE");
         ok("demo", "openstack", "vpn", "endpoint", "group", "create", "--type", "subnet", "--value", "sub1", "local1",
                 "-f", "json");
         ok("demo", "openstack", "vpn", "endpoint", "group", "create", "--type", "cidr", "--value", "10.2.0.0/24",
@@ -127,11 +155,19 @@ class OpenStackCliTest {
                 .contains("Invalid state PENDING_CREATE");
         assertThat(failure("demo", "openstack", "vpn", "ike", "policy", "set", "ike1", "--description", "d2"))
                 .contains("is in use by existing IPsecSiteConnection");
-        Thread.sleep(PROVISIONING.toMillis());
+        applyAndReport(agent, SaState.ESTABLISHED, null);
         ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "set", "conn1", "--mtu", "1400");
         JsonNode shown = ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "show", "conn1", "-f", "json");
         assertThat(shown.path("MTU").asInt()).isEqualTo(1400);
-        assertThat(shown.path("Status").asText()).isEqualTo("ACTIVE");
+        assertThat(shown.path("Status").asText()).as("the MTU is nothing the agent applies").isEqualTo("ACTIVE");
+        ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "set", "conn1", "--dpd",
+                "action=restart,interval=30,timeout=120");
+        assertThat(status("conn1")).isEqualTo("PENDING_UPDATE");
+        applyAndReport(agent, SaState.CONNECTING, null);
+        assertThat(status("conn1")).as("configured, not up").isEqualTo("DOWN");
+        applyAndReport(agent, SaState.ABSENT, "no acceptable proposal");
+        assertThat(status("conn1")).isEqualTo("ERROR");
+        applyAndReport(agent, SaState.ESTABLISHED, null);
         JsonNode columns = ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "list", "-c", "Name", "-c",
                 "Status", "-f", "json");
         assertThat(columns.get(0).size()).isEqualTo(2);
@@ -189,7 +225,7 @@ class OpenStackCliTest {
         assertThat(row.path("IKE Policy").isNull()).as(row.toString()).isTrue();
         assertThat(row.path("IPSec Policy").isNull()).isTrue();
         assertThat(row.path("Pre-shared Key").asText()).isEqualTo("alibaba-psk");
-        assertThat(row.path("Status").asText()).isIn("PENDING_CREATE", "ACTIVE");
+        assertThat(row.path("Status").asText()).as("no agent serves its gateway").isEqualTo("DOWN");
 
         JsonNode shown = ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "show", "from-alibaba", "-f",
                 "json");

@@ -41,10 +41,12 @@ class TencentAgentStatusTest {
     private static String tunnelName;
     private static long revision;
 
+    private static TencentFixtures fixtures;
+
     @BeforeAll
     static void connectionAndAgent() throws Exception {
         client = TencentClients.tc3(VPND.tencentEndpoint());
-        var fixtures = new TencentFixtures(client);
+        fixtures = new TencentFixtures(client);
         gatewayId = fixtures.gateway(fixtures.vpc());
         var request = new CreateVpnConnectionRequest();
         request.setVpnGatewayId(gatewayId);
@@ -97,6 +99,35 @@ class TencentAgentStatusTest {
         assertThat(shown().getNetStatus()).isEqualTo("AVAILABLE");
         report(SaState.ABSENT, SaState.ABSENT);
         assertThat(shown().getNetStatus()).isEqualTo("UNAVAILABLE");
+    }
+
+    /** No probe has reported through the tunnel: an enabled check is not shown available, the tunnel up or not. */
+    @Test
+    void healthCheckStatusIsShownOnlyWhenEnabledAndNeverAvailableWithoutAProbe() throws Exception {
+        var request = new CreateVpnConnectionRequest();
+        request.setVpnGatewayId(gatewayId);
+        request.setCustomerGatewayId(fixtures.customerGateway());
+        request.setVpnConnectionName("checked");
+        request.setPreShareKey("tencent-psk");
+        var spd = new SecurityPolicyDatabase();
+        spd.setLocalCidrBlock("10.0.2.0/24");
+        spd.setRemoteCidrBlock(new String[] {"192.168.31.0/24"});
+        request.setSecurityPolicyDatabases(new SecurityPolicyDatabase[] {spd});
+        request.setEnableHealthCheck(true);
+        request.setHealthCheckLocalIp("169.254.128.1");
+        request.setHealthCheckRemoteIp("169.254.128.2");
+        String checked = client.CreateVpnConnection(request).getVpnConnection().getVpnConnectionId();
+        var plan = agent.plan(0, java.time.Duration.ZERO).orElseThrow().gateways().getFirst();
+        assertThat(plan.tunnels()).filteredOn(t -> t.healthCheck() != null).hasSize(1);
+        agent.report(new Report(List.of(new GatewayReport(gatewayCanonicalId, plan.revision(), plan.tunnels().stream()
+                .map(t -> new TunnelReport(t.name(), SaState.ESTABLISHED, SaState.ESTABLISHED, 0, 0, 0, 0, null))
+                .toList()))));
+
+        var shown = TencentConnectionTest.describeOne(client, checked);
+        assertThat(shown.getNetStatus()).isEqualTo("AVAILABLE");
+        assertThat(shown.getHealthCheckStatus()).isEqualTo("UNAVAILABLE");
+        assertThat(shown().getNetStatus()).isEqualTo("AVAILABLE");
+        assertThat(shown().getHealthCheckStatus()).as("no health check").isEmpty();
     }
 
     @Test

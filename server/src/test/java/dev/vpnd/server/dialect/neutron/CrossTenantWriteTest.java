@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrossTenantWriteTest {
-    /** No provisioning delay: services and connections are ACTIVE at once, so updates are allowed. */
+    /** No agent serves the services: they and their connections are DOWN, never pending, so updates are allowed. */
     @RegisterExtension
     static final RunningVpnd VPND = new RunningVpnd(Duration.ZERO);
     private static final OpenStackCalls CALLS = new OpenStackCalls(VPND);
