@@ -123,8 +123,7 @@ class AgentCharonTest {
 
     private static List<ViciMessage> gatewaySas() throws IOException {
         try (ViciSession session = pair.session(pair.gateway())) {
-            return session.streamed("list-sas", ViciMessage.builder().put("noblock", "yes").build(), "list-sa")
-                    .events();
+            return ViciCharon.listSas(session);
         }
     }
 

@@ -89,8 +89,19 @@ public final class ViciCharon implements Charon, CharonEvents, AutoCloseable {
 
     @Override
     public Map<String, TunnelReport> tunnels() throws IOException {
-        var listed = session().streamed("list-sas", ViciMessage.builder().put("noblock", "yes").build(), "list-sa");
-        return TunnelReports.fromListSas(listed.events());
+        return TunnelReports.fromListSas(listSas(session()));
+    }
+
+    /**
+     * Every IKE SA charon holds, one {@code list-sa} event each, on {@code session}. Never with
+     * {@code noblock}: that leaves out any SA a charon thread is using at the moment (handling a
+     * message, sending the next one), so an established tunnel would read as absent now and then, most
+     * of all right after {@code initiate}, which charon answers before the thread that installed the
+     * CHILD_SA has let go of the SA (docs/vici.md, "Reading a tunnel's state"). Without it charon waits
+     * for such an SA; the session's timeout bounds the wait.
+     */
+    public static List<ViciMessage> listSas(ViciSession session) throws IOException {
+        return session.streamed("list-sas", ViciMessage.EMPTY, "list-sa").events();
     }
 
     @Override

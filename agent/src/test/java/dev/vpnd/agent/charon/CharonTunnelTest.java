@@ -101,7 +101,7 @@ class CharonTunnelTest {
     }
 
     private static List<ViciMessage> listSas(ViciSession charon) throws IOException {
-        return charon.streamed("list-sas", ViciMessage.builder().put("noblock", "yes").build(), "list-sa").events();
+        return ViciCharon.listSas(charon);
     }
 
     private static Map<String, TunnelReport> reports(ViciSession charon) {

@@ -12,6 +12,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +68,22 @@ final class FakeViciDaemon implements AutoCloseable {
     /** How many connections are registered for {@code event} right now. */
     int registered(String event) {
         return (int) connections.stream().filter(c -> c.events.contains(event)).count();
+    }
+
+    /**
+     * Waits until {@code count} connections are registered for {@code event}, and says whether that
+     * happened within {@code within}. A client that closes its connection has left once this daemon's
+     * thread for it has read the end of the stream, which is a moment after the client's close returned.
+     */
+    boolean awaitRegistered(String event, int count, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (registered(event) != count) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     @Override
