@@ -54,7 +54,16 @@ final class DataPlaneAdmin {
         return serial.isPresent() ? plane.locateConnectionBySerial(serial.getAsLong()) : Optional.empty();
     }
 
+    /** Runs {@code work}, printing a failure; the exit status is {@code work}'s, or 1 when it failed. */
     static int run(DataOption data, Function<DataPlaneService, Integer> work) {
+        return query(data, plane -> Optional.of(work.apply(plane))).orElse(1);
+    }
+
+    /**
+     * Runs {@code work} and gives its value; empty when it found nothing (having said why) or failed,
+     * in which case the reason has been printed here.
+     */
+    static <T> Optional<T> query(DataOption data, Function<DataPlaneService, Optional<T>> work) {
         try (var storage = data.openStorage()) {
             return work.apply(new DataPlaneService(storage, ServiceSettings.defaults(),
                     DataPlaneService.Timing.DEFAULT));
@@ -62,10 +71,10 @@ final class DataPlaneAdmin {
             System.err.println("vpnd: " + (e.problem() instanceof Problem.NotFound n ? "no " + (n.type()
                     == ResourceType.VPN_CONNECTION ? "VPN connection" : "VPN gateway") + " '" + n.id() + "'"
                     : e.problem().toString()));
-            return 1;
+            return Optional.empty();
         } catch (SecretKeyException e) {
             System.err.println("vpnd: " + e.getMessage());
-            return 1;
+            return Optional.empty();
         }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,24 +54,22 @@ public final class LabCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        String[] token = new String[1];
-        int made = DataPlaneAdmin.run(data, plane -> {
+        Optional<String> token = DataPlaneAdmin.query(data, plane -> {
             var ref = DataPlaneAdmin.resolve(plane, gateway);
             if (ref.isEmpty()) {
                 System.err.println("vpnd: no VPN gateway '" + gateway + "'");
-                return 1;
+                return Optional.empty();
             }
             var issued = plane.createToken(List.of(ref.get()));
-            token[0] = issued.token();
             System.out.println("lab: agent token " + issued.record().id() + " for gateway "
                     + issued.record().gateways().stream().map(GatewayRef::gatewayId).findFirst().orElse(gateway));
-            return 0;
+            return Optional.of(issued.token());
         });
-        if (made != 0) {
-            return made;
+        if (token.isEmpty()) {
+            return 1;
         }
         try {
-            Lab.run(LabSettings.of(url, token[0]), System.out);
+            Lab.run(LabSettings.of(url, token.get()), System.out);
         } catch (IllegalArgumentException | IllegalStateException | IOException e) {
             System.err.println("vpnd: " + e.getMessage());
             return 1;

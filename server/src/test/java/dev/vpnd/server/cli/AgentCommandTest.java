@@ -143,4 +143,12 @@ class AgentCommandTest {
                 "00000000-0000-4000-8000-000000000000").exit()).isEqualTo(1);
         assertThat(CliRun.run(data, "agent", "token", "list", "--json").out().strip()).isEqualTo("[ ]");
     }
+
+    @Test
+    void theLabRefusesAGatewayNoFormNamesBeforeMakingAToken() {
+        var refused = CliRun.run(data, "lab", "--gateway", "vpn-doesnotexist", "--server", "http://127.0.0.1:9");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("no VPN gateway 'vpn-doesnotexist'");
+        assertThat(CliRun.run(data, "agent", "token", "list", "--json").out().strip()).isEqualTo("[ ]");
+    }
 }
