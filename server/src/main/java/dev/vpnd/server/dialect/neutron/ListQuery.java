@@ -96,8 +96,18 @@ final class ListQuery {
         return NeutronError.NOT_UTF8.fault();
     }
 
+    /**
+     * The attributes asked for, in their first order; empty values are dropped as Neutron's
+     * {@code api_common.list_args} drops them, so {@code fields=} alone asks for whole documents.
+     */
     Set<String> fields() {
-        return new LinkedHashSet<>(params.getOrDefault("fields", List.of()));
+        var fields = new LinkedHashSet<String>();
+        for (String field : params.getOrDefault("fields", List.of())) {
+            if (!field.isEmpty()) {
+                fields.add(field);
+            }
+        }
+        return fields;
     }
 
     /** Whether a document passes every filter. */

@@ -155,6 +155,11 @@ class OpenStackHttpTest {
         assertThat(page.body().at("/ikepolicies_links/0/href").asText()).isEqualTo(neutron()
                 + "/v2.0/vpn/ikepolicies?limit=1&fields=id&fields=name&marker="
                 + page.body().at("/ikepolicies/0/id").asText());
+        var emptyFields = call("GET", neutron() + "/v2.0/vpn/ikepolicies?name=cap-ike2&fields=", token, null);
+        assertThat(emptyFields.body().at("/ikepolicies/0/lifetime/value").asInt())
+                .as("an empty fields value asks for whole documents, as Neutron drops it").isEqualTo(3600);
+        assertThat(call("GET", neutron() + "/v2.0/vpn/ikepolicies/" + page.body().at("/ikepolicies/0/id").asText()
+                + "?fields=", token, null).body().path("ikepolicy").has("encryption_algorithm")).isTrue();
         var byName = call("GET", neutron() + "/v2.0/vpn/ikepolicies?name=cap-ike&name=cap-ike2&fields=name", token,
                 null);
         assertThat(byName.body().path("ikepolicies").findValuesAsText("name"))

@@ -30,6 +30,12 @@ class ListQueryTest {
     }
 
     @Test
+    void emptyFieldsAreDroppedSoTheyAskForWholeDocuments() {
+        assertThat(new ListQuery("fields=").fields()).isEmpty();
+        assertThat(new ListQuery("fields=&fields=id&fields=").fields()).containsExactly("id");
+    }
+
+    @Test
     void noQueryAsksForNothing() {
         for (String raw : new String[] {null, "", "&", "&&"}) {
             var query = new ListQuery(raw);
