@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * The legacy DescribeVpnConn (docs/dialects/tencent.md, DescribeVpnConn): the connections of a
  * region, filtered by VPC, gateway, connection id (old number or new id) and a name fragment,
- * ordered by creation or name, paged by {@code offset}/{@code limit}.
+ * ordered by creation or name, paged by {@code offset}/{@code limit}. An id filter that names no
+ * resource of the caller's region is that resource's not-found error, as the page lists them.
  */
 final class DescribeVpnConnAction {
     static final String ACTION = "DescribeVpnConn";
@@ -39,10 +40,8 @@ final class DescribeVpnConnAction {
         Order order = order(p.text("orderField").orElse("createTime"), p.text("orderDirection").orElse("desc"));
         Set<String> vpcIds = p.text("vpcId").map(id -> Set.of(vpc(ctx, id).id())).orElse(Set.of());
         Set<String> gatewayIds = p.text("vpnGwId").map(id -> Set.of(gateway(ctx, id).id())).orElse(Set.of());
-        Set<Long> serials = p.text("vpnConnId").map(id -> Set.of(LegacyIds.serial(ResourceType.VPN_CONNECTION, id)
-                .orElseThrow(() -> TencentError.INVALID_PARAMETER.saying("The vpnConnId `" + id
-                        + "` is neither a number nor a vpnx- id.")))).orElse(Set.of());
-        var filter = new ConnectionStore.Filter(Set.of(), serials, gatewayIds, Set.of(), vpcIds, Set.of(),
+        Set<String> connectionIds = p.text("vpnConnId").map(id -> Set.of(connection(ctx, id).id())).orElse(Set.of());
+        var filter = new ConnectionStore.Filter(connectionIds, Set.of(), gatewayIds, Set.of(), vpcIds, Set.of(),
                 p.text("vpnConnName").orElse(""), List.of());
         var found = ctx.services().connections().list(ctx.scope(), filter, new PageRequest(offset, limit, order));
 
@@ -93,6 +92,16 @@ final class DescribeVpnConnAction {
                         Set.of(serial.getAsLong()), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), List.of()),
                         new PageRequest(0, 1)).items().stream().findFirst();
         return gateway.orElseThrow(() -> TencentError.LEGACY_VPN_GATEWAY_NOT_FOUND.fault(id));
+    }
+
+    /** The connection a {@code vpnConnId} names; a value that names none is InvalidVpnConn.NotFound. */
+    private static VpnConnection connection(LegacyContext ctx, String id) {
+        OptionalLong serial = LegacyIds.serial(ResourceType.VPN_CONNECTION, id);
+        Optional<VpnConnection> connection = serial.isEmpty() ? Optional.empty()
+                : ctx.services().connections().list(ctx.scope(), new ConnectionStore.Filter(Set.of(),
+                        Set.of(serial.getAsLong()), Set.of(), Set.of(), Set.of(), Set.of(), "", List.of()),
+                        new PageRequest(0, 1)).items().stream().findFirst();
+        return connection.orElseThrow(() -> TencentError.LEGACY_VPN_CONNECTION_NOT_FOUND.fault(id));
     }
 
     /** Each VPC of a page by canonical id, in one query. */

@@ -55,6 +55,7 @@ enum TencentError implements WireError {
     // The legacy v2 API's own codes for an id filter that names nothing (DescribeVpnConn).
     LEGACY_VPC_NOT_FOUND("InvalidVpc.NotFound", "The VPC `%s` does not exist."),
     LEGACY_VPN_GATEWAY_NOT_FOUND("InvalidVpnGw.NotFound", "The VPN gateway `%s` does not exist."),
+    LEGACY_VPN_CONNECTION_NOT_FOUND("InvalidVpnConn.NotFound", "The VPN tunnel `%s` does not exist."),
     INTERNAL_ERROR("InternalError", "An internal error occurred; the request id is in the server log.");
 
     /** API 3.0 answers every error with HTTP 200: the SDKs read the error from the body only. */

@@ -306,7 +306,7 @@ class TencentLegacyDescribeVpnConnTest {
     }
 
     @Test
-    void unknownVpcAndGatewayAreTheSeedsErrors() throws Exception {
+    void unknownVpcGatewayAndConnectionAreTheSeedsErrors() throws Exception {
         String oldVpcId = describe("vpnConnId", alphaOne.getVpnConnectionId()).get("data").get(0).get("vpcId")
                 .asText();
         for (Object vpcId : List.of("vpc-zzzzzzzz", "gz_vpc_999999", 999999, "sh" + oldVpcId.substring(2),
@@ -319,14 +319,9 @@ class TencentLegacyDescribeVpnConnTest {
         for (Object gatewayId : List.of("vpngw-zzzzzzzz", 999999, "gw-1")) {
             assertError(describe("vpnGwId", gatewayId), 5000, "InvalidVpnGw.NotFound");
         }
-        // No such connection is an empty list, and a value of neither form a bad parameter.
-        for (Object connectionId : List.of(999999, "vpnx-zzzzzzzz")) {
-            JsonNode body = describe("vpnConnId", connectionId);
-            assertThat(body.get("code").asInt()).isZero();
-            assertThat(body.get("totalCount").asLong()).isZero();
-            assertThat(body.get("data")).isEmpty();
+        for (Object connectionId : List.of(999999, "vpnx-zzzzzzzz", "tunnel-1")) {
+            assertError(describe("vpnConnId", connectionId), 5000, "InvalidVpnConn.NotFound");
         }
-        assertError(describe("vpnConnId", "tunnel-1"), 4000, "InvalidParameter");
     }
 
     @Test
