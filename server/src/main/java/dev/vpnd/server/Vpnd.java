@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,12 +103,16 @@ public final class Vpnd implements AutoCloseable {
             listeners.add(new HttpListener(new TencentDialect(services, regions.in(RegionFile.TENCENT), keys,
                     replayGuard, metrics), config.host(), config.port("tencent"), reads, limits, identity));
             NeutronDialect.upgradeStoredDocuments(services.networking());
-            var neutron = new HttpListener(new NeutronDialect(services.identity(), services.networking(), metrics),
-                    config.host(), config.port("neutron"), reads, limits, identity);
-            // The catalog names the Neutron listener's port, known once it is bound (port 0 picks one).
-            listeners.add(new HttpListener(new KeystoneDialect(services.identity(),
+            // Keystone's catalog names Neutron's port and Neutron's 401 names Keystone's, each known once
+            // its listener is bound (port 0 picks one): both are read when a request needs them.
+            var keystone = new AtomicReference<HttpListener>();
+            var neutron = new HttpListener(new NeutronDialect(services.identity(), services.networking(),
+                    () -> keystone.get().port(), metrics), config.host(), config.port("neutron"), reads, limits,
+                    identity);
+            keystone.set(new HttpListener(new KeystoneDialect(services.identity(),
                     openStack.name(RegionFile.OPENSTACK).orElseThrow(), neutron::port, metrics),
                     config.host(), config.port("keystone"), reads, limits, identity));
+            listeners.add(keystone.get());
             listeners.add(neutron);
             agents = new AgentChannel(services.dataPlane(), metrics);
             storage.onCommit(agents::committed);

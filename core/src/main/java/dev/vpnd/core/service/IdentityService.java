@@ -5,6 +5,7 @@ import dev.vpnd.core.model.Secret;
 import dev.vpnd.core.model.TokenGrant;
 import dev.vpnd.core.model.User;
 import dev.vpnd.core.port.Storage;
+import dev.vpnd.core.port.Stores;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -89,19 +90,44 @@ public final class IdentityService {
         User user = found.get();
         return storage.write(s -> {
             Account project = s.accounts().find(user.accountId()).orElse(null);
-            if (project == null || (projectId != null && !projectId.equals(project.id()))
-                    || (projectName != null && !projectName.equals(project.name()))) {
+            if (project == null || !names(project, projectId, projectName)) {
                 return Optional.empty();
             }
             Instant now = settings.clock().instant();
-            if (issued.incrementAndGet() % PURGE_EVERY == 0) {
-                s.identities().purgeTokens(now);
-            }
-            String token = newToken();
-            var grant = new TokenGrant(sha256(token), user.id(), project.id(), now, now.plus(TOKEN_LIFETIME));
-            s.identities().insertToken(grant);
-            return Optional.of(new Issued(token, new Session(user, project, grant.issuedAt(), grant.expiresAt())));
+            return Optional.of(issue(s, user, project, now, now.plus(TOKEN_LIFETIME)));
         });
+    }
+
+    /**
+     * A new token for the user and project of a valid {@code token}, scoped to the project named by
+     * id or name (null: the same one). It expires when the original does, as Keystone's token method
+     * has it, so exchanging tokens never extends a session. Empty when the token is not valid or the
+     * project is not the user's.
+     */
+    public Optional<Issued> exchange(String token, String projectId, String projectName) {
+        Optional<Session> session = validate(token);
+        if (session.isEmpty() || !names(session.get().project(), projectId, projectName)) {
+            return Optional.empty();
+        }
+        Session original = session.get();
+        return Optional.of(storage.write(s -> issue(s, original.user(), original.project(),
+                settings.clock().instant(), original.expiresAt())));
+    }
+
+    /** Whether the project is the one named by id and by name, where either is given. */
+    private static boolean names(Account project, String projectId, String projectName) {
+        return (projectId == null || projectId.equals(project.id()))
+                && (projectName == null || projectName.equals(project.name()));
+    }
+
+    private Issued issue(Stores s, User user, Account project, Instant now, Instant expiresAt) {
+        if (issued.incrementAndGet() % PURGE_EVERY == 0) {
+            s.identities().purgeTokens(now);
+        }
+        String token = newToken();
+        var grant = new TokenGrant(sha256(token), user.id(), project.id(), now, expiresAt);
+        s.identities().insertToken(grant);
+        return new Issued(token, new Session(user, project, grant.issuedAt(), grant.expiresAt()));
     }
 
     /** The session of a token that exists and has not expired. */

@@ -56,6 +56,28 @@ class IdentityServiceTest {
     }
 
     @Test
+    void aTokenIsExchangedForOneThatExpiresWithIt() {
+        var original = identity.signIn(null, "team", password, null, null).orElseThrow();
+        core.clock.advance(Duration.ofMinutes(10));
+        var exchanged = identity.exchange(original.token(), team.account().id(), "team").orElseThrow();
+        assertThat(exchanged.token()).isNotEqualTo(original.token());
+        assertThat(exchanged.session().user()).isEqualTo(user());
+        assertThat(exchanged.session().project()).isEqualTo(team.account());
+        assertThat(exchanged.session().issuedAt()).isEqualTo(core.clock.instant());
+        assertThat(exchanged.session().expiresAt()).isEqualTo(original.session().expiresAt());
+        assertThat(identity.validate(exchanged.token())).isPresent();
+
+        assertThat(identity.exchange(original.token(), core.account.id(), null)).as("another project").isEmpty();
+        assertThat(identity.exchange(original.token(), null, CoreFixture.ACCOUNT_NAME)).isEmpty();
+        assertThat(identity.exchange("not-a-token", null, null)).isEmpty();
+        assertThat(identity.exchange(null, null, null)).isEmpty();
+        identity.revoke(original.token());
+        assertThat(identity.exchange(original.token(), null, null)).as("revoked").isEmpty();
+        core.clock.advance(Duration.ofMinutes(50));
+        assertThat(identity.exchange(exchanged.token(), null, null)).as("expired with the original").isEmpty();
+    }
+
+    @Test
     void aTokenIsValidUntilItExpires() {
         String token = identity.signIn(null, "team", password, null, null).orElseThrow().token();
         assertThat(identity.validate(token).orElseThrow().project()).isEqualTo(team.account());

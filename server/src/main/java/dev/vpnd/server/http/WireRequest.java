@@ -40,4 +40,23 @@ public record WireRequest(
     public boolean safeWithoutBody() {
         return body.length == 0 && (method.equals("GET") || method.equals("HEAD"));
     }
+
+    /**
+     * {@code scheme://host[:port]} as the client addressed this listener ({@code Host}, else
+     * {@code localhost}): the root of URLs in answers, which must work from where the client is.
+     */
+    public String origin() {
+        String host = header("host");
+        return scheme + "://" + (host == null || host.isEmpty() ? "localhost" : host);
+    }
+
+    /** The host part of {@code Host} without its port (an IPv6 literal keeps its brackets), else {@code localhost}. */
+    public String hostName() {
+        String host = header("host");
+        if (host == null || host.isEmpty()) {
+            return "localhost";
+        }
+        int colon = host.lastIndexOf(':');
+        return colon > host.lastIndexOf(']') ? host.substring(0, colon) : host;
+    }
 }

@@ -100,7 +100,7 @@ public final class KeystoneDialect extends RequestPipeline<KeystoneCall, Keyston
         WireRequest request = exchange.request();
         KeystoneCaller caller = exchange.caller();
         return switch (exchange.action()) {
-            case VERSIONS -> KeystoneRenderer.json(300, KeystoneDocuments.versions(baseUrl(request)), Map.of());
+            case VERSIONS -> KeystoneRenderer.json(300, KeystoneDocuments.versions(request.origin()), Map.of());
             case VERSION -> version(request);
             case ISSUE_TOKEN -> issue(request);
             case CHECK_TOKEN -> check(request, caller, true);
@@ -111,7 +111,7 @@ public final class KeystoneDialect extends RequestPipeline<KeystoneCall, Keyston
 
     @Override
     protected WireResponse render(WireFault fault, Optional<KeystoneCall> call, String requestId) {
-        return KeystoneRenderer.error(fault);
+        return KeystoneRenderer.error(fault, call.map(KeystoneCall::identityUrl));
     }
 
     @Override
@@ -122,25 +122,39 @@ public final class KeystoneDialect extends RequestPipeline<KeystoneCall, Keyston
     @Override
     public WireResponse protocolError(int status, String reason) {
         if (status == 503) {
-            return KeystoneRenderer.error(KeystoneError.UNAVAILABLE.fault());
+            return KeystoneRenderer.error(KeystoneError.UNAVAILABLE.fault(), Optional.empty());
         }
         var error = KeystoneError.ofStatus(status);
-        return KeystoneRenderer.error(error == KeystoneError.INTERNAL ? error.fault() : error.fault(reason));
+        return KeystoneRenderer.error(error == KeystoneError.INTERNAL ? error.fault() : error.fault(reason),
+                Optional.empty());
     }
 
     private WireResponse version(WireRequest request) {
         var root = MAPPER.createObjectNode();
-        root.set("version", KeystoneDocuments.version(baseUrl(request)));
+        root.set("version", KeystoneDocuments.version(request.origin()));
         return KeystoneRenderer.json(200, root, Map.of());
     }
 
     /**
      * {@code POST /v3/auth/tokens}: 201 with the token in {@code X-Subject-Token}, or 401 whatever was
      * wrong; a 401 with {@code Retry-After}, and no password checked, while the user or the client's
-     * address is throttled ({@link LoginThrottle}).
+     * address is throttled ({@link LoginThrottle}). A token is exchanged unthrottled: it cannot be
+     * guessed.
      */
     private WireResponse issue(WireRequest request) {
-        var auth = PasswordAuth.parse(body(request));
+        Optional<IdentityService.Issued> issued = switch (AuthRequest.parse(body(request))) {
+            case PasswordAuth password -> signIn(request, password);
+            case TokenAuth token -> identity.exchange(token.token(), token.projectId(), token.projectName());
+        };
+        if (issued.isEmpty()) {
+            throw PasswordAuth.unauthorized();
+        }
+        return KeystoneRenderer.json(201, tokenBody(request, issued.get().session(), true),
+                Map.of("X-Subject-Token", issued.get().token()));
+    }
+
+    /** The password method, counted by the throttle: a guess costs the guesser, never the store. */
+    private Optional<IdentityService.Issued> signIn(WireRequest request, PasswordAuth auth) {
         var admitted = switch (throttle.begin(auth.throttleKey(identity::userIdOf), request.remoteAddress())) {
             case LoginThrottle.Refused refused -> throw PasswordAuth.throttled(refused.retryAfterSeconds());
             case LoginThrottle.Admitted attempt -> attempt;
@@ -156,11 +170,10 @@ public final class KeystoneDialect extends RequestPipeline<KeystoneCall, Keyston
         }
         if (issued.isEmpty()) {
             admitted.failed();
-            throw PasswordAuth.unauthorized();
+        } else {
+            admitted.succeeded();
         }
-        admitted.succeeded();
-        return KeystoneRenderer.json(201, tokenBody(request, issued.get().session(), true),
-                Map.of("X-Subject-Token", issued.get().token()));
+        return issued;
     }
 
     /**
@@ -188,7 +201,7 @@ public final class KeystoneDialect extends RequestPipeline<KeystoneCall, Keyston
     }
 
     private JsonNode tokenBody(WireRequest request, Session session, boolean catalog) {
-        return KeystoneDocuments.token(session, baseUrl(request), request.scheme() + "://" + host(request) + ":"
+        return KeystoneDocuments.token(session, request.origin(), request.scheme() + "://" + request.hostName() + ":"
                 + neutronPort.getAsInt(), region, catalog);
     }
 
@@ -207,21 +220,5 @@ public final class KeystoneDialect extends RequestPipeline<KeystoneCall, Keyston
         } catch (IOException e) {
             throw KeystoneError.BAD_REQUEST.fault("The request body is not valid JSON.");
         }
-    }
-
-    /** {@code http://HOST[:PORT]} (or {@code https://}) as the client addressed this listener. */
-    private static String baseUrl(WireRequest request) {
-        String host = request.header("host");
-        return request.scheme() + "://" + (host == null || host.isEmpty() ? "localhost" : host);
-    }
-
-    /** The host part of the {@code Host} header (an IPv6 literal keeps its brackets). */
-    private static String host(WireRequest request) {
-        String host = request.header("host");
-        if (host == null || host.isEmpty()) {
-            return "localhost";
-        }
-        int colon = host.lastIndexOf(':');
-        return colon > host.lastIndexOf(']') ? host.substring(0, colon) : host;
     }
 }

@@ -106,8 +106,8 @@ final class KeystoneDocuments {
     }
 
     private static void domain(ObjectNode domain) {
-        domain.put("id", PasswordAuth.DEFAULT_DOMAIN_ID);
-        domain.put("name", PasswordAuth.DEFAULT_DOMAIN_NAME);
+        domain.put("id", AuthRequest.DEFAULT_DOMAIN_ID);
+        domain.put("name", AuthRequest.DEFAULT_DOMAIN_NAME);
     }
 
     /** Keystone's ids are 32 hex digits; catalog and role ids stay the same across restarts and nodes. */

@@ -7,8 +7,12 @@ import dev.vpnd.server.dialect.WireFault;
 import dev.vpnd.server.http.WireResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** Keystone's answers: JSON always, errors included; a 401 says where to authenticate. */
+/**
+ * Keystone's answers: JSON always, errors included; a 401 says where to authenticate, as Keystone's
+ * {@code WWW-Authenticate: Keystone uri="<its root URL>"}.
+ */
 final class KeystoneRenderer {
     static final String JSON = "application/json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -16,13 +20,18 @@ final class KeystoneRenderer {
     private KeystoneRenderer() {
     }
 
-    static WireResponse error(WireFault fault) {
+    static WireResponse error(WireFault fault, Optional<String> identityUrl) {
         var headers = new LinkedHashMap<>(fault.headers());
-        if (fault.status() == KeystoneError.UNAUTHORIZED.status) {
-            headers.put("WWW-Authenticate", "Keystone uri=\"/v3\"");
+        if (fault.status() == KeystoneError.UNAUTHORIZED.status && identityUrl.isPresent()) {
+            headers.put("WWW-Authenticate", challenge(identityUrl.get()));
         }
         var error = KeystoneError.ofStatus(fault.status());
         return json(error.status, KeystoneDocuments.error(error, fault.getMessage()), headers);
+    }
+
+    /** The challenge naming Keystone's root URL, as Keystone and keystonemiddleware send it. */
+    static String challenge(String identityUrl) {
+        return "Keystone uri=\"" + identityUrl + "\"";
     }
 
     static WireResponse json(int status, JsonNode body, Map<String, String> headers) {

@@ -13,6 +13,7 @@ import dev.vpnd.server.ops.Metrics;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +31,17 @@ public final class NeutronDialect extends RequestPipeline<NeutronCall, Caller, N
 
     private final IdentityService identity;
     private final Resources resources;
+    private final IntSupplier keystonePort;
 
-    public NeutronDialect(IdentityService identity, NetworkingService networking, Metrics metrics) {
+    /**
+     * {@code keystonePort} is read per request: the Keystone listener may bind a free port after this
+     * is built. A 401 names Keystone at that port on the host the client called.
+     */
+    public NeutronDialect(IdentityService identity, NetworkingService networking, IntSupplier keystonePort,
+            Metrics metrics) {
         super(metrics, Order.AUTHENTICATE_FIRST, NeutronActions.TABLE, NeutronErrors.TABLE);
         this.identity = identity;
+        this.keystonePort = keystonePort;
         this.resources = new Resources(networking);
     }
 
@@ -78,7 +86,8 @@ public final class NeutronDialect extends RequestPipeline<NeutronCall, Caller, N
             return Caller.ANONYMOUS;
         }
         var session = identity.validate(request.header("x-auth-token"))
-                .orElseThrow(() -> NeutronError.UNAUTHORIZED.fault());
+                .orElseThrow(() -> NeutronError.unauthorized(request.scheme() + "://" + request.hostName() + ":"
+                        + keystonePort.getAsInt()));
         return new Caller(session.project().id(), session.admin());
     }
 
@@ -107,8 +116,8 @@ public final class NeutronDialect extends RequestPipeline<NeutronCall, Caller, N
         Caller caller = exchange.caller();
         String requestId = exchange.requestId();
         return switch (exchange.action()) {
-            case VERSIONS -> NeutronRenderer.versions(Resources.baseUrl(request));
-            case ROOT -> NeutronRenderer.json(200, Extensions.resources(Resources.baseUrl(request)), true,
+            case VERSIONS -> NeutronRenderer.versions(request.origin());
+            case ROOT -> NeutronRenderer.json(200, Extensions.resources(request.origin()), true,
                     requestId);
             case EXTENSIONS -> NeutronRenderer.json(200, Extensions.list(), true, requestId);
             case EXTENSION -> NeutronRenderer.json(200, extension(call.id()), true, requestId);

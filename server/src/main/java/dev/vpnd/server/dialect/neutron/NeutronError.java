@@ -2,6 +2,7 @@ package dev.vpnd.server.dialect.neutron;
 
 import dev.vpnd.server.dialect.WireError;
 import dev.vpnd.server.dialect.WireFault;
+import java.util.Map;
 
 /**
  * Every error the Neutron dialect answers: the exception type Neutron names in
@@ -150,5 +151,14 @@ enum NeutronError implements WireError {
     /** The error with its template's {@code %s} filled by {@code arguments}, in order. */
     WireFault fault(Object... arguments) {
         return new WireFault(this, type, String.format(template, arguments));
+    }
+
+    /**
+     * keystonemiddleware's 401: the token is missing, unknown or expired, and the answer says where
+     * to get one, {@code WWW-Authenticate: Keystone uri="<Keystone's root URL>"}.
+     */
+    static WireFault unauthorized(String identityUrl) {
+        return new WireFault(UNAUTHORIZED, UNAUTHORIZED.type, UNAUTHORIZED.template,
+                Map.of("WWW-Authenticate", "Keystone uri=\"" + identityUrl + "\""));
     }
 }

@@ -40,7 +40,7 @@ final class NeutronRenderer {
 
     static WireResponse error(WireFault fault, String requestId) {
         if (fault.error() == NeutronError.UNAUTHORIZED) {
-            return unauthorized(fault.getMessage());
+            return unauthorized(fault.getMessage(), fault.headers());
         }
         return error(fault.status(), fault.code(), fault.getMessage(), requestId);
     }
@@ -52,12 +52,14 @@ final class NeutronRenderer {
         return json(status, root, true, requestId);
     }
 
-    /** keystonemiddleware's answer to a missing, unknown or expired token: no request id, where to sign in. */
-    private static WireResponse unauthorized(String message) {
+    /**
+     * keystonemiddleware's answer to a missing, unknown or expired token: no request id, and where to
+     * sign in ({@link NeutronError#unauthorized}).
+     */
+    private static WireResponse unauthorized(String message, Map<String, String> headers) {
         ObjectNode root = NeutronJson.NODES.objectNode();
         root.putObject("error").put("code", NeutronError.UNAUTHORIZED.status()).put("title", "Unauthorized")
                 .put("message", message);
-        return new WireResponse(NeutronError.UNAUTHORIZED.status(), JSON, NeutronJson.write(root, true),
-                Map.of("WWW-Authenticate", "Keystone uri=\"/v3\""));
+        return new WireResponse(NeutronError.UNAUTHORIZED.status(), JSON, NeutronJson.write(root, true), headers);
     }
 }

@@ -33,7 +33,7 @@ final class Resources {
             var items = out.putArray(kind.collection());
             page.forEach(doc -> items.add(Documents.render(op, kind, doc, fields)));
             if (query.limit() > 0) {
-                out.set(kind.collection() + "_links", query.links(baseUrl(request) + request.path(), page));
+                out.set(kind.collection() + "_links", query.links(request.origin() + request.path(), page));
             }
             return out;
         });
@@ -99,12 +99,6 @@ final class Resources {
         ObjectNode answer = networking.write(tx -> Routers.interfaceAction(new Operation(caller, tx), routerId,
                 action, body));
         return NeutronRenderer.json(200, answer, Kinds.ROUTERS.spaced(), requestId);
-    }
-
-    /** The listener's own scheme, as Keystone's catalog gives it: links must work on an HTTPS-only port. */
-    static String baseUrl(WireRequest request) {
-        String host = request.header("host");
-        return request.scheme() + "://" + (host == null ? "localhost" : host);
     }
 
     private static ObjectNode wrap(Kind kind, ObjectNode doc) {

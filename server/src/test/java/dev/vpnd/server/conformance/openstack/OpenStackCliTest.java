@@ -92,6 +92,30 @@ class OpenStackCliTest {
     }
 
     @Test
+    void aTokenSignsInAsTheV3TokenPluginSendsIt() throws Exception {
+        JsonNode issued = ok("demo", "openstack", "token", "issue", "-f", "json");
+        String token = issued.path("id").asText();
+        var env = Map.of("HOME", home.toString(), "OS_AUTH_URL", VPND.endpoints().get("keystone") + "/v3",
+                "OS_IDENTITY_API_VERSION", "3", "OS_AUTH_TYPE", "v3token", "OS_TOKEN", token,
+                "OS_PROJECT_NAME", "demo", "OS_PROJECT_DOMAIN_NAME", "Default");
+        var exchanged = OpenStackTools.run(List.of("openstack", "token", "issue", "-f", "json"), env, home, 120);
+        assertThat(exchanged.exit()).as(exchanged.stderr()).isZero();
+        JsonNode second = JSON.readTree(exchanged.stdout());
+        assertThat(second.path("id").asText()).isNotEqualTo(token);
+        assertThat(second.path("project_id").asText()).isEqualTo(issued.path("project_id").asText());
+        assertThat(second.path("expires").asText()).as("an exchanged token never outlives the original")
+                .isEqualTo(issued.path("expires").asText());
+        var listed = OpenStackTools.run(List.of("openstack", "vpn", "ike", "policy", "list", "-f", "json"), env, home,
+                120);
+        assertThat(listed.exit()).as(listed.stderr()).isZero();
+
+        var revoked = as("demo", "openstack", "token", "revoke", token);
+        assertThat(revoked.exit()).as(revoked.stderr()).isZero();
+        var refused = OpenStackTools.run(List.of("openstack", "token", "issue", "-f", "json"), env, home, 120);
+        assertThat(refused.exit()).as("a revoked token is exchanged for nothing").isNotZero();
+    }
+
+    @Test
     void everyVpnCommandAndItsErrors() throws Exception {
         ok("admin", "openstack", "network", "create", "--external", "public", "-f", "json");
         ok("admin", "openstack", "subnet", "create", "--network", "public", "--subnet-range", "172.24.4.0/24",

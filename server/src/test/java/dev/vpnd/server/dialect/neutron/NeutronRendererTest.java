@@ -3,6 +3,7 @@ package dev.vpnd.server.dialect.neutron;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The forms neutron-server answers in: NeutronError bodies, keystonemiddleware's 401, a bare 204. */
@@ -23,11 +24,11 @@ class NeutronRendererTest {
 
     @Test
     void aBadTokenIsKeystonemiddlewaresAnswerWithoutARequestId() {
-        var answer = NeutronRenderer.error(NeutronError.UNAUTHORIZED.fault(), "req-1");
+        var answer = NeutronRenderer.error(NeutronError.unauthorized("http://h:8803"), "req-1");
         assertThat(answer.status()).isEqualTo(401);
         assertThat(text(answer.body())).isEqualTo("{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", "
                 + "\"message\": \"The request you have made requires authentication.\"}}");
-        assertThat(answer.headers()).containsOnlyKeys("WWW-Authenticate");
+        assertThat(answer.headers()).containsExactly(Map.entry("WWW-Authenticate", "Keystone uri=\"http://h:8803\""));
     }
 
     @Test

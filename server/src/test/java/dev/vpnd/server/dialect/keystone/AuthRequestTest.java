@@ -9,18 +9,18 @@ import java.io.IOException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The password method's body: who signs in, in which project, and what is refused before any password is checked. */
-class PasswordAuthTest {
+/** The auth body: who signs in with which method, in which project, and what is refused before anything is checked. */
+class AuthRequestTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static PasswordAuth parse(String body) throws IOException {
-        return PasswordAuth.parse(JSON.readTree(body));
+    private static AuthRequest parse(String body) throws IOException {
+        return AuthRequest.parse(JSON.readTree(body));
     }
 
     private static WireFault refusal(String body) throws IOException {
         JsonNode json = JSON.readTree(body);
         try {
-            PasswordAuth.parse(json);
+            AuthRequest.parse(json);
         } catch (WireFault fault) {
             return fault;
         }
@@ -58,8 +58,8 @@ class PasswordAuthTest {
         var auth = parse("""
                 {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": 5,
                 "password": ["pw"]}}}}}""");
-        assertThat(auth.userName()).isNull();
-        assertThat(auth.password()).isNull();
+        assertThat(((PasswordAuth) auth).userName()).isNull();
+        assertThat(((PasswordAuth) auth).password()).isNull();
     }
 
     @Test
@@ -72,10 +72,43 @@ class PasswordAuthTest {
     }
 
     @Test
-    void aMethodOtherThanPasswordIs401() throws IOException {
+    void aTokenIsExchangedForOneInTheProjectNamed() throws IOException {
+        var auth = parse("""
+                {"auth": {"identity": {"methods": ["token"], "token": {"id": "t-1"}},
+                "scope": {"project": {"name": "demo", "domain": {"name": "Default"}}}}}""");
+        assertThat(auth).isEqualTo(new TokenAuth("t-1", null, "demo"));
+        assertThat(auth.toString()).doesNotContain("t-1");
+    }
+
+    @Test
+    void aTokenMethodWithoutItsIdIsA400() throws IOException {
         var fault = refusal("""
-                {"auth": {"identity": {"methods": ["token"], "token": {"id": "t"}}}}""");
-        assertThat(fault.error()).isEqualTo(KeystoneError.UNAUTHORIZED);
+                {"auth": {"identity": {"methods": ["token"], "token": {}}}}""");
+        assertThat(fault.error()).isEqualTo(KeystoneError.BAD_REQUEST);
+        assertThat(fault.getMessage()).startsWith("Expecting to find id in token.");
+    }
+
+    @Test
+    void withBothMethodsThePasswordIsChecked() throws IOException {
+        assertThat(parse("""
+                {"auth": {"identity": {"methods": ["token", "password"], "token": {"id": "t-1"},
+                "password": {"user": {"name": "alice", "password": "pw"}}}}}""")).isInstanceOf(PasswordAuth.class);
+    }
+
+    @Test
+    void aMethodVpndHasNotIs401() throws IOException {
+        for (String method : new String[] {"totp", "application_credential", ""}) {
+            var fault = refusal("""
+                    {"auth": {"identity": {"methods": ["%s"]}}}""".formatted(method));
+            assertThat(fault.error()).as(method).isEqualTo(KeystoneError.UNAUTHORIZED);
+        }
+    }
+
+    @Test
+    void aPasswordNeverPrints() throws IOException {
+        assertThat(parse("""
+                {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "alice",
+                "password": "s3cret-pw"}}}}}""").toString()).doesNotContain("s3cret-pw");
     }
 
     @Test
