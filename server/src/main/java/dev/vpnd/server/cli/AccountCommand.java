@@ -1,6 +1,7 @@
 package dev.vpnd.server.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vpnd.server.dialect.OpenStackIds;
 import dev.vpnd.server.security.KeyStyle;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class AccountCommand {
                 out.put("tencent", tencent);
                 var openstack = new LinkedHashMap<String, Object>();
                 openstack.put("project", created.account().name());
-                openstack.put("project_id", created.account().id());
+                openstack.put("project_id", OpenStackIds.shown(created.account().id()));
                 openstack.put("user", created.login().userName());
                 openstack.put("password", created.login().password().value());
                 out.put("openstack", openstack);

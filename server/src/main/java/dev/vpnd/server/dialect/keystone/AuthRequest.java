@@ -1,6 +1,7 @@
 package dev.vpnd.server.dialect.keystone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vpnd.server.dialect.OpenStackIds;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -33,13 +34,13 @@ sealed interface AuthRequest permits PasswordAuth, TokenAuth {
         if (!project.isMissingNode()) {
             checkDomain(project.path("domain"));
         }
-        String projectId = text(project, "id");
+        String projectId = OpenStackIds.canonical(text(project, "id"));
         String projectName = text(project, "name");
         if (methods.contains("password")) {
             JsonNode user = identity.path("password").path("user");
             checkDomain(user.path("domain"));
-            return new PasswordAuth(text(user, "id"), text(user, "name"), text(user, "password"), projectId,
-                    projectName);
+            return new PasswordAuth(OpenStackIds.canonical(text(user, "id")), text(user, "name"),
+                    text(user, "password"), projectId, projectName);
         }
         if (methods.contains("token")) {
             String token = text(identity.path("token"), "id");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnd.core.service.IdentityService.Session;
+import dev.vpnd.server.dialect.OpenStackIds;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -58,7 +59,7 @@ final class KeystoneDocuments {
         token.putArray("methods").add("password");
         var user = token.putObject("user");
         domain(user.putObject("domain"));
-        user.put("id", session.user().id());
+        user.put("id", OpenStackIds.shown(session.user().id()));
         user.put("name", session.user().name());
         user.putNull("password_expires_at");
         token.putArray("audit_ids").add(auditId());
@@ -66,7 +67,7 @@ final class KeystoneDocuments {
         token.put("issued_at", TIME.format(session.issuedAt()));
         var project = token.putObject("project");
         domain(project.putObject("domain"));
-        project.put("id", session.project().id());
+        project.put("id", OpenStackIds.shown(session.project().id()));
         project.put("name", session.project().name());
         token.put("is_domain", false);
         ArrayNode roles = token.putArray("roles");

@@ -2,6 +2,7 @@ package dev.vpnd.server.dialect.neutron;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.server.dialect.OpenStackIds;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.Set;
@@ -13,6 +14,8 @@ import java.util.Set;
  * documents rendered back in attribute order.
  */
 final class Documents {
+    /** The attributes naming a resource's project, shown in Keystone's spelling of its id. */
+    static final Set<String> PROJECT_KEYS = Set.of("tenant_id", "project_id");
     private Documents() {
     }
 
@@ -54,8 +57,8 @@ final class Documents {
             }
         }
         unrecognized(kind, given);
-        String project = doc.path("tenant_id").isTextual() ? doc.get("tenant_id").asText()
-                : doc.path("project_id").isTextual() ? doc.get("project_id").asText() : caller.projectId();
+        String project = OpenStackIds.canonical(doc.path("tenant_id").isTextual() ? doc.get("tenant_id").asText()
+                : doc.path("project_id").isTextual() ? doc.get("project_id").asText() : caller.projectId());
         if (!project.equals(caller.projectId()) && !caller.admin()) {
             throw NeutronError.OTHER_PROJECT.fault();
         }
@@ -99,7 +102,8 @@ final class Documents {
 
     /**
      * What a client sees of a stored document: the attributes in map order (only {@code fields}
-     * when given, unknown names ignored), internal keys and admin-only attributes (for others) dropped.
+     * when given, unknown names ignored), internal keys and admin-only attributes (for others) dropped,
+     * the owner's project in Keystone's spelling.
      */
     static ObjectNode render(Operation op, Kind kind, ObjectNode doc, Set<String> fields) {
         ObjectNode out = NeutronJson.NODES.objectNode();
@@ -109,7 +113,8 @@ final class Documents {
                 continue;
             }
             if ((fields.isEmpty() || fields.contains(name)) && doc.has(name)) {
-                out.set(name, doc.get(name));
+                out.set(name, PROJECT_KEYS.contains(name) && doc.get(name).isTextual()
+                        ? NeutronJson.NODES.textNode(OpenStackIds.shown(doc.get(name).asText())) : doc.get(name));
             }
         }
         return out;

@@ -3,6 +3,7 @@ package dev.vpnd.server.dialect.neutron;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.server.dialect.OpenStackIds;
 import dev.vpnd.server.dialect.WireFault;
 import dev.vpnd.server.dialect.neutron.Attribute.Filter;
 import java.io.ByteArrayOutputStream;
@@ -141,7 +142,8 @@ final class ListQuery {
         params.forEach((key, values) -> {
             Attribute attribute = byName.get(key);
             if (!CONTROL.contains(key) && attribute != null && attribute.filter() != Filter.NONE) {
-                out.put(key, values);
+                out.put(key, Documents.PROJECT_KEYS.contains(key)
+                        ? values.stream().map(OpenStackIds::canonical).toList() : values);
             }
         });
         return out;

@@ -5,6 +5,7 @@ import static dev.vpnd.server.dialect.neutron.NeutronJson.NODES;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.server.dialect.OpenStackIds;
 import java.util.List;
 import java.util.Set;
 
@@ -140,7 +141,7 @@ final class Routers implements Behaviour {
         }
         ObjectNode answer = NODES.objectNode();
         answer.put("id", routerId);
-        answer.put("tenant_id", Operation.project(router));
+        answer.put("tenant_id", OpenStackIds.shown(Operation.project(router)));
         answer.put("port_id", port.path("id").asText());
         answer.put("network_id", subnet.path("network_id").asText());
         answer.put("subnet_id", subnetId);

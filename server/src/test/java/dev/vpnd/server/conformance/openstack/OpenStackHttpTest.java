@@ -96,6 +96,45 @@ class OpenStackHttpTest {
     }
 
     @Test
+    void projectAndUserIdsAreKeystonesHexAndTakenInEitherForm() throws Exception {
+        JsonNode body = token("demo", "demo", "demo").body().get("token");
+        String projectId = body.at("/project/id").asText();
+        String userId = body.at("/user/id").asText();
+        assertThat(projectId).matches("[0-9a-f]{32}");
+        assertThat(userId).matches("[0-9a-f]{32}");
+        String dashed = VPND.services().accounts().list().stream().filter(a -> a.name().equals("demo"))
+                .findFirst().orElseThrow().id();
+        assertThat(dashed.replace("-", "")).isEqualTo(projectId);
+
+        for (String project : new String[] {projectId, dashed}) {
+            var byIds = call("POST", keystone() + "/v3/auth/tokens", null, """
+                    {"auth": {"identity": {"methods": ["password"], "password": {"user": {"id": "%s",
+                    "password": "demo"}}}, "scope": {"project": {"id": "%s"}}}}""".formatted(userId, project));
+            assertThat(byIds.status()).as(project).isEqualTo(201);
+            assertThat(byIds.body().at("/token/project/id").asText()).isEqualTo(projectId);
+        }
+
+        String token = demoToken();
+        String admin = token("admin", "admin", "admin").raw().headers().firstValue("X-Subject-Token").orElseThrow();
+        var made = call("POST", neutron() + "/v2.0/vpn/ikepolicies", admin,
+                "{\"ikepolicy\": {\"name\": \"for-demo\", \"tenant_id\": \"" + projectId + "\"}}");
+        assertThat(made.status()).isEqualTo(201);
+        assertThat(made.body().at("/ikepolicy/tenant_id").asText()).isEqualTo(projectId);
+        assertThat(made.body().at("/ikepolicy/project_id").asText()).isEqualTo(projectId);
+        var seen = call("GET", neutron() + "/v2.0/vpn/ikepolicies?name=for-demo", token, null);
+        assertThat(seen.body().path("ikepolicies")).as("made by the admin for demo's project, by its hex id")
+                .hasSize(1);
+        for (String project : new String[] {projectId, dashed}) {
+            var filtered = call("GET", neutron() + "/v2.0/vpn/ikepolicies?name=for-demo&tenant_id=" + project, admin,
+                    null);
+            assertThat(filtered.body().path("ikepolicies")).as(project).hasSize(1);
+            var byProject = call("GET", neutron() + "/v2.0/vpn/ikepolicies?name=for-demo&project_id=" + project,
+                    admin, null);
+            assertThat(byProject.body().path("ikepolicies")).as(project).hasSize(1);
+        }
+    }
+
+    @Test
     void neutronNeedsAValidToken() throws Exception {
         var answer = call("GET", neutron() + "/v2.0/vpn/ikepolicies", "bogus", null);
         assertThat(answer.status()).isEqualTo(401);

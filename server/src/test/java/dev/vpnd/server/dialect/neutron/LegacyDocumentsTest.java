@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnd.core.model.OpenStackResource;
 import dev.vpnd.server.RunningVpnd;
+import dev.vpnd.server.dialect.OpenStackIds;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,8 @@ class LegacyDocumentsTest {
                         + "\", \"ikepolicy_id\": \"" + ike + "\", \"ipsecpolicy_id\": \"" + ipsec
                         + "\", \"peer_cidrs\": [\"10.9.0.0/24\"], \"peer_address\": \"198.51.100.7\", "
                         + "\"peer_id\": \"198.51.100.7\", \"psk\": \"secret\"}}");
-        String project = CALLS.neutron("GET", "/v2.0/vpn/vpnservices/" + service, demo, null).body()
-                .at("/vpnservice/tenant_id").asText();
+        String project = OpenStackIds.canonical(CALLS.neutron("GET", "/v2.0/vpn/vpnservices/" + service, demo, null)
+                .body().at("/vpnservice/tenant_id").asText());
         String orphan = UUID.randomUUID().toString();
         // As an older vpnd stored them: the whole document, with its own status bookkeeping.
         VPND.services().networking().write(tx -> {
