@@ -11,6 +11,12 @@ import com.aliyun.vpc20160428.models.DescribeVpnConnectionsRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionsRequest.DescribeVpnConnectionsRequestTag;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionsResponseBody;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionsResponseBody.DescribeVpnConnectionsResponseBodyVpnConnectionsVpnConnection;
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.MethodType;
+import com.aliyuncs.http.ProtocolType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.server.RunningVpnd;
 import java.util.ArrayList;
 import java.util.List;
@@ -245,6 +251,44 @@ class PagingAndFilterTest {
 
         var gold = list(onA().setPageSize(50).setTag(List.of(tag("tier", "gold"))));
         assertThat(ids(gold)).containsExactlyInAnyOrderElementsOf(connectionsWhere(i -> i % 10 == 0));
+    }
+
+    /** The 2023 page's sample sends tags as JSON text, {@code Tag=[{"Key":…,"Value":…}]}: the same filter. */
+    private static JsonNode listWithJsonTags(String tags) throws Exception {
+        var request = new CommonRequest();
+        request.setSysDomain(VPND.aliyunEndpoint());
+        request.setSysProtocol(ProtocolType.HTTP);
+        request.setSysMethod(MethodType.POST);
+        request.setSysVersion("2016-04-28");
+        request.setSysAction("DescribeVpnConnections");
+        request.putQueryParameter("RegionId", AliyunClients.REGION);
+        request.putQueryParameter("VpnGatewayId", gatewayA);
+        request.putQueryParameter("PageSize", "50");
+        request.putQueryParameter("Tag", tags);
+        return new ObjectMapper().readTree(AliyunClients.oldSdk().getCommonResponse(request).getData());
+    }
+
+    @Test
+    void tagsAsTheSamplesJsonTextFilterAsTheIndexedForm() throws Exception {
+        JsonNode two = listWithJsonTags("[{\"Key\":\"env\",\"Value\":\"prod\"},{\"Key\":\"team\",\"Value\":\"net\"}]");
+        assertThat(two.path("TotalCount").asInt()).isEqualTo(10);
+        assertThat(two.at("/VpnConnections/VpnConnection").findValuesAsText("VpnConnectionId"))
+                .containsExactlyInAnyOrderElementsOf(connectionsWhere(i -> i % 6 == 0));
+        JsonNode keyOnly = listWithJsonTags("[{\"Key\":\"tier\"}]");
+        assertThat(keyOnly.path("TotalCount").asInt()).isEqualTo(12);
+
+        for (String malformed : new String[] {"[{\"Key\":", "{\"Key\":\"env\"}", "[\"env\"]",
+                "[{\"Key\":5}]"}) {
+            var e = catchThrowableOfType(ClientException.class, () -> listWithJsonTags(malformed));
+            assertThat(e).as(malformed).isNotNull();
+            assertThat(e.getErrCode()).as(malformed).isEqualTo("InvalidParameter");
+        }
+        String twentyOne = IntStream.rangeClosed(1, 21).mapToObj(i -> "{\"Key\":\"k" + i + "\"}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        var tooMany = catchThrowableOfType(ClientException.class, () -> listWithJsonTags(twentyOne));
+        assertThat(tooMany.getErrCode()).isEqualTo("SizeLimitExceeded.TagNum");
+        var badKey = catchThrowableOfType(ClientException.class, () -> listWithJsonTags("[{\"Key\":\"aliyunx\"}]"));
+        assertThat(badKey.getErrCode()).isEqualTo("InvalidParameter.TagKey");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package dev.vpnd.server.dialect.aliyun;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpnd.core.model.Tag;
 import dev.vpnd.core.port.TagFilter;
 import dev.vpnd.core.service.Tags;
@@ -34,9 +35,39 @@ final class AliyunTags {
         return tags;
     }
 
-    /** Tags a listed resource must carry; an absent value matches any value of the key. */
+    /**
+     * Tags a listed resource must carry; an absent value matches any value of the key. They are
+     * {@code Tag.N.Key}/{@code Tag.N.Value}, or the 2023 page's JSON form {@code Tag=[{"Key":…,
+     * "Value":…}]} (with the same limits; malformed JSON is {@code InvalidParameter}), or both.
+     */
     static List<TagFilter> toFilter(RpcParams params, String prefix) {
-        return pairs(params, prefix).stream().map(p -> new TagFilter(p.key(), p.value())).toList();
+        var entries = params.list(prefix);
+        entries.addAll(jsonEntries(params, prefix));
+        return pairs(entries).stream().map(p -> new TagFilter(p.key(), p.value())).toList();
+    }
+
+    /** The JSON form's pairs as the flattened form's entries; a member that is not text is malformed. */
+    private static List<Map<String, String>> jsonEntries(RpcParams params, String name) {
+        var entries = new ArrayList<Map<String, String>>();
+        for (JsonNode item : params.jsonArray(name)) {
+            if (entries.size() > Tags.MAX_PER_RESOURCE) {
+                throw AliyunError.TAG_NUMBER_EXCEEDED.fault();
+            }
+            if (!item.isObject()) {
+                throw AliyunError.INVALID_PARAMETER.fault(name);
+            }
+            var entry = new LinkedHashMap<String, String>();
+            for (String field : new String[] {"Key", "Value"}) {
+                JsonNode value = item.path(field);
+                if (value.isTextual()) {
+                    entry.put(field, value.asText());
+                } else if (!value.isMissingNode() && !value.isNull()) {
+                    throw AliyunError.INVALID_PARAMETER.fault(name);
+                }
+            }
+            entries.add(entry);
+        }
+        return entries;
     }
 
     /** Tag keys to remove ({@code TagKey.N}), checked like keys. */
@@ -57,7 +88,10 @@ final class AliyunTags {
     }
 
     private static List<Pair> pairs(RpcParams params, String prefix) {
-        List<Map<String, String>> entries = params.list(prefix);
+        return pairs(params.list(prefix));
+    }
+
+    private static List<Pair> pairs(List<Map<String, String>> entries) {
         if (entries.size() > Tags.MAX_PER_RESOURCE) {
             throw AliyunError.TAG_NUMBER_EXCEEDED.fault();
         }

@@ -115,6 +115,26 @@ final class RpcParams {
     }
 
     /**
+     * A JSON-array parameter such as the 2023 page's {@code Tag=[{"Key":"k","Value":"v"}]}: absent
+     * gives a missing node, malformed or anything but an array an error.
+     */
+    JsonNode jsonArray(String name) {
+        String value = optional(name);
+        if (value == null) {
+            return MissingNode.getInstance();
+        }
+        try {
+            JsonNode node = JSON.readTree(value);
+            if (node == null || !node.isArray()) {
+                throw AliyunError.INVALID_PARAMETER.fault(name);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw AliyunError.INVALID_PARAMETER.fault(name);
+        }
+    }
+
+    /**
      * A flattened 1-based list such as {@code Tag.1.Key}, {@code Tag.1.Value}, {@code Tag.2.Key}:
      * one map per index, in index order, keyed by the rest of the name ({@code Key}, or
      * {@code TunnelIkeConfig.Psk} for nested objects). Indices run from 1 to {@link #MAX_LIST_INDEX}
