@@ -18,6 +18,13 @@ final class AliyunClients {
         return newSdk(endpoint, v2, AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET);
     }
 
+    /** The new SDK with {@code algorithm} as its {@code signatureAlgorithm}: {@code v2}, or an ACS3 one. */
+    static com.aliyun.vpc20160428.Client newSdk(String endpoint, String algorithm) throws Exception {
+        return new com.aliyun.vpc20160428.Client(new Config().setAccessKeyId(AccountService.DEMO_KEY_ID)
+                .setAccessKeySecret(AccountService.DEMO_KEY_SECRET).setRegionId(REGION).setEndpoint(endpoint)
+                .setProtocol("HTTP").setSignatureAlgorithm(algorithm));
+    }
+
     static com.aliyun.vpc20160428.Client newSdk(String endpoint, boolean v2, String keyId, String secret)
             throws Exception {
         var config = new Config().setAccessKeyId(keyId).setAccessKeySecret(secret).setRegionId(REGION)

@@ -17,17 +17,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The new SDK (vpc20160428) drives an IPsec connection through its life, with both signature versions. */
+/**
+ * The new SDK (vpc20160428) drives an IPsec connection through its life with each signature it
+ * offers: v2 (HMAC-SHA1), ACS3-HMAC-SHA256 (its default) and ACS3-HMAC-SM3.
+ */
 class NewSdkConnectionTest {
     @RegisterExtension
     static final RunningVpnd VPND = new RunningVpnd();
 
     private static final String REGION = AliyunClients.REGION;
 
-    @ParameterizedTest(name = "signature v2={0}")
-    @ValueSource(booleans = {false, true})
-    void createDescribeModifyDelete(boolean v2) throws Exception {
-        Client client = AliyunClients.newSdk(VPND.aliyunEndpoint(), v2);
+    @ParameterizedTest(name = "signature {0}")
+    @ValueSource(strings = {"ACS3-HMAC-SHA256", "v2", "ACS3-HMAC-SM3"})
+    void createDescribeModifyDelete(String algorithm) throws Exception {
+        Client client = AliyunClients.newSdk(VPND.aliyunEndpoint(), algorithm);
         var fixtures = new AliyunFixtures(client);
         String gatewayId = fixtures.gateway();
         String customerGatewayId = fixtures.customerGateway();

@@ -12,37 +12,106 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * Alibaba Cloud's ACS3-HMAC-SHA256 signature ("v3"): the default of the new Tea SDK, and of the old
- * core SDK when a request opts in with {@code setSysSignatureVersion(V3)}. One function per step of
- * the recipe in docs/dialects/aliyun.md, "Signature v3" (the canonical request's frame is
- * {@link CanonicalRequest}, shared with Tencent's TC3); requests captured from the SDKs are the
- * test vectors.
+ * Alibaba Cloud's ACS3 signature ("v3"): the default of the new Tea SDK, and of the old core SDK
+ * when a request opts in with {@code setSysSignatureVersion(V3)}, with SHA-256 or, where the SDK is
+ * told so, SM3 ({@link Algorithm}). One function per step of the recipe in docs/dialects/aliyun.md,
+ * "Signature v3" (the canonical request's frame is {@link CanonicalRequest}, shared with Tencent's
+ * TC3); requests captured from the SDKs are the test vectors.
  */
 final class AcsSignatureV3 {
     static final String ALGORITHM = "ACS3-HMAC-SHA256";
+    /** What every ACS3 algorithm's name starts with: a header so named is a v3 signature. */
+    static final String SCHEME_PREFIX = "ACS3-";
     private static final HexFormat HEX = HexFormat.of();
     private static final Set<String> AUTHORIZATION_FIELDS = Set.of("Credential", "SignedHeaders", "Signature");
 
     private AcsSignatureV3() {
     }
 
-    /** The fields of an {@code Authorization: ACS3-HMAC-SHA256 ...} header, header names as sent. */
-    public record Authorization(String accessKeyId, List<String> signedHeaders, String signature) {
+    /**
+     * The hash and HMAC an ACS3 signature is made with: the payload and the canonical request are
+     * hashed with it, and the string to sign keyed with the bare secret.
+     */
+    enum Algorithm {
+        HMAC_SHA256(ALGORITHM),
+        HMAC_SM3("ACS3-HMAC-SM3");
+
+        final String scheme;
+
+        Algorithm(String scheme) {
+            this.scheme = scheme;
+        }
+
+        /** The algorithm an Authorization header's scheme names, if vpnd knows it. */
+        static Optional<Algorithm> of(String headerValue) {
+            if (headerValue == null) {
+                return Optional.empty();
+            }
+            for (Algorithm algorithm : values()) {
+                if (headerValue.startsWith(algorithm.scheme + " ")) {
+                    return Optional.of(algorithm);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Lowercase hex digest of {@code input}. */
+        String hashHex(byte[] input) {
+            return switch (this) {
+                case HMAC_SHA256 -> CanonicalRequest.sha256Hex(input);
+                case HMAC_SM3 -> {
+                    var digest = new SM3Digest();
+                    digest.update(input, 0, input.length);
+                    byte[] out = new byte[digest.getDigestSize()];
+                    digest.doFinal(out, 0);
+                    yield HEX.formatHex(out);
+                }
+            };
+        }
+
+        /** Lowercase hex HMAC of {@code data} keyed by {@code key}. */
+        String hmacHex(byte[] key, String data) {
+            return switch (this) {
+                case HMAC_SHA256 -> HEX.formatHex(Digests.hmac("HmacSHA256", key, data));
+                case HMAC_SM3 -> {
+                    var mac = new HMac(new SM3Digest());
+                    mac.init(new KeyParameter(key));
+                    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+                    mac.update(bytes, 0, bytes.length);
+                    byte[] out = new byte[mac.getMacSize()];
+                    mac.doFinal(out, 0);
+                    yield HEX.formatHex(out);
+                }
+            };
+        }
+    }
+
+    /** The fields of an {@code Authorization: ACS3-HMAC-... ...} header, header names as sent. */
+    public record Authorization(Algorithm algorithm, String accessKeyId, List<String> signedHeaders,
+            String signature) {
         public Authorization {
             signedHeaders = List.copyOf(signedHeaders);
         }
     }
 
     /**
-     * Reads {@code ACS3-HMAC-SHA256 Credential=..,SignedHeaders=a;b,Signature=..}. The fields may come
-     * in any order, because the old core writes Credential, Signature, SignedHeaders.
+     * Reads {@code ACS3-HMAC-SHA256 Credential=..,SignedHeaders=a;b,Signature=..} (or another
+     * {@link Algorithm}'s). The fields may come in any order, because the old core writes Credential,
+     * Signature, SignedHeaders.
      *
-     * @return empty when the scheme is not ACS3, or a field is missing, empty or repeated
+     * @return empty when the scheme is not a known ACS3 one, or a field is missing, empty or repeated
      */
     static Optional<Authorization> parseAuthorization(String headerValue) {
-        var fields = AuthorizationFields.parse(headerValue, ALGORITHM, AUTHORIZATION_FIELDS).orElse(null);
+        Algorithm algorithm = Algorithm.of(headerValue).orElse(null);
+        if (algorithm == null) {
+            return Optional.empty();
+        }
+        var fields = AuthorizationFields.parse(headerValue, algorithm.scheme, AUTHORIZATION_FIELDS).orElse(null);
         if (fields == null) {
             return Optional.empty();
         }
@@ -56,7 +125,7 @@ final class AcsSignatureV3 {
         if (names.contains("")) {
             return Optional.empty();
         }
-        return Optional.of(new Authorization(credential, names, signature));
+        return Optional.of(new Authorization(algorithm, credential, names, signature));
     }
 
     /** Decoded parameters re-encoded as {@code pe(k)=pe(v)}, sorted by name, joined with {@code &}. */
@@ -88,19 +157,18 @@ final class AcsSignatureV3 {
         return canonical.toString();
     }
 
-    /** Lowercase hex SHA-256 of the body bytes as received. */
-    static String hashedPayload(byte[] body) {
-        return CanonicalRequest.sha256Hex(body);
+    /** Lowercase hex digest of the body bytes as received. */
+    static String hashedPayload(Algorithm algorithm, byte[] body) {
+        return algorithm.hashHex(body);
     }
 
-    static String stringToSign(String canonicalRequest) {
-        return ALGORITHM + '\n' + CanonicalRequest.sha256Hex(canonicalRequest);
+    static String stringToSign(Algorithm algorithm, String canonicalRequest) {
+        return algorithm.scheme + '\n' + algorithm.hashHex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Lowercase hex HMAC-SHA256 keyed by the bare secret (no {@code &}, unlike v1). */
-    static String signature(String accessKeySecret, String stringToSign) {
-        return HEX.formatHex(Digests.hmac("HmacSHA256", accessKeySecret.getBytes(StandardCharsets.UTF_8),
-                stringToSign));
+    /** Lowercase hex HMAC keyed by the bare secret (no {@code &}, unlike v1). */
+    static String signature(Algorithm algorithm, String accessKeySecret, String stringToSign) {
+        return algorithm.hmacHex(accessKeySecret.getBytes(StandardCharsets.UTF_8), stringToSign);
     }
 
     /**
@@ -115,8 +183,9 @@ final class AcsSignatureV3 {
             String accessKeySecret) {
         String canonicalRequest = CanonicalRequest.of(method, CanonicalRequest.uri(path), canonicalQueryString(query),
                 canonicalHeaders(auth.signedHeaders(), headerValueByLowercaseName),
-                String.join(";", auth.signedHeaders()), hashedPayload(body));
-        String expected = signature(accessKeySecret, stringToSign(canonicalRequest));
+                String.join(";", auth.signedHeaders()), hashedPayload(auth.algorithm(), body));
+        String expected = signature(auth.algorithm(), accessKeySecret,
+                stringToSign(auth.algorithm(), canonicalRequest));
         return Digests.sameText(expected, auth.signature());
     }
 }

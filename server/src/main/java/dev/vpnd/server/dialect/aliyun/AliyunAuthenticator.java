@@ -17,7 +17,6 @@ import java.util.Locale;
  */
 final class AliyunAuthenticator {
     static final Duration WINDOW = Duration.ofMinutes(15);
-    private static final String V3_PREFIX = "ACS3-HMAC-SHA256";
     /**
      * What an ACS3 signature must cover: the time and nonce that make it fresh and the action it
      * runs, which would otherwise be unsigned headers. Every official SDK signs every x-acs-* header.
@@ -35,7 +34,7 @@ final class AliyunAuthenticator {
 
     AccessKey authenticate(WireRequest request, RpcCall call) {
         String authorization = request.header("authorization");
-        if (authorization != null && authorization.startsWith(V3_PREFIX)) {
+        if (authorization != null && authorization.startsWith(AcsSignatureV3.SCHEME_PREFIX)) {
             return signatureV3(request, call, authorization);
         }
         if (call.params().containsKey("Signature")) {
@@ -65,6 +64,11 @@ final class AliyunAuthenticator {
     }
 
     private AccessKey signatureV3(WireRequest request, RpcCall call, String authorization) {
+        if (AcsSignatureV3.Algorithm.of(authorization).isEmpty()) {
+            String scheme = authorization.split(" ", 2)[0];
+            throw AliyunError.INCOMPLETE_SIGNATURE.fault("The signature algorithm "
+                    + scheme.substring(0, Math.min(scheme.length(), 40)) + " is not supported.");
+        }
         var auth = AcsSignatureV3.parseAuthorization(authorization).orElseThrow(
                 () -> AliyunError.INCOMPLETE_SIGNATURE.fault("The Authorization header is malformed."));
         var signed = auth.signedHeaders().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
@@ -88,8 +92,9 @@ final class AliyunAuthenticator {
             String canonical = CanonicalRequest.of(request.method(), CanonicalRequest.uri(path),
                     AcsSignatureV3.canonicalQueryString(call.query()),
                     AcsSignatureV3.canonicalHeaders(auth.signedHeaders(), request::header),
-                    String.join(";", auth.signedHeaders()), AcsSignatureV3.hashedPayload(request.body()));
-            throw AliyunError.SIGNATURE_MISMATCH.fault(AcsSignatureV3.stringToSign(canonical));
+                    String.join(";", auth.signedHeaders()),
+                    AcsSignatureV3.hashedPayload(auth.algorithm(), request.body()));
+            throw AliyunError.SIGNATURE_MISMATCH.fault(AcsSignatureV3.stringToSign(auth.algorithm(), canonical));
         }
         spendNonce(auth.accessKeyId(), nonce, request.receivedAt());
         return key;

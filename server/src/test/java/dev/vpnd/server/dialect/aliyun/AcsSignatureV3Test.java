@@ -3,6 +3,7 @@ package dev.vpnd.server.dialect.aliyun;
 import dev.vpnd.server.http.FormUrlEncoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpnd.server.dialect.aliyun.AcsSignatureV3.Algorithm;
 import dev.vpnd.server.dialect.aliyun.AcsSignatureV3.Authorization;
 import dev.vpnd.server.security.CanonicalRequest;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +104,7 @@ class AcsSignatureV3Test {
         String canonicalRequest = CanonicalRequest.of("POST", CanonicalRequest.uri("/"),
                 AcsSignatureV3.canonicalQueryString(c.query()),
                 AcsSignatureV3.canonicalHeaders(auth.signedHeaders(), c.headers()::get),
-                String.join(";", auth.signedHeaders()), AcsSignatureV3.hashedPayload(c.bodyBytes()));
+                String.join(";", auth.signedHeaders()), AcsSignatureV3.hashedPayload(Algorithm.HMAC_SHA256, c.bodyBytes()));
 
         assertThat(canonicalRequest).isEqualTo("""
                 POST
@@ -119,10 +120,10 @@ class AcsSignatureV3Test {
 
                 host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version
                 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855""");
-        String stringToSign = AcsSignatureV3.stringToSign(canonicalRequest);
+        String stringToSign = AcsSignatureV3.stringToSign(Algorithm.HMAC_SHA256, canonicalRequest);
         assertThat(stringToSign)
                 .isEqualTo("ACS3-HMAC-SHA256\n6dff124ba9a7df7993bfdd87d8faff029f08a0e22d301538873f18afabe57751");
-        assertThat(AcsSignatureV3.signature(SECRET, stringToSign))
+        assertThat(AcsSignatureV3.signature(Algorithm.HMAC_SHA256, SECRET, stringToSign))
                 .isEqualTo("3062ef5636447d85d9e1f655289e27ba0fdf37c5997b8eb9f2a4b3c05463f348");
     }
 
@@ -139,7 +140,7 @@ class AcsSignatureV3Test {
 
     @Test
     void sdk8CreateWithFormBodyVerifies() {
-        assertThat(AcsSignatureV3.hashedPayload(SDK_8_CREATE_WITH_BODY.bodyBytes()))
+        assertThat(AcsSignatureV3.hashedPayload(Algorithm.HMAC_SHA256, SDK_8_CREATE_WITH_BODY.bodyBytes()))
                 .isEqualTo(TUNNEL_OPTIONS_BODY_SHA256);
         assertThat(SDK_8_CREATE_WITH_BODY.bodyBytes()).hasSize(546);
         assertThat(SDK_8_CREATE_WITH_BODY.authorization().signedHeaders()).startsWith("content-type");
@@ -227,16 +228,29 @@ class AcsSignatureV3Test {
     }
 
     @Test
+    void sm3IsTheStandardsDigestAndNamesItsScheme() {
+        // GB/T 32905-2016, example 1: SM3("abc").
+        assertThat(Algorithm.HMAC_SM3.hashHex("abc".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
+        assertThat(AcsSignatureV3.stringToSign(Algorithm.HMAC_SM3, "abc")).isEqualTo(
+                "ACS3-HMAC-SM3\n66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
+        assertThat(AcsSignatureV3.parseAuthorization("ACS3-HMAC-SM3 Credential=AK,SignedHeaders=host,Signature=ab"))
+                .contains(new Authorization(Algorithm.HMAC_SM3, "AK", List.of("host"), "ab"));
+        assertThat(Algorithm.HMAC_SM3.hmacHex("k".getBytes(StandardCharsets.UTF_8), "abc"))
+                .hasSize(64).isNotEqualTo(Algorithm.HMAC_SHA256.hmacHex("k".getBytes(StandardCharsets.UTF_8), "abc"));
+    }
+
+    @Test
     void authorizationAcceptsSpacesAfterCommas() {
         assertThat(AcsSignatureV3.parseAuthorization(
                 "ACS3-HMAC-SHA256 Credential=AK, SignedHeaders=host;x-acs-date,  Signature=abc"))
-                .contains(new Authorization("AK", List.of("host", "x-acs-date"), "abc"));
+                .contains(new Authorization(Algorithm.HMAC_SHA256, "AK", List.of("host", "x-acs-date"), "abc"));
     }
 
     @Test
     void authorizationFieldsInAnyOrder() {
         assertThat(AcsSignatureV3.parseAuthorization("ACS3-HMAC-SHA256 SignedHeaders=host,Signature=abc,Credential=AK"))
-                .contains(new Authorization("AK", List.of("host"), "abc"));
+                .contains(new Authorization(Algorithm.HMAC_SHA256, "AK", List.of("host"), "abc"));
     }
 
     @ParameterizedTest

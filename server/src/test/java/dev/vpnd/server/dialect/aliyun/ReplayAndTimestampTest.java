@@ -146,16 +146,17 @@ class ReplayAndTimestampTest {
         var headers = new java.util.TreeMap<String, String>();
         headers.put("host", VPND.aliyunEndpoint());
         headers.put("x-acs-action", "DescribeVpnConnections");
-        headers.put("x-acs-content-sha256", AcsSignatureV3.hashedPayload(new byte[0]));
+        headers.put("x-acs-content-sha256", AcsSignatureV3.hashedPayload(AcsSignatureV3.Algorithm.HMAC_SHA256, new byte[0]));
         headers.put("x-acs-date", TIMESTAMP.format(date));
         headers.put("x-acs-signature-nonce", nonce);
         headers.put("x-acs-version", "2016-04-28");
         var signedHeaders = headers.keySet().stream().filter(name -> !unsigned.contains(name)).toList();
         String canonical = CanonicalRequest.of("POST", "/", AcsSignatureV3.canonicalQueryString(query),
                 AcsSignatureV3.canonicalHeaders(signedHeaders, headers::get), String.join(";", signedHeaders),
-                AcsSignatureV3.hashedPayload(new byte[0]));
-        String signature = AcsSignatureV3.signature(AccountService.DEMO_KEY_SECRET,
-                AcsSignatureV3.stringToSign(canonical));
+                AcsSignatureV3.hashedPayload(AcsSignatureV3.Algorithm.HMAC_SHA256, new byte[0]));
+        String signature = AcsSignatureV3.signature(AcsSignatureV3.Algorithm.HMAC_SHA256,
+                AccountService.DEMO_KEY_SECRET, AcsSignatureV3.stringToSign(AcsSignatureV3.Algorithm.HMAC_SHA256,
+                        canonical));
         var builder = HttpRequest.newBuilder(URI.create("http://" + VPND.aliyunEndpoint() + "/?" + encode(query)))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", AcsSignatureV3.ALGORITHM + " Credential=" + AccountService.DEMO_KEY_ID
@@ -244,6 +245,18 @@ class ReplayAndTimestampTest {
         var params = describeList(Instant.now());
         params.put("Timestamp", "2026/11/22 10:00:00");
         assertError(post(signed(params), Map.of()), 400, "InvalidTimeStamp.Format");
+    }
+
+    @Test
+    void anAcs3AlgorithmVpndHasNotIsNamedInTheError() throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create("http://" + VPND.aliyunEndpoint() + "/?RegionId=" + REGION))
+                .timeout(Duration.ofSeconds(10)).header("x-acs-action", "DescribeVpnConnections")
+                .header("x-acs-version", "2016-04-28").header("Authorization",
+                        "ACS3-RSA-SHA256 Credential=" + AccountService.DEMO_KEY_ID + ",SignedHeaders=host,Signature=ab");
+        var answer = HTTP.send(builder.POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertError(answer, 400, "IncompleteSignature");
+        assertThat(json(answer).path("Message").asText()).contains("ACS3-RSA-SHA256 is not supported");
     }
 
     @Test
