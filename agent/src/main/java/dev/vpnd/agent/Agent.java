@@ -4,6 +4,9 @@ import dev.vpnd.agent.charon.Charon;
 import dev.vpnd.agent.charon.CharonEvents;
 import dev.vpnd.agent.charon.TunnelReports;
 import dev.vpnd.agent.charon.ViciCharon;
+import dev.vpnd.agent.health.HealthProber;
+import dev.vpnd.agent.health.PingProbe;
+import dev.vpnd.agent.health.Probe;
 import dev.vpnd.agent.protocol.AgentClient;
 import dev.vpnd.agent.protocol.AgentClientException;
 import dev.vpnd.agent.protocol.Hello;
@@ -40,8 +43,10 @@ import org.slf4j.LoggerFactory;
  *       hands each answer to the reconcile thread;</li>
  *   <li>the reconcile thread converges charon on the newest plans ({@link Reconciler}) when they come,
  *       when charon is reached again, and every {@code reportSeconds}; on an SA's up/down event it only
- *       lists the SAs again; whatever it finds goes to the report thread at once when it is news (a
- *       plan applied, a state changed), and every {@code reportSeconds} anyway;</li>
+ *       lists the SAs again, and so on a health check's new verdict; whatever it finds, with each
+ *       tunnel's health verdict ({@link HealthProber}, whose probes run on threads of their own), goes
+ *       to the report thread at once when it is news (a plan applied, a state or verdict changed), and
+ *       every {@code reportSeconds} anyway;</li>
  *   <li>the report thread sends the newest report, retrying until vpnd takes it.</li>
  * </ul>
  *
@@ -75,6 +80,7 @@ public final class Agent implements AutoCloseable {
     private final CharonEvents events;
     private final AgentListener listener;
     private final Reconciler reconciler;
+    private final HealthProber prober;
     private final Wakeup wakeup = new Wakeup();
     private final AtomicReference<Received> latestPlan = new AtomicReference<>();
     private final Latest<Report> outbox = new Latest<>();
@@ -93,6 +99,12 @@ public final class Agent implements AutoCloseable {
      */
     public Agent(AgentSettings settings, AgentClient client, Charon charon, CharonEvents events,
             AgentListener listener) throws IOException {
+        this(settings, client, charon, events, listener, PingProbe.here());
+    }
+
+    /** The same, its health checks sent by {@code probe} (the lab's pings from charon's namespace). */
+    public Agent(AgentSettings settings, AgentClient client, Charon charon, CharonEvents events,
+            AgentListener listener, Probe probe) throws IOException {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.client = Objects.requireNonNull(client, "client");
         this.charon = Objects.requireNonNull(charon, "charon");
@@ -100,6 +112,8 @@ public final class Agent implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.publicAddress = settings.publicAddress() != null ? settings.publicAddress() : PublicAddress.detect();
         this.reconciler = new Reconciler(charon);
+        this.prober = new HealthProber(probe, HealthProber.DEFAULT_CONCURRENCY,
+                () -> wakeup.raise(Wakeup.Cause.HEALTH));
     }
 
     /**
@@ -174,6 +188,7 @@ public final class Agent implements AutoCloseable {
                 break;
             }
         }
+        prober.close();
         LOG.info("vpnd agent stopped; charon keeps its tunnels");
         closed.countDown();
     }
@@ -294,8 +309,8 @@ public final class Agent implements AutoCloseable {
                             cause -> wakeup.raise(Wakeup.Cause.CHARON_LOST));
                     noteDaemon(charon.version());
                 }
-                List<GatewayReport> reports = full ? reconciler.reconcile(plans.gateways())
-                        : reconciler.observe(plans.gateways());
+                List<GatewayReport> reports = prober.withHealth(plans.gateways(), full
+                        ? reconciler.reconcile(plans.gateways()) : reconciler.observe(plans.gateways()));
                 if (full) {
                     if (received.sequence() != reconciled) {
                         tell(() -> listener.plansApplied(plans.gateways()));
@@ -321,7 +336,7 @@ public final class Agent implements AutoCloseable {
                             e.getMessage());
                     charonDown = true;
                 }
-                publish(absent(plans.gateways()), reportDue);
+                publish(prober.withHealth(plans.gateways(), absent(plans.gateways())), reportDue);
                 nextPass = System.nanoTime() + backoff.next().toNanos();
             }
         }

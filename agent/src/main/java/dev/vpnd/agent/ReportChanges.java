@@ -1,6 +1,7 @@
 package dev.vpnd.agent;
 
 import dev.vpnd.core.dataplane.GatewayReport;
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.dataplane.SaState;
 import dev.vpnd.core.dataplane.TunnelReport;
 import java.util.ArrayList;
@@ -12,17 +13,17 @@ import java.util.Objects;
 
 /**
  * What in a new report is news for vpnd: an applied revision, a tunnel added or removed, a tunnel's
- * IKE or CHILD state, a configuration error. Traffic counters are not: they change with every packet,
- * and go out with the periodic report.
+ * IKE or CHILD state, a configuration error, a health check's verdict. Traffic counters are not: they
+ * change with every packet, and go out with the periodic report.
  */
 final class ReportChanges {
     private ReportChanges() {
     }
 
     /** A tunnel as far as its state goes. */
-    private record State(SaState ike, SaState child, String configError) {
+    private record State(SaState ike, SaState child, String configError, Health health) {
         static State of(TunnelReport tunnel) {
-            return new State(tunnel.ike(), tunnel.child(), tunnel.configError());
+            return new State(tunnel.ike(), tunnel.child(), tunnel.configError(), tunnel.health());
         }
     }
 

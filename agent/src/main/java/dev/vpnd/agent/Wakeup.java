@@ -16,7 +16,9 @@ final class Wakeup {
         /** An SA came up or went down: list the SAs again. */
         SAS,
         /** The event connection to charon failed: charon stopped or restarts. */
-        CHARON_LOST
+        CHARON_LOST,
+        /** A health check's verdict changed: list the SAs again and report. */
+        HEALTH
     }
 
     private final Set<Cause> raised = EnumSet.noneOf(Cause.class);

@@ -3,6 +3,7 @@ package dev.vpnd.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpnd.core.dataplane.GatewayReport;
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.dataplane.SaState;
 import dev.vpnd.core.dataplane.TunnelReport;
 import java.util.List;
@@ -44,5 +45,18 @@ class ReportChangesTest {
         assertThat(ReportChanges.isNews(UP, fewer)).isTrue();
         assertThat(ReportChanges.removed(UP, fewer)).extracting(c -> c.tunnel().name()).containsExactly("vco-b");
         assertThat(ReportChanges.changed(fewer, UP)).extracting(c -> c.tunnel().name()).containsExactly("vco-b");
+    }
+
+    @Test
+    void aHealthVerdictIsNews() {
+        List<GatewayReport> unknown = report(3, tunnel("vco-a", SaState.ESTABLISHED, 1_000, null)
+                .withHealth(Health.UNKNOWN));
+        List<GatewayReport> healthy = report(3, tunnel("vco-a", SaState.ESTABLISHED, 1_000, null)
+                .withHealth(Health.UP));
+        assertThat(ReportChanges.isNews(unknown, healthy)).isTrue();
+        assertThat(ReportChanges.changed(unknown, healthy)).extracting(c -> c.tunnel().health())
+                .containsExactly(Health.UP);
+        assertThat(ReportChanges.isNews(healthy, report(3, tunnel("vco-a", SaState.ESTABLISHED, 5_000, null)
+                .withHealth(Health.UP)))).as("the same verdict, more traffic").isFalse();
     }
 }

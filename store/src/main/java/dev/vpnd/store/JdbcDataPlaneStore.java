@@ -4,6 +4,7 @@ import dev.vpnd.core.dataplane.AgentPresence;
 import dev.vpnd.core.dataplane.AgentToken;
 import dev.vpnd.core.dataplane.ConnectionRef;
 import dev.vpnd.core.dataplane.GatewayRef;
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.dataplane.SaState;
 import dev.vpnd.core.dataplane.StatusTransition;
 import dev.vpnd.core.dataplane.TunnelObservation;
@@ -21,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The data plane's tables (V20): tokens, plan revisions, agent presences, observations, transitions. */
+/** The data plane's tables (V20, V21): tokens, plan revisions, agent presences, observations, transitions. */
 final class JdbcDataPlaneStore implements DataPlaneStore {
     static final String PLAN_COUNTER = "plan_revisions";
     /** The tables that hold rows of a connection, deleted with it ({@link JdbcConnectionStore#delete}). */
@@ -29,12 +30,13 @@ final class JdbcDataPlaneStore implements DataPlaneStore {
             "connection_plan_revisions");
     /** Read in this order by {@link #observation}. */
     private static final String OBSERVATION_COLUMNS = "connection_id, tunnel_index, gateway_id, ike_state, "
-            + "child_state, bytes_in, bytes_out, packets_in, packets_out, config_error, applied_revision, reported_at";
+            + "child_state, bytes_in, bytes_out, packets_in, packets_out, config_error, health, applied_revision, "
+            + "reported_at";
     private static final String PUT_OBSERVATION = "INSERT INTO tunnel_observations (" + OBSERVATION_COLUMNS
-            + ") VALUES " + Jdbc.placeholders(12) + " ON CONFLICT (connection_id, tunnel_index) DO UPDATE SET "
+            + ") VALUES " + Jdbc.placeholders(13) + " ON CONFLICT (connection_id, tunnel_index) DO UPDATE SET "
             + "gateway_id = excluded.gateway_id, ike_state = excluded.ike_state, child_state = excluded.child_state, "
             + "bytes_in = excluded.bytes_in, bytes_out = excluded.bytes_out, packets_in = excluded.packets_in, "
-            + "packets_out = excluded.packets_out, config_error = excluded.config_error, "
+            + "packets_out = excluded.packets_out, config_error = excluded.config_error, health = excluded.health, "
             + "applied_revision = excluded.applied_revision, reported_at = excluded.reported_at";
     /** Read in this order by {@link #presence(Row)}. */
     private static final String PRESENCE_COLUMNS = "gateway_id, agent, daemon, hello_at, reported_at, "
@@ -209,7 +211,7 @@ final class JdbcDataPlaneStore implements DataPlaneStore {
     @Override
     public void putObservation(TunnelObservation o) {
         db.update(PUT_OBSERVATION, Arrays.asList(o.connectionId(), o.tunnelIndex(), o.gatewayId(), o.ike(),
-                o.child(), o.bytesIn(), o.bytesOut(), o.packetsIn(), o.packetsOut(), o.configError(),
+                o.child(), o.bytesIn(), o.bytesOut(), o.packetsIn(), o.packetsOut(), o.configError(), o.health(),
                 o.appliedRevision(), o.reportedAt()));
     }
 
@@ -324,9 +326,10 @@ final class JdbcDataPlaneStore implements DataPlaneStore {
         long packetsIn = row.int64();
         long packetsOut = row.int64();
         String configError = row.text();
+        Health health = row.enumOf(Health.class);
         long appliedRevision = row.int64();
         return new TunnelObservation(connectionId, index, gatewayId, ike, child, bytesIn, bytesOut, packetsIn,
-                packetsOut, configError, appliedRevision, row.instant());
+                packetsOut, configError, health, appliedRevision, row.instant());
     }
 
     private static String prefixed(String prefix, String columns) {

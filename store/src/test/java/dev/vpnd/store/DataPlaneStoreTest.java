@@ -9,6 +9,7 @@ import dev.vpnd.core.dataplane.AgentPresence;
 import dev.vpnd.core.dataplane.AgentToken;
 import dev.vpnd.core.dataplane.ConnectionRef;
 import dev.vpnd.core.dataplane.GatewayRef;
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.dataplane.SaState;
 import dev.vpnd.core.dataplane.StatusTransition;
 import dev.vpnd.core.dataplane.TunnelObservation;
@@ -62,7 +63,8 @@ class DataPlaneStoreTest extends StoreTestBase {
 
     private static TunnelObservation observation(String connectionId, int index, String gatewayId, SaState child) {
         return new TunnelObservation(connectionId, index, gatewayId, SaState.ESTABLISHED, child, 10, 20, 1, 2,
-                index == 2 ? "refused: no such proposal" : null, 7, NOW);
+                index == 2 ? "refused: no such proposal" : null,
+                index == 0 ? null : index == 1 ? Health.UP : Health.DOWN, 7, NOW);
     }
 
     @Test
@@ -221,6 +223,8 @@ class DataPlaneStoreTest extends StoreTestBase {
                 .containsExactly(observation(single.id(), 0, a.id(), SaState.ESTABLISHED));
         assertThat(read((DataPlaneStore d) -> d.observationsOf(dual.id()))).extracting(TunnelObservation::configError)
                 .containsExactly(null, "refused: no such proposal");
+        assertThat(read((DataPlaneStore d) -> d.observationsOf(dual.id()))).extracting(TunnelObservation::health)
+                .as("the health check's verdict (V21)").containsExactly(Health.UP, Health.DOWN);
         assertThat(read((DataPlaneStore d) -> d.observationsOnGateway(a.id()))).hasSize(3);
         assertThat(read((DataPlaneStore d) -> d.observationsOf(List.of(single.id(), dual.id(), "gone"))))
                 .extracting(TunnelObservation::tunnelIndex).containsExactlyInAnyOrder(0, 1, 2);

@@ -4,6 +4,7 @@ import dev.vpnd.agent.Agent;
 import dev.vpnd.agent.AgentListener;
 import dev.vpnd.agent.AgentSettings;
 import dev.vpnd.agent.charon.ViciCharon;
+import dev.vpnd.agent.health.PingProbe;
 import dev.vpnd.agent.protocol.AgentClient;
 import dev.vpnd.core.dataplane.GatewayPlan;
 import dev.vpnd.core.dataplane.SaState;
@@ -63,7 +64,7 @@ public final class Lab implements AutoCloseable {
                     public void tunnelRemoved(String gatewayId, String tunnel) {
                         say(tunnel + " removed");
                     }
-                });
+                }, PingProbe.inNamespace(network.gateway().namespace()));
     }
 
     /**
@@ -140,6 +141,11 @@ public final class Lab implements AutoCloseable {
 
     /** A tunnel's state in one word or a few: what a person watching the lab wants to know. */
     static String describe(TunnelReport tunnel) {
+        String state = state(tunnel);
+        return tunnel.health() == null ? state : state + ", health check " + tunnel.health();
+    }
+
+    private static String state(TunnelReport tunnel) {
         if (tunnel.configError() != null) {
             return "REFUSED: " + tunnel.configError();
         }

@@ -9,6 +9,7 @@ import dev.vpnd.core.algo.IkeVersion;
 import dev.vpnd.core.algo.Integrity;
 import dev.vpnd.core.dataplane.GatewayPlan;
 import dev.vpnd.core.dataplane.GatewayReport;
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.dataplane.SaState;
 import dev.vpnd.core.dataplane.TunnelPlan;
 import dev.vpnd.core.dataplane.TunnelPlan.DeadPeerDetection;
@@ -133,7 +134,8 @@ public final class AgentJson {
                 tunnels.add(new TunnelReport(tunnelName(t), t.enumOf("ike", SaState.class),
                         t.enumOf("child", SaState.class), t.number("bytesIn", 0, Long.MAX_VALUE),
                         t.number("bytesOut", 0, Long.MAX_VALUE), t.number("packetsIn", 0, Long.MAX_VALUE),
-                        t.number("packetsOut", 0, Long.MAX_VALUE), t.nullableText("configError")));
+                        t.number("packetsOut", 0, Long.MAX_VALUE), t.nullableText("configError"),
+                        t.nullableEnumOf("health", Health.class)));
             }
             gateways.add(new GatewayReport(gateway.text("gatewayId"),
                     gateway.number("appliedRevision", 0, Long.MAX_VALUE), tunnels));
@@ -264,6 +266,10 @@ public final class AgentJson {
             out.writeNullField("configError");
         } else {
             out.writeStringField("configError", cut(error));
+        }
+        // Absent rather than null when the tunnel has no health check: what an agent before health checks sent.
+        if (t.health() != null) {
+            out.writeStringField("health", t.health().name());
         }
         out.writeEndObject();
     }

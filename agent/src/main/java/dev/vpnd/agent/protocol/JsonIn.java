@@ -181,6 +181,12 @@ final class JsonIn {
                 + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
+    /** One of the enum's names, or null when the field is absent or null. */
+    <E extends Enum<E>> E nullableEnumOf(String name, Class<E> type) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : enumOf(name, type);
+    }
+
     private List<JsonNode> array(String name, int max) {
         JsonNode value = required(name);
         if (!value.isArray()) {

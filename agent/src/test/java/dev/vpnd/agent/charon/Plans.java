@@ -7,6 +7,7 @@ import dev.vpnd.core.algo.IkeVersion;
 import dev.vpnd.core.algo.Integrity;
 import dev.vpnd.core.dataplane.TunnelPlan;
 import dev.vpnd.core.model.DpdAction;
+import dev.vpnd.core.model.HealthCheck;
 import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.Initiation;
 import dev.vpnd.core.model.IpsecConfig;
@@ -67,6 +68,12 @@ public final class Plans {
         return new TunnelPlan(plan.name(), plan.connectionId(), plan.tunnelIndex(), plan.localAddress(),
                 plan.peerAddress(), plan.ike(), plan.ipsec(), local, remote, plan.dpd(), plan.natTraversal(),
                 plan.initiation(), plan.healthCheck());
+    }
+
+    public static TunnelPlan withHealthCheck(TunnelPlan plan, HealthCheck healthCheck) {
+        return new TunnelPlan(plan.name(), plan.connectionId(), plan.tunnelIndex(), plan.localAddress(),
+                plan.peerAddress(), plan.ike(), plan.ipsec(), plan.localSubnets(), plan.remoteSubnets(), plan.dpd(),
+                plan.natTraversal(), plan.initiation(), healthCheck);
     }
 
     /** The same tunnel as the peer configures it: addresses, identities and subnets swapped. */

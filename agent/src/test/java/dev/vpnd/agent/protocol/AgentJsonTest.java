@@ -13,6 +13,7 @@ import dev.vpnd.core.algo.IkeVersion;
 import dev.vpnd.core.algo.Integrity;
 import dev.vpnd.core.dataplane.GatewayPlan;
 import dev.vpnd.core.dataplane.GatewayReport;
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.dataplane.SaState;
 import dev.vpnd.core.dataplane.TunnelPlan;
 import dev.vpnd.core.dataplane.TunnelReport;
@@ -83,6 +84,25 @@ class AgentJsonTest {
         var dual = tree.path("gateways").path(0).path("tunnels").path(1);
         assertThat(dual.path("name").asText()).isEqualTo("2a7c1d3e-0000-4000-8000-000000000002-t1");
         assertThat(dual.path("healthCheck").path("intervalMillis").asInt()).isEqualTo(2000);
+    }
+
+    @Test
+    void aHealthVerdictIsSentOnlyForATunnelWithACheckAndMayBeMissing() throws Exception {
+        var report = new Report(List.of(new GatewayReport("gw-1", 42, List.of(
+                new TunnelReport("c-1", SaState.ESTABLISHED, SaState.ESTABLISHED, 1, 1, 1, 1, null, Health.UP),
+                new TunnelReport("c-2", SaState.ESTABLISHED, SaState.ESTABLISHED, 1, 1, 1, 1, null, Health.UNKNOWN),
+                new TunnelReport("c-3", SaState.ABSENT, SaState.ABSENT, 0, 0, 0, 0, null)))));
+        assertThat(AgentJson.decodeReport(AgentJson.encode(report))).isEqualTo(report);
+        var tunnels = JSON.readTree(AgentJson.encode(report)).path("gateways").path(0).path("tunnels");
+        assertThat(tunnels.path(0).path("health").asText()).isEqualTo("UP");
+        assertThat(tunnels.path(2).has("health")).as("no check: no field, as before health checks").isFalse();
+        var old = "{\"gateways\":[{\"gatewayId\":\"gw-1\",\"appliedRevision\":1,\"tunnels\":[{\"name\":\"c-1\","
+                + "\"ike\":\"ESTABLISHED\",\"child\":\"ESTABLISHED\",\"bytesIn\":0,\"bytesOut\":0,\"packetsIn\":0,"
+                + "\"packetsOut\":0,\"configError\":null}]}]}";
+        assertThat(AgentJson.decodeReport(bytes(old)).gateways().getFirst().tunnels().getFirst().health())
+                .as("an agent before health checks").isNull();
+        assertReportRefused(old.replace("\"configError\":null", "\"configError\":null,\"health\":\"GOOD\""),
+                "gateways[0].tunnels[0].health: 'GOOD' is not one of UNKNOWN, UP, DOWN");
     }
 
     @Test

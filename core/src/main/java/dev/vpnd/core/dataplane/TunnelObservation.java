@@ -5,12 +5,12 @@ import java.util.Objects;
 
 /**
  * The last report on one tunnel of a connection ({@code tunnelIndex} 0 for a single-tunnel
- * connection): its SA states, counters, the daemon's refusal if any, the plan revision the agent
- * had applied then, and when it came.
+ * connection): its SA states, counters, the daemon's refusal if any, its health check's verdict
+ * (null when none was reported), the plan revision the agent had applied then, and when it came.
  */
 public record TunnelObservation(String connectionId, int tunnelIndex, String gatewayId, SaState ike, SaState child,
-        long bytesIn, long bytesOut, long packetsIn, long packetsOut, String configError, long appliedRevision,
-        Instant reportedAt) {
+        long bytesIn, long bytesOut, long packetsIn, long packetsOut, String configError, Health health,
+        long appliedRevision, Instant reportedAt) {
     public TunnelObservation {
         Objects.requireNonNull(connectionId, "connectionId");
         Objects.requireNonNull(gatewayId, "gatewayId");

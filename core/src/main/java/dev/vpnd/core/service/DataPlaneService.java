@@ -7,6 +7,7 @@ import dev.vpnd.core.dataplane.ConnectionRef;
 import dev.vpnd.core.dataplane.GatewayPlan;
 import dev.vpnd.core.dataplane.GatewayRef;
 import dev.vpnd.core.dataplane.GatewayReport;
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.dataplane.SaState;
 import dev.vpnd.core.dataplane.StatusTransition;
 import dev.vpnd.core.dataplane.TunnelObservation;
@@ -325,9 +326,9 @@ public final class DataPlaneService {
                 var t = byName.get(TunnelPlan.nameOf(c.id(), index));
                 var observation = t == null
                         ? new TunnelObservation(c.id(), index, gateway.id(), SaState.ABSENT, SaState.ABSENT, 0, 0, 0,
-                                0, null, report.appliedRevision(), now)
+                                0, null, null, report.appliedRevision(), now)
                         : new TunnelObservation(c.id(), index, gateway.id(), t.ike(), t.child(), t.bytesIn(),
-                                t.bytesOut(), t.packetsIn(), t.packetsOut(), t.configError(),
+                                t.bytesOut(), t.packetsIn(), t.packetsOut(), t.configError(), t.health(),
                                 report.appliedRevision(), now);
                 s.dataPlane().putObservation(observation);
                 tunnelStatuses.put(index, statusOf(observation));
@@ -407,6 +408,20 @@ public final class DataPlaneService {
                     s.dataPlane().presence(c.gatewayId()), s.dataPlane().observationsOf(c.id()),
                     s.dataPlane().transitionsOf(c.id()));
         });
+    }
+
+    /**
+     * The verdict of the health check of each of these connections whose check is enabled, by id
+     * (docs/agent-protocol.md, "What the dialects show"); the others are left out, and when none has
+     * an enabled check nothing is read. {@link Health#UNKNOWN} while no agent serves the gateway (none
+     * said hello, or it has been silent for {@link Timing#silentAfter}), while the agent has not applied
+     * the connection's latest change, and until it reports a verdict; else {@link Health#UP} when a
+     * tunnel's probes are answered, {@link Health#DOWN} when they are not.
+     */
+    public Map<String, Health> health(Collection<VpnConnection> connections) {
+        var checked = connections.stream().filter(c -> c.healthCheck() != null && c.healthCheck().enabled())
+                .toList();
+        return checked.isEmpty() ? Map.of() : storage.read(s -> DataPlaneViews.health(s, checked));
     }
 
     /** The presence of the agent serving the gateway, if one ever said hello or reported. */

@@ -16,8 +16,10 @@ import dev.vpnd.core.dataplane.ConnectionRef;
 import dev.vpnd.core.dataplane.GatewayPlan;
 import dev.vpnd.core.dataplane.GatewayRef;
 import dev.vpnd.core.dataplane.GatewayReport;
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.dataplane.SaState;
 import dev.vpnd.core.dataplane.StatusTransition;
+import dev.vpnd.core.dataplane.TunnelObservation;
 import dev.vpnd.core.dataplane.TunnelPlan;
 import dev.vpnd.core.dataplane.TunnelReport;
 import dev.vpnd.core.model.HealthCheck;
@@ -385,6 +387,77 @@ class DataPlaneServiceTest {
         f.clock.advance(Duration.ofSeconds(31));
         plane.expireSilentAgents();
         assertThat(plane.status(ref).plane()).as("silent: serves no one").isEqualTo(ConnectionDataPlane.UNSERVED);
+    }
+
+    private static HealthCheck probing(String destination) {
+        return new HealthCheck(true, destination, "10.1.0.1", 2000, 1000, 3, "revoke_route");
+    }
+
+    private static TunnelReport withHealth(TunnelReport tunnel, Health health) {
+        return tunnel.withHealth(health);
+    }
+
+    /** What the dialects' health fields show: the agent's verdict while it serves and has applied the check. */
+    @Test
+    void aHealthVerdictShowsOnlyWhileAnAgentServesTheCheckItApplied() {
+        var gateway = newGateway();
+        var plain = f.services.connections().create(f.scope, "", connection(gateway.id(), peer("198.51.100.2")));
+        var draft = connection(gateway.id(), peer("198.51.100.3"));
+        var c = f.services.connections().create(f.scope, "", changed(draft, "checked", draft.ike(),
+                probing("10.2.0.1")));
+        c = stored(c);
+        assertThat(plane.health(List.of(plain))).as("no check: nothing read").isEmpty();
+        assertThat(plane.health(List.of(plain, c))).as("no agent").containsExactly(Map.entry(c.id(),
+                Health.UNKNOWN));
+
+        var token = tokenFor(gateway).record();
+        plane.hello(token, ADDRESS, "a", "d");
+        long revision = plane.plans(token).revision();
+        plane.report(token, List.of(new GatewayReport(gateway.id(), revision, List.of(up(plain.id()),
+                withHealth(up(c.id()), Health.UP)))));
+        assertThat(plane.health(List.of(c))).containsEntry(c.id(), Health.UP);
+        plane.report(token, List.of(new GatewayReport(gateway.id(), revision, List.of(
+                withHealth(up(c.id()), Health.DOWN)))));
+        assertThat(plane.health(List.of(c))).containsEntry(c.id(), Health.DOWN);
+        plane.report(token, List.of(new GatewayReport(gateway.id(), revision, List.of(up(c.id())))));
+        assertThat(plane.health(List.of(c))).as("an agent that sends no verdict").containsEntry(c.id(),
+                Health.UNKNOWN);
+
+        plane.report(token, List.of(new GatewayReport(gateway.id(), revision, List.of(
+                withHealth(up(c.id()), Health.UP)))));
+        var moved = f.services.connections().modify(f.scope, c.id(), d -> changed(d, d.name(), d.ike(),
+                probing("10.2.0.9")));
+        assertThat(plane.health(List.of(moved))).as("the verdict was on the old destination")
+                .containsEntry(c.id(), Health.UNKNOWN);
+        long applied = plane.plans(token).revision();
+        plane.report(token, List.of(new GatewayReport(gateway.id(), applied, List.of(
+                withHealth(up(c.id()), Health.UP)))));
+        assertThat(plane.health(List.of(moved))).containsEntry(c.id(), Health.UP);
+
+        f.clock.advance(Duration.ofSeconds(31));
+        plane.expireSilentAgents();
+        assertThat(plane.health(List.of(moved))).as("a silent agent's verdict is not shown")
+                .containsEntry(c.id(), Health.UNKNOWN);
+    }
+
+    @Test
+    void aDualTunnelConnectionIsHealthyThroughEitherTunnel() {
+        var gateway = newGateway();
+        var token = tokenFor(gateway).record();
+        plane.hello(token, ADDRESS, "a", "d");
+        var draft = dualTunnel(gateway.id(), tunnel(1, TunnelRole.MASTER, peer("198.51.100.11")),
+                tunnel(2, TunnelRole.SLAVE, peer("198.51.100.12")));
+        var c = f.services.connections().create(f.scope, "", changed(draft, "dual", draft.ike(), probing("10.2.0.1")));
+        c = stored(c);
+        long revision = plane.plans(token).revision();
+        plane.report(token, List.of(new GatewayReport(gateway.id(), revision, List.of(
+                withHealth(up(c.id() + "-t1"), Health.DOWN), withHealth(up(c.id() + "-t2"), Health.UP)))));
+        assertThat(plane.health(List.of(c))).containsEntry(c.id(), Health.UP);
+        plane.report(token, List.of(new GatewayReport(gateway.id(), revision, List.of(
+                withHealth(up(c.id() + "-t1"), Health.DOWN), withHealth(up(c.id() + "-t2"), Health.UNKNOWN)))));
+        assertThat(plane.health(List.of(c))).containsEntry(c.id(), Health.DOWN);
+        assertThat(plane.status(plane.locateConnection(c.id()).orElseThrow()).tunnels())
+                .extracting(TunnelObservation::health).containsExactly(Health.DOWN, Health.UNKNOWN);
     }
 
     @Test

@@ -94,7 +94,8 @@ public final class ConnectionCommand {
             }
             for (TunnelObservation o : view.tunnels()) {
                 out.add("observed tunnel " + o.tunnelIndex() + " at " + o.reportedAt() + ": IKE " + o.ike() + ", CHILD "
-                        + o.child() + ", " + o.bytesIn() + " bytes in, " + o.bytesOut() + " bytes out");
+                        + o.child() + ", " + o.bytesIn() + " bytes in, " + o.bytesOut() + " bytes out"
+                        + (o.health() == null ? "" : ", health check " + o.health()));
             }
             out.add(view.transitions().isEmpty() ? "history: none"
                     : "history (newest first; tunnel 0 is the connection):");
@@ -138,6 +139,7 @@ public final class ConnectionCommand {
                 row.put("bytesIn", o.bytesIn());
                 row.put("bytesOut", o.bytesOut());
                 row.put("configError", o.configError());
+                row.put("health", o.health() == null ? null : o.health().name());
                 row.put("reportedAt", o.reportedAt().toString());
                 observed.add(row);
             }

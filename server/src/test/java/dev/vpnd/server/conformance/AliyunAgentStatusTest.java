@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aliyun.vpc20160428.Client;
 import com.aliyun.vpc20160428.models.CreateVpnConnectionRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionRequest;
+import com.aliyun.vpc20160428.models.DescribeVpnConnectionsRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnGatewayRequest;
 import com.aliyuncs.CommonRequest;
 import com.aliyuncs.http.MethodType;
@@ -15,6 +16,7 @@ import dev.vpnd.agent.protocol.AgentClient;
 import dev.vpnd.agent.protocol.Hello;
 import dev.vpnd.agent.protocol.Report;
 import dev.vpnd.core.dataplane.GatewayReport;
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.dataplane.SaState;
 import dev.vpnd.core.dataplane.TunnelReport;
 import dev.vpnd.core.problem.ResourceType;
@@ -34,8 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * What Alibaba's SDKs show of a connection's tunnels as its agent reports them, the agent played
  * over the agent protocol: each tunnel of a dual-tunnel connection its own {@code Status} in
  * {@code TunnelOptionsSpecification}, its {@code State} within the three values Alibaba documents for
- * a tunnel, a silent agent's tunnels not established, and an enabled health check never shown to
- * have succeeded without a probe's result.
+ * a tunnel, a silent agent's tunnels not established, and an enabled health check showing the agent's
+ * verdict, never a success without a probe's answer.
  */
 class AliyunAgentStatusTest {
     /** Long enough that the connections stay provisioning for the whole class. */
@@ -155,8 +157,14 @@ class AliyunAgentStatusTest {
                 .containsExactly("ike_sa_not_established", "ike_sa_not_established");
     }
 
+    /**
+     * VcoHealthCheck.Status is the agent's verdict on the probes through the tunnel, in a connection's
+     * description and in lists (whose kept JSON must follow the verdict): {@code success} only while the
+     * agent reports them answered, {@code failed} while it reports them not, and whenever it gives no
+     * verdict or has fallen silent.
+     */
     @Test
-    void anEnabledHealthCheckIsNotShownToSucceedWithoutAProbesResult() throws Exception {
+    void anEnabledHealthCheckShowsTheAgentsVerdictAndNeverSuccessWithoutAnAnswer() throws Exception {
         String gateway = fixtures.gateway();
         String checked = sdk.createVpnConnection(new CreateVpnConnectionRequest().setRegionId(REGION)
                 .setVpnGatewayId(gateway).setCustomerGatewayId(fixtures.customerGateway()).setName("checked")
@@ -175,5 +183,33 @@ class AliyunAgentStatusTest {
         assertThat(shown.getVcoHealthCheck().getStatus()).isEqualTo("failed");
         assertThat(sdk.describeVpnConnection(new DescribeVpnConnectionRequest().setRegionId(REGION)
                 .setVpnConnectionId(plain)).getBody().getVcoHealthCheck().getStatus()).as("no check").isEmpty();
+
+        String id = canonical(ResourceType.VPN_CONNECTION, checked);
+        for (Health verdict : new Health[] {Health.UNKNOWN, Health.UP, Health.DOWN, Health.UP}) {
+            report(agent, gateway, tunnel(id, SaState.ESTABLISHED, SaState.ESTABLISHED).withHealth(verdict));
+            String expected = verdict == Health.UP ? "success" : "failed";
+            assertThat(healthStatus(checked)).as("verdict %s", verdict).isEqualTo(expected);
+            assertThat(listedHealthStatus(gateway, checked)).as("listed, verdict %s", verdict).isEqualTo(expected);
+        }
+        try (var storage = VPND.openDatabase()) {
+            var elsewhere = new DataPlaneService(storage, ServiceSettings.defaults(),
+                    new DataPlaneService.Timing(Duration.ofSeconds(25), Duration.ofSeconds(10), Duration.ofMillis(1)));
+            Thread.sleep(10);
+            assertThat(elsewhere.expireSilentAgents()).isPositive();
+        }
+        assertThat(healthStatus(checked)).as("the agent fell silent").isEqualTo("failed");
+        assertThat(listedHealthStatus(gateway, checked)).isEqualTo("failed");
+    }
+
+    private static String healthStatus(String connection) throws Exception {
+        return sdk.describeVpnConnection(new DescribeVpnConnectionRequest().setRegionId(REGION)
+                .setVpnConnectionId(connection)).getBody().getVcoHealthCheck().getStatus();
+    }
+
+    private static String listedHealthStatus(String gateway, String connection) throws Exception {
+        return sdk.describeVpnConnections(new DescribeVpnConnectionsRequest().setRegionId(REGION)
+                .setVpnGatewayId(gateway)).getBody().getVpnConnections().getVpnConnection().stream()
+                .filter(c -> c.getVpnConnectionId().equals(connection)).findFirst().orElseThrow()
+                .getVcoHealthCheck().getStatus();
     }
 }

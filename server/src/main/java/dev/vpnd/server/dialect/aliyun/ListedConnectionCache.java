@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Policy;
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.model.VpnConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +20,9 @@ import java.util.function.ToLongFunction;
  * fields cost more than reading them. The connection still comes from the store on every call;
  * its JSON is reused only when the row is the same version (its revision: every write of a
  * connection's columns, tunnels or tags stores a new one, which is also what keeps concurrent
- * writers, on any node, from overwriting each other) and its {@code State} at this call's time is
- * the one written. Connections whose view shows a customer gateway's ASN (BGP on the connection or
+ * writers, on any node, from overwriting each other) and its {@code State} at this call's time and
+ * its health check's {@code Status} (the agent's verdict, kept with the tunnel's observation, not in
+ * the row) are the ones written. Connections whose view shows a customer gateway's ASN (BGP on the connection or
  * on its tunnels) are never kept, as that ASN belongs to another record, whose changes leave the
  * connection's revision alone. Everything else the view shows is the connection's own row, its
  * tunnels' rows, its tags, or derived from them (the flat subnets from the security policies,
@@ -31,7 +33,7 @@ final class ListedConnectionCache {
     /** Ten thousand entries are the first pages of a thousand gateways, about 30 MiB of JSON. */
     static final int CAPACITY = 10_000;
 
-    private record Rendered(long revision, String state, SerializedString json) {
+    private record Rendered(long revision, String state, String healthStatus, SerializedString json) {
     }
 
     private final Cache<String, Rendered> rendered = Caffeine.newBuilder().maximumSize(CAPACITY)
@@ -43,16 +45,22 @@ final class ListedConnectionCache {
      */
     private final Policy<String, Rendered> quietly = rendered.policy();
 
-    /** The connection as an item of a DescribeVpnConnections page: kept JSON when still exact, else fresh. */
-    Object item(VpnConnection c, Instant now, ToLongFunction<String> peerAsn) {
-        BodyFields view = VpnConnectionView.of(c, now, "Tag", peerAsn);
+    /**
+     * The connection as an item of a DescribeVpnConnections page, its health check's verdict
+     * {@code health}: kept JSON when still exact, else fresh.
+     */
+    Object item(VpnConnection c, Instant now, Health health, ToLongFunction<String> peerAsn) {
+        BodyFields view = VpnConnectionView.of(c, now, "Tag", health, peerAsn);
         if (AliyunConfigs.bgpOrDefault(c.bgp()).enabled() || c.enableTunnelsBgp()) {
             return view;
         }
         String state = VpnConnectionView.state(c, now);
+        String healthStatus = VpnConnectionView.healthStatus(AliyunConfigs.healthCheckOrDefault(c.healthCheck()),
+                health);
         Rendered kept = quietly.getIfPresentQuietly(c.id());
-        if (kept == null || kept.revision() != c.revision() || !kept.state().equals(state)) {
-            kept = new Rendered(c.revision(), state, new SerializedString(render(view)));
+        if (kept == null || kept.revision() != c.revision() || !kept.state().equals(state)
+                || !kept.healthStatus().equals(healthStatus)) {
+            kept = new Rendered(c.revision(), state, healthStatus, new SerializedString(render(view)));
             rendered.put(c.id(), kept);
         }
         return new RawJson(kept.json());

@@ -9,6 +9,7 @@ import dev.vpnd.core.model.DpdAction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.model.BgpConfig;
 import dev.vpnd.core.model.NegotiationStatus;
 import dev.vpnd.core.model.Scope;
@@ -88,12 +89,13 @@ final class VpnConnectionActions {
                 Match.oneOrAny(ctx.optionalIdFilter("CustomerGatewayId", ResourceType.CUSTOMER_GATEWAY)),
                 Set.of(), Set.of(), "", AliyunTags.toFilter(p, "Tag"));
         var page = ctx.services().connections().list(scope, filter, Paging.of(pageNumber, pageSize));
+        var health = ctx.services().dataPlane().health(page.items());
         var items = new ArrayList<>(page.items().size());
         for (VpnConnection c : page.items()) {
             // The cache keeps what keys that see pre-shared keys are shown; the others' views are not kept.
             items.add(ctx.caller().hidesSecrets()
-                    ? VpnConnectionView.of(shown(ctx, c), ctx.now(), "Tag", peerAsns(ctx, scope, c))
-                    : ctx.listedConnections().item(c, ctx.now(), peerAsns(ctx, scope, c)));
+                    ? VpnConnectionView.of(shown(ctx, c), ctx.now(), "Tag", health.get(c.id()), peerAsns(ctx, scope, c))
+                    : ctx.listedConnections().item(c, ctx.now(), health.get(c.id()), peerAsns(ctx, scope, c)));
         }
         return Paging.body(page.total(), pageNumber, pageSize, "VpnConnections", "VpnConnection", items);
     }
@@ -101,7 +103,8 @@ final class VpnConnectionActions {
     static Map<String, Object> describe(RpcContext ctx) {
         Scope scope = ctx.scope();
         var c = ctx.services().connections().get(scope, ctx.requiredId("VpnConnectionId", ResourceType.VPN_CONNECTION));
-        return single(VpnConnectionView.of(shown(ctx, c), ctx.now(), "Tags", peerAsns(ctx, scope, c)), "ZoneNo");
+        return single(VpnConnectionView.of(shown(ctx, c), ctx.now(), "Tags", health(ctx, c), peerAsns(ctx, scope, c)),
+                "ZoneNo");
     }
 
     static Map<String, Object> modify(RpcContext ctx) {
@@ -122,8 +125,13 @@ final class VpnConnectionActions {
                         AliyunConfigs.healthCheckOrDefault(d.healthCheck())),
                 p.optional("RemoteCaCertificate", d.remoteCaCertificate()),
                 p.bool("EnableTunnelsBgp", d.enableTunnelsBgp()), tunnels, d.tags()));
-        return single(VpnConnectionView.of(shown(ctx, updated), ctx.now(), "Tags", peerAsns(ctx, scope, updated)),
-                "Description");
+        return single(VpnConnectionView.of(shown(ctx, updated), ctx.now(), "Tags", health(ctx, updated),
+                peerAsns(ctx, scope, updated)), "Description");
+    }
+
+    /** The verdict of the connection's health check, null when it has none. */
+    private static Health health(RpcContext ctx, VpnConnection c) {
+        return ctx.services().dataPlane().health(List.of(c)).get(c.id());
     }
 
     /** The connection as the caller may read it: without pre-shared keys for a key that hides them. */

@@ -1,6 +1,7 @@
 package dev.vpnd.server.dialect.aliyun;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.model.BgpConfig;
 import dev.vpnd.core.model.HealthCheck;
 import dev.vpnd.core.model.Initiation;
@@ -38,13 +39,16 @@ final class VpnConnectionView {
 
     /**
      * @param tagsField {@code Tag} in the list response, {@code Tags} in the single one
+     * @param health the verdict of the connection's health check ({@code DataPlaneService#health}); null
+     *     when it has none or none is known
      * @param peerAsn the ASN of a customer gateway, needed only for BGP-enabled connections
      */
-    static BodyFields of(VpnConnection c, Instant now, String tagsField, ToLongFunction<String> peerAsn) {
-        return out -> write(out, c, now, tagsField, peerAsn);
+    static BodyFields of(VpnConnection c, Instant now, String tagsField, Health health,
+            ToLongFunction<String> peerAsn) {
+        return out -> write(out, c, now, tagsField, health, peerAsn);
     }
 
-    private static void write(JsonGenerator out, VpnConnection c, Instant now, String tagsField,
+    private static void write(JsonGenerator out, VpnConnection c, Instant now, String tagsField, Health health,
             ToLongFunction<String> peerAsn) throws IOException {
         String state = state(c, now);
         out.writeStringField("VpnConnectionId", AliyunIds.encode(ResourceType.VPN_CONNECTION, c.id()));
@@ -75,7 +79,7 @@ final class VpnConnectionView {
         AliyunConfigs.writeIke(out, c.ike(), false);
         out.writeFieldName("IpsecConfig");
         AliyunConfigs.writeIpsec(out, c.ipsec(), false);
-        writeHealthCheck(out, AliyunConfigs.healthCheckOrDefault(c.healthCheck()));
+        writeHealthCheck(out, AliyunConfigs.healthCheckOrDefault(c.healthCheck()), health);
         BgpConfig bgp = AliyunConfigs.bgpOrDefault(c.bgp());
         writeBgp(out, bgp, bgp.enabled() ? peerAsn.applyAsLong(c.customerGatewayId()) : 0);
         out.writeFieldName(tagsField);
@@ -99,7 +103,20 @@ final class VpnConnectionView {
         return canonical.isEmpty() ? "" : AliyunIds.encode(ResourceType.CUSTOMER_GATEWAY, canonical);
     }
 
-    private static void writeHealthCheck(JsonGenerator out, HealthCheck h) throws IOException {
+    /**
+     * {@code VcoHealthCheck.Status}: {@code success} while the gateway's agent reports the probes
+     * answered, {@code failed} while it reports them unanswered and whenever no verdict is known (no
+     * agent, a silent one, a check not applied yet, no probe counted yet): never a success without an
+     * answer. Empty when the check is off. Alibaba documents these two values and no third.
+     */
+    static String healthStatus(HealthCheck h, Health health) {
+        if (!h.enabled()) {
+            return "";
+        }
+        return health == Health.UP ? "success" : "failed";
+    }
+
+    private static void writeHealthCheck(JsonGenerator out, HealthCheck h, Health health) throws IOException {
         out.writeObjectFieldStart("VcoHealthCheck");
         out.writeStringField("Dip", h.destinationIp());
         out.writeStringField("Enable", String.valueOf(h.enabled()));
@@ -107,8 +124,7 @@ final class VpnConnectionView {
         out.writeStringField("Policy", h.policy());
         out.writeNumberField("Retry", h.retries());
         out.writeStringField("Sip", h.sourceIp());
-        // No probe's result reaches vpnd yet: an enabled check is never shown to have succeeded.
-        out.writeStringField("Status", h.enabled() ? "failed" : "");
+        out.writeStringField("Status", healthStatus(h, health));
         out.writeEndObject();
     }
 

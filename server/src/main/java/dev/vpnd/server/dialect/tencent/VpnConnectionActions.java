@@ -156,7 +156,8 @@ final class VpnConnectionActions {
         var peers = TencentLookups.customerGateways(ctx,
                 connections.stream().map(VpnConnection::customerGatewayId).toList());
         var vpcSerials = TencentLookups.vpcSerials(ctx, connections.stream().map(VpnConnection::vpcId).toList());
-        return new VpnConnectionView.Related(vpcSerials, gateways, peers);
+        return new VpnConnectionView.Related(vpcSerials, gateways, peers,
+                ctx.services().dataPlane().health(connections));
     }
 
     /**

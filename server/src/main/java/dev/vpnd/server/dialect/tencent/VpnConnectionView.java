@@ -1,5 +1,6 @@
 package dev.vpnd.server.dialect.tencent;
 
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.model.BgpConfig;
 import dev.vpnd.core.model.CustomerGateway;
 import dev.vpnd.core.model.HealthCheck;
@@ -31,9 +32,13 @@ final class VpnConnectionView {
     private VpnConnectionView() {
     }
 
-    /** Related resources a view names by Tencent id, looked up once per page. */
+    /**
+     * What a view shows beside the connection's own record, looked up once per page: related
+     * resources it names by Tencent id, and the verdicts of the health checks, by connection id
+     * ({@code DataPlaneService#health}; a connection without an enabled check has none).
+     */
     record Related(Map<String, Long> vpcSerials, Map<String, VpnGateway> gateways,
-            Map<String, CustomerGateway> customerGateways) {
+            Map<String, CustomerGateway> customerGateways, Map<String, Health> health) {
     }
 
     static Map<String, Object> of(VpnConnection c, Related related, Instant now) {
@@ -61,8 +66,7 @@ final class VpnConnectionView {
         v.put("EnableHealthCheck", hc.enabled());
         v.put("HealthCheckLocalIp", hc.sourceIp());
         v.put("HealthCheckRemoteIp", hc.destinationIp());
-        // No probe's result reaches vpnd yet: an enabled check is never shown available.
-        v.put("HealthCheckStatus", hc.enabled() ? "UNAVAILABLE" : "");
+        v.put("HealthCheckStatus", healthStatus(hc, related.health().get(c.id())));
         v.put("DpdEnable", c.enableDpd() ? 1L : 0L);
         v.put("DpdTimeout", String.valueOf(c.dpdTimeoutSeconds()));
         v.put("DpdAction", TencentSpelling.DPD_ACTION.spell(c.dpdAction()));
@@ -76,6 +80,19 @@ final class VpnConnectionView {
         probe.put("ProbeTimeout", (long) hc.timeoutMillis());
         v.put("HealthCheckConfig", probe);
         return v;
+    }
+
+    /**
+     * {@code HealthCheckStatus}: {@code AVAILABLE} while the gateway's agent reports the probes
+     * answered, {@code UNAVAILABLE} while it reports them unanswered and whenever no verdict is known
+     * (no agent, a silent one, a check not applied yet, no probe counted yet), so never available
+     * without an answer; empty when the check is off, as Tencent shows it only for an enabled one.
+     */
+    static String healthStatus(HealthCheck hc, Health health) {
+        if (!hc.enabled()) {
+            return "";
+        }
+        return health == Health.UP ? "AVAILABLE" : "UNAVAILABLE";
     }
 
     /** One entry per local CIDR, with the remote CIDRs of its group. */

@@ -12,6 +12,7 @@ import dev.vpnd.agent.protocol.AgentClient;
 import dev.vpnd.agent.protocol.Hello;
 import dev.vpnd.agent.protocol.Report;
 import dev.vpnd.core.dataplane.GatewayReport;
+import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.dataplane.SaState;
 import dev.vpnd.core.dataplane.TunnelReport;
 import dev.vpnd.server.RunningVpnd;
@@ -101,9 +102,12 @@ class TencentAgentStatusTest {
         assertThat(shown().getNetStatus()).isEqualTo("UNAVAILABLE");
     }
 
-    /** No probe has reported through the tunnel: an enabled check is not shown available, the tunnel up or not. */
+    /**
+     * HealthCheckStatus is the agent's verdict on the probes through the tunnel: never available
+     * without one, whether the tunnel is up or not, and shown only for an enabled check.
+     */
     @Test
-    void healthCheckStatusIsShownOnlyWhenEnabledAndNeverAvailableWithoutAProbe() throws Exception {
+    void healthCheckStatusIsTheAgentsVerdictAndNeverAvailableWithoutAnAnswer() throws Exception {
         var request = new CreateVpnConnectionRequest();
         request.setVpnGatewayId(gatewayId);
         request.setCustomerGatewayId(fixtures.customerGateway());
@@ -119,15 +123,18 @@ class TencentAgentStatusTest {
         String checked = client.CreateVpnConnection(request).getVpnConnection().getVpnConnectionId();
         var plan = agent.plan(0, java.time.Duration.ZERO).orElseThrow().gateways().getFirst();
         assertThat(plan.tunnels()).filteredOn(t -> t.healthCheck() != null).hasSize(1);
-        agent.report(new Report(List.of(new GatewayReport(gatewayCanonicalId, plan.revision(), plan.tunnels().stream()
-                .map(t -> new TunnelReport(t.name(), SaState.ESTABLISHED, SaState.ESTABLISHED, 0, 0, 0, 0, null))
-                .toList()))));
-
-        var shown = TencentConnectionTest.describeOne(client, checked);
-        assertThat(shown.getNetStatus()).isEqualTo("AVAILABLE");
-        assertThat(shown.getHealthCheckStatus()).isEqualTo("UNAVAILABLE");
-        assertThat(shown().getNetStatus()).isEqualTo("AVAILABLE");
-        assertThat(shown().getHealthCheckStatus()).as("no health check").isEmpty();
+        for (Health verdict : new Health[] {null, Health.UNKNOWN, Health.UP, Health.DOWN, Health.UP}) {
+            agent.report(new Report(List.of(new GatewayReport(gatewayCanonicalId, plan.revision(),
+                    plan.tunnels().stream().map(t -> new TunnelReport(t.name(), SaState.ESTABLISHED,
+                            SaState.ESTABLISHED, 0, 0, 0, 0, null, t.healthCheck() == null ? null : verdict))
+                            .toList()))));
+            var shown = TencentConnectionTest.describeOne(client, checked);
+            assertThat(shown.getNetStatus()).isEqualTo("AVAILABLE");
+            assertThat(shown.getHealthCheckStatus()).as("verdict %s", verdict)
+                    .isEqualTo(verdict == Health.UP ? "AVAILABLE" : "UNAVAILABLE");
+            assertThat(shown().getNetStatus()).isEqualTo("AVAILABLE");
+            assertThat(shown().getHealthCheckStatus()).as("no health check").isEmpty();
+        }
     }
 
     @Test

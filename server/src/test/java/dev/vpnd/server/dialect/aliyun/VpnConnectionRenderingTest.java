@@ -71,7 +71,7 @@ class VpnConnectionRenderingTest {
         for (int round = 0; round < 2; round++) {
             var items = new java.util.ArrayList<Object>();
             for (VpnConnection c : connections()) {
-                items.add(cache.item(c, NOW, PEER_ASN));
+                items.add(cache.item(c, NOW, null, PEER_ASN));
             }
             var body = new LinkedHashMap<String, Object>();
             body.put("RequestId", REQUEST_ID);
@@ -90,8 +90,8 @@ class VpnConnectionRenderingTest {
                 c.revision() + 2);
         for (var variant : List.of(c, retagged, pending)) {
             for (Instant at : List.of(NOW, NOW.plusSeconds(120), NOW)) {
-                assertThat(listJson(List.of(cache.item(variant, at, PEER_ASN))))
-                        .isEqualTo(listJson(List.of(VpnConnectionView.of(variant, at, "Tag", PEER_ASN))));
+                assertThat(listJson(List.of(cache.item(variant, at, null, PEER_ASN))))
+                        .isEqualTo(listJson(List.of(VpnConnectionView.of(variant, at, "Tag", null, PEER_ASN))));
             }
         }
     }
@@ -120,11 +120,11 @@ class VpnConnectionRenderingTest {
         var all = connections();
         for (VpnConnection c : List.of(all.get(1), all.get(2))) {
             for (var asn : List.of(PEER_ASN, renumbered, PEER_ASN)) {
-                assertThat(listJson(List.of(cache.item(c, NOW, asn))))
-                        .isEqualTo(listJson(List.of(VpnConnectionView.of(c, NOW, "Tag", asn))));
+                assertThat(listJson(List.of(cache.item(c, NOW, null, asn))))
+                        .isEqualTo(listJson(List.of(VpnConnectionView.of(c, NOW, "Tag", null, asn))));
             }
         }
-        assertThat(listJson(List.of(cache.item(all.get(1), NOW, renumbered)))).contains("\"PeerAsn\":4200000057");
+        assertThat(listJson(List.of(cache.item(all.get(1), NOW, null, renumbered)))).contains("\"PeerAsn\":4200000057");
     }
 
     private String listJson(List<Object> items) {
@@ -151,13 +151,13 @@ class VpnConnectionRenderingTest {
             int size) {
         var items = new java.util.ArrayList<Object>();
         for (VpnConnection c : connections) {
-            items.add(VpnConnectionView.of(c, NOW, "Tag", PEER_ASN));
+            items.add(VpnConnectionView.of(c, NOW, "Tag", null, PEER_ASN));
         }
         return Paging.body(total, number, size, "VpnConnections", "VpnConnection", items);
     }
 
     private static Map<String, Object> singleResult(VpnConnection c, String trailingEmptyField) {
-        return VpnConnectionActions.single(VpnConnectionView.of(c, NOW, "Tags", PEER_ASN), trailingEmptyField);
+        return VpnConnectionActions.single(VpnConnectionView.of(c, NOW, "Tags", null, PEER_ASN), trailingEmptyField);
     }
 
     private void check(String action, RpcCall.Format format, Map<String, Object> body, String name)
