@@ -104,7 +104,8 @@ class AcsSignatureV3Test {
         String canonicalRequest = CanonicalRequest.of("POST", CanonicalRequest.uri("/"),
                 AcsSignatureV3.canonicalQueryString(c.query()),
                 AcsSignatureV3.canonicalHeaders(auth.signedHeaders(), c.headers()::get),
-                String.join(";", auth.signedHeaders()), AcsSignatureV3.hashedPayload(Algorithm.HMAC_SHA256, c.bodyBytes()));
+                String.join(";", auth.signedHeaders()),
+                AcsSignatureV3.hashedPayload(Algorithm.HMAC_SHA256, c.bodyBytes()));
 
         assertThat(canonicalRequest).isEqualTo("""
                 POST

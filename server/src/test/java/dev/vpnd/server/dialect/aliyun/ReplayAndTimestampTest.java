@@ -146,7 +146,8 @@ class ReplayAndTimestampTest {
         var headers = new java.util.TreeMap<String, String>();
         headers.put("host", VPND.aliyunEndpoint());
         headers.put("x-acs-action", "DescribeVpnConnections");
-        headers.put("x-acs-content-sha256", AcsSignatureV3.hashedPayload(AcsSignatureV3.Algorithm.HMAC_SHA256, new byte[0]));
+        headers.put("x-acs-content-sha256",
+                AcsSignatureV3.hashedPayload(AcsSignatureV3.Algorithm.HMAC_SHA256, new byte[0]));
         headers.put("x-acs-date", TIMESTAMP.format(date));
         headers.put("x-acs-signature-nonce", nonce);
         headers.put("x-acs-version", "2016-04-28");
@@ -252,7 +253,8 @@ class ReplayAndTimestampTest {
         var builder = HttpRequest.newBuilder(URI.create("http://" + VPND.aliyunEndpoint() + "/?RegionId=" + REGION))
                 .timeout(Duration.ofSeconds(10)).header("x-acs-action", "DescribeVpnConnections")
                 .header("x-acs-version", "2016-04-28").header("Authorization",
-                        "ACS3-RSA-SHA256 Credential=" + AccountService.DEMO_KEY_ID + ",SignedHeaders=host,Signature=ab");
+                        "ACS3-RSA-SHA256 Credential=" + AccountService.DEMO_KEY_ID
+                                + ",SignedHeaders=host,Signature=ab");
         var answer = HTTP.send(builder.POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertError(answer, 400, "IncompleteSignature");
