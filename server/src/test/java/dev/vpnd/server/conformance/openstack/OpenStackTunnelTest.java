@@ -53,10 +53,13 @@ class OpenStackTunnelTest {
         return result.stdout().isBlank() ? null : JSON.readTree(result.stdout());
     }
 
-    private static String status(String kind, String name) throws Exception {
-        String[] command = kind.equals("service") ? new String[] {"openstack", "vpn", "service", "show", name, "-f",
-            "json"} : new String[] {"openstack", "vpn", "ipsec", "site", "connection", "show", name, "-f", "json"};
-        return ok("demo", command).path("Status").asText();
+    private static JsonNode service(String name) throws Exception {
+        return ok("demo", "openstack", "vpn", "service", "show", name, "-f", "json");
+    }
+
+    private static String connectionStatus(String name) throws Exception {
+        return ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "show", name, "-f", "json")
+                .path("Status").asText();
     }
 
     @Test
@@ -74,10 +77,10 @@ class OpenStackTunnelTest {
                 "-f", "json").path("ID").asText();
 
         lab = TunnelLab.start(VPND, service);
-        assertThat(TunnelLab.await(() -> status("service", "lab-vpn"), "ACTIVE"::equals))
-                .as("the VPN service once the lab's agent serves it").isEqualTo("ACTIVE");
-        assertThat(ok("demo", "openstack", "vpn", "service", "show", "lab-vpn", "-f", "json")
-                .path("external_v4_ip").asText()).isEqualTo(LabNetwork.GATEWAY_ADDRESS);
+        JsonNode served = TunnelLab.await(() -> service("lab-vpn"), s -> s.path("Status").asText().equals("ACTIVE"));
+        assertThat(served.path("Status").asText()).as("the VPN service once the lab's agent serves it")
+                .isEqualTo("ACTIVE");
+        assertThat(served.path("external_v4_ip").asText()).isEqualTo(LabNetwork.GATEWAY_ADDRESS);
 
         ok("demo", "openstack", "vpn", "ike", "policy", "create", "ike1", "-f", "json");
         ok("demo", "openstack", "vpn", "ipsec", "policy", "create", "ipsec1", "-f", "json");
@@ -90,7 +93,7 @@ class OpenStackTunnelTest {
                 "--peer-id", LabNetwork.CUSTOMER_ADDRESS, "--psk", "lab-secret", "--local-endpoint-group", "local",
                 "--peer-endpoint-group", "peer", "to-lab", "-f", "json");
 
-        assertThat(TunnelLab.await(() -> status("connection", "to-lab"), "ACTIVE"::equals))
+        assertThat(TunnelLab.await(() -> connectionStatus("to-lab"), "ACTIVE"::equals))
                 .as("the site connection's Status; %s", lab.diagnostics()).isEqualTo("ACTIVE");
         assertThat(lab.pings()).as("ping 10.1.0.1 -> 10.2.0.1 through the tunnel").isTrue();
 
