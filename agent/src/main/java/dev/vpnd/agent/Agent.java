@@ -309,6 +309,9 @@ public final class Agent implements AutoCloseable {
                             cause -> wakeup.raise(Wakeup.Cause.CHARON_LOST));
                     noteDaemon(charon.version());
                 }
+                if (full && received.sequence() != reconciled) {
+                    tell(() -> listener.plansArriving(plans.gateways()));
+                }
                 List<GatewayReport> reports = prober.withHealth(plans.gateways(), full
                         ? reconciler.reconcile(plans.gateways()) : reconciler.observe(plans.gateways()));
                 if (full) {

@@ -15,6 +15,14 @@ public interface AgentListener {
     };
 
     /**
+     * New plans, before charon gets them (on the agent's reconcile thread, which waits for this to
+     * return). Called before each pass that applies a plan answer for the first time, so again after a
+     * pass that failed.
+     */
+    default void plansArriving(List<GatewayPlan> plans) {
+    }
+
+    /**
      * charon holds the plans of every gateway of the token, as vpnd sent them last: a pass converged on
      * them (on the agent's reconcile thread). Called once per plan answer, when it is first applied.
      */

@@ -166,6 +166,11 @@ class AgentTest {
             }
 
             @Override
+            public void plansArriving(List<GatewayPlan> plans) {
+                changes.add("arriving " + plans.getFirst().revision() + ", charon holds " + charon.connNames().size());
+            }
+
+            @Override
             public void plansApplied(List<GatewayPlan> plans) {
                 changes.add("applied " + plans.getFirst().revision() + " " + plans.getFirst().tunnels().size());
             }
@@ -181,7 +186,9 @@ class AgentTest {
         assertThat(report.tunnel(STARTED.name())).isEmpty();
         assertThat(charon.connNames()).containsExactly(passive.name());
         await("the listener heard of the removal", () -> changes.contains(STARTED.name() + " removed"));
-        assertThat(changes).containsSubsequence("applied 1 2", "applied " + revision + " 1");
+        assertThat(changes).as("each plan is told before charon gets it and once it has it").containsSubsequence(
+                "arriving 1, charon holds 0", "applied 1 2", "arriving " + revision + ", charon holds 2",
+                "applied " + revision + " 1");
     }
 
     @Test

@@ -15,8 +15,16 @@ import java.util.Map;
  * SAs are folded into the best one and their counters are summed. An {@code ike-updown} or
  * {@code child-updown} event holds the same section, with {@code up = yes} when the SA came up and
  * no {@code up} at all when it went down.
+ *
+ * <p>An IKE_SA that a peer started and whose connection charon has not chosen yet is listed as
+ * {@value #UNNAMED} (IKEv1 main mode learns the peer's identity, and so the connection, only in its
+ * third exchange): it is no tunnel yet, and is left out, so that no reconciler takes it for a tunnel to
+ * remove and cuts the negotiation short. A tunnel's name never has parentheses ({@link CharonConfig}).
  */
 public final class TunnelReports {
+    /** charon's name for an IKE_SA without a connection. */
+    public static final String UNNAMED = "(unnamed)";
+
     private TunnelReports() {
     }
 
@@ -25,7 +33,9 @@ public final class TunnelReports {
         var tunnels = new LinkedHashMap<String, Tally>();
         for (ViciMessage event : listSaEvents) {
             for (ViciEntry.Section ikeSa : event.sections()) {
-                tunnels.computeIfAbsent(ikeSa.name(), Tally::new).add(ikeSa.body());
+                if (!ikeSa.name().equals(UNNAMED)) {
+                    tunnels.computeIfAbsent(ikeSa.name(), Tally::new).add(ikeSa.body());
+                }
             }
         }
         var reports = new LinkedHashMap<String, TunnelReport>();

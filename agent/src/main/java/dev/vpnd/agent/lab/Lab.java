@@ -8,6 +8,7 @@ import dev.vpnd.agent.health.PingProbe;
 import dev.vpnd.agent.protocol.AgentClient;
 import dev.vpnd.core.dataplane.GatewayPlan;
 import dev.vpnd.core.dataplane.SaState;
+import dev.vpnd.core.dataplane.TunnelPlan;
 import dev.vpnd.core.dataplane.TunnelReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,13 +19,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code ./vpnd lab}: a VPN gateway and a customer's device on one Linux host, to watch connections
  * made through any dialect come up. It builds (or finds) a {@link LabNetwork}, runs an {@link Agent}
  * for the gateway's charon with the public address {@value LabNetwork#GATEWAY_ADDRESS}, and keeps the
- * customer's charon on the {@link Mirror} of the same plans, for every connection whose customer
- * gateway is {@value LabNetwork#CUSTOMER_ADDRESS}. Each change of a tunnel's state is printed as a
+ * customer's charon on the {@link Mirror} of the same plans, for every tunnel whose customer gateway
+ * is {@value LabNetwork#CUSTOMER_ADDRESS} or {@value LabNetwork#CUSTOMER_SECOND_ADDRESS} (the two
+ * tunnels of a dual-tunnel connection each have one). Each change of a tunnel's state is printed as a
  * line ({@code vco-... ESTABLISHED}). Stopping it stops the agent only: the namespaces and charons,
  * with their tunnels, stay until {@link #down}, and a lab started again finds them as they are.
  */
@@ -45,11 +48,16 @@ public final class Lab implements AutoCloseable {
         this.out = out;
         this.gatewayCharon = new ViciCharon(network.gateway().vici(), VICI_TIMEOUT);
         this.customerCharon = new ViciCharon(network.customer().vici(), VICI_TIMEOUT);
-        this.customer = new CustomerSide(customerCharon, LabNetwork.CUSTOMER_ADDRESS, this::say);
+        this.customer = new CustomerSide(customerCharon, LabNetwork.CUSTOMER_ADDRESSES, this::say);
         var agentSettings = AgentSettings.of(settings.server(), settings.token()).withVici(network.gateway().viciUri())
                 .withPublicAddress(LabNetwork.GATEWAY_ADDRESS);
         this.agent = new Agent(agentSettings, new AgentClient(settings.server(), settings.token()), gatewayCharon,
                 gatewayCharon, new AgentListener() {
+                    @Override
+                    public void plansArriving(List<GatewayPlan> plans) {
+                        customer.plansArriving(plans);
+                    }
+
                     @Override
                     public void plansApplied(List<GatewayPlan> plans) {
                         customer.plansApplied(plans);
@@ -83,7 +91,8 @@ public final class Lab implements AutoCloseable {
                 gw.outer(), gw.namespace(), LabNetwork.GATEWAY_SUBNET, cgw.outer(), cgw.namespace(),
                 LabNetwork.CUSTOMER_SUBNET);
         out.printf("the gateway's agent speaks to %s; connections whose customer gateway is %s are mirrored "
-                + "onto the customer's device%n", settings.server(), LabNetwork.CUSTOMER_ADDRESS);
+                + "onto the customer's device%n", settings.server(),
+                String.join(" or ", LabNetwork.CUSTOMER_ADDRESSES));
         out.printf("once a tunnel is up: ip netns exec %s ping -I %s %s%n", gw.namespace(), LabNetwork.GATEWAY_HOST,
                 LabNetwork.CUSTOMER_HOST);
         out.flush();
@@ -120,6 +129,16 @@ public final class Lab implements AutoCloseable {
         network.down();
         out.println("lab removed: namespaces " + layout.gatewayNamespace() + " and " + layout.customerNamespace()
                 + ", their charons and " + layout.stateDir());
+    }
+
+    /**
+     * Makes the customer's device differ from the mirror of the gateway's plans: each mirrored tunnel as
+     * {@code how} changes it, from the next plans the agent applies on. It plays a customer who typed a
+     * setting otherwise (a wrong pre-shared key), to watch what the gateway then shows; {@code
+     * UnaryOperator.identity()} is the plain mirror again.
+     */
+    public void editCustomer(UnaryOperator<TunnelPlan> how) {
+        customer.edit(how);
     }
 
     public LabNetwork network() {

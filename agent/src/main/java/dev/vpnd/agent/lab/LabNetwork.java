@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 /**
  * Two network namespaces joined by a veth pair, each with a charon of its own: the VPN gateway
  * ({@value #GATEWAY_ADDRESS}, subnet {@value #GATEWAY_SUBNET}) and the customer's device
- * ({@value #CUSTOMER_ADDRESS}, subnet {@value #CUSTOMER_SUBNET}). The subnets are an address on each
+ * ({@value #CUSTOMER_ADDRESS}, subnet {@value #CUSTOMER_SUBNET}). The customer's device has a second
+ * public address, {@value #CUSTOMER_SECOND_ADDRESS}, so that the two tunnels of a dual-tunnel
+ * connection, each to a customer gateway of its own, end on it too. The subnets are an address on each
  * namespace's loopback (these kernels have no dummy interfaces). Nothing is added to the host's own
  * namespace. Needs root, {@code ip} and strongSwan's {@code charon-systemd} with the plugins below.
  *
@@ -39,6 +41,9 @@ import java.util.stream.Stream;
 public final class LabNetwork {
     public static final String GATEWAY_ADDRESS = "198.51.100.1";
     public static final String CUSTOMER_ADDRESS = "198.51.100.2";
+    public static final String CUSTOMER_SECOND_ADDRESS = "198.51.100.3";
+    /** Every public address of the customer's device. */
+    public static final List<String> CUSTOMER_ADDRESSES = List.of(CUSTOMER_ADDRESS, CUSTOMER_SECOND_ADDRESS);
     public static final String GATEWAY_SUBNET = "10.1.0.0/24";
     public static final String CUSTOMER_SUBNET = "10.2.0.0/24";
     public static final String GATEWAY_HOST = "10.1.0.1";
@@ -145,6 +150,8 @@ public final class LabNetwork {
             check(List.of("ip", "-n", side.namespace(), "link", "set", side.veth(), "up"));
             check(List.of("ip", "-n", side.namespace(), "addr", "replace", side.inner() + PREFIX, "dev", "lo"));
         }
+        check(List.of("ip", "-n", customer.namespace(), "addr", "replace", CUSTOMER_SECOND_ADDRESS + PREFIX, "dev",
+                customer.veth()));
         for (Side side : List.of(gateway, customer)) {
             ensureCharon(side);
         }

@@ -22,15 +22,16 @@ public final class Mirror {
 
     /**
      * For each gateway plan, a plan for the customer's charon with the mirrors of its tunnels whose peer
-     * is {@code customerAddress} (the lab's customer device); the others are some other device's.
+     * is one of {@code customerAddresses} (the lab's customer device; the first is its main address);
+     * the others are some other device's.
      */
-    public static List<GatewayPlan> of(List<GatewayPlan> plans, String customerAddress) {
+    public static List<GatewayPlan> of(List<GatewayPlan> plans, List<String> customerAddresses) {
         var mirrored = new ArrayList<GatewayPlan>();
         for (GatewayPlan gateway : plans) {
             List<TunnelPlan> tunnels = gateway.tunnels().stream()
-                    .filter(tunnel -> tunnel.peerAddress().equals(customerAddress)).map(Mirror::tunnel).toList();
-            mirrored.add(new GatewayPlan("customer-of-" + gateway.gatewayId(), gateway.revision(), customerAddress,
-                    tunnels));
+                    .filter(tunnel -> customerAddresses.contains(tunnel.peerAddress())).map(Mirror::tunnel).toList();
+            mirrored.add(new GatewayPlan("customer-of-" + gateway.gatewayId(), gateway.revision(),
+                    customerAddresses.getFirst(), tunnels));
         }
         return mirrored;
     }

@@ -1,9 +1,15 @@
 package dev.vpnd.agent.charon;
 
 import dev.vpnd.agent.lab.Commands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -12,9 +18,12 @@ import org.junit.jupiter.api.Assumptions;
  * apt). When it cannot, or is not root (network namespaces need it), the tests are skipped with the
  * reason, unless {@code VPND_TEST_STRONGSWAN_REQUIRED=1} or {@code CI=true}: there a missing
  * strongSwan is a failure, so that CI never passes without having run a real tunnel.
+ *
+ * <p>The installer is read from the class path ({@code strongswan/} of the agent's test jar), so the
+ * server's real-tunnel tests use this class as they are, from the server module's directory.
  */
 public final class StrongSwan {
-    private static final Path INSTALLER = Path.of("src/test/strongswan/install-strongswan.sh").toAbsolutePath();
+    private static final String INSTALLER = "/strongswan/install-strongswan.sh";
     private static String unavailable;
     private static boolean checked;
 
@@ -33,7 +42,7 @@ public final class StrongSwan {
             if (!"0".equals(Commands.run(List.of("id", "-u"), Duration.ofSeconds(10)).output().strip())) {
                 unavailable = "the real-charon tests need root (network namespaces)";
             } else {
-                Commands.Result result = Commands.run(List.of("sh", INSTALLER.toString()), Duration.ofMinutes(10));
+                Commands.Result result = install();
                 if (!result.ok()) {
                     unavailable = "strongSwan unavailable: " + result.lastLine();
                 }
@@ -41,6 +50,22 @@ public final class StrongSwan {
         }
         if (unavailable != null) {
             unavailable(unavailable);
+        }
+    }
+
+    /** Runs the installer, copied out of the class path for {@code sh}. */
+    private static Commands.Result install() {
+        try (InputStream script = Objects.requireNonNull(StrongSwan.class.getResourceAsStream(INSTALLER),
+                INSTALLER)) {
+            Path copy = Files.createTempFile("install-strongswan", ".sh");
+            try {
+                Files.copy(script, copy, StandardCopyOption.REPLACE_EXISTING);
+                return Commands.run(List.of("sh", copy.toString()), Duration.ofMinutes(10));
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

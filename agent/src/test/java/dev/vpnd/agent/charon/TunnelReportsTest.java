@@ -54,6 +54,14 @@ class TunnelReportsTest {
         return children.build();
     }
 
+    /** A peer's IKEv1 main mode before its identity arrived: no tunnel, and nothing to remove. */
+    @Test
+    void anIkeSaWithoutAConnectionIsNoTunnel() {
+        Map<String, TunnelReport> reports = TunnelReports.fromListSas(List.of(ikeSa("(unnamed)", "CONNECTING", null),
+                ikeSa("vco-1", "CONNECTING", null)));
+        assertThat(reports).containsOnlyKeys("vco-1");
+    }
+
     @Test
     void anEstablishedTunnel() {
         Map<String, TunnelReport> reports = TunnelReports.fromListSas(List.of(

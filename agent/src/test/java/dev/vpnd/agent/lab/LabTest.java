@@ -109,6 +109,23 @@ class LabTest {
         assertThat(printed()).contains("no lab to remove");
     }
 
+    /**
+     * The customer's device gets a tunnel the gateway starts before the gateway does: the gateway's
+     * first attempt is answered, not refused and tried again on the agent's next pass (a minute here).
+     */
+    @Test
+    void aTunnelTheGatewayStartsFindsTheCustomerReady() throws Exception {
+        TunnelPlan started = Plans.withInitiation(Plans.tunnel("vco-started"), Initiation.IMMEDIATE);
+        try (Lab lab = Lab.start(new LabSettings(vpnd.url(), FakeVpnd.TOKEN, layout), out)) {
+            long since = System.nanoTime();
+            vpnd.serve("vgw-lab", LabNetwork.GATEWAY_ADDRESS, started);
+            vpnd.awaitReport(since, r -> r.tunnel(started.name()).map(TunnelReport::up).orElse(false),
+                    Duration.ofSeconds(5));
+            assertThat(Files.readString(lab.network().customer().log(), StandardCharsets.UTF_8))
+                    .as("the customer's charon").doesNotContain("no IKE config found");
+        }
+    }
+
     @Test
     void upRepairsWhatAKilledRunLeft() throws IOException {
         LabNetwork network = LabNetwork.of(layout).up();

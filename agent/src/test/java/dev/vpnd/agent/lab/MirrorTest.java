@@ -1,6 +1,7 @@
 package dev.vpnd.agent.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vpnd.agent.charon.Plans;
 import dev.vpnd.core.dataplane.GatewayPlan;
@@ -51,11 +52,24 @@ class MirrorTest {
                 TUNNEL.dpd(), true, Initiation.PASSIVE,
                 new HealthCheck(true, "10.2.0.1", "10.1.0.1", 2_000, 1_000, 3, "revoke_route"));
         List<GatewayPlan> mirrored = Mirror.of(List.of(new GatewayPlan("vgw-1", 9, Plans.GATEWAY,
-                List.of(elsewhere, checked))), Plans.PEER);
+                List.of(elsewhere, checked))), List.of(Plans.PEER));
         assertThat(mirrored).hasSize(1);
         assertThat(mirrored.getFirst().revision()).isEqualTo(9);
         assertThat(mirrored.getFirst().publicAddress()).isEqualTo(Plans.PEER);
         assertThat(mirrored.getFirst().tunnels()).extracting(TunnelPlan::name).containsExactly(TUNNEL.name());
         assertThat(mirrored.getFirst().tunnels().getFirst().healthCheck()).isNull();
+    }
+
+    /** A dual-tunnel connection's second tunnel ends on the device's second address, from there. */
+    @Test
+    void aTunnelToTheSecondAddressIsMirroredFromIt() {
+        TunnelPlan second = new TunnelPlan(TUNNEL.name() + "-t2", TUNNEL.connectionId(), 2, TUNNEL.localAddress(),
+                "198.51.100.3", TUNNEL.ike().withIdentities(TUNNEL.localAddress(), "198.51.100.3"), TUNNEL.ipsec(),
+                TUNNEL.localSubnets(), TUNNEL.remoteSubnets(), TUNNEL.dpd(), true, Initiation.IMMEDIATE, null);
+        List<TunnelPlan> mirrored = Mirror.of(List.of(new GatewayPlan("vgw-1", 9, Plans.GATEWAY, List.of(second))),
+                List.of(Plans.PEER, "198.51.100.3")).getFirst().tunnels();
+        assertThat(mirrored).extracting(TunnelPlan::localAddress, TunnelPlan::peerAddress)
+                .containsExactly(tuple("198.51.100.3", Plans.GATEWAY));
+        assertThat(mirrored.getFirst().ike().localId()).isEqualTo("198.51.100.3");
     }
 }

@@ -9,24 +9,13 @@ import com.aliyun.vpc20160428.models.DescribeVpnConnectionRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionResponseBody;
 import com.aliyun.vpc20160428.models.DescribeVpnGatewayRequest;
 import com.aliyun.vpc20160428.models.ModifyVpnConnectionAttributeRequest;
-import dev.vpnd.agent.lab.Commands;
-import dev.vpnd.agent.lab.Lab;
-import dev.vpnd.agent.lab.LabLayout;
 import dev.vpnd.agent.lab.LabNetwork;
-import dev.vpnd.agent.lab.LabSettings;
 import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.dialect.aliyun.AliyunIds;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,66 +25,30 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * from the gateway's namespace, and {@code VcoHealthCheck.Status} follows. The connection joins
  * 10.1.0.0/24 to 10.2.0.0/16, the customer's namespace holds 10.2.0.0/24, so a check to 10.2.0.1 is
  * answered ({@code success}) and one moved to 10.2.5.5, inside the tunnel but held by no one, is not
- * ({@code failed} after its {@code retry} probes). Needs root and strongSwan, as {@link RealTunnelTest}.
+ * ({@code failed} after its {@code retry} probes). Needs root and strongSwan ({@link TunnelLab}).
  */
 class RealHealthCheckTest {
     @RegisterExtension
     static final RunningVpnd VPND = new RunningVpnd();
 
-    private static final Path INSTALLER = Path.of("../agent/src/test/strongswan/install-strongswan.sh")
-            .toAbsolutePath().normalize();
     /** Generous: on a loaded machine a first negotiation that fails is retried seconds later. */
     private static final Duration STATUS_WAIT = Duration.ofSeconds(60);
-    private static final ByteArrayOutputStream PRINTED = new ByteArrayOutputStream();
 
-    private static LabLayout layout;
-    private static Lab lab;
+    private static TunnelLab lab;
     private static Client sdk;
     private static String gatewayId;
 
     @BeforeAll
     static void labUp() throws Exception {
-        requireStrongSwan();
-        long pid = ProcessHandle.current().pid();
-        layout = new LabLayout("vh-gw-" + pid, "vh-cgw-" + pid, Path.of("/run/vpnd-real-health-" + pid));
         sdk = AliyunClients.newSdk(VPND.aliyunEndpoint(), false);
         gatewayId = new AliyunFixtures(sdk).gateway();
-        var ref = VPND.services().dataPlane().locateGateway(
-                AliyunIds.decode(ResourceType.VPN_GATEWAY, gatewayId).orElseThrow()).orElseThrow();
-        String token = VPND.services().dataPlane().createToken(List.of(ref)).token();
-        lab = Lab.start(new LabSettings(URI.create(VPND.endpoints().get("agent")), token, layout),
-                new PrintStream(PRINTED, true, StandardCharsets.UTF_8));
+        lab = TunnelLab.start(VPND, AliyunIds.decode(ResourceType.VPN_GATEWAY, gatewayId).orElseThrow());
     }
 
     @AfterAll
     static void labDown() {
         if (lab != null) {
             lab.close();
-        }
-        if (layout != null) {
-            LabNetwork.of(layout).down();
-        }
-    }
-
-    /** As {@link RealTunnelTest}: skipped without root or strongSwan, a failure under CI. */
-    private static void requireStrongSwan() {
-        boolean required = "1".equals(System.getenv("VPND_TEST_STRONGSWAN_REQUIRED"))
-                || "true".equals(System.getenv("CI"));
-        String reason = null;
-        if (!"0".equals(Commands.run(List.of("id", "-u"), Duration.ofSeconds(10)).output().strip())) {
-            reason = "real tunnels need root (network namespaces)";
-        } else {
-            var installed = Commands.run(List.of("sh", INSTALLER.toString()), Duration.ofMinutes(10));
-            if (!installed.ok()) {
-                reason = "strongSwan unavailable: " + installed.lastLine();
-            }
-        }
-        if (reason != null) {
-            if (required) {
-                throw new AssertionError(reason + " (VPND_TEST_STRONGSWAN_REQUIRED or CI: real tunnels must run)");
-            }
-            System.err.println("SKIPPED: " + reason);
-            Assumptions.abort(reason);
         }
     }
 
@@ -117,7 +70,7 @@ class RealHealthCheckTest {
 
     /** What the lab printed, and the last lines of both charons' logs. */
     private static String printed() {
-        return PRINTED.toString(StandardCharsets.UTF_8) + LabNetwork.of(layout).logs();
+        return lab.diagnostics();
     }
 
     private static String check(String destination) {
