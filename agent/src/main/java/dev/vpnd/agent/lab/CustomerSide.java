@@ -28,17 +28,20 @@ final class CustomerSide implements AutoCloseable {
     private static final Duration PERIOD = Duration.ofSeconds(5);
 
     private final Reconciler reconciler;
-    private final String address;
+    private final List<String> addresses;
     private final Consumer<String> say;
     private final LinkedBlockingQueue<List<GatewayPlan>> arrivals = new LinkedBlockingQueue<>();
     private final Map<String, String> refusals = new HashMap<>();
     private final Thread thread;
     private boolean unreachable;
 
-    /** The customer device at {@code address} with {@code charon}; {@code say} tells the person running the lab. */
-    CustomerSide(Charon charon, String address, Consumer<String> say) {
+    /**
+     * The customer device at {@code addresses} (each the customer gateway of other connections) with
+     * {@code charon}; {@code say} tells the person running the lab.
+     */
+    CustomerSide(Charon charon, List<String> addresses, Consumer<String> say) {
         this.reconciler = new Reconciler(Objects.requireNonNull(charon, "charon"));
-        this.address = address;
+        this.addresses = List.copyOf(addresses);
         this.say = say;
         this.thread = Thread.ofPlatform().daemon().name("vpnd-lab-customer").unstarted(this::loop);
     }
@@ -64,7 +67,7 @@ final class CustomerSide implements AutoCloseable {
                     plans = newer;
                 }
                 if (plans != null) {
-                    mirrored = Mirror.of(plans, address);
+                    mirrored = Mirror.of(plans, addresses);
                 }
                 if (mirrored != null) {
                     converge(mirrored);

@@ -39,12 +39,13 @@ public final class Lab implements AutoCloseable {
     private final Agent agent;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Lab(LabSettings settings, LabNetwork network, PrintStream out) throws IOException {
+    private Lab(LabSettings settings, LabNetwork network, List<String> customers, PrintStream out)
+            throws IOException {
         this.network = network;
         this.out = out;
         this.gatewayCharon = new ViciCharon(network.gateway().vici(), VICI_TIMEOUT);
         this.customerCharon = new ViciCharon(network.customer().vici(), VICI_TIMEOUT);
-        this.customer = new CustomerSide(customerCharon, LabNetwork.CUSTOMER_ADDRESS, this::say);
+        this.customer = new CustomerSide(customerCharon, customers, this::say);
         var agentSettings = AgentSettings.of(settings.server(), settings.token()).withVici(network.gateway().viciUri())
                 .withPublicAddress(LabNetwork.GATEWAY_ADDRESS);
         this.agent = new Agent(agentSettings, new AgentClient(settings.server(), settings.token()), gatewayCharon,
@@ -71,9 +72,21 @@ public final class Lab implements AutoCloseable {
      * {@link IOException} says what this machine lacks (root, strongSwan) or what failed.
      */
     public static Lab start(LabSettings settings, PrintStream out) throws IOException {
+        return start(settings, 1, out);
+    }
+
+    /**
+     * {@link #start}, with a customer's device of {@code customerAddresses} addresses
+     * ({@link LabNetwork#customerAddresses}), each the customer gateway of other connections: what a
+     * benchmark of many connections on one gateway needs, as vpnd allows one connection per gateway
+     * and customer gateway.
+     */
+    public static Lab start(LabSettings settings, int customerAddresses, PrintStream out) throws IOException {
         Objects.requireNonNull(out, "out");
+        List<String> customers = LabNetwork.customerAddresses(customerAddresses);
         LabNetwork network = LabNetwork.of(settings.layout()).up();
-        var lab = new Lab(settings, network, out);
+        network.addCustomerAddresses(customers);
+        var lab = new Lab(settings, network, customers, out);
         lab.customer.start();
         lab.agent.start();
         var gw = network.gateway();
@@ -82,7 +95,8 @@ public final class Lab implements AutoCloseable {
                 gw.outer(), gw.namespace(), LabNetwork.GATEWAY_SUBNET, cgw.outer(), cgw.namespace(),
                 LabNetwork.CUSTOMER_SUBNET);
         out.printf("the gateway's agent speaks to %s; connections whose customer gateway is %s are mirrored "
-                + "onto the customer's device%n", settings.server(), LabNetwork.CUSTOMER_ADDRESS);
+                + "onto the customer's device%n", settings.server(), customers.size() == 1 ? customers.getFirst()
+                        : customers.getFirst() + " or one of " + customers.subList(1, customers.size()));
         out.printf("once a tunnel is up: ip netns exec %s ping -I %s %s%n", gw.namespace(), LabNetwork.GATEWAY_HOST,
                 LabNetwork.CUSTOMER_HOST);
         out.flush();

@@ -6,6 +6,7 @@ import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.Initiation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The customer's device's side of a gateway's tunnels, from the gateway's plans alone: the same
@@ -25,12 +26,21 @@ public final class Mirror {
      * is {@code customerAddress} (the lab's customer device); the others are some other device's.
      */
     public static List<GatewayPlan> of(List<GatewayPlan> plans, String customerAddress) {
+        return of(plans, List.of(customerAddress));
+    }
+
+    /**
+     * The same for a customer's device with several addresses (the first is its own), each the
+     * customer gateway of other connections: the mirrors of every tunnel whose peer is one of them.
+     */
+    public static List<GatewayPlan> of(List<GatewayPlan> plans, List<String> customerAddresses) {
+        Set<String> addresses = Set.copyOf(customerAddresses);
         var mirrored = new ArrayList<GatewayPlan>();
         for (GatewayPlan gateway : plans) {
             List<TunnelPlan> tunnels = gateway.tunnels().stream()
-                    .filter(tunnel -> tunnel.peerAddress().equals(customerAddress)).map(Mirror::tunnel).toList();
-            mirrored.add(new GatewayPlan("customer-of-" + gateway.gatewayId(), gateway.revision(), customerAddress,
-                    tunnels));
+                    .filter(tunnel -> addresses.contains(tunnel.peerAddress())).map(Mirror::tunnel).toList();
+            mirrored.add(new GatewayPlan("customer-of-" + gateway.gatewayId(), gateway.revision(),
+                    customerAddresses.getFirst(), tunnels));
         }
         return mirrored;
     }
