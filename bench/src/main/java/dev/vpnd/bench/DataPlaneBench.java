@@ -92,6 +92,11 @@ final class DataPlaneBench implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     Duration statusPoll;
 
+    @Option(names = "--keep-logs",
+            description = "Keep the data directory with the server's, the lab's and both charons' logs (kept anyway "
+                    + "when the run fails).")
+    boolean keepLogs;
+
     @Option(names = "--server-jar", defaultValue = "server/target/vpnd-server.jar",
             description = "The vpnd server jar to start (default: ${DEFAULT-VALUE}).")
     Path serverJar;
@@ -135,7 +140,7 @@ final class DataPlaneBench implements Callable<Integer> {
             say("lab: namespaces %s and %s, state in %s", layout.gatewayNamespace(), layout.customerNamespace(),
                     layout.stateDir());
             int exit = run(network, dir);
-            failed = exit != 0;
+            failed = exit != 0 || keepLogs;
             return exit;
         } finally {
             if (failed) {
