@@ -290,6 +290,8 @@ public final class Agent implements AutoCloseable {
         private long reconciled;
         private List<GatewayReport> last;
         private boolean charonDown;
+        /** After a pass failed on a bug: no retries until a pass succeeds, so as not to fail in a loop. */
+        private boolean passFailed;
         /** The next full pass while charon is up, the next attempt to reach it while it is down. */
         private long nextPass = System.nanoTime() + FAR;
         private long nextReport = System.nanoTime() + FAR;
@@ -297,7 +299,7 @@ public final class Agent implements AutoCloseable {
         void run(Received received, Set<Wakeup.Cause> causes) {
             PlanAnswer plans = received.plans();
             long now = System.nanoTime();
-            boolean passDue = now - nextPass >= 0;
+            boolean passDue = now - nextPass >= 0 || now - retryDue() >= 0;
             boolean reportDue = now - nextReport >= 0;
             if (causes.contains(Wakeup.Cause.CHARON_LOST)) {
                 unwatch();
@@ -328,6 +330,7 @@ public final class Agent implements AutoCloseable {
                     helloDue.set(true);
                 }
                 backoff.reset();
+                passFailed = false;
                 publish(reports, full || reportDue);
             } catch (IOException e) {
                 unwatch();
@@ -345,7 +348,14 @@ public final class Agent implements AutoCloseable {
         }
 
         long deadline() {
-            return nextPass - nextReport < 0 ? nextPass : nextReport;
+            long deadline = nextPass - nextReport < 0 ? nextPass : nextReport;
+            return retryDue() - deadline < 0 ? retryDue() : deadline;
+        }
+
+        /** When a tunnel is to be started again ({@link Reconciler#nextRetry}); far off while charon fails. */
+        private long retryDue() {
+            long far = System.nanoTime() + FAR;
+            return charonDown || passFailed ? far : reconciler.nextRetry().orElse(far);
         }
 
         /** Every tunnel absent, each gateway at the revision last applied to it (0: none yet). */
@@ -375,6 +385,7 @@ public final class Agent implements AutoCloseable {
 
         void retryLater() {
             unwatch();
+            passFailed = true;
             nextPass = System.nanoTime() + backoff.next().toNanos();
         }
 

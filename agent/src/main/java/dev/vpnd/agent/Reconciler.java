@@ -13,15 +13,22 @@ import dev.vpnd.core.dataplane.TunnelPlan;
 import dev.vpnd.core.dataplane.TunnelReport;
 import dev.vpnd.core.model.Initiation;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +47,9 @@ import org.slf4j.LoggerFactory;
  *       loaded, is loaded; a changed one has its SAs terminated first, since SAs keep the settings
  *       they were negotiated with;</li>
  *   <li>a tunnel to start at once that has no SA at all is initiated, unless it was just loaded
- *       (loading starts it);</li>
+ *       (loading starts it); one that failed, or went down, is initiated again on its own schedule
+ *       ({@link InitiationRetries}: after 1 s, doubling up to the full-pass interval), which
+ *       {@link #nextRetry} tells the caller, so that it need not wait for its next full pass;</li>
  *   <li>a tunnel that cannot be configured (a setting charon lacks, or charon's refusal) is removed
  *       and reported with the reason as its configuration error.</li>
  * </ol>
@@ -52,6 +61,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    /** The full-pass interval of an agent that has not heard vpnd's yet: retries wait at most this. */
+    private static final Duration RETRY_MAX = Duration.ofSeconds(10);
+    /** How charon's {@code stats} writes {@code uptime.since} (its {@code %T}). */
+    private static final DateTimeFormatter CHARON_TIME = DateTimeFormatter.ofPattern("MMM dd HH:mm:ss yyyy",
+            Locale.ENGLISH);
 
     private final Charon charon;
     /** What this reconciler loaded, by tunnel name: both requests, to tell a changed tunnel. */
@@ -59,9 +73,18 @@ public final class Reconciler {
     private String charonStartedAt;
     /** The configuration errors of the last pass, by tunnel name, for {@link #observe}. */
     private Map<String, String> lastErrors = Map.of();
+    private final InitiationRetries retries;
+    private final LongSupplier clock;
 
     public Reconciler(Charon charon) {
+        this(charon, RETRY_MAX, System::nanoTime);
+    }
+
+    /** Retries wait at most {@code retryMax}; {@code clock} is {@link System#nanoTime} but in tests. */
+    Reconciler(Charon charon, Duration retryMax, LongSupplier clock) {
         this.charon = Objects.requireNonNull(charon, "charon");
+        this.retries = new InitiationRetries(retryMax);
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     private record Loaded(ViciMessage conn, ViciMessage key) {
@@ -78,7 +101,7 @@ public final class Reconciler {
      */
     public List<GatewayReport> reconcile(List<GatewayPlan> plans) throws IOException {
         String startedAt = charon.startedAt();
-        if (!startedAt.equals(charonStartedAt)) {
+        if (charonStartedAt == null || !sameStart(startedAt, charonStartedAt)) {
             if (charonStartedAt != null) {
                 LOG.info("charon restarted (up since {}): loading every tunnel again", startedAt);
             }
@@ -143,16 +166,37 @@ public final class Reconciler {
             }
         }
 
+        long now = clock.getAsLong();
         for (Wanted tunnel : wanted.values()) {
-            String name = tunnel.plan().name();
-            boolean noSa = !sas.containsKey(name) || sas.get(name).ike() == SaState.ABSENT;
-            if (tunnel.plan().initiation() == Initiation.IMMEDIATE && !errors.containsKey(name)
-                    && !justLoaded.contains(name) && noSa) {
-                charon.initiate(name);
+            TunnelPlan plan = tunnel.plan();
+            String name = plan.name();
+            TunnelReport seen = sas.get(name);
+            if (plan.initiation() != Initiation.IMMEDIATE || errors.containsKey(name)
+                    || (seen != null && seen.up() && !justLoaded.contains(name))) {
+                retries.forget(name);
+            } else if (justLoaded.contains(name)) {
+                retries.attempted(plan, now);
+            } else if (retries.due(plan, now)) {
+                if (seen == null || seen.ike() == SaState.ABSENT) {
+                    charon.initiate(name);
+                }
+                // initiated, or found still negotiating: either way look again after the next wait
+                retries.attempted(plan, now);
             }
         }
+        retries.retain(wanted.keySet());
         lastErrors = Map.copyOf(errors);
-        return reports(plans, errors, charon.tunnels());
+        Map<String, TunnelReport> after = charon.tunnels();
+        forgetUp(after);
+        return reports(plans, errors, after);
+    }
+
+    /**
+     * When a tunnel of the last pass's plans that should be up is to be started again (or looked at, if
+     * still negotiating): the caller runs a {@link #reconcile} pass then. Empty when none waits.
+     */
+    public OptionalLong nextRetry() {
+        return retries.next();
     }
 
     /**
@@ -160,7 +204,39 @@ public final class Reconciler {
      * tunnels now, with that pass's configuration errors; nothing in charon is changed.
      */
     public List<GatewayReport> observe(List<GatewayPlan> plans) throws IOException {
-        return reports(plans, lastErrors, charon.tunnels());
+        Map<String, TunnelReport> sas = charon.tunnels();
+        long now = clock.getAsLong();
+        for (GatewayPlan gateway : plans) {
+            for (TunnelPlan plan : gateway.tunnels()) {
+                TunnelReport seen = sas.get(plan.name());
+                if (plan.initiation() == Initiation.IMMEDIATE && !lastErrors.containsKey(plan.name())
+                        && (seen == null || seen.ike() == SaState.ABSENT)) {
+                    retries.wentDown(plan, now);
+                }
+            }
+        }
+        forgetUp(sas);
+        return reports(plans, lastErrors, sas);
+    }
+
+    private void forgetUp(Map<String, TunnelReport> sas) {
+        sas.values().stream().filter(TunnelReport::up).forEach(tunnel -> retries.forget(tunnel.name()));
+    }
+
+    /**
+     * Whether two of charon's start times ({@code Dec 04 20:43:48 2026}) name the same start. charon
+     * computes {@code since} on each call as the wall clock less the monotonic uptime, both in whole
+     * seconds, so one start reads a second apart now and then; taken for a restart, that would load
+     * every tunnel again. A restart within a second of the last shows anyway: its connections are missing.
+     */
+    static boolean sameStart(String a, String b) {
+        try {
+            LocalDateTime first = LocalDateTime.parse(a, CHARON_TIME);
+            LocalDateTime second = LocalDateTime.parse(b, CHARON_TIME);
+            return Math.abs(Duration.between(first, second).toSeconds()) <= 1;
+        } catch (DateTimeParseException e) {
+            return a.equals(b);
+        }
     }
 
     /** Every tunnel of every plan by name; a name in two gateways' plans is an error on the second. */

@@ -192,6 +192,34 @@ class AgentCharonTest {
         }
     }
 
+    /**
+     * The peer learns of the tunnel 1.5 s after the gateway first starts it, which its charon refuses at
+     * once (no such connection there): the agent tries again after 0.5 to 1 s, then after 1 to 2 s
+     * more, so the attempt after the peer appeared comes within 1.5 s of it, not at the next full pass.
+     */
+    @Test
+    void aTunnelWhosePeerAppearsLateComesUpWithinTwoSecondsOfIt() throws Exception {
+        agent();
+        long served = System.nanoTime();
+        vpnd.serve("vgw-1", Plans.GATEWAY, TUNNEL);
+        await("the gateway holds the tunnel", () -> {
+            try (var gateway = new ViciCharon(pair.gateway().vici(), Duration.ofSeconds(10))) {
+                return gateway.connections().contains(TUNNEL.name());
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        Thread.sleep(Math.max(0, Duration.ofMillis(1_500).toMillis() - Duration.ofNanos(System.nanoTime() - served)
+                .toMillis()));
+        assertThat(gatewaySas()).as("no peer yet: no SA").isEmpty();
+
+        long appeared = System.nanoTime();
+        peer.reconcile(List.of(new GatewayPlan("peer", 1, Plans.PEER, List.of(Plans.mirrored(TUNNEL)))));
+        FakeVpnd.Received up = awaitReport(appeared, r -> up(r, TUNNEL.name()), SOON);
+        assertThat(Duration.ofNanos(up.at() - appeared)).as("peer appeared to reported established")
+                .isLessThan(Duration.ofSeconds(2));
+    }
+
     @Test
     void aKilledCharonGetsItsTunnelBackWithoutHelp() throws Exception {
         agent();

@@ -30,6 +30,8 @@ final class FakeCharon implements Charon, CharonEvents {
     final Map<String, ViciMessage> keys = new LinkedHashMap<>();
     final Map<String, TunnelReport> sas = new LinkedHashMap<>();
     final Set<String> refused = new HashSet<>();
+    /** Tunnels whose peer does not answer (yet): starting them leaves no SA, as a failed negotiation. */
+    final Set<String> peerless = new HashSet<>();
     private String startedAt = "Dec 04 10:00:00 2026";
     boolean down;
     private final List<Watcher> watchers = new ArrayList<>();
@@ -150,7 +152,7 @@ final class FakeCharon implements Charon, CharonEvents {
             throw new CharonRefusedException("charon refused connection [" + name + "]: invalid value for: proposals");
         }
         ViciMessage before = conns.put(name, conn);
-        if (!conn.equals(before) && startAction(conn).equals("start")) {
+        if (!conn.equals(before) && startAction(conn).equals("start") && !peerless.contains(name)) {
             sas.put(name, up(name));
         }
     }
@@ -191,7 +193,7 @@ final class FakeCharon implements Charon, CharonEvents {
     public synchronized void initiate(String tunnel) throws IOException {
         reachable();
         calls.add("initiate " + tunnel);
-        if (conns.containsKey(tunnel)) {
+        if (conns.containsKey(tunnel) && !peerless.contains(tunnel)) {
             sas.put(tunnel, up(tunnel));
         }
     }

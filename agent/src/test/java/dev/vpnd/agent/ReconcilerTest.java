@@ -14,7 +14,9 @@ import dev.vpnd.core.dataplane.TunnelReport;
 import dev.vpnd.core.model.Initiation;
 import dev.vpnd.core.model.IpsecConfig;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The reconciler against {@link FakeCharon}: what it loads, starts and removes, and what it reports. */
@@ -71,6 +73,56 @@ class ReconcilerTest {
         charon.lose(PASSIVE.name());
         assertThat(pass(gateway(1, STARTED, PASSIVE))).containsExactly("initiate vco-started");
         assertThat(charon.sas).containsOnlyKeys("vco-started");
+    }
+
+    @Test
+    void aStartedTunnelWhosePeerIsMissingIsTriedAgainOnItsScheduleAndAtOnceOnceUpAndLost() throws IOException {
+        var clock = new AtomicLong();
+        var timed = new Reconciler(charon, Duration.ofSeconds(10), clock::get);
+        charon.peerless.add(STARTED.name());
+        timed.reconcile(List.of(gateway(1, STARTED)));
+        assertThat(charon.sas).as("loading started it, and it failed").isEmpty();
+        long firstRetry = timed.nextRetry().orElseThrow();
+        assertThat(firstRetry).isBetween(second(0.5), second(1));
+
+        charon.calls.clear();
+        clock.set(firstRetry - second(0.6));
+        timed.reconcile(List.of(gateway(1, STARTED)));
+        assertThat(charon.calls).as("not due yet").isEmpty();
+        clock.set(firstRetry);
+        timed.reconcile(List.of(gateway(1, STARTED)));
+        assertThat(charon.calls).containsExactly("initiate vco-started");
+        long secondRetry = timed.nextRetry().orElseThrow();
+        assertThat(secondRetry - firstRetry).as("the wait doubled").isBetween(second(1), second(2));
+
+        charon.peerless.clear();
+        charon.calls.clear();
+        clock.set(secondRetry);
+        timed.reconcile(List.of(gateway(1, STARTED)));
+        assertThat(charon.calls).containsExactly("initiate vco-started");
+        assertThat(timed.nextRetry()).as("up: nothing scheduled").isEmpty();
+
+        charon.lose(STARTED.name());
+        timed.observe(List.of(gateway(1, STARTED)));
+        long afterLoss = timed.nextRetry().orElseThrow();
+        assertThat(afterLoss - secondRetry).as("seen down: the first wait again").isBetween(second(0.5), second(1));
+        charon.calls.clear();
+        clock.set(afterLoss);
+        timed.reconcile(List.of(gateway(1, STARTED)));
+        assertThat(charon.calls).containsExactly("initiate vco-started");
+    }
+
+    @Test
+    void charonsStartTimeReadASecondApartIsTheSameStart() {
+        assertThat(Reconciler.sameStart("Dec 04 20:43:48 2026", "Dec 04 20:43:47 2026")).isTrue();
+        assertThat(Reconciler.sameStart("Dec 31 23:59:59 2026", "Jan 01 00:00:00 2027")).isTrue();
+        assertThat(Reconciler.sameStart("Dec 04 20:43:48 2026", "Dec 04 20:43:50 2026")).isFalse();
+        assertThat(Reconciler.sameStart("not a time", "not a time")).isTrue();
+        assertThat(Reconciler.sameStart("not a time", "another")).isFalse();
+    }
+
+    private static long second(double seconds) {
+        return (long) (seconds * 1e9);
     }
 
     @Test

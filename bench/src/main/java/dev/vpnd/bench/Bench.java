@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
  * prints a Markdown table of requests/s and latency percentiles per scenario.
  */
 @Command(name = "vpnd bench", mixinStandardHelpOptions = true, sortOptions = false, version = "vpnd bench 0.1.0",
-        description = "Seed N connections, start vpnd as its own process and measure signed Alibaba calls against it.")
+        description = "Seed N connections, start vpnd as its own process and measure signed Alibaba calls against it.",
+        subcommands = DataPlaneBench.class)
 public final class Bench implements Callable<Integer> {
     /**
      * JVM options of the server process: the parallel collector has no concurrent marking threads
@@ -149,7 +150,7 @@ public final class Bench implements Callable<Integer> {
         var inServer = new ArrayList<ServerHistogram>();
         int opened;
         String generator;
-        try (var server = ServerProcess.start(serverJar, dir, database, jvmOptions, pinned(serverCpus))) {
+        try (var server = ServerProcess.start(serverJar, dir, database, jvmOptions, pinned(serverCpus), List.of())) {
             Thread killer = server.stopper();
             Runtime.getRuntime().addShutdownHook(killer);
             say("vpnd (pid %d) listening on %s, log in %s", server.pid(), server.endpoint(), server.log());
@@ -341,7 +342,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     /** The first three fields of /proc/loadavg: other work on the machine shows here and skews the figures. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return String.join(" ", Arrays.asList(fields).subList(0, Math.min(3, fields.length)));
@@ -354,7 +355,7 @@ public final class Bench implements Callable<Integer> {
      * "N cores (model)", from one read of /proc/cpuinfo: the machine's processors, not this
      * process's share of them (the bench may run under taskset).
      */
-    private static String machineCores() {
+    static String machineCores() {
         List<String> cpuinfo;
         try {
             cpuinfo = Files.readAllLines(Path.of("/proc/cpuinfo"));
@@ -439,7 +440,7 @@ public final class Bench implements Callable<Integer> {
         };
     }
 
-    private static String human(Duration d) {
+    static String human(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
@@ -448,7 +449,7 @@ public final class Bench implements Callable<Integer> {
         System.err.println("bench: " + (args.length == 0 ? format : String.format(Locale.ROOT, format, args)));
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

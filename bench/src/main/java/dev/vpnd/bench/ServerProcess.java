@@ -21,21 +21,24 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final URI endpoint;
     private final URI admin;
+    private final URI agent;
     private final Path log;
 
-    private ServerProcess(Process process, URI endpoint, URI admin, Path log) {
+    private ServerProcess(Process process, URI endpoint, URI admin, URI agent, Path log) {
         this.process = process;
         this.endpoint = endpoint;
         this.admin = admin;
+        this.agent = agent;
         this.log = log;
     }
 
     /**
      * {@code database}: a PostgreSQL URL, or null for SQLite in {@code dataDir}; {@code launcher}: a
-     * command that runs the JVM in its place (taskset), or none.
+     * command that runs the JVM in its place (taskset), or none; {@code serveOptions}: more options of
+     * {@code serve} ({@code --demo}).
      */
     static ServerProcess start(Path serverJar, Path dataDir, String database, List<String> jvmOptions,
-            List<String> launcher) throws Exception {
+            List<String> launcher, List<String> serveOptions) throws Exception {
         if (!Files.isRegularFile(serverJar)) {
             throw new IllegalStateException("no server jar at " + serverJar.toAbsolutePath() + " (build first)");
         }
@@ -48,7 +51,8 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", serverJar.toAbsolutePath().toString(), "serve", "--data",
                 dataDir.toAbsolutePath().toString(), "--aliyun-port", "0", "--tencent-port", "0",
-                "--keystone-port", "0", "--neutron-port", "0", "--admin-port", "0"));
+                "--keystone-port", "0", "--neutron-port", "0", "--agent-port", "0", "--admin-port", "0"));
+        command.addAll(serveOptions);
         if (database != null) {
             command.addAll(List.of("--database", database));
         }
@@ -74,7 +78,8 @@ final class ServerProcess implements AutoCloseable {
             if (url.isEmpty()) {
                 throw new IllegalStateException(endpoints + " names no aliyun endpoint");
             }
-            return new ServerProcess(process, URI.create(url), URI.create(written.path("admin").asText("")), log);
+            return new ServerProcess(process, URI.create(url), URI.create(written.path("admin").asText("")),
+                    URI.create(written.path("agent").asText("")), log);
         } catch (Exception e) {
             stop(process);
             throw e;
@@ -84,6 +89,11 @@ final class ServerProcess implements AutoCloseable {
     /** The admin listener, whose {@code /metrics} has the server's own request timings. */
     URI admin() {
         return admin;
+    }
+
+    /** The agent listener, which the data plane's agents speak to. */
+    URI agent() {
+        return agent;
     }
 
     URI endpoint() {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,12 +44,13 @@ public final class Lab implements AutoCloseable {
     private final Agent agent;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Lab(LabSettings settings, LabNetwork network, PrintStream out) throws IOException {
+    private Lab(LabSettings settings, LabNetwork network, List<String> customers, PrintStream out)
+            throws IOException {
         this.network = network;
         this.out = out;
         this.gatewayCharon = new ViciCharon(network.gateway().vici(), VICI_TIMEOUT);
         this.customerCharon = new ViciCharon(network.customer().vici(), VICI_TIMEOUT);
-        this.customer = new CustomerSide(customerCharon, LabNetwork.CUSTOMER_ADDRESSES, this::say);
+        this.customer = new CustomerSide(customerCharon, customers, this::say);
         var agentSettings = AgentSettings.of(settings.server(), settings.token()).withVici(network.gateway().viciUri())
                 .withPublicAddress(LabNetwork.GATEWAY_ADDRESS);
         this.agent = new Agent(agentSettings, new AgentClient(settings.server(), settings.token()), gatewayCharon,
@@ -80,9 +82,24 @@ public final class Lab implements AutoCloseable {
      * {@link IOException} says what this machine lacks (root, strongSwan) or what failed.
      */
     public static Lab start(LabSettings settings, PrintStream out) throws IOException {
+        return start(settings, 1, out);
+    }
+
+    /**
+     * {@link #start}, with a customer's device of {@code customerAddresses} addresses
+     * ({@link LabNetwork#customerAddresses}), each the customer gateway of other connections: what a
+     * benchmark of many connections on one gateway needs, as vpnd allows one connection per gateway
+     * and customer gateway.
+     */
+    public static Lab start(LabSettings settings, int customerAddresses, PrintStream out) throws IOException {
         Objects.requireNonNull(out, "out");
+        List<String> customers = LabNetwork.customerAddresses(customerAddresses);
         LabNetwork network = LabNetwork.of(settings.layout()).up();
-        var lab = new Lab(settings, network, out);
+        network.addCustomerAddresses(customers);
+        // The device's second address ends the second tunnel of a dual-tunnel connection.
+        var device = new ArrayList<>(customers);
+        device.add(1, LabNetwork.CUSTOMER_SECOND_ADDRESS);
+        var lab = new Lab(settings, network, device, out);
         lab.customer.start();
         lab.agent.start();
         var gw = network.gateway();
@@ -92,7 +109,7 @@ public final class Lab implements AutoCloseable {
                 LabNetwork.CUSTOMER_SUBNET);
         out.printf("the gateway's agent speaks to %s; connections whose customer gateway is %s are mirrored "
                 + "onto the customer's device%n", settings.server(),
-                String.join(" or ", LabNetwork.CUSTOMER_ADDRESSES));
+                device.getFirst() + " or one of " + device.subList(1, device.size()));
         out.printf("once a tunnel is up: ip netns exec %s ping -I %s %s%n", gw.namespace(), LabNetwork.GATEWAY_HOST,
                 LabNetwork.CUSTOMER_HOST);
         out.flush();

@@ -49,6 +49,10 @@ public final class LabNetwork {
     public static final String GATEWAY_HOST = "10.1.0.1";
     public static final String CUSTOMER_HOST = "10.2.0.1";
     private static final String PREFIX = "/24";
+    /** The customer device's addresses beyond its first run from here up: 198.51.100.10, .11, ... */
+    private static final int MORE_CUSTOMERS_FROM = 10;
+    /** The most customer gateways one lab plays: its first address, then .10 to .254. */
+    public static final int MAX_CUSTOMER_ADDRESSES = 1 + 254 - MORE_CUSTOMERS_FROM + 1;
     private static final String CHARON = "/usr/sbin/charon-systemd";
     private static final String PLUGINS = "random nonce drbg openssl pem pkcs1 pkcs8 x509 revocation constraints "
             + "pubkey kdf aes sha1 sha2 md5 hmac gmp gcm kernel-libipsec kernel-netlink socket-default vici updown "
@@ -156,6 +160,47 @@ public final class LabNetwork {
             ensureCharon(side);
         }
         return this;
+    }
+
+    /**
+     * The first {@code count} addresses the customer's device can have: {@value #CUSTOMER_ADDRESS}, then
+     * 198.51.100.10 and up, one per customer gateway when a benchmark needs many of them (vpnd allows
+     * one connection per gateway and customer gateway, and customer gateways of distinct addresses).
+     */
+    public static List<String> customerAddresses(int count) {
+        if (count < 1 || count > MAX_CUSTOMER_ADDRESSES) {
+            throw new IllegalArgumentException("a lab's customer device has 1 to " + MAX_CUSTOMER_ADDRESSES
+                    + " addresses, not " + count);
+        }
+        var addresses = new ArrayList<String>(count);
+        addresses.add(CUSTOMER_ADDRESS);
+        for (int i = 1; i < count; i++) {
+            addresses.add("198.51.100." + (MORE_CUSTOMERS_FROM + i - 1));
+        }
+        return addresses;
+    }
+
+    /**
+     * The subnet behind the customer's {@code index}th address ({@link #customerAddresses}):
+     * 10.2.{@code index}.0/24, the first being {@value #CUSTOMER_SUBNET}.
+     */
+    public static String customerSubnet(int index) {
+        return "10.2." + index + ".0/24";
+    }
+
+    /**
+     * Gives the customer's device {@code addresses} (from {@link #customerAddresses}) on its veth end,
+     * beside its own, and the address .1 of each one's {@link #customerSubnet} on its loopback: charon
+     * installs a tunnel's route with a source address from its local subnet, and fails the CHILD_SA
+     * when it has none. They go with the namespace.
+     */
+    public void addCustomerAddresses(List<String> addresses) throws IOException {
+        for (int i = 1; i < addresses.size(); i++) {
+            check(List.of("ip", "-n", customer.namespace(), "addr", "replace", addresses.get(i) + PREFIX, "dev",
+                    customer.veth()));
+            String host = customerSubnet(i).replace(".0/24", ".1");
+            check(List.of("ip", "-n", customer.namespace(), "addr", "replace", host + PREFIX, "dev", "lo"));
+        }
     }
 
     /** Removes both namespaces (with the veth pair and TUN devices), their charons and the state directory. */

@@ -6,6 +6,7 @@ import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.Initiation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The customer's device's side of a gateway's tunnels, from the gateway's plans alone: the same
@@ -22,14 +23,15 @@ public final class Mirror {
 
     /**
      * For each gateway plan, a plan for the customer's charon with the mirrors of its tunnels whose peer
-     * is one of {@code customerAddresses} (the lab's customer device; the first is its main address);
-     * the others are some other device's.
+     * is one of {@code customerAddresses} (the lab's customer device, its main address first; each
+     * the customer gateway of other connections); the others are some other device's.
      */
     public static List<GatewayPlan> of(List<GatewayPlan> plans, List<String> customerAddresses) {
+        Set<String> addresses = Set.copyOf(customerAddresses);
         var mirrored = new ArrayList<GatewayPlan>();
         for (GatewayPlan gateway : plans) {
             List<TunnelPlan> tunnels = gateway.tunnels().stream()
-                    .filter(tunnel -> customerAddresses.contains(tunnel.peerAddress())).map(Mirror::tunnel).toList();
+                    .filter(tunnel -> addresses.contains(tunnel.peerAddress())).map(Mirror::tunnel).toList();
             mirrored.add(new GatewayPlan("customer-of-" + gateway.gatewayId(), gateway.revision(),
                     customerAddresses.getFirst(), tunnels));
         }

@@ -72,4 +72,25 @@ class MirrorTest {
                 .containsExactly(tuple("198.51.100.3", Plans.GATEWAY));
         assertThat(mirrored.getFirst().ike().localId()).isEqualTo("198.51.100.3");
     }
+
+    @Test
+    void aDeviceOfSeveralAddressesMirrorsTheTunnelsToEachOfThem() {
+        List<String> addresses = LabNetwork.customerAddresses(3);
+        assertThat(addresses).containsExactly(Plans.PEER, "198.51.100.10", "198.51.100.11");
+        TunnelPlan second = new TunnelPlan("vco-second", "vco-second", 0, Plans.GATEWAY, addresses.get(2),
+                TUNNEL.ike(), TUNNEL.ipsec(), TUNNEL.localSubnets(), List.of(LabNetwork.customerSubnet(2)),
+                TUNNEL.dpd(), true, Initiation.IMMEDIATE, null);
+        TunnelPlan elsewhere = new TunnelPlan("vco-elsewhere", "vco-elsewhere", 0, Plans.GATEWAY, "198.51.100.12",
+                TUNNEL.ike(), TUNNEL.ipsec(), TUNNEL.localSubnets(), TUNNEL.remoteSubnets(), TUNNEL.dpd(), true,
+                Initiation.PASSIVE, null);
+        List<GatewayPlan> mirrored = Mirror.of(List.of(new GatewayPlan("vgw-1", 3, Plans.GATEWAY,
+                List.of(TUNNEL, second, elsewhere))), addresses);
+        assertThat(mirrored.getFirst().publicAddress()).isEqualTo(Plans.PEER);
+        assertThat(mirrored.getFirst().tunnels()).extracting(TunnelPlan::name)
+                .containsExactly(TUNNEL.name(), "vco-second");
+        TunnelPlan secondMirrored = mirrored.getFirst().tunnels().get(1);
+        assertThat(secondMirrored.localAddress()).isEqualTo("198.51.100.11");
+        assertThat(secondMirrored.localSubnets()).containsExactly("10.2.2.0/24");
+        assertThat(LabNetwork.customerSubnet(0)).isEqualTo(LabNetwork.CUSTOMER_SUBNET);
+    }
 }
