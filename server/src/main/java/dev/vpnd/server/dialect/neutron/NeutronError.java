@@ -19,6 +19,9 @@ enum NeutronError implements WireError {
     // The API layer (neutron/api/v2/base.py, webob).
     HTTP_BAD_REQUEST(400, "HTTPBadRequest", "%s"),
     BODY_REQUIRED(400, "HTTPBadRequest", "Resource body required"),
+    BULK_NOT_SUPPORTED(400, "HTTPBadRequest", "Bulk operation not supported"),
+    RESOURCES_REQUIRED(400, "HTTPBadRequest", "Resources required"),
+    BODY_INVALID(400, "HTTPBadRequest", "Body contains invalid data"),
     MEMBER_NOT_IN_BODY(400, "HTTPBadRequest", "Unable to find '%s' in request body"),
     NOT_ALLOWED_IN_POST(400, "HTTPBadRequest", "Attribute '%s' not allowed in POST"),
     REQUIRED_ATTRIBUTE(400, "HTTPBadRequest", "Failed to parse request. Required attribute '%s' not specified"),

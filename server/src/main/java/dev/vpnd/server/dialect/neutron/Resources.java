@@ -6,6 +6,7 @@ import dev.vpnd.core.service.NetworkingService;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +16,8 @@ import java.util.UUID;
  * {@link Policy} the caller's right to write, and the kind's {@link Behaviour} does the rest.
  */
 final class Resources {
+    /** The kinds neutron-server takes a list of in one create (its core plugin's); table, not code. */
+    private static final Set<Kind> BULK_KINDS = Set.of(Kinds.NETWORKS, Kinds.SUBNETS);
     private final NetworkingService networking;
 
     Resources(NetworkingService networking) {
@@ -51,21 +54,61 @@ final class Resources {
 
     WireResponse create(WireRequest request, Caller caller, Kind kind, String requestId) {
         JsonNode body = body(request);
+        // prepare_request_body names the collection of a bulk create as the member plus "s".
+        String bulkKey = kind.member() + "s";
+        if (body.isObject() && body.has(bulkKey)) {
+            return createBulk(caller, kind, body.get(bulkKey), bulkKey, requestId);
+        }
         ObjectNode doc = Documents.forCreate(kind, body, caller);
         Policy.create(kind, doc).enforce(caller, Operation.project(doc));
+        ObjectNode root = networking.write(tx -> wrap(kind, insert(new Operation(caller, tx), kind, doc)));
+        return NeutronRenderer.json(201, root, kind.spaced(), requestId);
+    }
+
+    /**
+     * A list of members in one request, created together or not at all, where Neutron allows it: the
+     * core plugin's networks and subnets. The VPN kinds and routers are registered without
+     * {@code allow_bulk}, so neutron-server refuses such a body, and so does vpnd.
+     */
+    private WireResponse createBulk(Caller caller, Kind kind, JsonNode items, String bulkKey, String requestId) {
+        if (!BULK_KINDS.contains(kind)) {
+            throw NeutronError.BULK_NOT_SUPPORTED.fault();
+        }
+        if (!items.isArray()) {
+            throw NeutronError.BODY_INVALID.fault();
+        }
+        if (items.isEmpty()) {
+            throw NeutronError.RESOURCES_REQUIRED.fault();
+        }
+        var docs = new ArrayList<ObjectNode>();
+        for (JsonNode item : items) {
+            ObjectNode member = NeutronJson.NODES.objectNode();
+            member.set(kind.member(), item.isObject() && item.has(kind.member()) ? item.get(kind.member()) : item);
+            ObjectNode doc = Documents.forCreate(kind, member, caller);
+            Policy.create(kind, doc).enforce(caller, Operation.project(doc));
+            docs.add(doc);
+        }
         ObjectNode root = networking.write(tx -> {
             var op = new Operation(caller, tx);
-            if (!tx.projectExists(Operation.project(doc))) {
-                // Neutron takes any tenant_id from an admin; vpnd's resources must belong to a known project.
-                throw NeutronError.PROJECT_NOT_FOUND.fault(Operation.project(doc));
-            }
-            op.checkQuota(kind, Operation.project(doc));
-            doc.put("id", UUID.randomUUID().toString());
-            kind.behaviour().create(op, doc);
-            op.insert(kind, kind.behaviour().stored(doc));
-            return wrap(kind, Documents.render(op, kind, doc, Set.of()));
+            ObjectNode out = NeutronJson.NODES.objectNode();
+            var created = out.putArray(bulkKey);
+            docs.forEach(doc -> created.add(insert(op, kind, doc)));
+            return out;
         });
         return NeutronRenderer.json(201, root, kind.spaced(), requestId);
+    }
+
+    /** Stores a new resource in {@code op}'s transaction and renders it as created. */
+    private static ObjectNode insert(Operation op, Kind kind, ObjectNode doc) {
+        if (!op.tx.projectExists(Operation.project(doc))) {
+            // Neutron takes any tenant_id from an admin; vpnd's resources must belong to a known project.
+            throw NeutronError.PROJECT_NOT_FOUND.fault(Operation.project(doc));
+        }
+        op.checkQuota(kind, Operation.project(doc));
+        doc.put("id", UUID.randomUUID().toString());
+        kind.behaviour().create(op, doc);
+        op.insert(kind, kind.behaviour().stored(doc));
+        return Documents.render(op, kind, doc, Set.of());
     }
 
     WireResponse update(WireRequest request, Caller caller, Kind kind, String id, String requestId) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpnd.server.dialect.OpenStackIds;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -109,6 +111,38 @@ final class Routers implements Behaviour {
         return info;
     }
 
+    /**
+     * l3_db's {@code _check_for_dup_router_subnets}: a router cannot route to two subnets whose CIDRs
+     * overlap, so a new interface's subnet may not overlap the subnet of any port the router has
+     * (its other interfaces and its external gateway).
+     */
+    private static void checkNoOverlap(Operation op, String routerId, ObjectNode subnet) {
+        String cidrText = subnet.path("cidr").asText();
+        var cidr = Addresses.cidr(cidrText).orElse(null);
+        if (cidr == null) {
+            return;
+        }
+        Map<String, ObjectNode> subnets = new HashMap<>();
+        op.all(Kinds.SUBNETS).forEach(s -> subnets.put(s.path("id").asText(), s));
+        for (ObjectNode port : op.all(Kinds.PORTS)) {
+            if (!port.path("device_id").asText().equals(routerId)) {
+                continue;
+            }
+            for (JsonNode ip : port.path("fixed_ips")) {
+                ObjectNode attached = subnets.get(ip.path("subnet_id").asText());
+                if (attached == null) {
+                    continue;
+                }
+                String attachedCidr = attached.path("cidr").asText();
+                if (Addresses.cidr(attachedCidr).map(cidr::overlaps).orElse(false)) {
+                    throw NeutronError.BAD_ROUTER_REQUEST.fault("Cidr " + cidrText + " of subnet "
+                            + subnet.path("id").asText() + " overlaps with cidr " + attachedCidr + " of subnet "
+                            + attached.path("id").asText() + ".");
+                }
+            }
+        }
+    }
+
     /** {@code PUT /v2.0/routers/{id}/add_router_interface} and {@code remove_router_interface}, by subnet. */
     static ObjectNode interfaceAction(Operation op, String routerId, String action, JsonNode body) {
         ObjectNode router = op.owned(Kinds.ROUTERS, routerId, Policy.memberAction(action));
@@ -129,6 +163,7 @@ final class Routers implements Behaviour {
             if (ports.stream().anyMatch(p -> Ports.onSubnet(p, subnetId))) {
                 throw NeutronError.BAD_ROUTER_REQUEST.fault("Router already has a port on subnet " + subnetId + ".");
             }
+            checkNoOverlap(op, routerId, subnet);
             String gatewayIp = subnet.path("gateway_ip").asText();
             port = Ports.create(op, Operation.project(router), routerId, Ports.INTERFACE, subnet, gatewayIp);
         } else {
