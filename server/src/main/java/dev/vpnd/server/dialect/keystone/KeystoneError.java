@@ -16,7 +16,7 @@ enum KeystoneError implements WireError {
     METHOD_NOT_ALLOWED(405, "Method Not Allowed", "The method is not allowed for the requested URL."),
     CONFLICT(409, "Conflict", "Conflict occurred attempting to store %s."),
     INTERNAL(500, "Internal Server Error", "An unexpected error prevented the server from fulfilling your request."),
-    UNAVAILABLE(503, "Service Unavailable", "The service is stopping; retry shortly.");
+    UNAVAILABLE(503, "Service Unavailable", "The service is busy or stopping; retry shortly.");
 
     final int status;
     final String title;

@@ -44,7 +44,7 @@ enum NeutronError implements WireError {
             "The server could not comply with the request since it is either malformed or otherwise incorrect."),
     INTERNAL_SERVER_ERROR(500, "HTTPInternalServerError",
             "Request Failed: internal server error while processing your request."),
-    SERVICE_UNAVAILABLE(503, "ServiceUnavailable", "The service is stopping; retry shortly."),
+    SERVICE_UNAVAILABLE(503, "ServiceUnavailable", "The service is busy or stopping; retry shortly."),
     /** vpnd's own: a project must exist before an admin may create in it. */
     PROJECT_NOT_FOUND(400, "ProjectNotFound", "Project %s could not be found."),
     EXTENSION_NOT_FOUND(404, "ExtensionNotFound", "Extension with alias %s does not exist"),
