@@ -69,20 +69,25 @@ public record VpnConnection(
 
     /**
      * The connection as a key that hides secrets reads it ({@link AccessKey#hidesSecrets}): its own
-     * and its tunnels' pre-shared keys empty, everything else as it is.
+     * and its tunnels' pre-shared keys and BGP authentication keys empty, everything else as it is.
      */
-    public VpnConnection withoutPsks() {
+    public VpnConnection withoutSecrets() {
         var blankTunnels = tunnels.stream().map(t -> new Tunnel(t.id(), t.index(), t.role(), t.customerGatewayId(),
                 t.enableDpd(), t.enableNatTraversal(), t.remoteCaCertificate(), withoutPsk(t.ike()), t.ipsec(),
-                t.bgp(), t.internetIp(), t.zone(), t.status())).toList();
+                withoutAuthKey(t.bgp()), t.internetIp(), t.zone(), t.status())).toList();
         return new VpnConnection(id, serial, scope, vpcId, gatewayId, customerGatewayId, name, securityPolicies,
                 initiation, enableDpd, dpdTimeoutSeconds, dpdAction, enableNatTraversal, autoConfigRoute, routeType,
-                withoutPsk(ike), ipsec, bgp, healthCheck, remoteCaCertificate, enableTunnelsBgp, blankTunnels, status,
-                lifecycle, createdAt, tags, revision);
+                withoutPsk(ike), ipsec, withoutAuthKey(bgp), healthCheck, remoteCaCertificate, enableTunnelsBgp,
+                blankTunnels, status, lifecycle, createdAt, tags, revision);
     }
 
     private static IkeConfig withoutPsk(IkeConfig ike) {
         return ike == null || ike.psk() == null ? ike : ike.withPsk(Secret.EMPTY);
+    }
+
+    private static BgpConfig withoutAuthKey(BgpConfig bgp) {
+        return bgp == null || bgp.authKey().isEmpty() ? bgp : new BgpConfig(bgp.enabled(), bgp.localAsn(),
+                bgp.tunnelCidr(), bgp.localBgpIp(), bgp.remoteBgpIp(), "");
     }
 
     /**

@@ -527,6 +527,7 @@ class GatewayAndTagTest {
         var create = createDualTunnel(gatewayId);
         tunnel(create, 1, "master", cgw1, "tunnel-one-psk", "ikev2", 65001, "169.254.11.0/30", "169.254.11.1");
         tunnel(create, 2, "slave", cgw2, "tunnel-two+psk/=", "ikev1", 65002, "169.254.12.0/30", "169.254.12.1");
+        create.putQueryParameter("TunnelOptionsSpecification.1.TunnelIkeConfig.RemoteId", "peer-one.example");
         CommonResponse created = old.getCommonResponse(create);
         assertThat(created.getHttpStatus()).isEqualTo(200);
         JsonNode createdBody = JSON.readTree(created.getData());
@@ -569,17 +570,72 @@ class GatewayAndTagTest {
         assertThat(slave.path("TunnelBgpConfig").path("TunnelCidr").asText()).isEqualTo("169.254.12.0/30");
         assertThat(master.path("TunnelBgpConfig").path("LocalBgpIp").asText()).isEqualTo("169.254.11.1");
         assertThat(slave.path("TunnelBgpConfig").path("LocalBgpIp").asText()).isEqualTo("169.254.12.1");
+        // What a user configures the customer gateways from: the gateway's address on both tunnels
+        // (vpnd's gateway has one), identities defaulting to the two ends' addresses.
+        String gatewayIp = client.describeVpnGateway(new DescribeVpnGatewayRequest().setRegionId(REGION)
+                .setVpnGatewayId(gatewayId)).getBody().getInternetIp();
+        assertThat(gatewayIp).isNotBlank();
+        assertThat(master.path("TunnelIkeConfig").path("LocalId").asText()).isEqualTo(gatewayIp);
+        assertThat(master.path("TunnelIkeConfig").path("RemoteId").asText()).as("as set")
+                .isEqualTo("peer-one.example");
+        assertThat(slave.path("TunnelIkeConfig").path("LocalId").asText()).isEqualTo(gatewayIp);
+        assertThat(slave.path("TunnelIkeConfig").path("RemoteId").asText()).isEqualTo(customerGatewayIp(cgw2));
         for (JsonNode t : List.of(master, slave)) {
+            assertThat(t.path("InternetIp").asText()).isEqualTo(gatewayIp);
+            assertThat(t.path("ZoneNo").asText()).isEqualTo("cn-hangzhou-a");
             assertThat(t.path("TunnelIpsecConfig").isObject()).isTrue();
             assertThat(t.path("TunnelIkeConfig").path("IkeLifetime").asText()).isNotBlank();
-            assertThat(t.path("State").asText()).isNotBlank();
+            assertThat(t.path("State").asText()).as("a tunnel being set up").isEqualTo("updating");
             assertThat(t.path("Status").asText()).isNotBlank();
         }
+        assertThat(body.path("ZoneNo").asText()).isEqualTo("cn-hangzhou-a");
+
+        Thread.sleep(RunningVpnd.PROVISIONING_DELAY.toMillis() + 100);
+        var list = common("DescribeVpnConnections");
+        list.putQueryParameter("VpnGatewayId", gatewayId);
+        JsonNode listed = JSON.readTree(old.getCommonResponse(list).getData()).path("VpnConnections")
+                .path("VpnConnection");
+        assertThat(listed).singleElement().satisfies(c -> {
+            assertThat(c.path("TunnelOptionsSpecification").path("TunnelOptions")).hasSize(2).allSatisfy(t -> {
+                assertThat(t.path("State").asText()).isEqualTo("active");
+                assertThat(t.path("InternetIp").asText()).isEqualTo(gatewayIp);
+                assertThat(t.path("TunnelIkeConfig").path("LocalId").asText()).isEqualTo(gatewayIp);
+            });
+        });
 
         // A customer gateway a tunnel uses cannot be deleted.
         var inUse = failure(() -> client.deleteCustomerGateway(new DeleteCustomerGatewayRequest().setRegionId(REGION)
                 .setCustomerGatewayId(cgw2)));
         assertThat(inUse.getCode()).isEqualTo("DependencyViolation.VpnConnection");
+    }
+
+    /**
+     * The reference returns TunnelOptionsSpecification for dual-tunnel connections only: clients
+     * take its presence, even empty, for a dual-tunnel connection.
+     */
+    @Test
+    void singleTunnelConnectionsHaveNoTunnelOptions() throws Exception {
+        IAcsClient old = AliyunClients.oldSdk();
+        String gatewayId = fixtures.gateway();
+        String id = fixtures.connection(gatewayId, fixtures.customerGateway(), "single");
+        var describe = common("DescribeVpnConnection");
+        describe.putQueryParameter("VpnConnectionId", id);
+        JsonNode one = JSON.readTree(old.getCommonResponse(describe).getData());
+        assertThat(one.path("VpnConnectionId").asText()).isEqualTo(id);
+        assertThat(one.has("TunnelOptionsSpecification")).as(one.toString()).isFalse();
+        var list = common("DescribeVpnConnections");
+        list.putQueryParameter("VpnGatewayId", gatewayId);
+        JsonNode listed = JSON.readTree(old.getCommonResponse(list).getData()).path("VpnConnections")
+                .path("VpnConnection");
+        assertThat(listed).singleElement().satisfies(c -> {
+            assertThat(c.path("VpnConnectionId").asText()).isEqualTo(id);
+            assertThat(c.has("TunnelOptionsSpecification")).isFalse();
+        });
+    }
+
+    private String customerGatewayIp(String id) throws Exception {
+        return client.describeCustomerGateway(new DescribeCustomerGatewayRequest().setRegionId(REGION)
+                .setCustomerGatewayId(id)).getBody().getIpAddress();
     }
 
     @Test

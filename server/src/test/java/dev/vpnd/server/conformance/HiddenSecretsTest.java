@@ -3,7 +3,10 @@ package dev.vpnd.server.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.vpc20160428.Client;
+import com.aliyun.vpc20160428.models.CreateCustomerGatewayRequest;
 import com.aliyun.vpc20160428.models.CreateVpnConnectionRequest;
+import com.aliyun.vpc20160428.models.DescribeCustomerGatewayRequest;
+import com.aliyun.vpc20160428.models.DescribeCustomerGatewaysRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionsRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionsResponseBody.DescribeVpnConnectionsResponseBodyVpnConnectionsVpnConnection;
@@ -24,8 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A key made with {@code --hide-secrets} reads connections with empty pre-shared keys (the
- * connection's IkeConfig.Psk and each tunnel's TunnelIkeConfig.Psk), whatever else it reads, while
- * other keys of the account still see them.
+ * connection's IkeConfig.Psk and each tunnel's TunnelIkeConfig.Psk) and BGP authentication keys
+ * (VpnBgpConfig.AuthKey, a customer gateway's AuthKey), whatever else it reads, while other keys
+ * of the account still see them.
  */
 class HiddenSecretsTest {
     @RegisterExtension
@@ -33,6 +37,7 @@ class HiddenSecretsTest {
 
     private static final String REGION = AliyunClients.REGION;
     private static final String PSK = "visible-to-owners-1";
+    private static final String BGP_KEY = "bgp-key-for-owners";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Client owner;
@@ -43,6 +48,9 @@ class HiddenSecretsTest {
     private static String gatewayId;
     private static String connectionId;
     private static String dualTunnelId;
+    private static String bgpGatewayId;
+    private static String bgpPeerId;
+    private static String bgpConnectionId;
 
     @BeforeAll
     static void resources() throws Exception {
@@ -54,6 +62,14 @@ class HiddenSecretsTest {
                 .setLocalSubnet("10.1.0.0/16").setRemoteSubnet("192.168.0.0/24")
                 .setIkeConfig("{\"Psk\":\"" + PSK + "\"}")).getBody().getVpnConnectionId();
         dualTunnelId = dualTunnel(fixtures.customerGateway(), fixtures.customerGateway());
+        bgpGatewayId = fixtures.gateway();
+        bgpPeerId = owner.createCustomerGateway(new CreateCustomerGatewayRequest().setRegionId(REGION)
+                .setIpAddress("198.18.0.77").setAsn("65077").setAuthKey(BGP_KEY)).getBody().getCustomerGatewayId();
+        bgpConnectionId = owner.createVpnConnection(new CreateVpnConnectionRequest().setRegionId(REGION)
+                .setVpnGatewayId(bgpGatewayId).setCustomerGatewayId(bgpPeerId).setLocalSubnet("10.5.0.0/16")
+                .setRemoteSubnet("192.168.5.0/24").setBgpConfig("{\"EnableBgp\":true,\"LocalAsn\":65001,"
+                        + "\"TunnelCidr\":\"169.254.20.0/30\",\"LocalBgpIp\":\"169.254.20.1\"}"))
+                .getBody().getVpnConnectionId();
         auditorKey = VPND.services().accounts().createKey("demo", true, true, KeyStyle.ALIYUN.shape());
         auditor = client(auditorKey);
         hidingWriterKey = VPND.services().accounts().createKey("demo", false, true, KeyStyle.ALIYUN.shape());
@@ -96,6 +112,43 @@ class HiddenSecretsTest {
         assertThat(modified.getIkeConfig().getPsk()).isEmpty();
         assertThat(owner.describeVpnConnection(describe).getBody().getIkeConfig().getPsk())
                 .as("the pre-shared key itself is untouched").isEqualTo(PSK);
+    }
+
+    @Test
+    void bgpAuthenticationKeysAreHiddenInConnectionsAndCustomerGateways() throws Exception {
+        var describe = new DescribeVpnConnectionRequest().setRegionId(REGION).setVpnConnectionId(bgpConnectionId);
+        var listBgp = new DescribeVpnConnectionsRequest().setRegionId(REGION).setVpnGatewayId(bgpGatewayId);
+        var peers = new DescribeCustomerGatewaysRequest().setRegionId(REGION).setCustomerGatewayId(bgpPeerId);
+        var peer = new DescribeCustomerGatewayRequest().setRegionId(REGION).setCustomerGatewayId(bgpPeerId);
+        // The owner's list first, so that the node keeps its JSON: the auditor must not be given it.
+        assertThat(owner.describeVpnConnections(listBgp).getBody().getVpnConnections().getVpnConnection())
+                .singleElement().satisfies(c -> assertThat(c.getVpnBgpConfig().getAuthKey()).isEqualTo(BGP_KEY));
+        assertThat(owner.describeVpnConnection(describe).getBody().getVpnBgpConfig().getAuthKey()).isEqualTo(BGP_KEY);
+        assertThat(owner.describeCustomerGateways(peers).getBody().getCustomerGateways().getCustomerGateway())
+                .singleElement().satisfies(g -> assertThat(g.getAuthKey()).isEqualTo(BGP_KEY));
+
+        assertThat(auditor.describeVpnConnections(listBgp).getBody().getVpnConnections().getVpnConnection())
+                .singleElement().satisfies(c -> {
+                    assertThat(c.getVpnBgpConfig().getAuthKey()).isEmpty();
+                    assertThat(c.getVpnBgpConfig().getPeerAsn()).as("the rest is shown").isEqualTo(65077L);
+                });
+        assertThat(auditor.describeVpnConnection(describe).getBody().getVpnBgpConfig().getAuthKey()).isEmpty();
+        assertThat(auditor.describeCustomerGateways(peers).getBody().getCustomerGateways().getCustomerGateway())
+                .singleElement().satisfies(g -> {
+                    assertThat(g.getAuthKey()).isEmpty();
+                    assertThat(g.getAsn()).isEqualTo(65077L);
+                });
+        assertThat(auditor.describeCustomerGateway(peer).getBody().getAuthKey()).isEmpty();
+        // 3.2.24's Modify answer has no AuthKey: the old SDK's CommonRequest reads the whole answer.
+        var modify = common("ModifyVpnConnectionAttribute");
+        modify.putQueryParameter("VpnConnectionId", bgpConnectionId);
+        modify.putQueryParameter("Name", "bgp");
+        JsonNode modified = JSON.readTree(AliyunClients.oldSdk(hidingWriterKey.id(), hidingWriterKey.secret().value())
+                .getCommonResponse(modify).getData()).path("VpnBgpConfig");
+        assertThat(modified.path("EnableBgp").asText()).isEqualTo("true");
+        assertThat(modified.path("AuthKey").isTextual()).isTrue();
+        assertThat(modified.path("AuthKey").asText()).isEmpty();
+        assertThat(owner.describeCustomerGateway(peer).getBody().getAuthKey()).isEqualTo(BGP_KEY);
     }
 
     /** Every Psk of a list, connections' and tunnels'. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.aliyun.tea.TeaException;
 import com.aliyun.vpc20160428.Client;
 import com.aliyun.vpc20160428.models.CreateVpnConnectionRequest;
+import com.aliyun.vpc20160428.models.CreateVpnGatewayRequest;
 import com.aliyun.vpc20160428.models.DeleteVpnConnectionRequest;
 import com.aliyun.vpc20160428.models.DeleteVpnGatewayRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionRequest;
@@ -13,6 +14,7 @@ import com.aliyun.vpc20160428.models.DescribeVpnConnectionsRequest;
 import com.aliyun.vpc20160428.models.ModifyVpnConnectionAttributeRequest;
 import dev.vpnd.server.RunningVpnd;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,5 +116,26 @@ class NewSdkConnectionTest {
         assertThat(gone.getCode()).isEqualTo("InvalidVpnConnectionInstanceId.NotFound");
         assertThat(gone.getStatusCode()).isEqualTo(404);
         client.deleteVpnGateway(new DeleteVpnGatewayRequest().setRegionId(REGION).setVpnGatewayId(gatewayId));
+    }
+
+    /** A connection is of its gateway's network type: private for a gateway created so. */
+    @Test
+    void connectionHasItsGatewaysNetworkType() throws Exception {
+        Client client = AliyunClients.newSdk(VPND.aliyunEndpoint(), false);
+        var fixtures = new AliyunFixtures(client);
+        String privateGateway = client.createVpnGateway(new CreateVpnGatewayRequest().setRegionId(REGION)
+                .setVpcId(fixtures.vpc()).setBandwidth(10).setNetworkType("private")).getBody().getVpnGatewayId();
+        String publicGateway = fixtures.gateway();
+        String privateId = fixtures.connection(privateGateway, fixtures.customerGateway(), "private");
+        String publicId = fixtures.connection(publicGateway, fixtures.customerGateway(), "public");
+
+        for (var entry : java.util.Map.of(privateId, "private", publicId, "public").entrySet()) {
+            var one = client.describeVpnConnection(new DescribeVpnConnectionRequest().setRegionId(REGION)
+                    .setVpnConnectionId(entry.getKey())).getBody();
+            assertThat(one.getNetworkType()).isEqualTo(entry.getValue());
+        }
+        var listed = client.describeVpnConnections(new DescribeVpnConnectionsRequest().setRegionId(REGION)
+                .setVpnGatewayId(privateGateway)).getBody().getVpnConnections().getVpnConnection();
+        assertThat(listed).singleElement().satisfies(c -> assertThat(c.getNetworkType()).isEqualTo("private"));
     }
 }

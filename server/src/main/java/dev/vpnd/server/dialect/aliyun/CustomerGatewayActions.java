@@ -39,13 +39,13 @@ final class CustomerGatewayActions {
                 Set.of(), Set.of(), AliyunTags.toFilter(p, "Tag"));
         var page = ctx.services().customerGateways().list(scope, filter, Paging.of(number, size));
         var items = new ArrayList<Map<String, Object>>();
-        page.items().forEach(g -> items.add(view(g)));
+        page.items().forEach(g -> items.add(view(g, ctx.caller().hidesSecrets())));
         return Paging.body(page.total(), number, size, "CustomerGateways", "CustomerGateway", items);
     }
 
     static Map<String, Object> describe(RpcContext ctx) {
         return view(ctx.services().customerGateways().get(ctx.scope(),
-                ctx.requiredId("CustomerGatewayId", ResourceType.CUSTOMER_GATEWAY)));
+                ctx.requiredId("CustomerGatewayId", ResourceType.CUSTOMER_GATEWAY)), ctx.caller().hidesSecrets());
     }
 
     static Map<String, Object> modify(RpcContext ctx) {
@@ -82,10 +82,11 @@ final class CustomerGatewayActions {
         return v;
     }
 
-    private static Map<String, Object> view(CustomerGateway g) {
+    /** {@code hideSecrets}: the caller's key hides secrets, the BGP authentication key among them. */
+    private static Map<String, Object> view(CustomerGateway g, boolean hideSecrets) {
         var v = summary(g);
         v.put("Asn", g.asn());
-        v.put("AuthKey", g.authKey());
+        v.put("AuthKey", hideSecrets ? "" : g.authKey());
         v.put("ResourceGroupId", "");
         v.put("Tags", AliyunTags.view(g.tags()));
         return v;

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.function.ToLongFunction;
 
 /**
  * The JSON of the connections this node listed lately, reused while a connection reads back the
@@ -22,18 +21,19 @@ import java.util.function.ToLongFunction;
  * connection's columns, tunnels or tags stores a new one, which is also what keeps concurrent
  * writers, on any node, from overwriting each other) and its {@code State} at this call's time and
  * its health check's {@code Status} (the agent's verdict, kept with the tunnel's observation, not in
- * the row) are the ones written. Connections whose view shows a customer gateway's ASN (BGP on the connection or
- * on its tunnels) are never kept, as that ASN belongs to another record, whose changes leave the
- * connection's revision alone. Everything else the view shows is the connection's own row, its
- * tunnels' rows, its tags, or derived from them (the flat subnets from the security policies,
- * EffectImmediately from the initiation); a field taken from any other record (the gateway's zone or
- * ASN, say) would need the same treatment as the ASN.
+ * the row) are the ones written, and what it shows of its gateway and customer gateways (their
+ * {@link Surroundings}: addresses, network type, ASNs, BGP keys), whose changes leave the
+ * connection's revision alone, is what it was. Everything else the view shows is the connection's
+ * own row, its tunnels' rows, its tags, or derived from them (the flat subnets from the security
+ * policies, EffectImmediately from the initiation); a field taken from any other record must be
+ * part of the surroundings.
  */
 final class ListedConnectionCache {
     /** Ten thousand entries are the first pages of a thousand gateways, about 30 MiB of JSON. */
     static final int CAPACITY = 10_000;
 
-    private record Rendered(long revision, String state, String healthStatus, SerializedString json) {
+    private record Rendered(long revision, String state, String healthStatus, Surroundings around,
+            SerializedString json) {
     }
 
     private final Cache<String, Rendered> rendered = Caffeine.newBuilder().maximumSize(CAPACITY)
@@ -47,20 +47,17 @@ final class ListedConnectionCache {
 
     /**
      * The connection as an item of a DescribeVpnConnections page, its health check's verdict
-     * {@code health}: kept JSON when still exact, else fresh.
+     * {@code health}, among {@code around}: kept JSON when still exact, else fresh.
      */
-    Object item(VpnConnection c, Instant now, Health health, ToLongFunction<String> peerAsn) {
-        BodyFields view = VpnConnectionView.of(c, now, "Tag", health, peerAsn);
-        if (AliyunConfigs.bgpOrDefault(c.bgp()).enabled() || c.enableTunnelsBgp()) {
-            return view;
-        }
+    Object item(VpnConnection c, Instant now, Health health, Surroundings around) {
+        BodyFields view = VpnConnectionView.of(c, now, "Tag", health, around);
         String state = VpnConnectionView.state(c, now);
         String healthStatus = VpnConnectionView.healthStatus(AliyunConfigs.healthCheckOrDefault(c.healthCheck()),
                 health);
         Rendered kept = quietly.getIfPresentQuietly(c.id());
         if (kept == null || kept.revision() != c.revision() || !kept.state().equals(state)
-                || !kept.healthStatus().equals(healthStatus)) {
-            kept = new Rendered(c.revision(), state, healthStatus, new SerializedString(render(view)));
+                || !kept.healthStatus().equals(healthStatus) || !kept.around().equals(around)) {
+            kept = new Rendered(c.revision(), state, healthStatus, around, new SerializedString(render(view)));
             rendered.put(c.id(), kept);
         }
         return new RawJson(kept.json());

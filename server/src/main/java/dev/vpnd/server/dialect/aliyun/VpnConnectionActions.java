@@ -23,11 +23,9 @@ import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.core.service.Cidrs;
 import dev.vpnd.core.service.ConnectionDraft;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 
 /**
  * CreateVpnConnection, DescribeVpnConnections, DescribeVpnConnection, ModifyVpnConnectionAttribute,
@@ -74,10 +72,6 @@ final class VpnConnectionActions {
         return body;
     }
 
-    private static long noPeerAsn(String customerGatewayId) {
-        throw new IllegalStateException("a connection without BGP shows no peer ASN");
-    }
-
     static Map<String, Object> describeList(RpcContext ctx) {
         var p = ctx.params();
         Scope scope = ctx.scope();
@@ -90,12 +84,14 @@ final class VpnConnectionActions {
                 Set.of(), Set.of(), "", AliyunTags.toFilter(p, "Tag"));
         var page = ctx.services().connections().list(scope, filter, Paging.of(pageNumber, pageSize));
         var health = ctx.services().dataPlane().health(page.items());
+        var around = Surroundings.of(ctx, scope, page.items());
         var items = new ArrayList<>(page.items().size());
         for (VpnConnection c : page.items()) {
-            // The cache keeps what keys that see pre-shared keys are shown; the others' views are not kept.
+            // The cache keeps what keys that see secrets are shown; the others' views are not kept.
             items.add(ctx.caller().hidesSecrets()
-                    ? VpnConnectionView.of(shown(ctx, c), ctx.now(), "Tag", health.get(c.id()), peerAsns(ctx, scope, c))
-                    : ctx.listedConnections().item(c, ctx.now(), health.get(c.id()), peerAsns(ctx, scope, c)));
+                    ? VpnConnectionView.of(shown(ctx, c), ctx.now(), "Tag", health.get(c.id()),
+                            around.get(c.id()).withoutSecrets())
+                    : ctx.listedConnections().item(c, ctx.now(), health.get(c.id()), around.get(c.id())));
         }
         return Paging.body(page.total(), pageNumber, pageSize, "VpnConnections", "VpnConnection", items);
     }
@@ -103,8 +99,9 @@ final class VpnConnectionActions {
     static Map<String, Object> describe(RpcContext ctx) {
         Scope scope = ctx.scope();
         var c = ctx.services().connections().get(scope, ctx.requiredId("VpnConnectionId", ResourceType.VPN_CONNECTION));
-        return single(VpnConnectionView.of(shown(ctx, c), ctx.now(), "Tags", health(ctx, c), peerAsns(ctx, scope, c)),
-                "ZoneNo");
+        Surroundings around = surroundings(ctx, scope, c);
+        return single(VpnConnectionView.of(shown(ctx, c), ctx.now(), "Tags", health(ctx, c), around), "ZoneNo",
+                around.zone());
     }
 
     static Map<String, Object> modify(RpcContext ctx) {
@@ -126,7 +123,7 @@ final class VpnConnectionActions {
                 p.optional("RemoteCaCertificate", d.remoteCaCertificate()),
                 p.bool("EnableTunnelsBgp", d.enableTunnelsBgp()), tunnels, d.tags()));
         return single(VpnConnectionView.of(shown(ctx, updated), ctx.now(), "Tags", health(ctx, updated),
-                peerAsns(ctx, scope, updated)), "Description");
+                surroundings(ctx, scope, updated)), "Description", "");
     }
 
     /** The verdict of the connection's health check, null when it has none. */
@@ -134,9 +131,15 @@ final class VpnConnectionActions {
         return ctx.services().dataPlane().health(List.of(c)).get(c.id());
     }
 
-    /** The connection as the caller may read it: without pre-shared keys for a key that hides them. */
+    /** The connection as the caller may read it: without secrets for a key that hides them. */
     private static VpnConnection shown(RpcContext ctx, VpnConnection c) {
-        return ctx.caller().hidesSecrets() ? c.withoutPsks() : c;
+        return ctx.caller().hidesSecrets() ? c.withoutSecrets() : c;
+    }
+
+    /** The connection's surroundings as the caller may read them. */
+    private static Surroundings surroundings(RpcContext ctx, Scope scope, VpnConnection c) {
+        Surroundings around = Surroundings.of(ctx, scope, List.of(c)).get(c.id());
+        return ctx.caller().hidesSecrets() ? around.withoutSecrets() : around;
     }
 
     static Map<String, Object> delete(RpcContext ctx) {
@@ -145,11 +148,11 @@ final class VpnConnectionActions {
         return new LinkedHashMap<>();
     }
 
-    /** A connection's fields as the whole body, then one more field, always empty. */
-    static Map<String, Object> single(BodyFields connection, String trailingEmptyField) {
+    /** A connection's fields as the whole body, then one more field. */
+    static Map<String, Object> single(BodyFields connection, String trailingField, String value) {
         var body = new LinkedHashMap<String, Object>();
         body.put("VpnConnection", new BodyFields.Inline(connection));
-        body.put(trailingEmptyField, "");
+        body.put(trailingField, value);
         return body;
     }
 
@@ -199,40 +202,6 @@ final class VpnConnectionActions {
         } catch (ProblemException e) {
             throw AliyunErrors.TABLE.fault(e.problem());
         }
-    }
-
-    /**
-     * The ASNs of the customer gateways the connection's view shows (with BGP on the connection or on
-     * its tunnels), looked up now: the view is written as the answer is sent, after the action has
-     * returned, when a failed lookup could no longer become this call's own error.
-     */
-    private static ToLongFunction<String> peerAsns(RpcContext ctx, Scope scope, VpnConnection c) {
-        if (!AliyunConfigs.bgpOrDefault(c.bgp()).enabled() && !c.enableTunnelsBgp()) {
-            return VpnConnectionActions::noPeerAsn;
-        }
-        var asns = new HashMap<String, Long>();
-        if (AliyunConfigs.bgpOrDefault(c.bgp()).enabled()) {
-            asns.put(c.customerGatewayId(), peerAsn(ctx, scope, c.customerGatewayId()));
-        }
-        if (c.enableTunnelsBgp()) {
-            for (Tunnel t : c.tunnels()) {
-                asns.computeIfAbsent(t.customerGatewayId(), id -> peerAsn(ctx, scope, id));
-            }
-        }
-        return id -> {
-            Long asn = asns.get(id);
-            if (asn == null) {
-                throw new IllegalStateException("no ASN looked up for customer gateway " + id);
-            }
-            return asn;
-        };
-    }
-
-    private static long peerAsn(RpcContext ctx, Scope scope, String customerGatewayId) {
-        if (customerGatewayId.isEmpty()) {
-            return 0;
-        }
-        return ctx.services().customerGateways().get(scope, customerGatewayId).asn();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vpnd.core.dataplane.Health;
 import dev.vpnd.core.model.BgpConfig;
 import dev.vpnd.core.model.HealthCheck;
+import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.Initiation;
 import dev.vpnd.core.model.NegotiationStatus;
 import dev.vpnd.core.model.ResourceState;
@@ -15,13 +16,14 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 
 /**
  * A connection as DescribeVpnConnections and DescribeVpnConnection show it: every field of
- * Alibaba's reference responses always present with its type (strings are empty rather than
- * absent). Written straight to the JSON generator: a page of connections is most of what vpnd
- * writes.
+ * Alibaba's reference responses present with its type (strings are empty rather than absent),
+ * except {@code TunnelOptionsSpecification}, which the reference returns for dual-tunnel
+ * connections only. What it shows of the gateway and customer gateways comes from
+ * {@link Surroundings}. Written straight to the JSON generator: a page of connections is most of
+ * what vpnd writes.
  */
 final class VpnConnectionView {
     private static final Map<ResourceState, String> STATES = lowerCaseNames(ResourceState.class);
@@ -41,15 +43,14 @@ final class VpnConnectionView {
      * @param tagsField {@code Tag} in the list response, {@code Tags} in the single one
      * @param health the verdict of the connection's health check ({@code DataPlaneService#health}); null
      *     when it has none or none is known
-     * @param peerAsn the ASN of a customer gateway, needed only for BGP-enabled connections
+     * @param around the gateway and customer gateways as of this call ({@link Surroundings#of})
      */
-    static BodyFields of(VpnConnection c, Instant now, String tagsField, Health health,
-            ToLongFunction<String> peerAsn) {
-        return out -> write(out, c, now, tagsField, health, peerAsn);
+    static BodyFields of(VpnConnection c, Instant now, String tagsField, Health health, Surroundings around) {
+        return out -> write(out, c, now, tagsField, health, around);
     }
 
     private static void write(JsonGenerator out, VpnConnection c, Instant now, String tagsField, Health health,
-            ToLongFunction<String> peerAsn) throws IOException {
+            Surroundings around) throws IOException {
         String state = state(c, now);
         out.writeStringField("VpnConnectionId", AliyunIds.encode(ResourceType.VPN_CONNECTION, c.id()));
         out.writeStringField("VpnGatewayId", AliyunIds.encode(ResourceType.VPN_GATEWAY, c.gatewayId()));
@@ -67,7 +68,7 @@ final class VpnConnectionView {
         out.writeStringField("RemoteCaCertificate", c.remoteCaCertificate());
         out.writeStringField("AttachType", "VPNGW");
         out.writeStringField("AttachInstanceId", "");
-        out.writeStringField("NetworkType", "public");
+        out.writeStringField("NetworkType", around.networkType());
         out.writeStringField("Spec", "");
         out.writeStringField("InternetIp", "");
         out.writeStringField("TransitRouterId", "");
@@ -76,22 +77,35 @@ final class VpnConnectionView {
         out.writeStringField("ResourceGroupId", "");
         out.writeStringField("TunnelBandwidth", "");
         out.writeFieldName("IkeConfig");
-        AliyunConfigs.writeIke(out, c.ike(), false);
+        AliyunConfigs.writeIke(out, withAddresses(c.ike(), around.gatewayAddress(),
+                around.peer(c.customerGatewayId()).ipAddress()), false);
         out.writeFieldName("IpsecConfig");
         AliyunConfigs.writeIpsec(out, c.ipsec(), false);
         writeHealthCheck(out, AliyunConfigs.healthCheckOrDefault(c.healthCheck()), health);
         BgpConfig bgp = AliyunConfigs.bgpOrDefault(c.bgp());
-        writeBgp(out, bgp, bgp.enabled() ? peerAsn.applyAsLong(c.customerGatewayId()) : 0);
+        writeBgp(out, bgp, around.peer(c.customerGatewayId()));
         out.writeFieldName(tagsField);
         AliyunTags.write(out, c.tags());
-        out.writeObjectFieldStart("TunnelOptionsSpecification");
-        out.writeArrayFieldStart("TunnelOptions");
-        String tunnelState = TUNNEL_STATES.get(c.lifecycle().state(now));
-        for (Tunnel t : c.tunnels()) {
-            writeTunnel(out, t, tunnelState, c, peerAsn);
+        if (c.dualTunnel()) {
+            out.writeObjectFieldStart("TunnelOptionsSpecification");
+            out.writeArrayFieldStart("TunnelOptions");
+            String tunnelState = TUNNEL_STATES.get(c.lifecycle().state(now));
+            for (Tunnel t : c.tunnels()) {
+                writeTunnel(out, t, tunnelState, c, around);
+            }
+            out.writeEndArray();
+            out.writeEndObject();
         }
-        out.writeEndArray();
-        out.writeEndObject();
+    }
+
+    /**
+     * The IKE settings with an empty identity shown as the address of its end, as the gateway's
+     * agent is told to use it (a tunnel's own end is its gateway's address): a user configures the
+     * other end from these.
+     */
+    static IkeConfig withAddresses(IkeConfig ike, String localAddress, String peerAddress) {
+        return ike.withIdentities(ike.localId().isEmpty() ? localAddress : ike.localId(),
+                ike.remoteId().isEmpty() ? peerAddress : ike.remoteId());
     }
 
     /** The connection's {@code State} at {@code now}, as the view spells it. */
@@ -128,21 +142,32 @@ final class VpnConnectionView {
         out.writeEndObject();
     }
 
-    private static void writeBgp(JsonGenerator out, BgpConfig b, long peerAsn) throws IOException {
+    /**
+     * The peer's ASN and BGP authentication key are the customer gateway's (Alibaba's connection
+     * settings take neither), shown while the connection runs BGP; a key of the connection's own
+     * (none of vpnd's APIs sets one) comes first.
+     */
+    private static void writeBgp(JsonGenerator out, BgpConfig b, Surroundings.Peer peer) throws IOException {
         out.writeObjectFieldStart("VpnBgpConfig");
-        out.writeStringField("AuthKey", b.authKey());
+        out.writeStringField("AuthKey", !b.authKey().isEmpty() || !b.enabled() ? b.authKey() : peer.authKey());
         out.writeStringField("EnableBgp", String.valueOf(b.enabled()));
         out.writeNumberField("LocalAsn", b.localAsn());
         out.writeStringField("LocalBgpIp", b.localBgpIp());
-        out.writeNumberField("PeerAsn", peerAsn);
+        out.writeNumberField("PeerAsn", b.enabled() ? peer.asn() : 0);
         out.writeStringField("PeerBgpIp", peerBgpIp(b));
         out.writeStringField("Status", b.enabled() ? "false" : "");
         out.writeStringField("TunnelCidr", b.tunnelCidr());
         out.writeEndObject();
     }
 
+    /**
+     * A tunnel's {@code InternetIp}, {@code ZoneNo} and default {@code LocalId} are its gateway's:
+     * vpnd's gateway is one agent with one public address, which both tunnels of a dual-tunnel
+     * connection use (Alibaba gives the slave tunnel a second, disaster-recovery address).
+     */
     private static void writeTunnel(JsonGenerator out, Tunnel t, String state, VpnConnection c,
-            ToLongFunction<String> peerAsn) throws IOException {
+            Surroundings around) throws IOException {
+        Surroundings.Peer peer = around.peer(t.customerGatewayId());
         out.writeStartObject();
         out.writeStringField("TunnelId", AliyunIds.tunnelId(t.id()));
         out.writeNumberField("TunnelIndex", t.index());
@@ -152,20 +177,19 @@ final class VpnConnectionView {
         out.writeStringField("Status", STATUSES.get(t.status()));
         out.writeStringField("EnableDpd", String.valueOf(t.enableDpd()));
         out.writeStringField("EnableNatTraversal", String.valueOf(t.enableNatTraversal()));
-        out.writeStringField("InternetIp", t.internetIp());
+        out.writeStringField("InternetIp", around.gatewayAddress());
         out.writeStringField("RemoteCaCertificate", t.remoteCaCertificate());
-        out.writeStringField("ZoneNo", t.zone());
+        out.writeStringField("ZoneNo", around.zone());
         out.writeObjectFieldStart("TunnelBgpConfig");
         out.writeStringField("BgpStatus", t.bgp().enabled() ? "false" : "");
         out.writeStringField("LocalAsn", String.valueOf(t.bgp().localAsn()));
         out.writeStringField("LocalBgpIp", t.bgp().localBgpIp());
-        out.writeStringField("PeerAsn",
-                c.enableTunnelsBgp() ? String.valueOf(peerAsn.applyAsLong(t.customerGatewayId())) : "");
+        out.writeStringField("PeerAsn", c.enableTunnelsBgp() ? String.valueOf(peer.asn()) : "");
         out.writeStringField("PeerBgpIp", peerBgpIp(t.bgp()));
         out.writeStringField("TunnelCidr", t.bgp().tunnelCidr());
         out.writeEndObject();
         out.writeFieldName("TunnelIkeConfig");
-        AliyunConfigs.writeIke(out, t.ike(), true);
+        AliyunConfigs.writeIke(out, withAddresses(t.ike(), around.gatewayAddress(), peer.ipAddress()), true);
         out.writeFieldName("TunnelIpsecConfig");
         AliyunConfigs.writeIpsec(out, t.ipsec(), true);
         out.writeEndObject();

@@ -14,7 +14,7 @@ record Api3Context(Api3Params params, Scope scope, Services services, Instant no
 
     /** The connection as the caller may read it: without pre-shared keys for a key that hides them. */
     VpnConnection shown(VpnConnection c) {
-        return hidesSecrets ? c.withoutPsks() : c;
+        return hidesSecrets ? c.withoutSecrets() : c;
     }
 
     /** The serial a Tencent id of {@code type} names; a wrong prefix or length is {@code Malformed}. */

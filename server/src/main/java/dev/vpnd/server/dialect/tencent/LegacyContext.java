@@ -20,6 +20,6 @@ record LegacyContext(LegacyParams params, Scope scope, String regionName, Servic
 
     /** The connection as the caller may read it: without pre-shared keys for a key that hides them. */
     VpnConnection shown(VpnConnection c) {
-        return hidesSecrets ? c.withoutPsks() : c;
+        return hidesSecrets ? c.withoutSecrets() : c;
     }
 }

@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,12 +45,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  * lifecycle, tags, text that needs escaping, and absent secrets; and the model's finer settings
  * that Alibaba shows flattened or not at all: several security-policy groups, every initiation,
  * a peer BGP address set and derived, a probe interval that is not whole seconds, DPD timeouts
- * and actions, route types and a volume lifetime.
+ * and actions, route types and a volume lifetime. What the views show of the gateway and the
+ * customer gateways (network type, addresses, ASNs, BGP keys) comes from {@link #AROUND}.
  */
 class VpnConnectionRenderingTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final String REQUEST_ID = "5B6E0B4C-7F2A-4C1D-9E3B-2A1F0C9D8E7F";
-    private static final ToLongFunction<String> PEER_ASN = VpnConnectionRenderingTest::peerAsn;
+    private static final String CGW1 = "1b4e28ba-2fa1-11d2-883f-0016d3cca427";
+    private static final String CGW2 = "9c5b94b1-35ad-49bb-b118-8e8fc24abf80";
+    private static final Surroundings AROUND = new Surroundings("47.0.0.1", "private", "cn-hangzhou-a",
+            Map.of(CGW1, new Surroundings.Peer("203.0.113.1", 65049, ""),
+                    CGW2, new Surroundings.Peer("203.0.113.2", 65057, "cgw \"key\" <2>")));
 
     private final AliyunRenderer renderer = new AliyunRenderer();
 
@@ -71,7 +75,7 @@ class VpnConnectionRenderingTest {
         for (int round = 0; round < 2; round++) {
             var items = new java.util.ArrayList<Object>();
             for (VpnConnection c : connections()) {
-                items.add(cache.item(c, NOW, null, PEER_ASN));
+                items.add(cache.item(c, NOW, null, AROUND));
             }
             var body = new LinkedHashMap<String, Object>();
             body.put("RequestId", REQUEST_ID);
@@ -90,15 +94,10 @@ class VpnConnectionRenderingTest {
                 c.revision() + 2);
         for (var variant : List.of(c, retagged, pending)) {
             for (Instant at : List.of(NOW, NOW.plusSeconds(120), NOW)) {
-                assertThat(listJson(List.of(cache.item(variant, at, null, PEER_ASN))))
-                        .isEqualTo(listJson(List.of(VpnConnectionView.of(variant, at, "Tag", null, PEER_ASN))));
+                assertThat(listJson(List.of(cache.item(variant, at, null, AROUND))))
+                        .isEqualTo(listJson(List.of(VpnConnectionView.of(variant, at, "Tag", null, AROUND))));
             }
         }
-    }
-
-    /** A peer ASN that differs by customer gateway, 0 for none. */
-    private static long peerAsn(String customerGatewayId) {
-        return customerGatewayId.isEmpty() ? 0 : 65000 + customerGatewayId.charAt(0);
     }
 
     private static VpnConnection changed(VpnConnection c, List<Tag> tags, Lifecycle lifecycle, long revision) {
@@ -110,21 +109,31 @@ class VpnConnectionRenderingTest {
     }
 
     /**
-     * The peer's ASN is the customer gateway's, which can change while the connection's revision
-     * stays: connections that show it (BGP on the connection or on its tunnels) are written afresh.
+     * The gateway's address (an agent's hello moves it) and the customer gateways' ASNs and BGP
+     * keys belong to other records, which change while the connection's revision stays: the kept
+     * JSON is written afresh when any of them differs.
      */
     @Test
-    void connectionsShowingAPeerAsnFollowTheCustomerGatewayAtTheSameRevision() {
+    void keptJsonFollowsTheGatewayAndCustomerGatewaysAtTheSameRevision() {
         var cache = new ListedConnectionCache();
-        ToLongFunction<String> renumbered = id -> id.isEmpty() ? 0 : 4_200_000_000L + id.charAt(0);
-        var all = connections();
-        for (VpnConnection c : List.of(all.get(1), all.get(2))) {
-            for (var asn : List.of(PEER_ASN, renumbered, PEER_ASN)) {
-                assertThat(listJson(List.of(cache.item(c, NOW, null, asn))))
-                        .isEqualTo(listJson(List.of(VpnConnectionView.of(c, NOW, "Tag", null, asn))));
+        var renumbered = new Surroundings("47.0.0.1", "private", "cn-hangzhou-a",
+                Map.of(CGW1, new Surroundings.Peer("203.0.113.1", 4_200_000_049L, ""),
+                        CGW2, new Surroundings.Peer("203.0.113.2", 4_200_000_057L, "cgw \"key\" <2>")));
+        var rekeyed = new Surroundings("47.0.0.1", "private", "cn-hangzhou-a",
+                Map.of(CGW1, new Surroundings.Peer("203.0.113.1", 65049, ""),
+                        CGW2, new Surroundings.Peer("203.0.113.2", 65057, "new-key")));
+        var moved = new Surroundings("198.51.100.77", "private", "cn-hangzhou-a", AROUND.peers());
+        for (VpnConnection c : connections()) {
+            for (var around : List.of(AROUND, renumbered, rekeyed, moved, AROUND)) {
+                assertThat(listJson(List.of(cache.item(c, NOW, null, around))))
+                        .isEqualTo(listJson(List.of(VpnConnectionView.of(c, NOW, "Tag", null, around))));
             }
         }
+        var all = connections();
         assertThat(listJson(List.of(cache.item(all.get(1), NOW, null, renumbered)))).contains("\"PeerAsn\":4200000057");
+        assertThat(listJson(List.of(cache.item(all.get(1), NOW, null, rekeyed)))).contains("\"AuthKey\":\"new-key\"");
+        assertThat(listJson(List.of(cache.item(all.get(3), NOW, null, moved))))
+                .contains("\"InternetIp\":\"198.51.100.77\"", "\"LocalId\":\"198.51.100.77\"");
     }
 
     private String listJson(List<Object> items) {
@@ -142,7 +151,8 @@ class VpnConnectionRenderingTest {
         for (int i = 0; i < all.size(); i++) {
             var body = new LinkedHashMap<String, Object>();
             body.put("RequestId", REQUEST_ID);
-            body.putAll(singleResult(all.get(i), i % 2 == 0 ? "ZoneNo" : "Description"));
+            body.putAll(i % 2 == 0 ? singleResult(all.get(i), "ZoneNo", AROUND.zone())
+                    : singleResult(all.get(i), "Description", ""));
             check("DescribeVpnConnection", format, body, "single-" + i);
         }
     }
@@ -151,13 +161,13 @@ class VpnConnectionRenderingTest {
             int size) {
         var items = new java.util.ArrayList<Object>();
         for (VpnConnection c : connections) {
-            items.add(VpnConnectionView.of(c, NOW, "Tag", null, PEER_ASN));
+            items.add(VpnConnectionView.of(c, NOW, "Tag", null, AROUND));
         }
         return Paging.body(total, number, size, "VpnConnections", "VpnConnection", items);
     }
 
-    private static Map<String, Object> singleResult(VpnConnection c, String trailingEmptyField) {
-        return VpnConnectionActions.single(VpnConnectionView.of(c, NOW, "Tags", null, PEER_ASN), trailingEmptyField);
+    private static Map<String, Object> singleResult(VpnConnection c, String trailingField, String value) {
+        return VpnConnectionActions.single(VpnConnectionView.of(c, NOW, "Tags", null, AROUND), trailingField, value);
     }
 
     private void check(String action, RpcCall.Format format, Map<String, Object> body, String name)
@@ -188,16 +198,17 @@ class VpnConnectionRenderingTest {
         // A volume lifetime, which Alibaba does not show.
         var ipsecByVolume = new IpsecConfig(Encryption.AES_192, Integrity.SHA1, DhGroup.NONE, 3_600, 1_843_200);
         var bgpOff = new BgpConfig(false, 45104, "", "", "", "");
-        var bgpOn = new BgpConfig(true, 65010, "169.254.11.0/30", "169.254.11.1", "", "bgp-key");
-        // The peer's address as set, not the other host of the /30.
+        // No key of its own: the customer gateway's is shown.
+        var bgpOn = new BgpConfig(true, 65010, "169.254.11.0/30", "169.254.11.1", "", "");
+        // The peer's address as set, not the other host of the /30; a key of its own, shown before the peer's.
         var bgpOnPeerSet = new BgpConfig(true, 65010, "169.254.11.0/30", "169.254.11.1", "169.254.11.3", "bgp-key");
         var hcOff = new HealthCheck(false, "", "", 3_000, 1_000, 3, "revoke_route");
         // Not whole seconds: Alibaba shows the interval in seconds, rounded down.
         var hcOn = new HealthCheck(true, "192.168.1.1", "10.0.0.1", 5_500, 2_000, 4, "keep_route");
         var done = new Lifecycle(ResourceState.UPDATING, NOW.minusSeconds(30));
         var pending = new Lifecycle(ResourceState.PROVISIONING, NOW.plusSeconds(30));
-        String cgw1 = "1b4e28ba-2fa1-11d2-883f-0016d3cca427";
-        String cgw2 = "9c5b94b1-35ad-49bb-b118-8e8fc24abf80";
+        String cgw1 = CGW1;
+        String cgw2 = CGW2;
         // Two groups sharing a local CIDR: the flat list shows it once.
         var twoGroups = List.of(new SecurityPolicy(List.of("10.0.0.0/24"), List.of("192.168.0.0/16")),
                 new SecurityPolicy(List.of("10.0.1.0/24", "10.0.0.0/24"), List.of("192.168.0.0/16")));
