@@ -6,6 +6,7 @@ import dev.vpnd.core.service.NetworkingService;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,7 +26,8 @@ final class Resources {
         var query = new ListQuery(request.rawQuery());
         ObjectNode root = networking.read(tx -> {
             var op = new Operation(caller, tx);
-            var page = kind.behaviour() instanceof Canonical canonical ? canonical.page(op, query)
+            List<ObjectNode> page = !caller.mayRead(kind) ? List.of()
+                    : kind.behaviour() instanceof Canonical canonical ? canonical.page(op, query)
                     : query.page(query.sort(kind, op.visibleList(kind).stream().filter(d -> query.matches(kind, d))
                             .toList()));
             Set<String> fields = query.fields();
