@@ -19,16 +19,19 @@ import java.util.regex.Pattern;
  * {@code regions}, when not empty, are the canonical ids of the only regions a call may name.
  */
 public record AccessPolicy(List<String> actions, Set<String> resources, Set<String> regions) {
+    /**
+     * Letters, digits, {@code _}, {@code .}, {@code :} and the wildcard: every dialect's action names.
+     * Declared before the policies below, whose construction checks against it.
+     */
+    private static final Pattern ACTION_PATTERN = Pattern.compile("[A-Za-z0-9_.:*]{1,128}");
+    private static final int MAX_ITEMS = 100;
+
     /** Every action, everywhere: a key made without a policy. */
     public static final AccessPolicy ALLOW_ALL = new AccessPolicy(List.of("*"), Set.of(), Set.of());
     /** The {@code --read-only} shorthand: Alibaba's and Tencent's reads. */
     public static final AccessPolicy READ_ONLY = new AccessPolicy(List.of("Describe*", "List*"), Set.of(), Set.of());
     /** Keystone's {@code reader} role: Neutron's reads, whose policy rules are {@code get_<member>}. */
     public static final AccessPolicy READER = new AccessPolicy(List.of("get_*"), Set.of(), Set.of());
-
-    /** Letters, digits, {@code _}, {@code .}, {@code :} and the wildcard: every dialect's action names. */
-    private static final Pattern ACTION_PATTERN = Pattern.compile("[A-Za-z0-9_.:*]{1,128}");
-    private static final int MAX_ITEMS = 100;
 
     public AccessPolicy {
         actions = List.copyOf(actions);
