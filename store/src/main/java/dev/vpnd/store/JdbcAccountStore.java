@@ -1,6 +1,7 @@
 package dev.vpnd.store;
 
 import dev.vpnd.core.model.AccessKey;
+import dev.vpnd.core.model.AccessPolicy;
 import dev.vpnd.core.model.Account;
 import dev.vpnd.core.port.AccountStore;
 import java.sql.SQLException;
@@ -14,7 +15,8 @@ import java.util.Optional;
  */
 final class JdbcAccountStore implements AccountStore {
     /** Read in this order by {@link #key}. */
-    private static final String KEY_COLUMNS = "id, secret, account_id, read_only, hide_secrets, enabled";
+    private static final String KEY_COLUMNS = "id, secret, account_id, hide_secrets, enabled, "
+            + "allow_actions, allow_resources, allow_regions";
     /** Read in this order by {@link #account}. */
     private static final String ACCOUNT_COLUMNS = "id, name, created_at";
 
@@ -48,13 +50,19 @@ final class JdbcAccountStore implements AccountStore {
                 JdbcAccountStore::account);
     }
 
-    /** The key record carries no creation time; the row gets the time of insertion, to order keysOf. */
+    /**
+     * The key record carries no creation time; the row gets the time of insertion, to order keysOf.
+     * {@code read_only} is set for every limited key, for nodes older than policies (migration V22).
+     */
     @Override
     public void insertKey(AccessKey key) {
-        db.update("INSERT INTO access_keys (" + KEY_COLUMNS + ", created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                List.of(key.id(), secretSlot(key.id()).with(key.secret()), key.accountId(), key.readOnly(),
-                        key.hidesSecrets(), key.enabled(), Instant.now()));
+        db.update("INSERT INTO access_keys (" + KEY_COLUMNS + ", read_only, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                List.of(key.id(), secretSlot(key.id()).with(key.secret()), key.accountId(), key.hidesSecrets(),
+                        key.enabled(), PolicyColumns.actions(key.policy()),
+                        PolicyColumns.join(key.policy().resources()),
+                        PolicyColumns.join(key.policy().regions()), !key.policy().equals(AccessPolicy.ALLOW_ALL),
+                        Instant.now()));
     }
 
     @Override
@@ -93,8 +101,9 @@ final class JdbcAccountStore implements AccountStore {
         String id = row.text();
         var secret = row.secret(secretSlot(id));
         String accountId = row.text();
-        boolean readOnly = row.bool();
         boolean hidesSecrets = row.bool();
-        return new AccessKey(id, secret, accountId, readOnly, hidesSecrets, row.bool());
+        boolean enabled = row.bool();
+        var policy = PolicyColumns.policy(row.text(), row.text(), row.text());
+        return new AccessKey(id, secret, accountId, policy, hidesSecrets, enabled);
     }
 }

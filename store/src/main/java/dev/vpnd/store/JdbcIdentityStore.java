@@ -11,7 +11,8 @@ import java.util.Optional;
 /** OpenStack users in {@code openstack_users}, token hashes in {@code openstack_tokens}. */
 final class JdbcIdentityStore implements IdentityStore {
     /** Read in this order by {@link #user}. */
-    private static final String USER_COLUMNS = "id, account_id, name, password_hash, is_admin, created_at";
+    private static final String USER_COLUMNS = "id, account_id, name, password_hash, is_admin, created_at, "
+            + "allow_actions";
     /** Read in this order by {@link #grant}. */
     private static final String TOKEN_COLUMNS = "token_hash, user_id, account_id, issued_at, expires_at";
 
@@ -23,9 +24,9 @@ final class JdbcIdentityStore implements IdentityStore {
 
     @Override
     public void insertUser(User user) {
-        db.update("INSERT INTO openstack_users (" + USER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+        db.update("INSERT INTO openstack_users (" + USER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
                 List.of(user.id(), user.accountId(), user.name(), passwordSlot(user.id()).with(user.passwordHash()),
-                        user.admin(), user.createdAt()));
+                        user.admin(), user.createdAt(), PolicyColumns.actions(user.policy())));
     }
 
     @Override
@@ -78,7 +79,8 @@ final class JdbcIdentityStore implements IdentityStore {
         String name = row.text();
         var hash = row.secret(passwordSlot(id));
         boolean admin = row.bool();
-        return new User(id, accountId, name, hash, admin, row.instant());
+        var createdAt = row.instant();
+        return new User(id, accountId, name, hash, admin, createdAt, PolicyColumns.policy(row.text(), "", ""));
     }
 
     private static TokenGrant grant(Row row) throws SQLException {

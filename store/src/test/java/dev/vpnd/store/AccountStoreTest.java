@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vpnd.core.port.Stores;
 import dev.vpnd.core.model.AccessKey;
+import dev.vpnd.core.model.AccessPolicy;
 import dev.vpnd.core.model.Account;
 import dev.vpnd.core.model.Secret;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AccountStoreTest extends StoreTestBase {
@@ -53,7 +56,9 @@ class AccountStoreTest extends StoreTestBase {
 
     @Test
     void keysKeepTheirOptionsAndCanBeDisabledAndDeleted() {
-        var key = new AccessKey("k1", new Secret("secret-1"), "id-bob", true, true, true);
+        var policy = new AccessPolicy(List.of("Describe*", "CreateVpnConnection"), Set.of("gw-2", "gw-1"),
+                Set.of("region-1"));
+        var key = new AccessKey("k1", new Secret("secret-1"), "id-bob", policy, true, true);
         storage.write((Stores s) -> {
             s.accounts().insert(new Account("id-bob", "bob", NOW));
             s.accounts().insertKey(key);

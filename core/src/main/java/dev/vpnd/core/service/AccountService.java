@@ -1,6 +1,7 @@
 package dev.vpnd.core.service;
 
 import dev.vpnd.core.model.AccessKey;
+import dev.vpnd.core.model.AccessPolicy;
 import dev.vpnd.core.model.Account;
 import dev.vpnd.core.model.Secret;
 import dev.vpnd.core.model.User;
@@ -69,7 +70,8 @@ public final class AccountService {
             }
             var account = new Account(Identifiers.newId(), name, settings.clock().instant());
             s.accounts().insert(account);
-            var keys = keyShapes.stream().map(shape -> newKey(account.id(), false, false, shape)).toList();
+            var keys = keyShapes.stream().map(shape -> newKey(account.id(), AccessPolicy.ALLOW_ALL, false, shape))
+                    .toList();
             keys.forEach(s.accounts()::insertKey);
             if (s.identities().findUserByName(name).isPresent()) {
                 throw new ProblemException(new Problem.AlreadyExists(ResourceType.ACCOUNT, Field.USER_NAME, name));
@@ -86,8 +88,16 @@ public final class AccountService {
 
     /** A new enabled key of the account; {@code hidesSecrets} blanks pre-shared keys in what it reads. */
     public AccessKey createKey(String accountName, boolean readOnly, boolean hidesSecrets, KeyShape shape) {
+        return createKey(accountName, readOnly ? AccessPolicy.READ_ONLY : AccessPolicy.ALLOW_ALL, hidesSecrets, shape);
+    }
+
+    /**
+     * A new enabled key of the account held to {@code policy}, whose resources and regions are
+     * canonical ids (the caller resolves what an operator typed).
+     */
+    public AccessKey createKey(String accountName, AccessPolicy policy, boolean hidesSecrets, KeyShape shape) {
         return storage.write(s -> {
-            var key = newKey(account(s, accountName).id(), readOnly, hidesSecrets, shape);
+            var key = newKey(account(s, accountName).id(), policy, hidesSecrets, shape);
             s.accounts().insertKey(key);
             return key;
         });
@@ -182,6 +192,31 @@ public final class AccountService {
         return account;
     }
 
+    /**
+     * A new OpenStack user of the account, signing in with the password returned (shown once) and
+     * held to the Neutron policy rules {@code policy} allows.
+     */
+    public Login createUser(String accountName, String userName, AccessPolicy policy) {
+        if (userName == null || !userName.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+            throw new ProblemException(new Problem.InvalidValue(Field.USER_NAME, String.valueOf(userName),
+                    "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit"));
+        }
+        if (policy.limitsResources() || !policy.regions().isEmpty()) {
+            throw new ProblemException(new Problem.InvalidValue(Field.USER_NAME, userName,
+                    "a user's policy names actions only: Neutron calls are limited by project"));
+        }
+        return storage.write(s -> {
+            var account = account(s, accountName);
+            if (s.identities().findUserByName(userName).isPresent()) {
+                throw new ProblemException(new Problem.AlreadyExists(ResourceType.ACCOUNT, Field.USER_NAME, userName));
+            }
+            String password = Passwords.generate();
+            s.identities().insertUser(new User(Identifiers.newId(), account.id(), userName, Passwords.hash(password),
+                    false, settings.clock().instant(), policy));
+            return new Login(userName, new Secret(password));
+        });
+    }
+
     private User newUser(String accountId, String name, String password, boolean admin) {
         return new User(Identifiers.newId(), accountId, name, Passwords.hash(password), admin,
                 settings.clock().instant());
@@ -202,7 +237,7 @@ public final class AccountService {
         return storage.read(s -> s.accounts().findKey(keyId)).filter(AccessKey::enabled);
     }
 
-    private static AccessKey newKey(String accountId, boolean readOnly, boolean hidesSecrets, KeyShape shape) {
-        return new AccessKey(shape.newId(), new Secret(shape.newSecret()), accountId, readOnly, hidesSecrets, true);
+    private static AccessKey newKey(String accountId, AccessPolicy policy, boolean hidesSecrets, KeyShape shape) {
+        return new AccessKey(shape.newId(), new Secret(shape.newSecret()), accountId, policy, hidesSecrets, true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vpnd.core.service;
 
+import dev.vpnd.core.model.AccessPolicy;
 import dev.vpnd.core.model.Account;
 import dev.vpnd.core.model.Secret;
 import dev.vpnd.core.model.TokenGrant;
@@ -42,9 +43,15 @@ public final class IdentityService {
 
     /** Who a token speaks for, and until when. */
     public record Session(User user, Account project, Instant issuedAt, Instant expiresAt) {
-        /** Keystone's implied roles: admin implies member, member implies reader. */
+        /**
+         * Keystone's implied roles: admin implies member, member implies reader; a user held to
+         * {@link AccessPolicy#READER} is a reader only.
+         */
         public List<String> roles() {
-            return user.admin() ? List.of("admin", "member", "reader") : List.of("member", "reader");
+            if (user.admin()) {
+                return List.of("admin", "member", "reader");
+            }
+            return user.policy().equals(AccessPolicy.READER) ? List.of("reader") : List.of("member", "reader");
         }
 
         public boolean admin() {

@@ -14,7 +14,8 @@ public record Services(
         IdentityService identity,
         NetworkingService networking,
         QuotaService quotas,
-        DataPlaneService dataPlane) {
+        DataPlaneService dataPlane,
+        Permissions permissions) {
 
     /** The services over {@code storage}; the networking API serves {@code networkingRegion} (a region id). */
     public static Services over(Storage storage, ServiceSettings settings, String networkingRegion) {
@@ -28,6 +29,7 @@ public record Services(
                 new GatewayService(storage, settings), new CustomerGatewayService(storage, settings),
                 new ConnectionService(storage, settings), new TagService(storage),
                 new IdentityService(storage, settings), new NetworkingService(storage, settings, networkingRegion),
-                new QuotaService(storage), new DataPlaneService(storage, settings, timing));
+                new QuotaService(storage), new DataPlaneService(storage, settings, timing),
+                new Permissions(storage));
     }
 }

@@ -1,6 +1,7 @@
 package dev.vpnd.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpnd.core.port.Storage;
 import dev.vpnd.core.problem.ProblemException;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.core.service.ServiceSettings;
@@ -15,8 +16,13 @@ final class Admin {
     }
 
     static int run(DataOption data, Function<AccountService, Integer> work) {
+        return runOn(data, storage -> work.apply(new AccountService(storage, ServiceSettings.defaults())));
+    }
+
+    /** Runs {@code work} on the storage itself, for commands that need more than the account service. */
+    static int runOn(DataOption data, Function<Storage, Integer> work) {
         try (var storage = data.openStorage()) {
-            return work.apply(new AccountService(storage, ServiceSettings.defaults()));
+            return work.apply(storage);
         } catch (ProblemException e) {
             System.err.println("vpnd: " + describe(e));
             return 1;

@@ -1,6 +1,13 @@
 package dev.vpnd.server.cli;
 
+import dev.vpnd.core.model.AccessPolicy;
+import dev.vpnd.core.model.Account;
+import dev.vpnd.core.problem.Problem;
+import dev.vpnd.core.problem.ProblemException;
+import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.core.service.AccountService;
+import dev.vpnd.core.service.DataPlaneService;
+import dev.vpnd.core.service.ServiceSettings;
 import dev.vpnd.server.security.KeyStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +27,8 @@ import picocli.CommandLine.Option;
 public final class KeyCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Add an AccessKey pair to an account; --read-only makes it a sub-user that may only read.")
+            description = "Add an AccessKey pair to an account, allowed every action or only what --allow, "
+                    + "--resource and --region say (--read-only: --allow 'Describe*,List*').")
     static final class Create implements Callable<Integer> {
         @Mixin
         DataOption data;
@@ -30,6 +38,9 @@ public final class KeyCommand {
 
         @Option(names = "--read-only", description = "Allow only Describe* and List* actions.")
         boolean readOnly;
+
+        @Mixin
+        PolicyOptions policyOptions;
 
         @Option(names = "--hide-secrets",
                 description = "Show empty pre-shared keys in the connections this key reads (an auditor's key).")
@@ -49,15 +60,28 @@ public final class KeyCommand {
                 System.err.println("--style must be aliyun or tencent");
                 return 2;
             }
-            return Admin.run(data, accounts -> {
-                var key = accounts.createKey(account, readOnly, hideSecrets,
+            return Admin.runOn(data, storage -> {
+                var accounts = new AccountService(storage, ServiceSettings.defaults());
+                var plane = new DataPlaneService(storage, ServiceSettings.defaults(), DataPlaneService.Timing.DEFAULT);
+                String accountId = accounts.list().stream().filter(a -> a.name().equals(account)).findFirst()
+                        .map(Account::id).orElseThrow(() -> new ProblemException(
+                                new Problem.NotFound(ResourceType.ACCOUNT, account)));
+                AccessPolicy policy;
+                try {
+                    policy = policyOptions.policy(readOnly, accountId, plane);
+                } catch (PolicyOptions.Refused e) {
+                    System.err.println("vpnd: " + e.getMessage());
+                    return 2;
+                }
+                var key = accounts.createKey(account, policy, hideSecrets,
                         (tencent ? KeyStyle.TENCENT : KeyStyle.ALIYUN).shape());
                 if (json) {
                     var out = new LinkedHashMap<String, Object>();
                     out.put("account", account);
                     out.put(tencent ? "SecretId" : "AccessKeyId", key.id());
                     out.put(tencent ? "SecretKey" : "AccessKeySecret", key.secret().value());
-                    out.put("readOnly", readOnly);
+                    out.put("readOnly", policy.readOnly());
+                    out.put("policy", PolicyOptions.json(policy));
                     out.put("hideSecrets", hideSecrets);
                     System.out.println(AccountCommand.toJson(out));
                 } else {
@@ -65,7 +89,7 @@ public final class KeyCommand {
                             + key.id());
                     System.out.println((tencent ? "Tencent SecretKey:       " : "Alibaba AccessKeySecret: ")
                             + key.secret().value());
-                    System.out.println("read-only:               " + readOnly);
+                    System.out.println("policy:                  " + policy.describe());
                     System.out.println("hides secrets:           " + hideSecrets);
                 }
                 return 0;
@@ -94,12 +118,13 @@ public final class KeyCommand {
                     row.put("id", key.id());
                     row.put("enabled", key.enabled());
                     row.put("readOnly", key.readOnly());
+                    row.put("policy", PolicyOptions.json(key.policy()));
                     row.put("hideSecrets", key.hidesSecrets());
                     rows.add(row);
                     if (!json) {
                         System.out.println(key.id() + (key.enabled() ? "" : "  disabled")
                                 + (key.readOnly() ? "  read-only" : "")
-                                + (key.hidesSecrets() ? "  hides-secrets" : ""));
+                                + (key.hidesSecrets() ? "  hides-secrets" : "") + "  " + key.policy().describe());
                     }
                 }
                 if (json) {

@@ -76,8 +76,12 @@ public abstract class RequestPipeline<C, K, A> {
     protected void check(C call, A action) {
     }
 
-    /** Whether this caller may run this action (a read-only key and a write); by default any may. */
-    protected void authorize(K caller, A action) {
+    /**
+     * Whether the caller's policy allows the call (docs/security.md, "Key policies"), checked once,
+     * after the call is authenticated and its action found and before anything runs; a refusal is
+     * the dialect's own error. By default every caller may run every action.
+     */
+    protected void authorize(Exchange<C, K, A> exchange) {
     }
 
     /** Runs the admitted action and renders its success. */
@@ -112,8 +116,9 @@ public abstract class RequestPipeline<C, K, A> {
                 check(call, action);
                 caller = authenticate(request, call);
             }
-            authorize(caller, action);
-            return run(new Exchange<>(request, requestId, call, caller, action));
+            var exchange = new Exchange<>(request, requestId, call, caller, action);
+            authorize(exchange);
+            return run(exchange);
         } catch (WireFault fault) {
             return error(fault, parsed, requestId, outcome);
         } catch (ProblemException problem) {

@@ -124,6 +124,35 @@ class KeyCommandTest {
     }
 
     @Test
+    void aKeyPolicyIsCheckedWhenMadeAndListedWithTheKey() throws Exception {
+        var created = CliRun.run(data, "key", "create", "--account", "team-a", "--allow",
+                "Describe*, CreateVpnConnection", "--region", "cn-shanghai,ap-guangzhou", "--json");
+        assertThat(created.exit()).isZero();
+        assertThat(created.json().path("policy").path("allow").toString())
+                .isEqualTo("[\"Describe*\",\"CreateVpnConnection\"]");
+        assertThat(created.json().path("policy").path("regions").toString()).isEqualTo("[\"default\",\"shanghai\"]");
+        String id = created.json().path("AccessKeyId").asText();
+        assertThat(CliRun.run(data, "key", "list", "--account", "team-a").out())
+                .contains(id + "  allow Describe*,CreateVpnConnection in default,shanghai")
+                .contains(aliyunId + "  allow *");
+        assertThat(CliRun.run(data, "key", "create", "--account", "team-a", "--read-only").out())
+                .contains("allow Describe*,List*");
+
+        var unknown = CliRun.run(data, "key", "create", "--account", "team-a", "--allow", "Describe*,Launch*");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("'Launch*' matches no action");
+        assertThat(CliRun.run(data, "key", "create", "--account", "team-a", "--allow", "Describe?").err())
+                .contains("'Describe?' is not an action pattern");
+        assertThat(CliRun.run(data, "key", "create", "--account", "team-a", "--allow", "Describe*",
+                "--read-only").err()).contains("--read-only or --allow, not both");
+        assertThat(CliRun.run(data, "key", "create", "--account", "team-a", "--resource", "vpn-nosuchgateway").err())
+                .contains("the account has no VPN gateway or connection 'vpn-nosuchgateway'");
+        assertThat(CliRun.run(data, "key", "create", "--account", "team-a", "--region", "mars-1").err())
+                .contains("no region is called 'mars-1'");
+        assertThat(CliRun.run(data, "key", "list", "--account", "team-a", "--json").json()).hasSize(4);
+    }
+
+    @Test
     void aKeyIsChangedOnlyThroughItsOwnAccount() {
         assertThat(CliRun.run(data, "account", "create", "team-b").exit()).isZero();
 

@@ -121,8 +121,8 @@ class RequestPipelineTest {
         }
 
         @Override
-        protected void authorize(String caller, Action action) {
-            if (caller.equals("reader") && action.writes()) {
+        protected void authorize(Exchange<Call, String, Action> exchange) {
+            if (exchange.caller().equals("reader") && exchange.action().writes()) {
                 throw TestError.READ_ONLY.fault("");
             }
         }

@@ -12,10 +12,7 @@ final class AliyunActions {
     private AliyunActions() {
     }
 
-    /**
-     * Sub-users behind read-only keys may only read; anything else is {@code Forbbiden.SubUser}
-     * (docs/dialects/aliyun.md, Errors).
-     */
+    /** Whether the action only reads: a Describe or List (which a read-only key's policy allows). */
     static boolean readOnly(String action) {
         return action.startsWith("Describe") || action.startsWith("List");
     }

@@ -2,6 +2,7 @@ package dev.vpnd.server.dialect.aliyun;
 
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.core.model.RegionNames;
+import dev.vpnd.core.service.Permissions;
 import dev.vpnd.core.service.Services;
 import dev.vpnd.server.dialect.RequestPipeline;
 import dev.vpnd.server.dialect.Exchange;
@@ -17,6 +18,7 @@ import dev.vpnd.server.security.ReplayGuard;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,11 @@ public final class AliyunDialect extends RequestPipeline<RpcCall, AccessKey, Rpc
     @Override
     public String name() {
         return "aliyun";
+    }
+
+    /** The names of the actions this dialect answers, which key policies' patterns match. */
+    public static Set<String> actionNames() {
+        return AliyunActions.TABLE.names();
     }
 
     /** A Describe or List call whose parameters all came in the query (a form body may name another action). */
@@ -101,9 +108,14 @@ public final class AliyunDialect extends RequestPipeline<RpcCall, AccessKey, Rpc
         }
     }
 
+    /** The key's policy, over the call's {@code RegionId} and the gateways and connections it names. */
     @Override
-    protected void authorize(AccessKey caller, RpcAction action) {
-        if (caller.readOnly() && !action.readOnly()) {
+    protected void authorize(Exchange<RpcCall, AccessKey, RpcAction> exchange) {
+        AccessKey caller = exchange.caller();
+        RpcCall call = exchange.call();
+        var params = call.params();
+        if (!services.permissions().permits(caller.policy(), new Permissions.Call(caller.accountId(), call.action(),
+                regions.id(params.get("RegionId")).orElse(null), AliyunTargets.of(params)))) {
             throw AliyunError.SUB_USER_FORBIDDEN.fault();
         }
     }

@@ -2,7 +2,7 @@ package dev.vpnd.server.dialect.aliyun;
 
 import java.util.Map;
 
-/** One wire action: what it runs, and whether a read-only key may call it. */
+/** One wire action: what it runs, and whether it only reads (served by any node, see Dialect#onlyReads). */
 record RpcAction(Handler handler, boolean readOnly) {
 
     /** Reads the context, calls canonical services, returns the ordered response body. */

@@ -10,8 +10,10 @@ import dev.vpnd.server.http.Dialect;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -62,6 +64,17 @@ public final class NeutronDialect extends RequestPipeline<NeutronCall, Caller, N
         return "neutron";
     }
 
+    /** The policy rules Neutron checks ({@code get_network}, {@code add_router_interface}), for users' policies. */
+    public static Set<String> policyRules() {
+        var rules = new TreeSet<String>(Routers.ACTIONS);
+        for (Kind kind : Kinds.ALL) {
+            for (String verb : List.of("get_", "create_", "update_", "delete_")) {
+                rules.add(verb + kind.member());
+            }
+        }
+        return rules;
+    }
+
     /** A GET or HEAD: token validation, then a list or a show; nothing is written. */
     @Override
     public boolean onlyReads(WireRequest request) {
@@ -88,7 +101,7 @@ public final class NeutronDialect extends RequestPipeline<NeutronCall, Caller, N
         var session = identity.validate(request.header("x-auth-token"))
                 .orElseThrow(() -> NeutronError.unauthorized(request.scheme() + "://" + request.hostName() + ":"
                         + keystonePort.getAsInt()));
-        return new Caller(session.project().id(), session.admin());
+        return new Caller(session.project().id(), session.admin(), session.user().policy());
     }
 
     @Override
@@ -107,6 +120,33 @@ public final class NeutronDialect extends RequestPipeline<NeutronCall, Caller, N
     protected String unknownActionLabel(NeutronCall call) {
         return call.routed() ? call.resource() + "." + (ROUTED_METHODS.contains(call.method()) ? call.method()
                 : "other") : "unknown";
+    }
+
+    /**
+     * The user's policy, over the rule Neutron checks for the call ({@code create_<member>},
+     * {@code get_<member>}, a member action's name): a write it does not allow is 403
+     * PolicyNotAuthorized; a show is the kind's 404 and a list is empty, as Neutron hides what a
+     * caller may not get (a list is filtered in {@link Resources#list}).
+     */
+    @Override
+    protected void authorize(Exchange<NeutronCall, Caller, NeutronActions> exchange) {
+        NeutronCall call = exchange.call();
+        Caller caller = exchange.caller();
+        String rule = switch (exchange.action()) {
+            case VERSIONS, ROOT, EXTENSIONS, EXTENSION, LIST -> null;
+            case SHOW -> "get_" + call.kind().member();
+            case CREATE -> "create_" + call.kind().member();
+            case UPDATE -> "update_" + call.kind().member();
+            case DELETE -> "delete_" + call.kind().member();
+            case MEMBER_ACTION -> call.memberAction();
+        };
+        if (rule == null || caller.policy().allowsAction(rule)) {
+            return;
+        }
+        if (exchange.action() == NeutronActions.SHOW) {
+            throw call.kind().notFound(call.id());
+        }
+        throw NeutronError.POLICY_NOT_AUTHORIZED.fault(Policy.memberAction(rule).rule());
     }
 
     @Override

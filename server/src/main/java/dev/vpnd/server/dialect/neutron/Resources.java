@@ -7,6 +7,7 @@ import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,7 +29,8 @@ final class Resources {
         var query = new ListQuery(request.rawQuery());
         ObjectNode root = networking.read(tx -> {
             var op = new Operation(caller, tx);
-            var page = kind.behaviour() instanceof Canonical canonical ? canonical.page(op, query)
+            List<ObjectNode> page = !caller.mayRead(kind) ? List.of()
+                    : kind.behaviour() instanceof Canonical canonical ? canonical.page(op, query)
                     : query.page(query.sort(kind, op.visibleList(kind).stream().filter(d -> query.matches(kind, d))
                             .toList()));
             Set<String> fields = query.fields();

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One API 3.0 action: what it does, whether a read-only key may call it, and the parameters it
+ * One API 3.0 action: what it does, whether it only reads (a Describe), and the parameters it
  * takes (any other is {@code UnknownParameter}, as Tencent answers).
  */
 record Api3Action(Handler handler, boolean readOnly, Set<String> parameters) {

@@ -3,6 +3,7 @@ package dev.vpnd.server.dialect.tencent;
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.core.model.RegionNames;
 import dev.vpnd.core.model.Scope;
+import dev.vpnd.core.service.Permissions;
 import dev.vpnd.core.service.Services;
 import dev.vpnd.server.dialect.Exchange;
 import dev.vpnd.server.dialect.RequestPipeline;
@@ -10,13 +11,14 @@ import dev.vpnd.server.dialect.WireFault;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Tencent Cloud API 3.0 (VPC 2017-03-12) on the shared pipeline: the call is authenticated (TC3, or
  * the legacy HmacSHA1/HmacSHA256 scheme over {@code /}) before its action is looked up; then its
- * version and region are checked, a read-only key is held to Describe actions, and the parameters
+ * version and region are checked, the key's policy is applied, and the parameters
  * are built, each one checked against the action's list, and run.
  */
 final class Api3Pipeline extends RequestPipeline<Api3Call, AccessKey, Api3Action> {
@@ -83,10 +85,23 @@ final class Api3Pipeline extends RequestPipeline<Api3Call, AccessKey, Api3Action
         }
     }
 
+    /** The key's policy, with the resources the parameters name when it limits resources. */
     @Override
-    protected void authorize(AccessKey caller, Api3Action action) {
-        if (caller.readOnly() && !action.readOnly()) {
-            throw TencentError.UNAUTHORIZED_OPERATION.fault();
+    protected void authorize(Exchange<Api3Call, AccessKey, Api3Action> exchange) {
+        AccessKey caller = exchange.caller();
+        Api3Call call = exchange.call();
+        List<Permissions.Target> targets = List.of();
+        if (caller.policy().limitsResources()) {
+            try {
+                targets = TencentTargets.api3(call.params(exchange.request()));
+            } catch (WireFault unreadable) {
+                // Parameters that cannot be read name nothing; the policy refuses the call before they are checked.
+                targets = List.of();
+            }
+        }
+        if (!services.permissions().permits(caller.policy(), new Permissions.Call(caller.accountId(), call.action(),
+                regions.id(call.region()).orElse(null), targets))) {
+            throw TencentError.UNAUTHORIZED_OPERATION.fault(call.action());
         }
     }
 

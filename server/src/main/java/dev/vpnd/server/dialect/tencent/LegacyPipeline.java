@@ -3,6 +3,7 @@ package dev.vpnd.server.dialect.tencent;
 import dev.vpnd.core.model.AccessKey;
 import dev.vpnd.core.model.RegionNames;
 import dev.vpnd.core.model.Scope;
+import dev.vpnd.core.service.Permissions;
 import dev.vpnd.core.service.Services;
 import dev.vpnd.server.dialect.ActionTable;
 import dev.vpnd.server.dialect.Exchange;
@@ -79,6 +80,18 @@ final class LegacyPipeline extends RequestPipeline<LegacyCall, AccessKey, Legacy
     @Override
     protected WireFault unknownAction(LegacyCall call, String name) {
         return TencentError.INVALID_ACTION.fault(name);
+    }
+
+    /** The key's policy, over the region and the gateway or connection the fields name. */
+    @Override
+    protected void authorize(Exchange<LegacyCall, AccessKey, Action> exchange) {
+        AccessKey caller = exchange.caller();
+        LegacyCall call = exchange.call();
+        String region = regions.id(TencentRegions.fromLegacy(call.region())).orElse(null);
+        if (!services.permissions().permits(caller.policy(), new Permissions.Call(caller.accountId(), call.action(),
+                region, TencentTargets.legacy(call.fields())))) {
+            throw TencentError.UNAUTHORIZED_OPERATION.fault(call.action());
+        }
     }
 
     @Override

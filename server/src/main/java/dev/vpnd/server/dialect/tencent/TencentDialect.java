@@ -9,6 +9,8 @@ import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
 import dev.vpnd.server.security.KeyDirectory;
 import dev.vpnd.server.security.ReplayGuard;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,13 @@ import org.slf4j.LoggerFactory;
  * pipeline, with one authenticator and so one replay guard between them.
  */
 public final class TencentDialect implements Dialect {
+    /** The names of the actions API 3.0 and the legacy API answer, which key policies' patterns match. */
+    public static Set<String> actionNames() {
+        var names = new TreeSet<>(Api3Actions.TABLE.names());
+        names.add(DescribeVpnConnAction.ACTION);
+        return names;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(TencentDialect.class);
 
     private final TencentRenderer renderer = new TencentRenderer();

@@ -23,8 +23,9 @@ enum TencentError implements WireError {
     SIGNATURE_REUSED("AuthFailure.SignatureExpire",
             "This signature was already accepted; a signed request is accepted once, so sign it again."),
     INVALID_AUTHORIZATION("AuthFailure.InvalidAuthorization", "The Authorization header is invalid: %s"),
+    // CAM's refusal names the operation it denied (docs/security.md, "Key policies").
     UNAUTHORIZED_OPERATION("AuthFailure.UnauthorizedOperation",
-            "The request is not authorized: this key may only call Describe actions."),
+            "You are not authorized to perform operation (vpc:%s): the key's policy does not allow it."),
     INVALID_ACTION("InvalidAction", "The action `%s` does not exist."),
     NO_SUCH_VERSION("NoSuchVersion", "The API version `%s` does not exist; vpnd serves VPC 2017-03-12."),
     UNSUPPORTED_REGION("UnsupportedRegion", "The region `%s` is not supported."),
