@@ -54,6 +54,7 @@ class HiddenSecretsTest {
                 .setLocalSubnet("10.1.0.0/16").setRemoteSubnet("192.168.0.0/24")
                 .setIkeConfig("{\"Psk\":\"" + PSK + "\"}")).getBody().getVpnConnectionId();
         dualTunnelId = dualTunnel(fixtures.customerGateway(), fixtures.customerGateway());
+        AliyunClients.awaitActiveConnection(owner, connectionId);
         auditorKey = VPND.services().accounts().createKey("demo", true, true, KeyStyle.ALIYUN.shape());
         auditor = client(auditorKey);
         hidingWriterKey = VPND.services().accounts().createKey("demo", false, true, KeyStyle.ALIYUN.shape());
