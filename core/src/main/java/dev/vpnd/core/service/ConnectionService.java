@@ -88,15 +88,16 @@ public final class ConnectionService {
 
     /**
      * Applies {@code change} to the stored connection, once it is active ({@link Busy}); the connection
-     * is updating until the delay passes. Its negotiation status and its tunnels' stay what the data plane last reported: the
-     * change reaches the tunnels, and their new state the record, through the agent, when it changes
-     * what the tunnels are ({@link PlanRevisions#changedIfDifferent}).
+     * is updating until the delay passes. Its negotiation status and its tunnels' stay what the data
+     * plane last reported: the change reaches the tunnels, and their new state the record, through the
+     * agent, when it changes what the tunnels are ({@link PlanRevisions#changedIfDifferent}).
      */
     public VpnConnection modify(Scope scope, String id, UnaryOperator<ConnectionDraft> change) {
         return storage.write(s -> {
             var current = s.connections().find(scope, id).orElseThrow(() -> notFound(id));
             Instant now = settings.clock().instant();
-            Busy.refuse(ResourceType.VPN_CONNECTION, id, current.lifecycle(), now, Problem.WrongState.Change.MODIFY);
+            Busy.refuse(ResourceType.VPN_CONNECTION, id, current.lifecycle(), now,
+                    Problem.WrongState.Change.MODIFY);
             var draft = change.apply(ConnectionDraft.of(current));
             if (!draft.gatewayId().equals(current.gatewayId())) {
                 // No cloud moves a connection; the store's kept totals rely on it (ConnectionCounts).

@@ -150,7 +150,8 @@ class TencentConnectionTest {
         early.setVpnConnectionId(created.getVpnConnectionId());
         early.setVpnConnectionName("too-soon");
         assertThat(catchThrowableOfType(TencentCloudSDKException.class, () -> client.ModifyVpnConnectionAttribute(
-                early)).getErrorCode()).as("modified while PENDING").isEqualTo("UnsupportedOperation.VpnConnInvalidState");
+                early)).getErrorCode()).as("modified while PENDING")
+                .isEqualTo("UnsupportedOperation.VpnConnInvalidState");
         TencentClients.awaitAvailableConnection(client, created.getVpnConnectionId());
         assertThat(describeOne(client, created.getVpnConnectionId()).getState()).isEqualTo("AVAILABLE");
 
@@ -176,7 +177,8 @@ class TencentConnectionTest {
         delete.setVpnConnectionId(created.getVpnConnectionId());
         assertThat(modified.getState()).isEqualTo("PENDING");
         assertThat(catchThrowableOfType(TencentCloudSDKException.class, () -> client.DeleteVpnConnection(delete))
-                .getErrorCode()).as("deleted while updating").isEqualTo("UnsupportedOperation.DeleteVpnConnInvalidState");
+                .getErrorCode()).as("deleted while updating")
+                .isEqualTo("UnsupportedOperation.DeleteVpnConnInvalidState");
         TencentClients.awaitAvailableConnection(client, created.getVpnConnectionId());
         client.DeleteVpnConnection(delete);
         var gone = new DescribeVpnConnectionsRequest();
