@@ -38,8 +38,16 @@ public sealed interface Problem {
         }
     }
 
-    /** The resource is busy (still provisioning or updating) and cannot take this change now. */
-    record WrongState(ResourceType type, String id, ResourceState state) implements Problem {
+    /**
+     * The resource is busy (still provisioning or updating, {@code state}) and cannot take the
+     * {@code refused} change now; a client polls until it is active and tries again. A dialect may
+     * answer a refused modify and a refused delete with different codes.
+     */
+    record WrongState(ResourceType type, String id, ResourceState state, Change refused) implements Problem {
+        /** What was asked of the busy resource. */
+        public enum Change {
+            MODIFY, DELETE
+        }
     }
 
     /** A per-resource limit (such as 20 tags) would be exceeded. */

@@ -87,14 +87,17 @@ public final class ConnectionService {
     }
 
     /**
-     * Applies {@code change} to the stored connection; the connection is updating until the delay
-     * passes. Its negotiation status and its tunnels' stay what the data plane last reported: the
-     * change reaches the tunnels, and their new state the record, through the agent, when it changes
-     * what the tunnels are ({@link PlanRevisions#changedIfDifferent}).
+     * Applies {@code change} to the stored connection, once it is active ({@link Busy}); the connection
+     * is updating until the delay passes. Its negotiation status and its tunnels' stay what the data
+     * plane last reported: the change reaches the tunnels, and their new state the record, through the
+     * agent, when it changes what the tunnels are ({@link PlanRevisions#changedIfDifferent}).
      */
     public VpnConnection modify(Scope scope, String id, UnaryOperator<ConnectionDraft> change) {
         return storage.write(s -> {
             var current = s.connections().find(scope, id).orElseThrow(() -> notFound(id));
+            Instant now = settings.clock().instant();
+            Busy.refuse(ResourceType.VPN_CONNECTION, id, current.lifecycle(), now,
+                    Problem.WrongState.Change.MODIFY);
             var draft = change.apply(ConnectionDraft.of(current));
             if (!draft.gatewayId().equals(current.gatewayId())) {
                 // No cloud moves a connection; the store's kept totals rely on it (ConnectionCounts).
@@ -104,7 +107,6 @@ public final class ConnectionService {
             checkShape(draft);
             var gateway = checkReferences(s, scope, draft);
             var before = PlanBuilder.tunnelsOf(s, gateway, current);
-            Instant now = settings.clock().instant();
             var updated = keptStatus(build(id, current.serial(), scope, gateway.vpcId(), draft, current.createdAt(),
                     Lifecycle.updating(now, settings.provisioningDelay()), current.revision() + 1), current);
             if (!s.connections().update(updated, current.revision())) {
@@ -115,9 +117,12 @@ public final class ConnectionService {
         });
     }
 
+    /** Deletes the connection, once it is active ({@link Busy}). */
     public void delete(Scope scope, String id) {
         storage.write(s -> {
             var current = s.connections().find(scope, id).orElseThrow(() -> notFound(id));
+            Busy.refuse(ResourceType.VPN_CONNECTION, id, current.lifecycle(), settings.clock().instant(),
+                    Problem.WrongState.Change.DELETE);
             s.tags().removeAll(ResourceType.VPN_CONNECTION, id);
             boolean deleted = s.connections().delete(scope, id);
             PlanRevisions.changed(s, current.gatewayId());

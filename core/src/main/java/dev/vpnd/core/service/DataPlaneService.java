@@ -424,6 +424,15 @@ public final class DataPlaneService {
         return checked.isEmpty() ? Map.of() : storage.read(s -> DataPlaneViews.health(s, checked));
     }
 
+    /**
+     * What the data plane says of each of these connections beside their negotiation status, by id,
+     * read in one transaction: whether an agent serves each, has yet to apply its latest change, or
+     * had the IPsec daemon refuse it ({@link ConnectionDataPlane}).
+     */
+    public Map<String, ConnectionDataPlane> planes(Collection<VpnConnection> connections) {
+        return connections.isEmpty() ? Map.of() : storage.read(s -> DataPlaneViews.of(s, connections));
+    }
+
     /** The presence of the agent serving the gateway, if one ever said hello or reported. */
     public Optional<AgentPresence> presence(String gatewayId) {
         return storage.read(s -> s.dataPlane().presence(gatewayId));

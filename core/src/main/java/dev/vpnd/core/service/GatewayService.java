@@ -70,12 +70,14 @@ public final class GatewayService {
     }
 
     /**
-     * Applies {@code change} to the stored gateway's attributes (its VPC stays). Not asynchronous:
-     * the gateway keeps its lifecycle.
+     * Applies {@code change} to the stored gateway's attributes (its VPC stays), once it is active
+     * ({@link Busy}). Not asynchronous: the gateway keeps its lifecycle.
      */
     public VpnGateway modify(Scope scope, String id, UnaryOperator<GatewayDraft> change) {
         return storage.write(s -> {
             var current = s.gateways().find(scope, id).orElseThrow(() -> notFound(id));
+            Busy.refuse(ResourceType.VPN_GATEWAY, id, current.lifecycle(), settings.clock().instant(),
+                    Problem.WrongState.Change.MODIFY);
             var d = change.apply(GatewayDraft.of(current));
             checkText(d);
             var updated = new VpnGateway(id, current.serial(), scope, current.vpcId(), d.vswitchId(), d.name(),
@@ -96,11 +98,12 @@ public final class GatewayService {
         FreeText.check(Field.GATEWAY_ZONE, draft.zone());
     }
 
+    /** Deletes the gateway, once it is active ({@link Busy}) and no connection uses it. */
     public void delete(Scope scope, String id) {
         storage.write(s -> {
-            if (s.gateways().find(scope, id).isEmpty()) {
-                throw notFound(id);
-            }
+            var current = s.gateways().find(scope, id).orElseThrow(() -> notFound(id));
+            Busy.refuse(ResourceType.VPN_GATEWAY, id, current.lifecycle(), settings.clock().instant(),
+                    Problem.WrongState.Change.DELETE);
             if (s.connections().countOnGateway(scope, id) > 0) {
                 throw new ProblemException(
                         new Problem.InUse(ResourceType.VPN_GATEWAY, id, ResourceType.VPN_CONNECTION));

@@ -219,9 +219,35 @@ class ConnectionServiceTest {
     }
 
     @Test
+    void aBusyConnectionTakesNoModifyAndNoDeleteUntilItIsActive() {
+        var created = connections.create(core.scope, "", connection(gatewayId, peerId));
+        assertThat(problem(() -> connections.modify(core.scope, created.id(), d -> named(d, "renamed"))))
+                .isEqualTo(new Problem.WrongState(ResourceType.VPN_CONNECTION, created.id(),
+                        ResourceState.PROVISIONING, Problem.WrongState.Change.MODIFY));
+        assertThat(problem(() -> connections.delete(core.scope, created.id())))
+                .isEqualTo(new Problem.WrongState(ResourceType.VPN_CONNECTION, created.id(),
+                        ResourceState.PROVISIONING, Problem.WrongState.Change.DELETE));
+        assertThat(connections.get(core.scope, created.id())).isEqualTo(created);
+
+        core.settle();
+        var modified = connections.modify(core.scope, created.id(), d -> named(d, "renamed"));
+        assertThat(problem(() -> connections.modify(core.scope, created.id(), d -> named(d, "again"))))
+                .isEqualTo(new Problem.WrongState(ResourceType.VPN_CONNECTION, created.id(),
+                        ResourceState.UPDATING, Problem.WrongState.Change.MODIFY));
+        assertThat(problem(() -> connections.delete(core.scope, created.id())))
+                .extracting(p -> ((Problem.WrongState) p).state()).isEqualTo(ResourceState.UPDATING);
+        assertThat(connections.get(core.scope, created.id())).isEqualTo(modified);
+
+        core.settle();
+        connections.delete(core.scope, created.id());
+        assertThat(count()).isZero();
+    }
+
+    @Test
     void modifyKeepsTheConnectionOnItsGateway() {
         var created = connections.create(core.scope, "", connection(gatewayId, peerId));
         String otherGateway = core.services.gateways().create(core.scope, "", gateway(vpcId)).id();
+        core.settle();
         assertThat(problem(() -> connections.modify(core.scope, created.id(),
                 d -> connection(otherGateway, d.customerGatewayId()))))
                 .isEqualTo(new Problem.InvalidValue(Field.CONNECTION_GATEWAY, otherGateway,
@@ -232,6 +258,7 @@ class ConnectionServiceTest {
     @Test
     void modifyChecksTheShapeAndTheReferencesAgain() {
         var created = connections.create(core.scope, "", connection(gatewayId, peerId));
+        core.settle();
         assertThat(problem(() -> connections.modify(core.scope, created.id(), d -> connection(gatewayId, ""))))
                 .isEqualTo(new Problem.MissingValue(Field.CONNECTION_CUSTOMER_GATEWAY));
         assertThat(problem(() -> connections.modify(core.scope, created.id(),
@@ -252,6 +279,7 @@ class ConnectionServiceTest {
                 base.routeType(), base.ike(), base.ipsec(), base.bgp(), base.healthCheck(),
                 base.remoteCaCertificate(), base.enableTunnelsBgp(), base.tunnels(), List.of(new Tag("env", "prod"))));
         assertThat(core.storedTags(ResourceType.VPN_CONNECTION, created.id())).containsExactly(new Tag("env", "prod"));
+        core.settle();
         connections.delete(core.scope, created.id());
         assertThat(count()).isZero();
         assertThat(core.storedTags(ResourceType.VPN_CONNECTION, created.id())).isEmpty();

@@ -75,6 +75,14 @@ final class CoreFixture {
         }
     }
 
+    /**
+     * Moves the clock past the provisioning delay, so that what was created or modified so far is
+     * active: a client waits for that before it changes or deletes a resource ({@link Busy}).
+     */
+    void settle() {
+        clock.advance(DELAY);
+    }
+
     /** The tags stored for the resource, read from the tag store itself. */
     List<Tag> storedTags(ResourceType type, String id) {
         return storage.read(s -> s.tags().tagsOf(type, id));

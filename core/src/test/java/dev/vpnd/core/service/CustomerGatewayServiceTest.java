@@ -123,6 +123,7 @@ class CustomerGatewayServiceTest {
         assertThat(problem(() -> peers.delete(core.scope, peer.id())))
                 .isEqualTo(new Problem.InUse(ResourceType.CUSTOMER_GATEWAY, peer.id(), ResourceType.VPN_CONNECTION));
 
+        core.settle();
         core.services.connections().delete(core.scope, connection.id());
         peers.delete(core.scope, peer.id());
         assertThat(count()).isZero();

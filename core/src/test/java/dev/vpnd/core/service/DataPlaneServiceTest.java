@@ -154,6 +154,7 @@ class DataPlaneServiceTest {
         var kept = newGateway();
         var gone = newGateway();
         var token = tokenFor(kept, gone).record();
+        f.settle();
         f.services.gateways().delete(f.scope, gone.id());
         assertThat(plane.hello(token, ADDRESS, "a", "d")).containsExactly(kept.id());
         assertThat(plane.plans(token).gateways()).extracting(GatewayPlan::gatewayId).containsExactly(kept.id());
@@ -172,11 +173,14 @@ class DataPlaneServiceTest {
         var c = f.services.connections().create(f.scope, "", connection(gateway.id(), peer("198.51.100.2")));
         long created = plane.planRevision(token);
         assertThat(created).isGreaterThan(start);
+        f.settle();
         f.services.connections().modify(f.scope, c.id(), d -> changed(d, "renamed", d.ike(), d.healthCheck()));
         assertThat(plane.planRevision(token)).as("a name is nothing the daemon holds").isEqualTo(created);
+        f.settle();
         f.services.connections().modify(f.scope, c.id(), d -> withIke(d, d.ike().withIdentities("me", "you")));
         long modified = plane.planRevision(token);
         assertThat(modified).isGreaterThan(created);
+        f.settle();
         f.services.connections().delete(f.scope, c.id());
         long deleted = plane.planRevision(token);
         assertThat(deleted).isGreaterThan(modified);
@@ -221,6 +225,7 @@ class DataPlaneServiceTest {
         assertThat(t.initiation()).isEqualTo(c.initiation());
         assertThat(t.healthCheck()).isEqualTo(check);
 
+        f.settle();
         f.services.connections().modify(f.scope, c.id(),
                 d -> changed(d, d.name(), d.ike(), CoreFixture.noHealthCheck()));
         assertThat(plane.plans(token).gateways().getFirst().tunnels().getFirst().healthCheck()).isNull();
@@ -356,6 +361,7 @@ class DataPlaneServiceTest {
         plane.hello(token, ADDRESS, "a", "d");
         var c = f.services.connections().create(f.scope, "", connection(gateway.id(), peer("198.51.100.2")));
         plane.report(token, List.of(new GatewayReport(gateway.id(), 1, List.of(up(c.id())))));
+        f.settle();
         f.services.connections().modify(f.scope, c.id(), d -> changed(d, "renamed", d.ike(), d.healthCheck()));
         assertThat(stored(c).status()).isEqualTo(NegotiationStatus.IPSEC_SA_ESTABLISHED);
     }
@@ -375,8 +381,10 @@ class DataPlaneServiceTest {
         plane.report(token, List.of(new GatewayReport(gateway.id(), revision, List.of(up(c.id())))));
         assertThat(plane.status(ref).plane()).isEqualTo(new ConnectionDataPlane(true, false, null));
 
+        f.settle();
         f.services.connections().modify(f.scope, c.id(), d -> changed(d, "renamed", d.ike(), d.healthCheck()));
         assertThat(plane.status(ref).plane().pending()).as("nothing to apply").isFalse();
+        f.settle();
         f.services.connections().modify(f.scope, c.id(), d -> withIke(d, d.ike().withIdentities("me", "you")));
         assertThat(plane.status(ref).plane().pending()).isTrue();
         revision = plane.plans(token).revision();
@@ -425,6 +433,7 @@ class DataPlaneServiceTest {
 
         plane.report(token, List.of(new GatewayReport(gateway.id(), revision, List.of(
                 withHealth(up(c.id()), Health.UP)))));
+        f.settle();
         var moved = f.services.connections().modify(f.scope, c.id(), d -> changed(d, d.name(), d.ike(),
                 probing("10.2.0.9")));
         assertThat(plane.health(List.of(moved))).as("the verdict was on the old destination")
@@ -506,6 +515,7 @@ class DataPlaneServiceTest {
         plane.hello(token, ADDRESS, "a", "d");
         var c = f.services.connections().create(f.scope, "", connection(gateway.id(), peer("198.51.100.2")));
         plane.report(token, List.of(new GatewayReport(gateway.id(), 1, List.of(up(c.id())))));
+        f.settle();
         f.services.connections().delete(f.scope, c.id());
         assertThat(plane.tunnelStates()).isEmpty();
         assertThat(problem(() -> plane.transitions(f.scope, c.id())))

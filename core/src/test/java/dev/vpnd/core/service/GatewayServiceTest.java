@@ -133,8 +133,28 @@ class GatewayServiceTest {
     }
 
     @Test
+    void aProvisioningGatewayTakesNoModifyAndNoDeleteUntilItIsActive() {
+        var created = gateways.create(core.scope, "", gateway(vpcId));
+        assertThat(problem(() -> gateways.modify(core.scope, created.id(), d -> d.withNaming("renamed", ""))))
+                .isEqualTo(new Problem.WrongState(ResourceType.VPN_GATEWAY, created.id(), ResourceState.PROVISIONING,
+                        Problem.WrongState.Change.MODIFY));
+        assertThat(problem(() -> gateways.delete(core.scope, created.id())))
+                .isEqualTo(new Problem.WrongState(ResourceType.VPN_GATEWAY, created.id(), ResourceState.PROVISIONING,
+                        Problem.WrongState.Change.DELETE));
+        assertThat(gateways.get(core.scope, created.id())).isEqualTo(created);
+
+        core.settle();
+        assertThat(gateways.modify(core.scope, created.id(), d -> d.withNaming("renamed", "")).name())
+                .isEqualTo("renamed");
+        gateways.delete(core.scope, created.id());
+        assertThat(problem(() -> gateways.get(core.scope, created.id())))
+                .isEqualTo(new Problem.NotFound(ResourceType.VPN_GATEWAY, created.id()));
+    }
+
+    @Test
     void modifyRefusesAControlCharacterAndKeepsTheGateway() {
         var created = gateways.create(core.scope, "", gateway(vpcId));
+        core.settle();
         assertThat(problem(() -> gateways.modify(core.scope, created.id(), d -> d.withNaming("bad\nname", ""))))
                 .extracting(p -> ((Problem.InvalidValue) p).field()).isEqualTo(Field.GATEWAY_NAME);
         assertThat(gateways.get(core.scope, created.id())).isEqualTo(created);
@@ -154,6 +174,7 @@ class GatewayServiceTest {
                 CoreFixture.connection(created.id(), peer.id()));
         core.services.tags().tag(core.scope, ResourceType.VPN_GATEWAY, List.of(created.id()),
                 List.of(new Tag("env", "prod")));
+        core.settle();
         assertThat(problem(() -> gateways.delete(core.scope, created.id())))
                 .isEqualTo(new Problem.InUse(ResourceType.VPN_GATEWAY, created.id(), ResourceType.VPN_CONNECTION));
         assertThat(core.storedTags(ResourceType.VPN_GATEWAY, created.id())).isNotEmpty();

@@ -132,6 +132,7 @@ class VpcServiceTest {
                 .isEqualTo(new Problem.InUse(ResourceType.VPC, created.id(), ResourceType.VPN_GATEWAY));
         assertThat(vpcs.get(core.scope, created.id())).isEqualTo(created);
 
+        core.settle();
         core.services.gateways().delete(core.scope, gateway.id());
         vpcs.delete(core.scope, created.id());
         assertThat(problem(() -> vpcs.get(core.scope, created.id())))

@@ -236,6 +236,7 @@ class AgentProtocolTest {
         assertThat(woken.gateways().getFirst().tunnels()).extracting(TunnelPlan::connectionId)
                 .containsExactly(canonicalConnection(connection));
 
+        AliyunClients.awaitActiveConnection(sdk, connection);
         waiting = planAfter(agent, woken.revision(), Duration.ofSeconds(20));
         Thread.sleep(300);
         sdk.modifyVpnConnectionAttribute(new ModifyVpnConnectionAttributeRequest().setRegionId(REGION)
@@ -246,6 +247,7 @@ class AgentProtocolTest {
         assertThat(changed.gateways().getFirst().tunnels().getFirst().ike().encryption())
                 .isEqualTo(Encryption.AES_192);
 
+        AliyunClients.awaitActiveConnection(sdk, connection);
         waiting = planAfter(agent, changed.revision(), Duration.ofSeconds(20));
         Thread.sleep(300);
         sdk.deleteVpnConnection(new DeleteVpnConnectionRequest().setRegionId(REGION).setVpnConnectionId(connection));
@@ -260,6 +262,7 @@ class AgentProtocolTest {
     void aWaitWakesOnAChangeAnotherProcessCommitted() throws Exception {
         String gateway = fixtures.gateway();
         String connection = connection(gateway);
+        AliyunClients.awaitActiveConnection(sdk, connection);
         var agent = agent(token(gateway));
         agent.hello(new Hello("192.0.2.13", "a", "d"));
         long revision = planNow(agent).revision();

@@ -1,10 +1,13 @@
 package dev.vpnd.server.conformance;
 
 import com.aliyun.teaopenapi.models.Config;
+import com.aliyun.vpc20160428.models.DescribeVpnConnectionRequest;
+import com.aliyun.vpc20160428.models.DescribeVpnGatewayRequest;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.profile.DefaultProfile;
 import dev.vpnd.core.service.AccountService;
+import dev.vpnd.server.Polling;
 
 /** The official Alibaba Cloud clients, pointed at a running vpnd and changed in nothing else. */
 final class AliyunClients {
@@ -42,5 +45,17 @@ final class AliyunClients {
 
     static IAcsClient oldSdk(String keyId, String secret) {
         return new DefaultAcsClient(DefaultProfile.getProfile(REGION, keyId, secret));
+    }
+
+    /** Polls DescribeVpnConnection until the connection's {@code State} is {@code active} (Terraform's wait). */
+    static void awaitActiveConnection(com.aliyun.vpc20160428.Client client, String id) throws Exception {
+        Polling.untilActive("connection " + id, () -> client.describeVpnConnection(new DescribeVpnConnectionRequest()
+                .setRegionId(REGION).setVpnConnectionId(id)).getBody().getState(), "active");
+    }
+
+    /** Polls DescribeVpnGateway until the gateway's {@code Status} is {@code active}. */
+    static void awaitActiveGateway(com.aliyun.vpc20160428.Client client, String id) throws Exception {
+        Polling.untilActive("gateway " + id, () -> client.describeVpnGateway(new DescribeVpnGatewayRequest()
+                .setRegionId(REGION).setVpnGatewayId(id)).getBody().getStatus(), "active");
     }
 }

@@ -71,6 +71,7 @@ class AliyunQuotaTest {
         String nextPeer = fixtures.customerGateway();
         assertQuotaFull(() -> fixtures.connection(gateway, nextPeer, "c11"));
 
+        AliyunClients.awaitActiveConnection(client, connections.getFirst());
         client.deleteVpnConnection(new DeleteVpnConnectionRequest().setRegionId(REGION)
                 .setVpnConnectionId(connections.getFirst()));
         fixtures.connection(gateway, nextPeer, "c11");

@@ -43,7 +43,8 @@ class ConnectionGatewayTest {
         var fixtures = new AliyunFixtures(client);
         String first = fixtures.gateway();
         String second = fixtures.gateway();
-        fixtures.connection(first, fixtures.customerGateway(), "stays-put");
+        String connection = fixtures.connection(first, fixtures.customerGateway(), "stays-put");
+        AliyunClients.awaitActiveConnection(client, connection);
 
         var services = VPND.services();
         String account = services.accounts().findKey(AccountService.DEMO_KEY_ID).orElseThrow().accountId();

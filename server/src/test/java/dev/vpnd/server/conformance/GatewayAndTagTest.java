@@ -116,6 +116,7 @@ class GatewayAndTagTest {
         assertThat(inUse.getCode()).isEqualTo("DependencyViolation.VpnGateway");
         assertThat(inUse.getStatusCode()).isEqualTo(400);
 
+        AliyunClients.awaitActiveGateway(client, gatewayId);
         client.deleteVpnGateway(new DeleteVpnGatewayRequest().setRegionId(REGION).setVpnGatewayId(gatewayId));
         assertThat(client.deleteVpc(new DeleteVpcRequest().setRegionId(REGION).setVpcId(vpcId)).getBody()
                 .getRequestId()).isNotBlank();
@@ -161,7 +162,15 @@ class GatewayAndTagTest {
         assertThat(one.getBusinessStatus()).isEqualTo("Normal");
         assertThat(one.getTags().getTag()).isEmpty();
 
-        Thread.sleep(RunningVpnd.PROVISIONING_DELAY.toMillis() + 100);
+        var early = failure(() -> client.modifyVpnGatewayAttribute(new ModifyVpnGatewayAttributeRequest()
+                .setRegionId(REGION).setVpnGatewayId(id).setName("too-soon")));
+        assertThat(early.getCode()).as("modified while provisioning").isEqualTo("VpnGateway.Configuring");
+        assertThat(early.getStatusCode()).isEqualTo(400);
+        var deletedEarly = failure(() -> client.deleteVpnGateway(new DeleteVpnGatewayRequest().setRegionId(REGION)
+                .setVpnGatewayId(id)));
+        assertThat(deletedEarly.getCode()).as("deleted while provisioning").isEqualTo("VpnGateway.Configuring");
+
+        AliyunClients.awaitActiveGateway(client, id);
         var list = client.describeVpnGateways(new DescribeVpnGatewaysRequest().setRegionId(REGION).setVpcId(vpcId))
                 .getBody();
         assertThat(list.getTotalCount()).isEqualTo(1);
@@ -283,6 +292,7 @@ class GatewayAndTagTest {
         assertThat(inUse.getCode()).isEqualTo("DependencyViolation.VpnConnection");
         assertThat(inUse.getStatusCode()).isEqualTo(400);
 
+        AliyunClients.awaitActiveConnection(client, connectionId);
         client.deleteVpnConnection(new DeleteVpnConnectionRequest().setRegionId(REGION)
                 .setVpnConnectionId(connectionId));
         client.deleteCustomerGateway(new DeleteCustomerGatewayRequest().setRegionId(REGION).setCustomerGatewayId(id));

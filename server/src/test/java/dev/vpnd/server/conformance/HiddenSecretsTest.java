@@ -70,6 +70,7 @@ class HiddenSecretsTest {
                 .setRemoteSubnet("192.168.5.0/24").setBgpConfig("{\"EnableBgp\":true,\"LocalAsn\":65001,"
                         + "\"TunnelCidr\":\"169.254.20.0/30\",\"LocalBgpIp\":\"169.254.20.1\"}"))
                 .getBody().getVpnConnectionId();
+        AliyunClients.awaitActiveConnection(owner, connectionId);
         auditorKey = VPND.services().accounts().createKey("demo", true, true, KeyStyle.ALIYUN.shape());
         auditor = client(auditorKey);
         hidingWriterKey = VPND.services().accounts().createKey("demo", false, true, KeyStyle.ALIYUN.shape());

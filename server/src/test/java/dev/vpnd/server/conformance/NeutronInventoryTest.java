@@ -133,7 +133,7 @@ class NeutronInventoryTest {
                 .setLocalSubnet("10.2.0.0/16").setRemoteSubnet("172.16.0.0/24")
                 .setIkeConfig("{\"Psk\":\"old-psk\",\"IkeEncAlg\":\"aes256\",\"IkeVersion\":\"ikev2\"}"))
                 .getBody().getVpnConnectionId();
-        awaitActive(id);
+        AliyunClients.awaitActiveConnection(alibaba, id);
         String neutronId = neutronConnection(id).path("id").asText();
 
         var updated = neutron("PUT", CONNECTIONS + "/" + neutronId, """
@@ -205,7 +205,7 @@ class NeutronInventoryTest {
     @Test
     void aNeutronUpdateOfAnAlibabaGatewayIsWhatAlibabaDescribes() throws Exception {
         String gatewayId = fixtures.gateway();
-        awaitActiveGateway(gatewayId);
+        AliyunClients.awaitActiveGateway(alibaba, gatewayId);
         String neutronId = neutronService(gatewayId).path("id").asText();
 
         var updated = neutron("PUT", SERVICES + "/" + neutronId, """
@@ -225,14 +225,6 @@ class NeutronInventoryTest {
                 .getBody();
     }
 
-    private static void awaitActiveGateway(String id) throws Exception {
-        long deadline = System.nanoTime() + DELAY.multipliedBy(5).toNanos();
-        while (!describeGateway(id).getStatus().equals("active")) {
-            assertThat(System.nanoTime()).as("gateway %s never became active", id).isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
-
     /** The VPN service that is Alibaba's gateway {@code id}, from Neutron's list. */
     private static JsonNode neutronService(String id) throws Exception {
         return listed(SERVICES, "vpnservices", ResourceType.VPN_GATEWAY, id);
@@ -241,14 +233,6 @@ class NeutronInventoryTest {
     private static DescribeVpnConnectionResponseBody describe(String id) throws Exception {
         return alibaba.describeVpnConnection(new DescribeVpnConnectionRequest().setRegionId(REGION)
                 .setVpnConnectionId(id)).getBody();
-    }
-
-    private static void awaitActive(String id) throws Exception {
-        long deadline = System.nanoTime() + DELAY.multipliedBy(5).toNanos();
-        while (!describe(id).getState().equals("active")) {
-            assertThat(System.nanoTime()).as("connection %s never became active", id).isLessThan(deadline);
-            Thread.sleep(200);
-        }
     }
 
     /** The site connection that is Alibaba's connection {@code id}, from Neutron's list. */

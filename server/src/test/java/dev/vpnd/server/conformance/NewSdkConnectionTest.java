@@ -81,7 +81,12 @@ class NewSdkConnectionTest {
         assertThat(one.getTags().getTag()).singleElement()
                 .satisfies(t -> assertThat(t.getKey() + "=" + t.getValue()).isEqualTo("env=prod"));
 
-        Thread.sleep(RunningVpnd.PROVISIONING_DELAY.toMillis() + 100);
+        var early = catchThrowableOfType(TeaException.class, () -> client.modifyVpnConnectionAttribute(
+                new ModifyVpnConnectionAttributeRequest().setRegionId(REGION)
+                        .setVpnConnectionId(created.getVpnConnectionId()).setName("too-soon")));
+        assertThat(early.getCode()).as("modified while provisioning").isEqualTo("VpnConnection.Configuring");
+        assertThat(early.getStatusCode()).isEqualTo(400);
+        AliyunClients.awaitActiveConnection(client, created.getVpnConnectionId());
         var page = client.describeVpnConnections(new DescribeVpnConnectionsRequest().setRegionId(REGION)
                 .setVpnGatewayId(gatewayId)).getBody();
         assertThat(page.getTotalCount()).isEqualTo(1);
@@ -108,6 +113,11 @@ class NewSdkConnectionTest {
         assertThat(dependency.getCode()).isEqualTo("DependencyViolation.VpnConnection");
         assertThat(dependency.getStatusCode()).isEqualTo(400);
 
+        var busy = catchThrowableOfType(TeaException.class, () -> client.deleteVpnConnection(
+                new DeleteVpnConnectionRequest().setRegionId(REGION).setVpnConnectionId(created.getVpnConnectionId())));
+        assertThat(busy.getCode()).as("deleted while updating").isEqualTo("VpnConnection.Configuring");
+        assertThat(busy.getStatusCode()).isEqualTo(400);
+        AliyunClients.awaitActiveConnection(client, created.getVpnConnectionId());
         client.deleteVpnConnection(new DeleteVpnConnectionRequest().setRegionId(REGION)
                 .setVpnConnectionId(created.getVpnConnectionId()));
         var gone = catchThrowableOfType(TeaException.class, () -> client.describeVpnConnection(

@@ -22,6 +22,7 @@ import com.aliyuncs.vpc.model.v20160428.DescribeVpnConnectionsRequest;
 import com.aliyuncs.vpc.model.v20160428.DescribeVpnConnectionsResponse;
 import com.aliyuncs.vpc.model.v20160428.DescribeVpnGatewaysRequest;
 import com.aliyuncs.vpc.model.v20160428.ModifyVpnConnectionAttributeRequest;
+import dev.vpnd.server.Polling;
 import dev.vpnd.server.RunningVpnd;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,7 +116,7 @@ class OldSdkTest {
         assertThat(again.getVpnConnectionId()).isEqualTo(id);
         assertThat(again.getCreateTime()).isEqualTo(created.getCreateTime());
 
-        Thread.sleep(RunningVpnd.PROVISIONING_DELAY.toMillis() + 100);
+        Polling.untilActive("connection " + id, () -> describe(id, format).getState(), "active");
 
         // DescribeVpnConnections, tag filter through putQueryParameter (no typed setter in 3.2.4).
         var list = new DescribeVpnConnectionsRequest();
@@ -212,6 +213,7 @@ class OldSdkTest {
             assertThat(v.getIkeConfig().getPsk()).isNotBlank();
             assertThat(v.getIpsecConfig().getIpsecLifetime()).isPositive();
         });
+        Polling.untilActive("connection " + secondId, () -> describe(secondId, format).getState(), "active");
         var deleteSecond = new DeleteVpnConnectionRequest();
         deleteSecond.setVpnConnectionId(secondId);
         call(deleteSecond, format);
@@ -375,6 +377,7 @@ class OldSdkTest {
         var dependency = failure(deleteGateway, format);
         assertThat(dependency.getErrCode()).isEqualTo("DependencyViolation.VpnConnection");
 
+        Polling.untilActive("connection " + id, () -> describe(id, format).getState(), "active");
         var delete = new DeleteVpnConnectionRequest();
         delete.setVpnConnectionId(id);
         assertThat(call(delete, format).getRequestId()).isNotBlank();

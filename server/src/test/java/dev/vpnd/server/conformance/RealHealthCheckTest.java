@@ -99,6 +99,7 @@ class RealHealthCheckTest {
         assertThat(healthy.getVcoHealthCheck().getStatus()).as("lab printed:%n%s", printed()).isEqualTo("success");
         assertThat(healthy.getStatus()).isEqualTo("ipsec_sa_established");
 
+        AliyunClients.awaitActiveConnection(sdk, connection);
         sdk.modifyVpnConnectionAttribute(new ModifyVpnConnectionAttributeRequest().setRegionId(AliyunClients.REGION)
                 .setVpnConnectionId(connection).setHealthCheckConfig(check("10.2.5.5")));
         var failed = await(connection, c -> "failed".equals(c.getVcoHealthCheck().getStatus()));

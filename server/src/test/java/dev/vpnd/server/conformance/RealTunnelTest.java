@@ -77,6 +77,7 @@ class RealTunnelTest {
     void deleteConnections() throws Exception {
         lab.lab().editCustomer(UnaryOperator.identity());
         for (String connection : CREATED) {
+            AliyunClients.awaitActiveConnection(sdk, connection);
             sdk.deleteVpnConnection(new DeleteVpnConnectionRequest().setRegionId(REGION)
                     .setVpnConnectionId(connection));
         }
@@ -125,6 +126,7 @@ class RealTunnelTest {
         assertThat(lab.gatewaySa(canonical(connection)).map(sa -> sa.get("version"))).contains("2");
         assertThat(lab.pings()).as("ping 10.1.0.1 -> 10.2.0.1 through the tunnel").isTrue();
 
+        AliyunClients.awaitActiveConnection(sdk, connection);
         sdk.deleteVpnConnection(new DeleteVpnConnectionRequest().setRegionId(REGION).setVpnConnectionId(connection));
         CREATED.clear();
         assertThat(lab.trafficStops()).as("traffic stops once the connection is deleted").isTrue();
@@ -150,6 +152,7 @@ class RealTunnelTest {
         String tunnel = canonical(connection);
         assertThat(lab.gatewaySa(tunnel).map(sa -> sa.get("encr-alg"))).contains("AES_CBC");
 
+        AliyunClients.awaitActiveConnection(sdk, connection);
         sdk.modifyVpnConnectionAttribute(new ModifyVpnConnectionAttributeRequest().setRegionId(REGION)
                 .setVpnConnectionId(connection).setIkeConfig("{\"IkeEncAlg\":\"3des\"}")
                 .setIpsecConfig("{\"IpsecEncAlg\":\"3des\"}"));

@@ -240,6 +240,7 @@ class RegionPairingTest {
 
         String tencents = alibabaList.stream().filter(c -> c.getName().endsWith("-tencent")).findFirst().orElseThrow()
                 .getVpnConnectionId();
+        AliyunClients.awaitActiveConnection(alibaba, tencents);
         var renamed = alibaba.modifyVpnConnectionAttribute(new ModifyVpnConnectionAttributeRequest()
                 .setRegionId(ALIBABA_HOME).setVpnConnectionId(tencents).setName(name + "-renamed")
                 .setHealthCheckConfig("{\"enable\":false,\"interval\":5}")).getBody();

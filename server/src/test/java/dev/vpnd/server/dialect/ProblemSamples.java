@@ -32,7 +32,9 @@ public final class ProblemSamples {
                 out.add(new Problem.InUse(type, "id-1", usedBy));
             }
             for (ResourceState state : ResourceState.values()) {
-                out.add(new Problem.WrongState(type, "id-1", state));
+                for (Problem.WrongState.Change change : Problem.WrongState.Change.values()) {
+                    out.add(new Problem.WrongState(type, "id-1", state, change));
+                }
             }
             for (Field field : Field.values()) {
                 out.add(new Problem.AlreadyExists(type, field, "value-1"));

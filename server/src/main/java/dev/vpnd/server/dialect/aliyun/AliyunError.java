@@ -53,7 +53,9 @@ enum AliyunError implements WireError {
     REMOTE_SUBNET_INVALID(400, "IllegalParam.RemoteSubnet", "The specified \"RemoteSubnet\" (%s) is invalid."),
     INVALID_NAME(400, "InvalidName", "The name is not valid"),
     INVALID_DESCRIPTION(400, "InvalidDescription", "The description is not valid"),
+    // A busy connection or gateway (docs/dialects/aliyun.md, Errors): clients retry on both codes.
     CONNECTION_CONFIGURING(400, "VpnConnection.Configuring", "The specified vpn connection is configuring."),
+    GATEWAY_CONFIGURING(400, "VpnGateway.Configuring", "The specified service is configuring."),
     OPERATION_CONFLICT(400, "OperationConflict", "The operation conflicts with another operation on the resource."),
     // Every Create* action's answer to a full quota (docs/security.md, "Quotas").
     QUOTA_FULL(400, "Resource.QuotaFull", "The quota of resource is full"),

@@ -30,9 +30,11 @@ final class AliyunErrors implements ProblemTable {
             case Problem.InvalidValue iv -> invalid(iv);
             case Problem.MissingValue mv -> AliyunError.MISSING_PARAMETER.fault(
                     AliyunFields.wireName(mv.field(), mv.tunnel()));
-            case Problem.WrongState ws -> ws.type() == ResourceType.VPN_CONNECTION
-                    ? AliyunError.CONNECTION_CONFIGURING.fault()
-                    : AliyunError.OPERATION_CONFLICT.fault();
+            case Problem.WrongState ws -> switch (ws.type()) {
+                case VPN_CONNECTION -> AliyunError.CONNECTION_CONFIGURING.fault();
+                case VPN_GATEWAY -> AliyunError.GATEWAY_CONFIGURING.fault();
+                default -> AliyunError.OPERATION_CONFLICT.fault();
+            };
             case Problem.LimitExceeded le -> AliyunError.TAG_NUMBER_EXCEEDED.fault();
             case Problem.QuotaExceeded qe -> AliyunError.QUOTA_FULL.fault();
             case Problem.ConcurrentChange cc -> cc.type() == ResourceType.VPN_CONNECTION

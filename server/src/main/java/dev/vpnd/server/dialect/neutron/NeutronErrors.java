@@ -1,5 +1,6 @@
 package dev.vpnd.server.dialect.neutron;
 
+import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.problem.Problem;
 import dev.vpnd.server.dialect.ProblemTable;
 import dev.vpnd.server.dialect.WireFault;
@@ -24,7 +25,9 @@ final class NeutronErrors implements ProblemTable {
             case Problem.InvalidValue iv -> NeutronError.INVALID_INPUT.fault("'" + iv.value() + "' is not valid for "
                     + iv.field().canonicalName() + ": " + iv.reason());
             case Problem.MissingValue mv -> NeutronError.REQUIRED_ATTRIBUTE.fault(mv.field().canonicalName());
-            case Problem.WrongState ws -> NeutronError.VPN_STATE_INVALID_TO_UPDATE.fault(ws.state(), ws.id());
+            case Problem.WrongState ws -> NeutronError.VPN_STATE_INVALID_TO_UPDATE.fault(
+                    ws.state() == ResourceState.PROVISIONING ? NeutronSpelling.PENDING_CREATE
+                            : NeutronSpelling.PENDING_UPDATE, ws.id());
             case Problem.LimitExceeded le -> NeutronError.LIMIT_EXCEEDED.fault(le.what());
             case Problem.QuotaExceeded qe -> NeutronError.OVER_QUOTA.fault(NeutronQuotas.resourceName(qe.kind()));
             case Problem.ConcurrentChange cc -> NeutronError.CONCURRENT_CHANGE.fault(cc.id());

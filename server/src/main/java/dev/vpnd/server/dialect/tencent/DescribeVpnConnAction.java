@@ -1,5 +1,6 @@
 package dev.vpnd.server.dialect.tencent;
 
+import dev.vpnd.core.dataplane.ConnectionDataPlane;
 import dev.vpnd.core.model.CustomerGateway;
 import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.model.VpnConnection;
@@ -51,10 +52,12 @@ final class DescribeVpnConnAction {
                 connections.stream().map(VpnConnection::gatewayId).toList());
         Map<String, CustomerGateway> peers = TencentLookups.customerGateways(ctx.api3(),
                 connections.stream().map(VpnConnection::customerGatewayId).toList());
+        Map<String, ConnectionDataPlane> planes = ctx.services().dataPlane().planes(connections);
         var data = new ArrayList<Map<String, Object>>();
         for (VpnConnection c : connections) {
             data.add(LegacyVpnConnView.of(ctx.shown(c), ctx.regionName(), vpcs.get(c.vpcId()),
-                    gateways.get(c.gatewayId()), peers.get(c.customerGatewayId()), ctx.now()));
+                    gateways.get(c.gatewayId()), peers.get(c.customerGatewayId()),
+                    planes.getOrDefault(c.id(), ConnectionDataPlane.UNSERVED), ctx.now()));
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("totalCount", found.total());

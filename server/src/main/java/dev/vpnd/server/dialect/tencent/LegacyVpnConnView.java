@@ -1,9 +1,11 @@
 package dev.vpnd.server.dialect.tencent;
 
+import dev.vpnd.core.dataplane.ConnectionDataPlane;
 import dev.vpnd.core.model.CustomerGateway;
 import dev.vpnd.core.model.IkeConfig;
 import dev.vpnd.core.model.IpsecConfig;
 import dev.vpnd.core.model.NegotiationStatus;
+import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.Vpc;
 import dev.vpnd.core.model.VpnConnection;
 import dev.vpnd.core.model.VpnGateway;
@@ -19,9 +21,15 @@ import java.util.Map;
  * identity not in use), algorithms in the legacy API's lowercase spelling.
  */
 final class LegacyVpnConnView {
-    /** vpcConnStatus: 0 creating, 2 modifying, 6 running (the error and deleting states never last in vpnd). */
+    /**
+     * vpcConnStatus (docs/dialects/tencent.md, DescribeVpnConn): 0 creating, 1 creation error, 2
+     * modifying, 3 modification error, 6 running. 4 (deleting) and 5 (deletion error) never occur: a
+     * delete is done when it is answered, and what is deleted is not listed.
+     */
     static final int CREATING = 0;
+    static final int CREATION_ERROR = 1;
     static final int MODIFYING = 2;
+    static final int MODIFICATION_ERROR = 3;
     static final int RUNNING = 6;
 
     private LegacyVpnConnView() {
@@ -32,7 +40,7 @@ final class LegacyVpnConnView {
      * {@code region} is the connection's region by its API 3.0 name, which old VPC ids carry.
      */
     static Map<String, Object> of(VpnConnection c, String region, Vpc vpc, VpnGateway gateway, CustomerGateway peer,
-            Instant now) {
+            ConnectionDataPlane plane, Instant now) {
         var v = new LinkedHashMap<String, Object>();
         v.put("vpcId", vpc == null ? null : LegacyIds.vpc(region, vpc.serial()));
         v.put("unVpcId", vpc == null ? "" : TencentIds.encode(ResourceType.VPC, vpc.serial()));
@@ -50,11 +58,7 @@ final class LegacyVpnConnView {
         v.put("unUserGwId", peer == null ? "" : TencentIds.encode(ResourceType.CUSTOMER_GATEWAY, peer.serial()));
         v.put("userGwName", peer == null ? "" : peer.name());
         v.put("userGwAddress", peer == null ? "" : peer.ipAddress());
-        v.put("vpcConnStatus", switch (c.lifecycle().state(now)) {
-            case PROVISIONING -> CREATING;
-            case UPDATING -> MODIFYING;
-            case ACTIVE -> RUNNING;
-        });
+        v.put("vpcConnStatus", status(c, plane, now));
         v.put("netStatus", c.status() == NegotiationStatus.IPSEC_SA_ESTABLISHED ? "available" : "unavailable");
         v.put("preSharedKey", c.ike() == null || c.ike().psk() == null ? "" : c.ike().psk().value());
         v.put("remoteSlaIp", c.healthCheck() == null ? "" : c.healthCheck().destinationIp());
@@ -65,6 +69,22 @@ final class LegacyVpnConnView {
         v.put("IKEArr", ike(c.ike() != null ? c.ike() : TencentConfigs.DEFAULT_IKE, gateway, peer));
         v.put("IPSECArr", ipsec(c.ipsec() != null ? c.ipsec() : TencentConfigs.DEFAULT_IPSEC));
         return v;
+    }
+
+    /**
+     * The error states when the IPsec daemon refused the connection's latest change, as the agent
+     * serving its gateway reported once it applied it: a creation error while that change is the
+     * connection's creation, else a modification error. Otherwise the lifecycle's state.
+     */
+    static int status(VpnConnection c, ConnectionDataPlane plane, Instant now) {
+        if (plane.configError() != null) {
+            return c.lifecycle().pending() == ResourceState.PROVISIONING ? CREATION_ERROR : MODIFICATION_ERROR;
+        }
+        return switch (c.lifecycle().state(now)) {
+            case PROVISIONING -> CREATING;
+            case UPDATING -> MODIFYING;
+            case ACTIVE -> RUNNING;
+        };
     }
 
     /**

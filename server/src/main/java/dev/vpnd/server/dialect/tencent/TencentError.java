@@ -52,6 +52,12 @@ enum TencentError implements WireError {
     RESOURCE_IN_USE("ResourceInUse", "The resource is in use: %s"),
     RECORD_EXISTS("UnsupportedOperation.RecordExists", "The record already exists: %s"),
     INVALID_STATE("UnsupportedOperation.InvalidState", "The resource is not in a state that allows this: %s"),
+    // A connection still being created or changed (ModifyVpnConnectionAttribute's and
+    // DeleteVpnConnection's API references; docs/dialects/tencent.md, "Answers and errors").
+    VPN_CONN_INVALID_STATE("UnsupportedOperation.VpnConnInvalidState",
+            "The VPN connection is not available yet: it is %s."),
+    DELETE_VPN_CONN_INVALID_STATE("UnsupportedOperation.DeleteVpnConnInvalidState",
+            "The VPN connection cannot be deleted while it is %s."),
     UNSUPPORTED_OPERATION("UnsupportedOperation", "The operation is not supported: %s"),
     // The legacy v2 API's own codes for an id filter that names nothing (DescribeVpnConn).
     LEGACY_VPC_NOT_FOUND("InvalidVpc.NotFound", "The VPC `%s` does not exist."),

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The README's lab walk-through as a test, with Debian's {@code openstack} CLI: a router with an
  * external gateway and the lab's subnet, a VPN service served by the lab's agent, IKE and IPsec
  * policies, endpoint groups and a site connection to the lab's customer device; the connection
- * shows {@code ACTIVE} once the real tunnel is up, traffic crosses it, and its delete stops the
- * traffic.
+ * shows {@code ACTIVE} once the real tunnel is up, traffic crosses it; switched off it is
+ * {@code DOWN} with its tunnel gone, switched on it comes up again, and its delete stops the traffic.
  */
 class OpenStackTunnelTest {
     @RegisterExtension
@@ -96,6 +96,17 @@ class OpenStackTunnelTest {
         assertThat(TunnelLab.await(() -> connectionStatus("to-lab"), "ACTIVE"::equals))
                 .as("the site connection's Status; %s", lab.diagnostics()).isEqualTo("ACTIVE");
         assertThat(lab.pings()).as("ping 10.1.0.1 -> 10.2.0.1 through the tunnel").isTrue();
+
+        // Switched off (admin_state_up false): DOWN, and the gateway's charon holds no SA of it.
+        ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "set", "--disable", "to-lab");
+        assertThat(TunnelLab.await(() -> connectionStatus("to-lab"), "DOWN"::equals))
+                .as("the switched-off connection's Status; %s", lab.diagnostics()).isEqualTo("DOWN");
+        assertThat(lab.trafficStops()).as("traffic once the site connection is switched off").isTrue();
+        assertThat(TunnelLab.await(lab::gatewaySas, List::isEmpty)).as("SAs left; %s", lab.diagnostics()).isEmpty();
+        ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "set", "--enable", "to-lab");
+        assertThat(TunnelLab.await(() -> connectionStatus("to-lab"), "ACTIVE"::equals))
+                .as("switched on again; %s", lab.diagnostics()).isEqualTo("ACTIVE");
+        assertThat(lab.pings()).as("ping through the tunnel switched on again").isTrue();
 
         ok("demo", "openstack", "vpn", "ipsec", "site", "connection", "delete", "to-lab");
         assertThat(lab.trafficStops()).as("traffic once the site connection is deleted").isTrue();

@@ -151,4 +151,60 @@ class TencentAgentStatusTest {
         JsonNode down = legacy.call(QcloudNodeSdk.Call.of(data)).get("data").get(0);
         assertThat(down.get("netStatus").asText()).isEqualTo("unavailable");
     }
+
+    /**
+     * The legacy vpcConnStatus says a creation error, then a modification error, while the IPsec
+     * daemon refuses the connection's latest change as the agent reports it; running once it accepts.
+     */
+    @Test
+    void theLegacyApiShowsACreationOrModificationErrorWhileTheDaemonRefusesTheChange() throws Exception {
+        String gateway = fixtures.gateway(fixtures.vpc());
+        var request = new CreateVpnConnectionRequest();
+        request.setVpnGatewayId(gateway);
+        request.setCustomerGatewayId(fixtures.customerGateway());
+        request.setVpnConnectionName("refused");
+        request.setPreShareKey("tencent-psk");
+        var spd = new SecurityPolicyDatabase();
+        spd.setLocalCidrBlock("10.0.3.0/24");
+        spd.setRemoteCidrBlock(new String[] {"192.168.33.0/24"});
+        request.setSecurityPolicyDatabases(new SecurityPolicyDatabase[] {spd});
+        String refused = client.CreateVpnConnection(request).getVpnConnection().getVpnConnectionId();
+        var plane = VPND.services().dataPlane();
+        var ref = plane.locateGatewayBySerial(TencentIds.gatewaySerial(gateway).orElseThrow()).orElseThrow();
+        var own = new AgentClient(URI.create(VPND.endpoints().get("agent")), plane.createToken(List.of(ref)).token());
+        own.hello(new Hello("192.0.2.31", "vpnd-agent 0.1.0", "charon 5.9.8"));
+        var legacy = QcloudNodeSdk.at(VPND.tencentEndpoint());
+        var data = new LinkedHashMap<String, Object>();
+        data.put("Action", "DescribeVpnConn");
+        data.put("vpnConnId", refused);
+
+        reportApplied(own, ref.gatewayId(), "no proposal chosen");
+        assertThat(legacy.call(QcloudNodeSdk.Call.of(data)).get("data").get(0).get("vpcConnStatus").asInt())
+                .as("creation error").isEqualTo(1);
+
+        TencentClients.awaitAvailableConnection(client, refused);
+        var modify = new com.tencentcloudapi.vpc.v20170312.models.ModifyVpnConnectionAttributeRequest();
+        modify.setVpnConnectionId(refused);
+        modify.setPreShareKey("another-psk");
+        client.ModifyVpnConnectionAttribute(modify);
+        assertThat(legacy.call(QcloudNodeSdk.Call.of(data)).get("data").get(0).get("vpcConnStatus").asInt())
+                .as("modifying: the agent has yet to apply the change").isEqualTo(2);
+        reportApplied(own, ref.gatewayId(), "no proposal chosen");
+        assertThat(legacy.call(QcloudNodeSdk.Call.of(data)).get("data").get(0).get("vpcConnStatus").asInt())
+                .as("modification error").isEqualTo(3);
+
+        reportApplied(own, ref.gatewayId(), null);
+        TencentClients.awaitAvailableConnection(client, refused);
+        assertThat(legacy.call(QcloudNodeSdk.Call.of(data)).get("data").get(0).get("vpcConnStatus").asInt())
+                .as("running").isEqualTo(6);
+    }
+
+    /** Reports the gateway's whole plan applied, each tunnel refused with {@code configError} (or accepted). */
+    private static void reportApplied(AgentClient agent, String gateway, String configError) throws Exception {
+        var plan = agent.plan(0, java.time.Duration.ZERO).orElseThrow();
+        var tunnels = plan.gateways().getFirst().tunnels();
+        assertThat(tunnels).hasSize(1);
+        agent.report(new Report(List.of(new GatewayReport(gateway, plan.revision(), List.of(new TunnelReport(
+                tunnels.getFirst().name(), SaState.ABSENT, SaState.ABSENT, 0, 0, 0, 0, configError))))));
+    }
 }

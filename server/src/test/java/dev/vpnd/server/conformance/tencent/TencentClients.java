@@ -5,6 +5,9 @@ import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeVpnConnectionsRequest;
+import com.tencentcloudapi.vpc.v20170312.models.DescribeVpnGatewaysRequest;
+import dev.vpnd.server.Polling;
 import dev.vpnd.server.security.KeyStyle;
 
 /** Tencent's official Java SDK pointed at vpnd, unchanged but for endpoint and protocol. */
@@ -45,5 +48,21 @@ final class TencentClients {
         http.setReqMethod(httpMethod);
         var profile = new ClientProfile(signMethod, http);
         return new VpcClient(new Credential(secretId, secretKey), REGION, profile);
+    }
+
+    /** Polls DescribeVpnConnections until the connection's {@code State} is {@code AVAILABLE} (Terraform's wait). */
+    static void awaitAvailableConnection(VpcClient client, String id) throws Exception {
+        var request = new DescribeVpnConnectionsRequest();
+        request.setVpnConnectionIds(new String[] {id});
+        Polling.untilActive("connection " + id,
+                () -> client.DescribeVpnConnections(request).getVpnConnectionSet()[0].getState(), "AVAILABLE");
+    }
+
+    /** Polls DescribeVpnGateways until the gateway's {@code State} is {@code AVAILABLE}. */
+    static void awaitAvailableGateway(VpcClient client, String id) throws Exception {
+        var request = new DescribeVpnGatewaysRequest();
+        request.setVpnGatewayIds(new String[] {id});
+        Polling.untilActive("gateway " + id,
+                () -> client.DescribeVpnGateways(request).getVpnGatewaySet()[0].getState(), "AVAILABLE");
     }
 }

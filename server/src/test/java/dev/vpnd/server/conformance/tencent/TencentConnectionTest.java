@@ -146,7 +146,13 @@ class TencentConnectionTest {
         assertThat(c.getBgpConfig().getLocalBgpIp()).isEqualTo("169.254.10.1");
         assertThat(c.getBgpConfig().getRemoteBgpIp()).isEqualTo("169.254.10.2");
 
-        Thread.sleep(RunningVpnd.PROVISIONING_DELAY.toMillis() + 100);
+        var early = new ModifyVpnConnectionAttributeRequest();
+        early.setVpnConnectionId(created.getVpnConnectionId());
+        early.setVpnConnectionName("too-soon");
+        assertThat(catchThrowableOfType(TencentCloudSDKException.class, () -> client.ModifyVpnConnectionAttribute(
+                early)).getErrorCode()).as("modified while PENDING")
+                .isEqualTo("UnsupportedOperation.VpnConnInvalidState");
+        TencentClients.awaitAvailableConnection(client, created.getVpnConnectionId());
         assertThat(describeOne(client, created.getVpnConnectionId()).getState()).isEqualTo("AVAILABLE");
 
         var modify = new ModifyVpnConnectionAttributeRequest();
@@ -169,6 +175,11 @@ class TencentConnectionTest {
         var delete = new DeleteVpnConnectionRequest();
         delete.setVpnGatewayId(gatewayId);
         delete.setVpnConnectionId(created.getVpnConnectionId());
+        assertThat(modified.getState()).isEqualTo("PENDING");
+        assertThat(catchThrowableOfType(TencentCloudSDKException.class, () -> client.DeleteVpnConnection(delete))
+                .getErrorCode()).as("deleted while updating")
+                .isEqualTo("UnsupportedOperation.DeleteVpnConnInvalidState");
+        TencentClients.awaitAvailableConnection(client, created.getVpnConnectionId());
         client.DeleteVpnConnection(delete);
         var gone = new DescribeVpnConnectionsRequest();
         gone.setVpnConnectionIds(new String[] {created.getVpnConnectionId()});

@@ -18,6 +18,7 @@ import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.port.ConnectionStore;
 import dev.vpnd.core.port.PageRequest;
 import dev.vpnd.server.RegionFile;
+import dev.vpnd.server.Polling;
 import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.conformance.tencent.QcloudNodeSdk.Call;
 import dev.vpnd.server.security.KeyStyle;
@@ -384,8 +385,7 @@ class TencentLegacyDescribeVpnConnTest {
         if (Duration.between(start, Instant.now()).compareTo(RunningVpnd.PROVISIONING_DELAY) < 0) {
             assertThat(status).isZero();
         }
-        Thread.sleep(RunningVpnd.PROVISIONING_DELAY.toMillis() + 100);
-        assertThat(status(created.getVpnConnectionId())).isEqualTo(6);
+        Polling.untilActive("connection", () -> String.valueOf(status(created.getVpnConnectionId())), "6");
 
         start = Instant.now();
         var modify = new ModifyVpnConnectionAttributeRequest();
@@ -396,8 +396,7 @@ class TencentLegacyDescribeVpnConnTest {
         if (Duration.between(start, Instant.now()).compareTo(RunningVpnd.PROVISIONING_DELAY) < 0) {
             assertThat(status).isEqualTo(2);
         }
-        Thread.sleep(RunningVpnd.PROVISIONING_DELAY.toMillis() + 100);
-        assertThat(status(created.getVpnConnectionId())).isEqualTo(6);
+        Polling.untilActive("connection", () -> String.valueOf(status(created.getVpnConnectionId())), "6");
     }
 
     private static int status(String connectionId) throws Exception {

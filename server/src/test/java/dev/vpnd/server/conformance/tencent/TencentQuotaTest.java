@@ -72,6 +72,7 @@ class TencentQuotaTest {
         var delete = new DeleteVpnConnectionRequest();
         delete.setVpnGatewayId(gateway);
         delete.setVpnConnectionId(kept);
+        TencentClients.awaitAvailableConnection(client, kept);
         client.DeleteVpnConnection(delete);
         connect(client, gateway, third, "third");
     }

@@ -72,6 +72,7 @@ class TencentResourcesTest {
         assertThat(error(() -> client.DeleteVpc(delete)).getErrorCode()).isEqualTo("ResourceInUse");
         var deleteGateway = new DeleteVpnGatewayRequest();
         deleteGateway.setVpnGatewayId(gateway);
+        TencentClients.awaitAvailableGateway(client, gateway);
         client.DeleteVpnGateway(deleteGateway);
         client.DeleteVpc(delete);
         assertThat(error(() -> client.DeleteVpc(delete)).getErrorCode()).isEqualTo("ResourceNotFound");
@@ -115,6 +116,9 @@ class TencentResourcesTest {
         var modify = new ModifyVpnGatewayAttributeRequest();
         modify.setVpnGatewayId(gateway.getVpnGatewayId());
         modify.setVpnGatewayName("edge-2");
+        assertThat(error(() -> client.ModifyVpnGatewayAttribute(modify)).getErrorCode()).as("modified while PENDING")
+                .isEqualTo("UnsupportedOperation.InvalidState");
+        TencentClients.awaitAvailableGateway(client, gateway.getVpnGatewayId());
         client.ModifyVpnGatewayAttribute(modify);
         var byId = new DescribeVpnGatewaysRequest();
         byId.setVpnGatewayIds(new String[] {gateway.getVpnGatewayId()});
@@ -143,6 +147,7 @@ class TencentResourcesTest {
         prepaid.setInstanceChargeType("POSTPAID_BY_HOUR");
         var gateway = client.CreateVpnGateway(prepaid).getVpnGateway();
         assertThat(gateway.getInstanceChargeType()).isEqualTo("POSTPAID_BY_HOUR");
+        TencentClients.awaitAvailableGateway(client, gateway.getVpnGatewayId());
 
         var modify = new ModifyVpnGatewayAttributeRequest();
         modify.setVpnGatewayId(gateway.getVpnGatewayId());
@@ -195,6 +200,7 @@ class TencentResourcesTest {
         assertThat(error(() -> client.DeleteCustomerGateway(delete)).getErrorCode()).isEqualTo("ResourceInUse");
         var deleteGateway = new DeleteVpnGatewayRequest();
         deleteGateway.setVpnGatewayId(gateway);
+        TencentClients.awaitAvailableGateway(client, gateway);
         assertThat(error(() -> client.DeleteVpnGateway(deleteGateway)).getErrorCode()).isEqualTo("ResourceInUse");
     }
 

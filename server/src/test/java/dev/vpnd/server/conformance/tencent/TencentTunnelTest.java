@@ -72,6 +72,7 @@ class TencentTunnelTest {
         var delete = new DeleteVpnConnectionRequest();
         delete.setVpnGatewayId(gateway);
         delete.setVpnConnectionId(connection);
+        TencentClients.awaitAvailableConnection(client, connection);
         client.DeleteVpnConnection(delete);
         assertThat(lab.trafficStops()).as("traffic once the connection is deleted").isTrue();
     }

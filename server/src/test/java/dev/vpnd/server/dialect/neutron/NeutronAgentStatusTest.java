@@ -134,9 +134,17 @@ class NeutronAgentStatusTest {
         assertThat(CALLS.neutron("PUT", CONNECTIONS + off, demo,
                 "{\"ipsec_site_connection\": {\"admin_state_up\": true}}").status()).isEqualTo(200);
         assertThat(connectionStatus(off)).isEqualTo("PENDING_UPDATE");
+        var refused = CALLS.neutron("PUT", CONNECTIONS + off, demo,
+                "{\"ipsec_site_connection\": {\"name\": \"too-soon\"}}");
+        assertThat(refused.status()).as("assert_update_allowed of vpn_db").isEqualTo(400);
+        assertThat(refused.body().at("/NeutronError/type").asText()).isEqualTo("VPNStateInvalidToUpdate");
+        assertThat(refused.body().at("/NeutronError/message").asText())
+                .isEqualTo("Invalid state PENDING_UPDATE of vpnaas resource " + off + " for updating");
         assertThat(plan(agent).tunnels()).extracting(TunnelPlan::connectionId).containsExactly(off);
         applyAllUp(agent);
         assertThat(connectionStatus(off)).isEqualTo("ACTIVE");
+        assertThat(CALLS.neutron("PUT", CONNECTIONS + off, demo,
+                "{\"ipsec_site_connection\": {\"name\": \"applied\"}}").status()).isEqualTo(200);
     }
 
     @Test

@@ -67,10 +67,11 @@ class NeutronErrorsTest {
 
     @Test
     void wrongStateIsVpnaasStateInvalidToUpdate() {
-        var fault = fault(new Problem.WrongState(ResourceType.VPN_CONNECTION, "vco-1", ResourceState.UPDATING));
+        var fault = fault(new Problem.WrongState(ResourceType.VPN_CONNECTION, "vco-1", ResourceState.UPDATING,
+                Problem.WrongState.Change.MODIFY));
         assertThat(fault.status()).isEqualTo(400);
         assertThat(fault.code()).isEqualTo("VPNStateInvalidToUpdate");
-        assertThat(fault.getMessage()).isEqualTo("Invalid state UPDATING of vpnaas resource vco-1 for updating");
+        assertThat(fault.getMessage()).isEqualTo("Invalid state PENDING_UPDATE of vpnaas resource vco-1 for updating");
     }
 
     @Test
