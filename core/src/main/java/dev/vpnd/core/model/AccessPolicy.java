@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
 /**
  * What a credential may do (docs/security.md, "Key policies"). {@code actions} are patterns of the
  * action names a dialect gives its calls ({@code CreateVpnConnection}, {@code get_network}), where
- * {@code *} stands for any run of characters and letter case does not count, as in Alibaba RAM; a
- * call is allowed when one pattern matches its name. {@code resources}, when not empty, are the
- * canonical ids of the only VPN gateways and connections the calls may touch: a call must name at
- * least one, and every one it names must be listed or belong to a listed gateway (a resource-scoped
- * call that names nothing is refused, as RAM refuses it, rather than answered with a filtered list).
+ * {@code *} stands for any run of characters and letter case does not count, as in the clouds' own
+ * policy languages; a call is allowed when one pattern matches its name. {@code resources}, when not
+ * empty, are the canonical ids of the only VPN gateways and connections the calls may touch: a call
+ * must name at least one, and every one it names must be listed or belong to a listed gateway (a
+ * resource-scoped call that names nothing is refused, as the clouds refuse it, rather than answered
+ * with a filtered list).
  * {@code regions}, when not empty, are the canonical ids of the only regions a call may name.
  */
 public record AccessPolicy(List<String> actions, Set<String> resources, Set<String> regions) {
@@ -28,7 +29,7 @@ public record AccessPolicy(List<String> actions, Set<String> resources, Set<Stri
 
     /** Every action, everywhere: a key made without a policy. */
     public static final AccessPolicy ALLOW_ALL = new AccessPolicy(List.of("*"), Set.of(), Set.of());
-    /** The {@code --read-only} shorthand: Alibaba's and Tencent's reads. */
+    /** The {@code --read-only} shorthand: the reads of the RPC-style dialects ({@code Describe*}, {@code List*}). */
     public static final AccessPolicy READ_ONLY = new AccessPolicy(List.of("Describe*", "List*"), Set.of(), Set.of());
     /** Keystone's {@code reader} role: Neutron's reads, whose policy rules are {@code get_<member>}. */
     public static final AccessPolicy READER = new AccessPolicy(List.of("get_*"), Set.of(), Set.of());

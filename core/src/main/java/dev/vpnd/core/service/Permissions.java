@@ -29,7 +29,7 @@ public final class Permissions {
         record ById(ResourceType type, String id) implements Target {
         }
 
-        /** A VPN gateway or connection by its serial (Tencent's ids encode it). */
+        /** A VPN gateway or connection by its serial (the id form of dialects whose ids encode it). */
         record BySerial(ResourceType type, long serial) implements Target {
         }
 
