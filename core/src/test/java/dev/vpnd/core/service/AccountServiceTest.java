@@ -124,6 +124,14 @@ class AccountServiceTest {
     }
 
     @Test
+    void theDemoUsersFixedHashesMatchTheirPublishedPasswordsOnly() {
+        assertThat(Passwords.matches(AccountService.DEMO_PASSWORD, AccountService.DEMO_PASSWORD_HASH)).isTrue();
+        assertThat(Passwords.matches(AccountService.ADMIN_PASSWORD, AccountService.ADMIN_PASSWORD_HASH)).isTrue();
+        assertThat(Passwords.matches(AccountService.ADMIN_PASSWORD, AccountService.DEMO_PASSWORD_HASH)).isFalse();
+        assertThat(Passwords.matches("demo ", AccountService.DEMO_PASSWORD_HASH)).isFalse();
+    }
+
+    @Test
     void ensureDemoCreatesTheDemoAndAdminProjectsOnce() {
         accounts.ensureDemo(Map.of("more-demo-key", "more-demo-secret"));
         accounts.ensureDemo(Map.of("more-demo-key", "more-demo-secret"));
