@@ -24,6 +24,7 @@ import dev.vpnd.server.dialect.aliyun.AliyunIds;
 import dev.vpnd.server.security.KeyStyle;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,44 @@ class KeyPolicyTest {
         assertThat(nameOf(connection2)).isEqualTo("two");
         assertThat(admin.describeVpnConnections(new DescribeVpnConnectionsRequest().setRegionId(REGION)).getBody()
                 .getTotalCount()).isEqualTo(2);
+    }
+
+    /** A request through the old SDK's CommonRequest, with parameters its action does not take. */
+    private static com.aliyuncs.CommonResponse common(AccessKey key, String action, Map<String, String> params)
+            throws ClientException {
+        var request = new com.aliyuncs.CommonRequest();
+        request.setSysDomain(VPND.aliyunEndpoint());
+        request.setSysProtocol(ProtocolType.HTTP);
+        request.setSysMethod(com.aliyuncs.http.MethodType.POST);
+        request.setSysVersion("2016-04-28");
+        request.setSysAction(action);
+        request.putQueryParameter("RegionId", REGION);
+        params.forEach(request::putQueryParameter);
+        return AliyunClients.oldSdk(key.id(), key.secret().value()).getCommonResponse(request);
+    }
+
+    @Test
+    void aParameterTheActionIgnoresDoesNotLetACallPast() throws Exception {
+        var key = key(allow("*", gateway1));
+        // Each names the key's own gateway or connection in a parameter the action does not act through.
+        List<Map.Entry<String, Map<String, String>>> smuggled = List.of(
+                Map.entry("DescribeVpnConnections", Map.of("ResourceType", "VpnConnection", "ResourceId.1",
+                        connection1)),
+                Map.entry("DescribeVpnGateways", Map.of("VpnConnectionId", connection1)),
+                Map.entry("DescribeCustomerGateways", Map.of("VpnConnectionId", connection1)),
+                Map.entry("DescribeVpcs", Map.of("VpnGatewayId", gateway1)),
+                Map.entry("DescribeRegions", Map.of("VpnGatewayId", gateway1)),
+                Map.entry("DeleteVpc", Map.of("VpcId", "vpc-doesnotexist", "VpnConnectionId", connection1)),
+                Map.entry("DescribeVpnConnection", Map.of("VpnConnectionId", connection2, "VpnGatewayId",
+                        gateway1)),
+                Map.entry("ListTagResources", Map.of("ResourceType", "VpnGateway", "VpnGatewayId", gateway1)));
+        for (var call : smuggled) {
+            var e = catchThrowableOfType(ClientException.class, () -> common(key, call.getKey(), call.getValue()));
+            assertThat(e).as(call.getKey()).isNotNull();
+            assertThat(e.getErrCode()).as(call.getKey()).isEqualTo(FORBIDDEN);
+        }
+        assertThat(common(key, "ListTagResources", Map.of("ResourceType", "VpnGateway", "ResourceId.1", gateway1))
+                .getHttpStatus()).as("a tag action names its resources by ResourceId.N").isEqualTo(200);
     }
 
     @Test

@@ -2,11 +2,34 @@ package dev.vpnd.server.dialect.aliyun;
 
 import dev.vpnd.server.dialect.ActionTable;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Every action of VPC API version 2016-04-28 that vpnd answers, one line each. */
 final class AliyunActions {
     static final String VERSION = "2016-04-28";
 
+    /**
+     * The parameters through which each action acts on VPN gateways and connections; an action not
+     * here (VPCs, customer gateways, regions, a new gateway) names none, so a key limited to some
+     * resources may not call it. {@link AliyunTargets#TAGGED} stands for a tag action's
+     * {@code ResourceType} with its {@code ResourceId.N}.
+     */
+    private static final Map<String, List<String>> TARGETS = Map.ofEntries(
+            Map.entry("DescribeVpnGateways", List.of("VpnGatewayId")),
+            Map.entry("DescribeVpnGateway", List.of("VpnGatewayId")),
+            Map.entry("ModifyVpnGatewayAttribute", List.of("VpnGatewayId")),
+            Map.entry("DeleteVpnGateway", List.of("VpnGatewayId")),
+            Map.entry("CreateVpnConnection", List.of("VpnGatewayId")),
+            Map.entry("DescribeVpnConnections", List.of("VpnGatewayId", "VpnConnectionId")),
+            Map.entry("DescribeVpnConnection", List.of("VpnConnectionId")),
+            Map.entry("ModifyVpnConnectionAttribute", List.of("VpnConnectionId")),
+            Map.entry("DeleteVpnConnection", List.of("VpnConnectionId")),
+            Map.entry("TagResources", List.of(AliyunTargets.TAGGED)),
+            Map.entry("UnTagResources", List.of(AliyunTargets.TAGGED)),
+            Map.entry("ListTagResources", List.of(AliyunTargets.TAGGED)));
+
+    /** Declared after {@link #TARGETS}, which building it reads. */
     static final ActionTable<RpcAction> TABLE = table();
 
     private AliyunActions() {
@@ -42,7 +65,8 @@ final class AliyunActions {
         t.put("UnTagResources", TagActions::untag);
         t.put("ListTagResources", TagActions::list);
         var actions = new LinkedHashMap<String, RpcAction>();
-        t.forEach((name, handler) -> actions.put(name, new RpcAction(handler, readOnly(name))));
+        t.forEach((name, handler) -> actions.put(name, new RpcAction(handler, readOnly(name),
+                TARGETS.getOrDefault(name, List.of()))));
         return new ActionTable<>(actions);
     }
 }

@@ -115,7 +115,7 @@ public final class AliyunDialect extends RequestPipeline<RpcCall, AccessKey, Rpc
         RpcCall call = exchange.call();
         var params = call.params();
         if (!services.permissions().permits(caller.policy(), new Permissions.Call(caller.accountId(), call.action(),
-                regions.id(params.get("RegionId")).orElse(null), AliyunTargets.of(params)))) {
+                regions.id(params.get("RegionId")).orElse(null), AliyunTargets.of(exchange.action(), params)))) {
             throw AliyunError.SUB_USER_FORBIDDEN.fault();
         }
     }

@@ -13,10 +13,20 @@ import java.util.function.Function;
 /**
  * The VPN gateways and connections a Tencent call names, for a key limited to some
  * ({@link dev.vpnd.core.service.Permissions}): read from the parameters as sent, before they are
- * checked, so a value of the wrong shape names nothing rather than fail here.
+ * checked, so a value of the wrong shape names nothing rather than fail here. Whatever the action,
+ * these parameters are read: an action that does not take one refuses it as an unknown parameter
+ * before it runs, and one that takes it acts only within it (a filter is ANDed with the others). At
+ * most {@link #MAX_TARGETS} are looked up.
  */
 final class TencentTargets {
+    /** More than any action takes (its id lists stop at 100): a longer list is refused, not looked up. */
+    static final int MAX_TARGETS = 100;
+
     private TencentTargets() {
+    }
+
+    private static List<Target> bounded(List<Target> targets) {
+        return targets.size() > MAX_TARGETS ? List.of(new Target.Other()) : targets;
     }
 
     /** API 3.0: {@code VpnGatewayId(s)}, {@code VpnConnectionId(s)} and the Filters of those ids. */
@@ -43,7 +53,7 @@ final class TencentTargets {
                 }
             }
         }
-        return targets;
+        return bounded(targets);
     }
 
     /** The legacy API: {@code vpnGwId} and {@code vpnConnId}, each an old number or a new id. */
