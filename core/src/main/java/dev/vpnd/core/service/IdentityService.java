@@ -112,13 +112,17 @@ public final class IdentityService {
      * project is not the user's.
      */
     public Optional<Issued> exchange(String token, String projectId, String projectName) {
-        Optional<Session> session = validate(token);
-        if (session.isEmpty() || !names(session.get().project(), projectId, projectName)) {
+        if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
-        Session original = session.get();
-        return Optional.of(storage.write(s -> issue(s, original.user(), original.project(),
-                settings.clock().instant(), original.expiresAt())));
+        Instant now = settings.clock().instant();
+        // Checked and issued in one transaction: a token revoked meanwhile is exchanged for nothing.
+        return storage.write(s -> s.identities().findToken(sha256(token))
+                .filter(grant -> now.isBefore(grant.expiresAt()))
+                .flatMap(grant -> s.identities().findUser(grant.userId())
+                        .flatMap(user -> s.accounts().find(grant.accountId())
+                                .filter(project -> names(project, projectId, projectName))
+                                .map(project -> issue(s, user, project, now, grant.expiresAt())))));
     }
 
     /** Whether the project is the one named by id and by name, where either is given. */
