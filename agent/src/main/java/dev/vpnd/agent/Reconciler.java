@@ -134,6 +134,8 @@ public final class Reconciler {
 
         var errors = new HashMap<String, String>();
         var justLoaded = new HashSet<String>();
+        // Terminated for a change: what was listed of them before is gone, whatever that listing says.
+        var terminated = new HashSet<String>();
         for (Wanted tunnel : wanted.values()) {
             String name = tunnel.plan().name();
             if (tunnel.error() != null) {
@@ -147,6 +149,7 @@ public final class Reconciler {
             }
             if (changed && sas.containsKey(name)) {
                 charon.terminate(name);
+                terminated.add(name);
             }
             // Unless the connection is known to be the same, loading it may start it: charon runs the
             // start action of a connection it adds or replaces, not of one it is given again unchanged.
@@ -170,7 +173,7 @@ public final class Reconciler {
         for (Wanted tunnel : wanted.values()) {
             TunnelPlan plan = tunnel.plan();
             String name = plan.name();
-            TunnelReport seen = sas.get(name);
+            TunnelReport seen = terminated.contains(name) ? null : sas.get(name);
             if (plan.initiation() != Initiation.IMMEDIATE || errors.containsKey(name)
                     || (seen != null && seen.up() && !justLoaded.contains(name))) {
                 retries.forget(name);
