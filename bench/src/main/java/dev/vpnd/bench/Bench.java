@@ -23,11 +23,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./vpnd bench}: seeds a data directory through the store, starts vpnd on it as a separate
- * process, drives signed DescribeVpnConnections / DescribeVpnConnection calls at it over HTTP and
- * prints a Markdown table of requests/s and latency percentiles per scenario.
+ * process, drives each dialect's lists and reads at it over HTTP, signed as each client signs
+ * ({@link Scenarios}), then the first page at a fixed rate ({@link OpenLoop}), and prints a
+ * Markdown table of requests/s and latency percentiles per scenario.
  */
 @Command(name = "vpnd bench", mixinStandardHelpOptions = true, sortOptions = false, version = "vpnd bench 0.1.0",
-        description = "Seed N connections, start vpnd as its own process and measure signed Alibaba calls against it.",
+        description = "Seed N connections, start vpnd as its own process and measure every dialect's lists against it.",
         subcommands = DataPlaneBench.class)
 public final class Bench implements Callable<Integer> {
     /**
@@ -314,8 +315,9 @@ public final class Bench implements Callable<Integer> {
                 seed.sizes().connections(), seed.sizes().gateways(), seed.sizes().customerGateways(),
                 database == null ? "SQLite" : "PostgreSQL"));
         out.append(String.format(Locale.ROOT,
-                "- load: %d concurrent HTTP/1.1 keep-alive connections%s from %s, each request signed with its own "
-                        + "nonce (signature v1, HMAC-SHA1); %s warm-up then %s measured per scenario%n",
+                "- load: %d concurrent HTTP/1.1 keep-alive connections%s from %s (the open loop from the bench's own "
+                        + "sockets), each request signed as its client signs, none twice; %s warm-up then %s "
+                        + "measured per scenario%n",
                 concurrency, openedConnections < 0 ? "" : " (" + openedConnections + " opened in all)", generator,
                 human(warmup), human(duration)));
         out.append("- CPU per request, server / load generator:");

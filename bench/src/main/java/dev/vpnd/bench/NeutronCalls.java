@@ -20,8 +20,12 @@ final class NeutronCalls {
     static final String USER = "demo";
     static final String PASSWORD = "demo";
     static final String PROJECT = "demo";
-    /** What python-openstackclient 6.0 on Debian 12 sends (openstacksdk, keystoneauth1, requests). */
-    static final String USER_AGENT = "openstacksdk/0.101.0 keystoneauth1/5.1.1 python-requests/2.28.1 CPython/3.11.2";
+    /**
+     * What {@code openstack vpn ipsec site connection …} sends (python-openstackclient 6.0 on Debian 12,
+     * whose VPNaaS commands are python-neutronclient 8.1's, seen with {@code openstack --debug}); the
+     * {@code Accept-Encoding} is python-requests' default.
+     */
+    static final String USER_AGENT = "python-neutronclient";
 
     private final String token;
 
@@ -60,6 +64,7 @@ final class NeutronCalls {
                 "User-Agent: " + USER_AGENT,
                 "Accept-Encoding: gzip, deflate",
                 "Accept: application/json",
+                "Connection: keep-alive",
                 "X-Auth-Token: " + token), "");
     }
 }
