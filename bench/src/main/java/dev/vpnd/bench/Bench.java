@@ -1,27 +1,21 @@
 package dev.vpnd.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.errorprone.annotations.FormatMethod;
 import com.google.errorprone.annotations.FormatString;
-import dev.vpnd.core.problem.ResourceType;
 import dev.vpnd.core.service.AccountService;
 import dev.vpnd.server.cli.DurationConverter;
-import dev.vpnd.server.dialect.aliyun.AliyunIds;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,11 +23,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./vpnd bench}: seeds a data directory through the store, starts vpnd on it as a separate
- * process, drives signed DescribeVpnConnections / DescribeVpnConnection calls at it over HTTP and
- * prints a Markdown table of requests/s and latency percentiles per scenario.
+ * process, drives each dialect's lists and reads at it over HTTP, signed as each client signs
+ * ({@link Scenarios}), then the first page at a fixed rate ({@link OpenLoop}), and prints a
+ * Markdown table of requests/s and latency percentiles per scenario.
  */
 @Command(name = "vpnd bench", mixinStandardHelpOptions = true, sortOptions = false, version = "vpnd bench 0.1.0",
-        description = "Seed N connections, start vpnd as its own process and measure signed Alibaba calls against it.",
+        description = "Seed N connections, start vpnd as its own process and measure every dialect's lists against it.",
         subcommands = DataPlaneBench.class)
 public final class Bench implements Callable<Integer> {
     /**
@@ -76,9 +71,13 @@ public final class Bench implements Callable<Integer> {
     String database;
 
     @Option(names = "--scenario", paramLabel = "NAME", split = ",",
-            description = "Run only these scenarios: first-page, deep-page, two-tags, by-id "
-                    + "(default: all, in that order).")
+            description = "Run only these scenarios: first-page, deep-page, two-tags, by-id, gateways, tencent, "
+                    + "tencent-legacy, neutron, neutron-by-id, open-loop (default: all, in that order).")
     List<String> only;
+
+    @Option(names = "--open-loop-rate", defaultValue = "0", paramLabel = "REQUESTS_PER_SECOND",
+            description = "The open loop's rate (default: half of the first page's maximum in this run).")
+    double openLoopRate;
 
     @Option(names = "--load-generator", defaultValue = "auto", paramLabel = "wrk|java|auto",
             description = "wrk (must be on the PATH), the built-in Java generator, or auto: wrk when installed "
@@ -145,54 +144,79 @@ public final class Bench implements Callable<Integer> {
 
         List<String> jvmOptions = serverJavaOpts.isBlank() ? List.of()
                 : Arrays.asList(serverJavaOpts.trim().split("\\s+"));
-        List<Planned> scenarios = scenarios(seed);
         var outcomes = new ArrayList<Outcome>();
         var inServer = new ArrayList<ServerHistogram>();
+        OpenLoopResult openLoop = null;
+        double firstPageRate = 0;
         int opened;
         String generator;
-        try (var server = ServerProcess.start(serverJar, dir, database, jvmOptions, pinned(serverCpus), List.of())) {
+        // --demo adds the demo account's published Tencent key, which the Tencent scenarios sign with.
+        try (var server = ServerProcess.start(serverJar, dir, database, jvmOptions, pinned(serverCpus),
+                List.of("--demo"))) {
             Thread killer = server.stopper();
             Runtime.getRuntime().addShutdownHook(killer);
             say("vpnd (pid %d) listening on %s, log in %s", server.pid(), server.endpoint(), server.log());
-            var signer = new V1Signer(AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET);
             // The Java generator always makes the probes; it also makes the load when wrk is absent.
-            try (var client = new LoadGenerator(server.endpoint(), concurrency, signer, server::cpuNanos);
-                    Load load = chooseLoad(client, server, signer);
+            try (var client = new LoadGenerator(concurrency, server::cpuNanos);
+                    Load load = chooseLoad(client, server);
                     var metricsClient = java.net.http.HttpClient.newHttpClient()) {
+                List<Planned> scenarios = chosen(scenarios(seed, server, client).all());
                 generator = load.description();
                 say("load generator: %s", generator);
                 // The first scenario would otherwise pay for compiling the server's and this process's hot
                 // code: one uncounted round of every scenario first, so each figure is a steady state.
                 for (Planned planned : scenarios) {
-                    probe(client, planned);
+                    planned.probe(client);
                 }
                 say("JIT warm-up: every scenario for %s, not counted...", human(warmup));
                 for (Planned planned : scenarios) {
-                    load.warmUp(planned.scenario(), warmup);
+                    if (!planned.key().equals(Scenarios.OPEN_LOOP)) {
+                        load.warmUp(planned.scenario(), warmup);
+                    }
                 }
+                Outcome firstPage = null;
                 for (Planned planned : scenarios) {
-                    String check = probe(client, planned);
-                    say("%s: %s; %s warm-up, %s measured...", planned.scenario().name(), check, human(warmup),
+                    String check = planned.probe(client);
+                    Scenario scenario = planned.scenario();
+                    double rate = 0;
+                    if (planned.key().equals(Scenarios.OPEN_LOOP)) {
+                        rate = openLoopRate > 0 ? openLoopRate : firstPage.requestsPerSecond() / 2;
+                        scenario = new Scenario(String.format(Locale.ROOT, "%s, open loop at %,.0f requests/s",
+                                scenario.name(), rate), scenario.action(), scenario.endpoint(), scenario.live(),
+                                scenario.batch());
+                    }
+                    say("%s: %s; %s warm-up, %s measured...", scenario.name(), check, human(warmup),
                             human(duration));
-                    load.warmUp(planned.scenario(), warmup);
-                    var before = ServerHistogram.scrape(metricsClient, server.admin(), planned.scenario().action());
-                    var outcome = load.run(planned.scenario(), Duration.ZERO, duration);
-                    var served = ServerHistogram.scrape(metricsClient, server.admin(), planned.scenario().action())
+                    var before = ServerHistogram.scrape(metricsClient, server.admin(), scenario.action());
+                    Outcome outcome;
+                    if (rate > 0) {
+                        outcome = OpenLoop.run(scenario, concurrency, rate, warmup, duration, server::cpuNanos);
+                        openLoop = new OpenLoopResult(rate, outcome, firstPage);
+                    } else {
+                        load.warmUp(scenario, warmup);
+                        before = ServerHistogram.scrape(metricsClient, server.admin(), scenario.action());
+                        outcome = load.run(scenario, Duration.ZERO, duration);
+                        if (planned.key().equals(Scenarios.FIRST_PAGE)) {
+                            firstPage = outcome;
+                            firstPageRate = outcome.requestsPerSecond();
+                        }
+                    }
+                    var served = ServerHistogram.scrape(metricsClient, server.admin(), scenario.action())
                             .since(before);
                     outcomes.add(outcome);
                     inServer.add(served);
                     say("%s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors; in the server p50 ≤ %.2f ms, "
                             + "p99 ≤ %.2f ms; CPU per request: server %.0f µs, load generator %.0f µs",
-                            planned.scenario().name(), outcome.requestsPerSecond(), millis(outcome.latency().p50()),
+                            scenario.name(), outcome.requestsPerSecond(), millis(outcome.latency().p50()),
                             millis(outcome.latency().p99()), outcome.errors(), millis(served.percentileNanos(50)),
                             millis(served.percentileNanos(99)), outcome.serverCpuMicrosPerRequest(),
                             outcome.generatorCpuMicrosPerRequest());
                     if (outcome.othersCpuShare() > 0.05) {
                         say("%s: warning: other processes used %.0f %% of the machine's CPU while measuring; "
-                                + "the figures are low", planned.scenario().name(), 100 * outcome.othersCpuShare());
+                                + "the figures are low", scenario.name(), 100 * outcome.othersCpuShare());
                     }
                     if (outcome.firstError() != null) {
-                        say("%s: first error: %s", planned.scenario().name(), outcome.firstError());
+                        say("%s: first error: %s", scenario.name(), outcome.firstError());
                     }
                 }
                 opened = load.openedConnections();
@@ -200,101 +224,73 @@ public final class Bench implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(killer);
         }
         System.out.println();
-        System.out.print(table(outcomes, inServer));
+        System.out.print(table(outcomes, inServer, firstPageRate));
+        if (openLoop != null) {
+            System.out.println();
+            System.out.print(openLoop.summary());
+        }
         System.out.println();
         System.out.print(facts(seed, generator, opened, jvmOptions, outcomes, loadBefore));
         System.out.flush();
         return outcomes.stream().anyMatch(o -> o.errors() > 0) ? 2 : 0;
     }
 
-    /** A scenario and, for the list calls, the TotalCount its probe must show (null: any). */
-    record Planned(Scenario scenario, Long expectedTotal) {
+    /**
+     * Every scenario against this server: signs in to Keystone once (the CLI's token), lists the
+     * gateways' Tencent ids with DescribeVpnGateways and reads their legacy numbers from the seed.
+     */
+    private Scenarios scenarios(Seeder.Seed seed, ServerProcess server, LoadGenerator client) throws Exception {
+        URI tencentListener = server.listener("tencent");
+        var tencent = new TencentCalls(tencentListener.getHost() + ":" + tencentListener.getPort());
+        var neutron = new NeutronCalls(NeutronCalls.signIn(server.listener("keystone")));
+        var tencentIds = Scenarios.tencentGatewayIds(client, tencentListener, tencent, seed.sizes().gateways());
+        var listeners = Map.of("aliyun", server.endpoint(), "tencent", tencentListener,
+                "neutron", server.listener("neutron"));
+        return new Scenarios(seed, listeners, new V1Signer(AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET),
+                tencent, neutron, tencentIds, Seeder.gatewaySerials(seed, database));
     }
 
-    private List<Planned> scenarios(Seeder.Seed seed) {
-        String region = Seeder.REGION;
-        String[] gatewayIds = seed.gatewayIds().stream()
-                .map(id -> AliyunIds.encode(ResourceType.VPN_GATEWAY, id)).toArray(String[]::new);
-        String[] connectionIds = seed.connectionIds().stream()
-                .map(id -> AliyunIds.encode(ResourceType.VPN_CONNECTION, id)).toArray(String[]::new);
-        int n = seed.sizes().connections();
-        int deepPage = Math.max(1, n / 50 - 1);
-        long tagged = 0;
-        for (int i = 0; i < n; i++) {
-            var tags = Seeder.tagsOf(i);
-            if (tags.get(0).value().equals("prod") && tags.get(1).value().equals("t7")) {
-                tagged++;
-            }
-        }
-        var all = new LinkedHashMap<String, Planned>();
-        all.put("first-page", new Planned(new Scenario(
-                "first page of one gateway (VpnGatewayId, PageSize=10)", "DescribeVpnConnections",
-                () -> Map.of("RegionId", region, "PageNumber", "1", "PageSize", "10",
-                        "VpnGatewayId", gatewayIds[ThreadLocalRandom.current().nextInt(gatewayIds.length)])), null));
-        all.put("deep-page", new Planned(new Scenario(
-                "deep page of the region (PageSize=50, PageNumber=" + deepPage + ")", "DescribeVpnConnections",
-                () -> Map.of("RegionId", region, "PageNumber", String.valueOf(deepPage), "PageSize", "50")),
-                (long) n));
-        all.put("two-tags", new Planned(new Scenario(
-                "two-tag filter (env=prod, team=t7, PageSize=10)", "DescribeVpnConnections",
-                () -> Map.of("RegionId", region, "PageNumber", "1", "PageSize", "10", "Tag.1.Key", "env",
-                        "Tag.1.Value", "prod", "Tag.2.Key", "team", "Tag.2.Value", "t7")), tagged));
-        all.put("by-id", new Planned(new Scenario(
-                "DescribeVpnConnection by id", "DescribeVpnConnection",
-                () -> Map.of("RegionId", region,
-                        "VpnConnectionId", connectionIds[ThreadLocalRandom.current().nextInt(connectionIds.length)])),
-                null));
+    /** The scenarios {@code --scenario} names, in its order; the open loop after the first page it halves. */
+    private List<Planned> chosen(Map<String, Planned> all) {
+        var names = new ArrayList<String>();
         if (only == null || only.isEmpty()) {
-            return List.copyOf(all.values());
+            names.addAll(all.keySet());
+            names.add(Scenarios.OPEN_LOOP);
+        } else {
+            only.forEach(name -> names.add(name.trim()));
+        }
+        int open = names.indexOf(Scenarios.OPEN_LOOP);
+        if (open >= 0 && openLoopRate <= 0 && !names.subList(0, open).contains(Scenarios.FIRST_PAGE)) {
+            names.add(open, Scenarios.FIRST_PAGE); // its maximum sets the open loop's rate
         }
         var chosen = new ArrayList<Planned>();
-        for (String name : only) {
-            Planned planned = all.get(name.trim());
+        for (String name : names) {
+            Planned planned = name.equals(Scenarios.OPEN_LOOP) ? all.get(Scenarios.FIRST_PAGE) : all.get(name);
             if (planned == null) {
                 throw new CommandLine.ParameterException(new CommandLine(this),
-                        "unknown scenario " + name + "; one of " + all.keySet());
+                        "unknown scenario " + name + "; one of " + all.keySet() + " or " + Scenarios.OPEN_LOOP);
             }
-            chosen.add(planned);
+            chosen.add(name.equals(Scenarios.OPEN_LOOP) ? new Planned(name, planned.scenario(), planned.probe())
+                    : planned);
         }
         return chosen;
     }
 
-    /** One request before timing: the answer must be a 200 with what the seed says it holds. */
-    private static String probe(LoadGenerator load, Planned planned) throws Exception {
-        var response = load.probe(planned.scenario());
-        String body = response.getContentAsString();
-        if (response.getStatus() != 200) {
-            throw new IllegalStateException(planned.scenario().name() + ": HTTP " + response.getStatus() + ": " + body);
-        }
-        JsonNode json = new ObjectMapper().readTree(body.getBytes(StandardCharsets.UTF_8));
-        if (json.has("TotalCount")) {
-            long total = json.path("TotalCount").asLong();
-            int items = json.path("VpnConnections").path("VpnConnection").size();
-            if ((planned.expectedTotal() != null && total != planned.expectedTotal()) || items == 0) {
-                throw new IllegalStateException(planned.scenario().name() + ": expected TotalCount "
-                        + planned.expectedTotal() + " and some items, got " + total + " and " + items);
-            }
-            return String.format(Locale.ROOT, "probe TotalCount=%d, %d items, %,d bytes", total, items,
-                    response.getContent().length);
-        }
-        if (!json.path("VpnConnectionId").asText("").startsWith("vco-")) {
-            throw new IllegalStateException(planned.scenario().name() + ": no VpnConnectionId in " + body);
-        }
-        return String.format(Locale.ROOT, "probe %s, %,d bytes", json.path("VpnConnectionId").asText(),
-                response.getContent().length);
-    }
-
-    static String table(List<Outcome> outcomes, List<ServerHistogram> inServer) {
+    /** The figures as a Markdown table; {@code firstPageRate}: the first page's requests/s, 0 when not run. */
+    static String table(List<Outcome> outcomes, List<ServerHistogram> inServer, double firstPageRate) {
         var out = new StringBuilder();
-        out.append("| scenario | requests/s | p50 ms | p99 ms | p99.9 ms | max ms | errors "
+        out.append("| scenario | requests/s | of the first page's | p50 ms | p99 ms | p99.9 ms | max ms | errors "
                 + "| in the server: p50 / p99 ms (at most) |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (int i = 0; i < outcomes.size(); i++) {
             var o = outcomes.get(i);
             var l = o.latency();
             var served = inServer.get(i);
-            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %d | %.2f / %.2f |%n",
-                    o.scenario().name(), o.requestsPerSecond(), millis(l.p50()), millis(l.p99()), millis(l.p999()),
+            out.append(String.format(Locale.ROOT,
+                    "| %s | %,.0f | %s | %.2f | %.2f | %.2f | %.2f | %d | %.2f / %.2f |%n",
+                    o.scenario().name(), o.requestsPerSecond(),
+                    firstPageRate > 0 ? String.format(Locale.ROOT, "%.0f %%", 100 * o.requestsPerSecond()
+                            / firstPageRate) : "", millis(l.p50()), millis(l.p99()), millis(l.p999()),
                     millis(l.max()), o.errors(), millis(served.percentileNanos(50)),
                     millis(served.percentileNanos(99))));
         }
@@ -319,8 +315,9 @@ public final class Bench implements Callable<Integer> {
                 seed.sizes().connections(), seed.sizes().gateways(), seed.sizes().customerGateways(),
                 database == null ? "SQLite" : "PostgreSQL"));
         out.append(String.format(Locale.ROOT,
-                "- load: %d concurrent HTTP/1.1 keep-alive connections%s from %s, each request signed with its own "
-                        + "nonce (signature v1, HMAC-SHA1); %s warm-up then %s measured per scenario%n",
+                "- load: %d concurrent HTTP/1.1 keep-alive connections%s from %s (the open loop from the bench's own "
+                        + "sockets), each request signed as its client signs, none twice; %s warm-up then %s "
+                        + "measured per scenario%n",
                 concurrency, openedConnections < 0 ? "" : " (" + openedConnections + " opened in all)", generator,
                 human(warmup), human(duration)));
         out.append("- CPU per request, server / load generator:");
@@ -378,7 +375,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     /** wrk when asked for, or when {@code auto} finds it installed; else the Java generator. */
-    private Load chooseLoad(LoadGenerator java, ServerProcess server, V1Signer signer) throws IOException {
+    private Load chooseLoad(LoadGenerator java, ServerProcess server) throws IOException {
         var wrk = WrkLoad.find();
         switch (loadGenerator) {
             case "java" -> {
@@ -407,8 +404,7 @@ public final class Bench implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
                     "--load-generator: one of wrk, java, auto");
         }
-        return new WrkLoad(wrk.get(), pinned(loadCpus), server.endpoint(), concurrency, wrkThreads, signer,
-                server::cpuNanos);
+        return new WrkLoad(wrk.get(), pinned(loadCpus), concurrency, wrkThreads, server::cpuNanos);
     }
 
     /** The Java generator as the load, closed by its owner rather than by this use. */

@@ -16,11 +16,9 @@ import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -36,25 +34,17 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class LoadGenerator implements Load {
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
-    static final String USER_AGENT =
-            "AlibabaCloud (Linux; amd64) Java/" + Runtime.version() + " Core/4.7.10 HTTPClient/JettyHttpClient";
 
     private final HttpClient client;
-    private final String host;
-    private final int port;
     private final int concurrency;
-    private final V1Signer signer;
     private final LongSupplier serverCpuNanos;
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicInteger openedConnections = new AtomicInteger();
 
     /** @param serverCpuNanos the CPU time the server process has used so far */
-    LoadGenerator(URI endpoint, int concurrency, V1Signer signer, LongSupplier serverCpuNanos) throws Exception {
+    LoadGenerator(int concurrency, LongSupplier serverCpuNanos) throws Exception {
         this.serverCpuNanos = serverCpuNanos;
-        this.host = endpoint.getHost();
-        this.port = endpoint.getPort();
         this.concurrency = concurrency;
-        this.signer = signer;
         var connector = new ClientConnector();
         connector.setSelectors(1);
         var threads = new QueuedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 2));
@@ -65,7 +55,8 @@ final class LoadGenerator implements Load {
         client.setMaxConnectionsPerDestination(concurrency);
         client.setMaxRequestsQueuedPerDestination(Math.max(1024, concurrency * 4));
         client.setFollowRedirects(false);
-        client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
+        // Each call carries its client's User-Agent, or none as its client sends none.
+        client.setUserAgentField(null);
         client.setIdleTimeout(60_000);
         // Identity responses, as the old SDK asks for (Accept-Encoding: identity): no gzip decoding.
         client.getContentDecoderFactories().clear();
@@ -101,7 +92,12 @@ final class LoadGenerator implements Load {
 
     /** One request, synchronously, to check a scenario answers what it should before timing it. */
     ContentResponse probe(Scenario scenario) throws Exception {
-        return request(scenario).timeout(30, TimeUnit.SECONDS).send();
+        return send(scenario.endpoint(), scenario.live().get());
+    }
+
+    /** One call to the listener at {@code endpoint}, synchronously. */
+    ContentResponse send(URI endpoint, HttpCall call) throws Exception {
+        return request(endpoint, call).send();
     }
 
     @Override
@@ -149,19 +145,26 @@ final class LoadGenerator implements Load {
     }
 
     private Request request(Scenario scenario) {
-        String query = signer.query(scenario.action(), scenario.params().get());
-        return client.newRequest(host, port)
-                .method(HttpMethod.POST)
-                .path("/?" + query)
-                .headers(h -> h
-                        .put(HttpHeader.ACCEPT_ENCODING, "identity")
-                        .put("x-sdk-invoke-type", "normal")
-                        .put(HttpHeader.ACCEPT, "application/json")
-                        .put("x-acs-action", scenario.action())
-                        .put("x-sdk-client", "Java/2.0.0")
-                        .put("x-acs-version", V1Signer.VERSION)
-                        .put(HttpHeader.CONTENT_TYPE, "application/x-www-form-urlencoded"))
+        return request(scenario.endpoint(), scenario.live().get());
+    }
+
+    /** {@code call} as a Jetty request to {@code endpoint}: its method, target, headers in order and body. */
+    Request request(URI endpoint, HttpCall call) {
+        String contentType = call.header("Content-Type");
+        var request = client.newRequest(endpoint.getHost(), endpoint.getPort())
+                .method(call.method())
+                .path(call.target())
+                .headers(h -> {
+                    for (String line : call.headers()) {
+                        int colon = line.indexOf(':');
+                        h.add(line.substring(0, colon), line.substring(colon + 1).trim());
+                    }
+                })
                 .timeout(30, TimeUnit.SECONDS);
+        if (!call.body().isEmpty()) {
+            request.body(new BytesRequestContent(contentType, call.bodyBytes()));
+        }
+        return request;
     }
 
     /** One of the concurrent clients: sends, waits for the whole response, records, sends again. */

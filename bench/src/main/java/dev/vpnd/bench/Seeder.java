@@ -237,6 +237,14 @@ public final class Seeder {
         return new Seed(dir, scope, sizes, gatewayIds, connectionIds, false, took);
     }
 
+    /** The seeded gateways' serials, in the order of {@link Seed#gatewayIds()}: Tencent's legacy API's ids. */
+    public static List<Long> gatewaySerials(Seed seed, String database) {
+        try (var storage = open(seed.dir(), database)) {
+            return storage.read(s -> seed.gatewayIds().stream()
+                    .map(id -> s.gateways().find(seed.scope(), id).orElseThrow().serial()).toList());
+        }
+    }
+
     private static String demoAccountId(JdbcStorage storage) {
         return storage.read(s -> s.accounts().findByName(AccountService.DEMO_ACCOUNT)).orElseThrow().id();
     }

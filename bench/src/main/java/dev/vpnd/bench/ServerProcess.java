@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,12 +25,14 @@ final class ServerProcess implements AutoCloseable {
     private final URI admin;
     private final URI agent;
     private final Path log;
+    private final Map<String, URI> listeners;
 
-    private ServerProcess(Process process, URI endpoint, URI admin, URI agent, Path log) {
+    private ServerProcess(Process process, Map<String, URI> listeners, Path log) {
         this.process = process;
-        this.endpoint = endpoint;
-        this.admin = admin;
-        this.agent = agent;
+        this.endpoint = listeners.get("aliyun");
+        this.admin = listeners.get("admin");
+        this.agent = listeners.get("agent");
+        this.listeners = Map.copyOf(listeners);
         this.log = log;
     }
 
@@ -74,12 +78,15 @@ final class ServerProcess implements AutoCloseable {
                 Thread.sleep(50);
             }
             var written = new ObjectMapper().readTree(endpoints.toFile());
-            String url = written.path("aliyun").asText("");
-            if (url.isEmpty()) {
-                throw new IllegalStateException(endpoints + " names no aliyun endpoint");
+            var listeners = new HashMap<String, URI>();
+            for (String name : List.of("aliyun", "tencent", "keystone", "neutron", "agent", "admin")) {
+                String url = written.path(name).asText("");
+                if (url.isEmpty()) {
+                    throw new IllegalStateException(endpoints + " names no " + name + " endpoint");
+                }
+                listeners.put(name, URI.create(url));
             }
-            return new ServerProcess(process, URI.create(url), URI.create(written.path("admin").asText("")),
-                    URI.create(written.path("agent").asText("")), log);
+            return new ServerProcess(process, listeners, log);
         } catch (Exception e) {
             stop(process);
             throw e;
@@ -96,8 +103,18 @@ final class ServerProcess implements AutoCloseable {
         return agent;
     }
 
+    /** The Alibaba listener. */
     URI endpoint() {
         return endpoint;
+    }
+
+    /** A listener by its name in {@code endpoints.json}: aliyun, tencent, keystone, neutron, agent, admin. */
+    URI listener(String name) {
+        URI uri = listeners.get(name);
+        if (uri == null) {
+            throw new IllegalArgumentException("no listener " + name);
+        }
+        return uri;
     }
 
     /** CPU time the server process has used so far (0 where the platform does not tell). */

@@ -3,7 +3,7 @@ package dev.vpnd.bench;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +21,14 @@ import java.util.regex.Pattern;
 /**
  * Load from wrk (github.com/wg/wrk, C and an epoll loop per thread), which costs the shared two
  * cores about a tenth of what the Java generator does per request. wrk cannot sign, and the server
- * refuses a signature nonce it has seen, so before each run this class signs enough requests (each
- * with its own nonce and the current timestamp, by the same {@link V1Signer}) into one file per wrk
- * thread, and {@code replay.lua} sends each line once. A run that runs out of signed requests stops
- * and counts as failed; the next one is sized from the rate seen.
+ * refuses a signature it has seen, so before each run this class signs enough requests (a batch of
+ * the scenario's, each unique: {@link Scenario#batch()}) into one file per wrk thread, and
+ * {@code replay.lua} sends each line once. A run that runs out of signed requests stops and counts
+ * as failed; the next one is sized from the rate seen.
+ *
+ * <p>A line is one request without its {@code Host} header, which the script adds: the method and
+ * target, a tab, then the header lines, the empty line and the body, with every CRLF written as a
+ * tab (no header value or body of the bench holds a tab, a CR or an LF).
  *
  * <p>wrk's latency percentiles are corrected for coordinated omission: a response slower than a
  * connection's mean interval adds the samples of the requests an open-loop client would have sent
@@ -46,25 +50,21 @@ final class WrkLoad implements Load {
             + "status=(\\d+) timeout=(\\d+) exhausted=(\\d+)");
 
     private final Path wrk;
-    private final URI endpoint;
     private final int concurrency;
     private final int threads;
     private final List<String> launcher;
-    private final V1Signer signer;
     private final LongSupplier serverCpuNanos;
     private final Path workDir;
     private final Path script;
     private final Map<String, Double> lastRate = new HashMap<>();
 
     /** {@code launcher}: a command that runs wrk in its place (taskset), or none. */
-    WrkLoad(Path wrk, List<String> launcher, URI endpoint, int concurrency, int threads, V1Signer signer,
-            LongSupplier serverCpuNanos) throws IOException {
+    WrkLoad(Path wrk, List<String> launcher, int concurrency, int threads, LongSupplier serverCpuNanos)
+            throws IOException {
         this.wrk = wrk;
         this.launcher = List.copyOf(launcher);
-        this.endpoint = endpoint;
         this.concurrency = concurrency;
         this.threads = Math.max(1, Math.min(threads, concurrency));
-        this.signer = signer;
         this.serverCpuNanos = serverCpuNanos;
         // Hundreds of megabytes of signed requests are written before each run: in memory, so that the
         // kernel does not write them back to disk while the run is measured.
@@ -127,8 +127,7 @@ final class WrkLoad implements Load {
         var command = new ArrayList<>(launcher);
         command.addAll(List.of(wrk.toString(), "-t", String.valueOf(threads), "-c", String.valueOf(concurrency),
                 "-d", seconds + "s", "--timeout", "30s", "--latency", "-s", script.toString(),
-                "http://" + endpoint.getHost() + ":" + endpoint.getPort() + "/", "--", prefix.toString(),
-                headers(scenario.action())));
+                "http://" + scenario.hostPort() + "/", "--", prefix.toString()));
         long serverCpuStart = serverCpuNanos.getAsLong();
         long childrenStart = SystemCpu.reapedChildrenNanos();
         long machineStart = SystemCpu.machineBusyNanos();
@@ -176,13 +175,12 @@ final class WrkLoad implements Load {
         var writers = new ArrayList<BufferedWriter>(threads);
         try {
             for (int t = 0; t < threads; t++) {
-                writers.add(Files.newBufferedWriter(Path.of(prefix + "." + t), StandardCharsets.US_ASCII));
+                writers.add(Files.newBufferedWriter(Path.of(prefix + "." + t), StandardCharsets.ISO_8859_1));
             }
-            for (long i = 0; i < count; i++) {
-                var out = writers.get((int) (i % threads));
-                out.write("/?");
-                out.write(signer.query(scenario.action(), scenario.params().get()));
-                out.write('\n');
+            Scenario.Batch batch = scenario.batch().get();
+            // A batch that holds fewer than the run may send ends it early, reported as run out.
+            for (long i = 0; i < Math.min(count, batch.capacity()); i++) {
+                write(batch.calls().apply(i), writers.get((int) (i % threads)));
             }
         } finally {
             for (var out : writers) {
@@ -197,16 +195,30 @@ final class WrkLoad implements Load {
         }
     }
 
-    /** The headers the old SDK sends with a POST of a query-signed call (as {@link LoadGenerator} does). */
-    private static String headers(String action) {
-        return "User-Agent: " + LoadGenerator.USER_AGENT + "\r\n"
-                + "Accept-Encoding: identity\r\n"
-                + "x-sdk-invoke-type: normal\r\n"
-                + "Accept: application/json\r\n"
-                + "x-acs-action: " + action + "\r\n"
-                + "x-sdk-client: Java/2.0.0\r\n"
-                + "x-acs-version: " + V1Signer.VERSION + "\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\n";
+    /** One line of a request file (see the class comment). */
+    static void write(HttpCall call, Writer out) throws IOException {
+        out.write(plain(call.method()));
+        out.write(' ');
+        out.write(plain(call.target()));
+        out.write('\t');
+        for (String header : call.headers()) {
+            out.write(plain(header));
+            out.write('\t');
+        }
+        byte[] body = call.bodyBytes();
+        out.write("Content-Length: " + body.length + "\t\t");
+        out.write(plain(new String(body, StandardCharsets.ISO_8859_1)));
+        out.write('\n');
+    }
+
+    private static String plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n') {
+                throw new IllegalArgumentException("a tab, CR or LF cannot go into wrk's request file: " + text);
+            }
+        }
+        return text;
     }
 
     private static long microsToNanos(String text) {
@@ -215,6 +227,7 @@ final class WrkLoad implements Load {
 
     @Override
     public void close() throws IOException {
+        deleteRequestFiles(workDir.resolve("requests")); // left by a run that failed
         Files.deleteIfExists(script);
         Files.deleteIfExists(workDir);
     }

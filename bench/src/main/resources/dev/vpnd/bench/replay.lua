@@ -1,8 +1,8 @@
 -- wrk script of `./vpnd bench`: replays pre-signed requests, each once (the server refuses a
--- signature nonce it has seen). Arguments after "--": the request file prefix and the header block.
--- Thread N reads PREFIX.N, one request target ("/?...&Signature=...") per line, written by the
--- bench just before the run so that every timestamp is fresh; the header block is CRLF-terminated
--- lines. done() prints one line that the bench parses.
+-- signature it has seen). Argument after "--": the request file prefix. Thread N reads PREFIX.N,
+-- written by the bench just before the run so that every timestamp is fresh: one request per line,
+-- "METHOD target", a tab, then its header lines, the empty line and its body with every CRLF
+-- written as a tab; the Host header is added here. done() prints one line that the bench parses.
 
 local threads = {}
 local next_id = 0
@@ -13,21 +13,24 @@ function setup(thread)
    table.insert(threads, thread)
 end
 
-local targets = {}
+local heads = {}
+local rests = {}
 local count = 0
 local i = 0
-local tail = ""
+local host = ""
 exhausted = false
 
 function init(args)
-   local file = assert(io.open(args[1] .. "." .. id, "r"))
+   local file = assert(io.open(args[1] .. "." .. id, "rb"))
    for line in file:lines() do
+      local tab = string.find(line, "\t", 1, true)
       count = count + 1
-      targets[count] = line
+      heads[count] = string.sub(line, 1, tab - 1)
+      -- Identical header blocks (the Alibaba scenarios') are one string: Lua interns strings.
+      rests[count] = string.gsub(string.sub(line, tab + 1), "\t", "\r\n")
    end
    file:close()
-   -- Everything after the request target, built once: headers, empty line, no body.
-   tail = " HTTP/1.1\r\nHost: " .. wrk.host .. ":" .. wrk.port .. "\r\n" .. args[2] .. "Content-Length: 0\r\n\r\n"
+   host = " HTTP/1.1\r\nHost: " .. wrk.host .. ":" .. wrk.port .. "\r\n"
 end
 
 function request()
@@ -38,7 +41,7 @@ function request()
       wrk.thread:stop()
       i = count
    end
-   return "POST " .. targets[i] .. tail
+   return heads[i] .. host .. rests[i]
 end
 
 function done(summary, latency, requests)
