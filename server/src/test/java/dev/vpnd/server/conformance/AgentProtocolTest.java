@@ -10,8 +10,6 @@ import com.aliyun.vpc20160428.models.DescribeVpnConnectionsRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnGatewayRequest;
 import com.aliyun.vpc20160428.models.ModifyVpnConnectionAttributeRequest;
 import com.aliyuncs.CommonRequest;
-import com.aliyuncs.http.MethodType;
-import com.aliyuncs.http.ProtocolType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.agent.protocol.AgentClient;
@@ -434,14 +432,7 @@ class AgentProtocolTest {
     }
 
     private static CommonRequest common(String action) {
-        var r = new CommonRequest();
-        r.setSysDomain(VPND.aliyunEndpoint());
-        r.setSysProtocol(ProtocolType.HTTP);
-        r.setSysMethod(MethodType.POST);
-        r.setSysVersion("2016-04-28");
-        r.setSysAction(action);
-        r.putQueryParameter("RegionId", REGION);
-        return r;
+        return AliyunClients.common(VPND.aliyunEndpoint(), REGION, action);
     }
 
     /** A dual-tunnel connection through the old SDK (the new one has no TunnelOptionsSpecification). */

@@ -58,4 +58,20 @@ final class AliyunClients {
         Polling.untilActive("gateway " + id, () -> client.describeVpnGateway(new DescribeVpnGatewayRequest()
                 .setRegionId(REGION).setVpnGatewayId(id)).getBody().getStatus(), "active");
     }
+
+    /**
+     * The old SDK's CommonRequest for {@code action} in {@code region}, POSTed over HTTP to
+     * {@code endpoint}: the one client here that sends any parameter (TunnelOptionsSpecification,
+     * which no typed request of the SDKs has, or parameters an action does not take).
+     */
+    static com.aliyuncs.CommonRequest common(String endpoint, String region, String action) {
+        var request = new com.aliyuncs.CommonRequest();
+        request.setSysDomain(endpoint);
+        request.setSysProtocol(com.aliyuncs.http.ProtocolType.HTTP);
+        request.setSysMethod(com.aliyuncs.http.MethodType.POST);
+        request.setSysVersion("2016-04-28");
+        request.setSysAction(action);
+        request.putQueryParameter("RegionId", region);
+        return request;
+    }
 }

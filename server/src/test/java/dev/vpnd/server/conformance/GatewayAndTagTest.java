@@ -34,8 +34,6 @@ import com.aliyuncs.CommonRequest;
 import com.aliyuncs.CommonResponse;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.exceptions.ClientException;
-import com.aliyuncs.http.MethodType;
-import com.aliyuncs.http.ProtocolType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.server.RunningVpnd;
@@ -496,14 +494,7 @@ class GatewayAndTagTest {
     // Dual tunnel, through the old SDK's CommonRequest.
 
     private static CommonRequest common(String action) {
-        var r = new CommonRequest();
-        r.setSysDomain(VPND.aliyunEndpoint());
-        r.setSysProtocol(ProtocolType.HTTP);
-        r.setSysMethod(MethodType.POST);
-        r.setSysVersion("2016-04-28");
-        r.setSysAction(action);
-        r.putQueryParameter("RegionId", REGION);
-        return r;
+        return AliyunClients.common(VPND.aliyunEndpoint(), REGION, action);
     }
 
     private static void tunnel(CommonRequest r, int n, String role, String cgw, String psk, String ikeVersion,

@@ -174,13 +174,7 @@ class KeyPolicyTest {
     /** A request through the old SDK's CommonRequest, with parameters its action does not take. */
     private static com.aliyuncs.CommonResponse common(AccessKey key, String action, Map<String, String> params)
             throws ClientException {
-        var request = new com.aliyuncs.CommonRequest();
-        request.setSysDomain(VPND.aliyunEndpoint());
-        request.setSysProtocol(ProtocolType.HTTP);
-        request.setSysMethod(com.aliyuncs.http.MethodType.POST);
-        request.setSysVersion("2016-04-28");
-        request.setSysAction(action);
-        request.putQueryParameter("RegionId", REGION);
+        var request = AliyunClients.common(VPND.aliyunEndpoint(), REGION, action);
         params.forEach(request::putQueryParameter);
         return AliyunClients.oldSdk(key.id(), key.secret().value()).getCommonResponse(request);
     }

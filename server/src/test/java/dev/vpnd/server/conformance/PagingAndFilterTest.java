@@ -11,10 +11,7 @@ import com.aliyun.vpc20160428.models.DescribeVpnConnectionsRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionsRequest.DescribeVpnConnectionsRequestTag;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionsResponseBody;
 import com.aliyun.vpc20160428.models.DescribeVpnConnectionsResponseBody.DescribeVpnConnectionsResponseBodyVpnConnectionsVpnConnection;
-import com.aliyuncs.CommonRequest;
 import com.aliyuncs.exceptions.ClientException;
-import com.aliyuncs.http.MethodType;
-import com.aliyuncs.http.ProtocolType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.server.RunningVpnd;
@@ -255,13 +252,7 @@ class PagingAndFilterTest {
 
     /** The 2023 page's sample sends tags as JSON text, {@code Tag=[{"Key":…,"Value":…}]}: the same filter. */
     private static JsonNode listWithJsonTags(String tags) throws Exception {
-        var request = new CommonRequest();
-        request.setSysDomain(VPND.aliyunEndpoint());
-        request.setSysProtocol(ProtocolType.HTTP);
-        request.setSysMethod(MethodType.POST);
-        request.setSysVersion("2016-04-28");
-        request.setSysAction("DescribeVpnConnections");
-        request.putQueryParameter("RegionId", AliyunClients.REGION);
+        var request = AliyunClients.common(VPND.aliyunEndpoint(), AliyunClients.REGION, "DescribeVpnConnections");
         request.putQueryParameter("VpnGatewayId", gatewayA);
         request.putQueryParameter("PageSize", "50");
         request.putQueryParameter("Tag", tags);

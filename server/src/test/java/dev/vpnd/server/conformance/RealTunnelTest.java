@@ -11,8 +11,6 @@ import com.aliyun.vpc20160428.models.DescribeVpnConnectionRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnGatewayRequest;
 import com.aliyun.vpc20160428.models.ModifyVpnConnectionAttributeRequest;
 import com.aliyuncs.CommonRequest;
-import com.aliyuncs.http.MethodType;
-import com.aliyuncs.http.ProtocolType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.agent.lab.LabNetwork;
@@ -235,14 +233,7 @@ class RealTunnelTest {
     }
 
     private static CommonRequest common(String action) {
-        var r = new CommonRequest();
-        r.setSysDomain(VPND.aliyunEndpoint());
-        r.setSysProtocol(ProtocolType.HTTP);
-        r.setSysMethod(MethodType.POST);
-        r.setSysVersion("2016-04-28");
-        r.setSysAction(action);
-        r.putQueryParameter("RegionId", REGION);
-        return r;
+        return AliyunClients.common(VPND.aliyunEndpoint(), REGION, action);
     }
 
     private static JsonNode describe(String connection) throws Exception {

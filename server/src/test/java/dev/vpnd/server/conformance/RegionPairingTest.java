@@ -14,9 +14,6 @@ import com.aliyun.vpc20160428.models.DescribeVpnGatewayRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnGatewaysRequest;
 import com.aliyun.vpc20160428.models.DescribeVpnGatewaysResponseBody;
 import com.aliyun.vpc20160428.models.ModifyVpnConnectionAttributeRequest;
-import com.aliyuncs.CommonRequest;
-import com.aliyuncs.http.MethodType;
-import com.aliyuncs.http.ProtocolType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.Credential;
@@ -251,13 +248,7 @@ class RegionPairingTest {
 
     private static void alibabaDualTunnel(String gatewayId, String name, String masterPeer, String slavePeer)
             throws Exception {
-        var r = new CommonRequest();
-        r.setSysDomain(VPND.aliyunEndpoint());
-        r.setSysProtocol(ProtocolType.HTTP);
-        r.setSysMethod(MethodType.POST);
-        r.setSysVersion("2016-04-28");
-        r.setSysAction("CreateVpnConnection");
-        r.putQueryParameter("RegionId", ALIBABA_HOME);
+        var r = AliyunClients.common(VPND.aliyunEndpoint(), ALIBABA_HOME, "CreateVpnConnection");
         r.putQueryParameter("VpnGatewayId", gatewayId);
         r.putQueryParameter("LocalSubnet", "10.2.0.0/16");
         r.putQueryParameter("RemoteSubnet", "192.168.1.0/24");
