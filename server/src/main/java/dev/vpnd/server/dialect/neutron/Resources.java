@@ -19,6 +19,12 @@ import java.util.UUID;
 final class Resources {
     /** The kinds neutron-server takes a list of in one create (its core plugin's); table, not code. */
     private static final Set<Kind> BULK_KINDS = Set.of(Kinds.NETWORKS, Kinds.SUBNETS);
+    /**
+     * The most members one bulk create takes. neutron-server bounds a list by its quotas alone; vpnd
+     * refuses a longer one before converting any member, so a body cannot make it validate and hold
+     * an unbounded number of documents only for the quota to refuse them in the transaction.
+     */
+    static final int MAX_BULK_MEMBERS = 1_000;
     private final NetworkingService networking;
 
     Resources(NetworkingService networking) {
@@ -81,6 +87,10 @@ final class Resources {
         }
         if (items.isEmpty()) {
             throw NeutronError.RESOURCES_REQUIRED.fault();
+        }
+        if (items.size() > MAX_BULK_MEMBERS) {
+            throw NeutronError.HTTP_BAD_REQUEST.fault("A bulk create takes at most " + MAX_BULK_MEMBERS + " "
+                    + bulkKey + ", not " + items.size());
         }
         var docs = new ArrayList<ObjectNode>();
         for (JsonNode item : items) {

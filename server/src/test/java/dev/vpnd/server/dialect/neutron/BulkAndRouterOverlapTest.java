@@ -52,6 +52,13 @@ class BulkAndRouterOverlapTest {
         var notAList = CALLS.neutron("POST", "/v2.0/networks", token, "{\"networks\": {\"name\": \"x\"}}");
         assertThat(notAList.status()).isEqualTo(400);
         assertThat(notAList.errorType()).isEqualTo("HTTPBadRequest");
+
+        var tooMany = CALLS.neutron("POST", "/v2.0/networks", token, "{\"networks\": ["
+                + String.join(",", java.util.Collections.nCopies(Resources.MAX_BULK_MEMBERS + 1, "{\"name\": \"n\"}"))
+                + "]}");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.errorMessage()).isEqualTo("A bulk create takes at most 1000 networks, not 1001");
+        assertThat(CALLS.neutron("GET", "/v2.0/networks?name=n", token, null).body().path("networks")).isEmpty();
     }
 
     @Test
