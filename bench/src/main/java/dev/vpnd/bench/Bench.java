@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +40,8 @@ public final class Bench implements Callable<Integer> {
      * every JDK from 21 on accepts, as the launcher may pick any of them.
      */
     static final String DEFAULT_SERVER_JAVA_OPTS = "-XX:+UseParallelGC -Xms1g -Xmx1g";
+    /** The static-file baseline's scenario name ({@link NginxBaseline}). */
+    static final String NGINX = "nginx";
 
     @Option(names = "--connections", defaultValue = "100000",
             description = "Connections to seed (default: ${DEFAULT-VALUE}).")
@@ -72,7 +76,8 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--scenario", paramLabel = "NAME", split = ",",
             description = "Run only these scenarios: first-page, deep-page, two-tags, by-id, gateways, tencent, "
-                    + "tencent-legacy, neutron, neutron-by-id, open-loop (default: all, in that order).")
+                    + "tencent-legacy, neutron, neutron-by-id, open-loop, nginx (default: all, in that order; nginx "
+                    + "when installed).")
     List<String> only;
 
     @Option(names = "--open-loop-rate", defaultValue = "0", paramLabel = "REQUESTS_PER_SECOND",
@@ -148,6 +153,7 @@ public final class Bench implements Callable<Integer> {
         var inServer = new ArrayList<ServerHistogram>();
         OpenLoopResult openLoop = null;
         double firstPageRate = 0;
+        double nginxRate = 0;
         int opened;
         String generator;
         // --demo adds the demo account's published Tencent key, which the Tencent scenarios sign with.
@@ -157,8 +163,11 @@ public final class Bench implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(killer);
             say("vpnd (pid %d) listening on %s, log in %s", server.pid(), server.endpoint(), server.log());
             // The Java generator always makes the probes; it also makes the load when wrk is absent.
-            try (var client = new LoadGenerator(concurrency, server::cpuNanos);
-                    Load load = chooseLoad(client, server);
+            // Whose CPU a run is charged to: the server's, or nginx's while the baseline runs.
+            var measured = new AtomicReference<LongSupplier>(server::cpuNanos);
+            LongSupplier measuredCpu = () -> measured.get().getAsLong();
+            try (var client = new LoadGenerator(concurrency, measuredCpu);
+                    Load load = chooseLoad(client, measuredCpu);
                     var metricsClient = java.net.http.HttpClient.newHttpClient()) {
                 List<Planned> scenarios = chosen(scenarios(seed, server, client).all());
                 generator = load.description();
@@ -170,7 +179,7 @@ public final class Bench implements Callable<Integer> {
                 }
                 say("JIT warm-up: every scenario for %s, not counted...", human(warmup));
                 for (Planned planned : scenarios) {
-                    if (!planned.key().equals(Scenarios.OPEN_LOOP)) {
+                    if (!planned.key().equals(Scenarios.OPEN_LOOP) && !planned.key().equals(NGINX)) {
                         load.warmUp(planned.scenario(), warmup);
                     }
                 }
@@ -178,6 +187,29 @@ public final class Bench implements Callable<Integer> {
                 for (Planned planned : scenarios) {
                     String check = planned.probe(client);
                     Scenario scenario = planned.scenario();
+                    if (planned.key().equals(NGINX)) {
+                        var answer = client.probe(scenario);
+                        try (var nginx = NginxBaseline.start(NginxBaseline.find().orElseThrow(), answer.getContent(),
+                                answer.getMediaType(), pinned(serverCpus))) {
+                            var baseline = nginx.scenario(String.format(Locale.ROOT,
+                                    "nginx: the first page's answer (%,d bytes) as a static file",
+                                    answer.getContent().length));
+                            say("%s: %s warm-up, %s measured...", baseline.name(), human(warmup), human(duration));
+                            measured.set(nginx::cpuNanos);
+                            load.warmUp(baseline, warmup);
+                            Outcome outcome = load.run(baseline, Duration.ZERO, duration);
+                            outcomes.add(outcome);
+                            inServer.add(ServerHistogram.EMPTY);
+                            nginxRate = outcome.requestsPerSecond();
+                            say("%s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors; CPU per request: nginx "
+                                    + "%.0f µs", baseline.name(), nginxRate, millis(outcome.latency().p50()),
+                                    millis(outcome.latency().p99()), outcome.errors(),
+                                    outcome.serverCpuMicrosPerRequest());
+                        } finally {
+                            measured.set(server::cpuNanos);
+                        }
+                        continue;
+                    }
                     double rate = 0;
                     if (planned.key().equals(Scenarios.OPEN_LOOP)) {
                         rate = openLoopRate > 0 ? openLoopRate : firstPage.requestsPerSecond() / 2;
@@ -235,6 +267,12 @@ public final class Bench implements Callable<Integer> {
             System.out.println();
             System.out.print(openLoop.summary());
         }
+        if (nginxRate > 0 && firstPageRate > 0) {
+            System.out.println();
+            System.out.printf(Locale.ROOT, "vpnd's first page against nginx serving the same answer as a static file, "
+                    + "on the same cores: %,.0f / %,.0f requests/s = %.2f (issue 17's aim: 0.5)%n", firstPageRate,
+                    nginxRate, firstPageRate / nginxRate);
+        }
         System.out.println();
         System.out.print(facts(seed, generator, opened, jvmOptions, outcomes, loadBefore));
         System.out.flush();
@@ -262,22 +300,35 @@ public final class Bench implements Callable<Integer> {
         if (only == null || only.isEmpty()) {
             names.addAll(all.keySet());
             names.add(Scenarios.OPEN_LOOP);
+            if (NginxBaseline.find().isPresent()) {
+                names.add(NGINX);
+            } else {
+                say("no nginx installed (Debian: apt-get install nginx-light): no static-file baseline");
+            }
         } else {
             only.forEach(name -> names.add(name.trim()));
+            if (names.contains(NGINX) && NginxBaseline.find().isEmpty()) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--scenario nginx: no nginx on the PATH or in /usr/sbin (Debian: apt-get install nginx-light)");
+            }
         }
-        int open = names.indexOf(Scenarios.OPEN_LOOP);
-        if (open >= 0 && openLoopRate <= 0 && !names.subList(0, open).contains(Scenarios.FIRST_PAGE)) {
-            names.add(open, Scenarios.FIRST_PAGE); // its maximum sets the open loop's rate
+        // The open loop's rate is half the first page's maximum; nginx is compared with the first page.
+        for (String after : List.of(Scenarios.OPEN_LOOP, NGINX)) {
+            int at = names.indexOf(after);
+            boolean needsRate = after.equals(NGINX) || openLoopRate <= 0;
+            if (at >= 0 && needsRate && !names.subList(0, at).contains(Scenarios.FIRST_PAGE)) {
+                names.add(at, Scenarios.FIRST_PAGE);
+            }
         }
         var chosen = new ArrayList<Planned>();
         for (String name : names) {
-            Planned planned = name.equals(Scenarios.OPEN_LOOP) ? all.get(Scenarios.FIRST_PAGE) : all.get(name);
+            boolean firstPageAgain = name.equals(Scenarios.OPEN_LOOP) || name.equals(NGINX);
+            Planned planned = firstPageAgain ? all.get(Scenarios.FIRST_PAGE) : all.get(name);
             if (planned == null) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                        "unknown scenario " + name + "; one of " + all.keySet() + " or " + Scenarios.OPEN_LOOP);
+                throw new CommandLine.ParameterException(new CommandLine(this), "unknown scenario " + name
+                        + "; one of " + all.keySet() + ", " + Scenarios.OPEN_LOOP + " or " + NGINX);
             }
-            chosen.add(name.equals(Scenarios.OPEN_LOOP) ? new Planned(name, planned.scenario(), planned.probe())
-                    : planned);
+            chosen.add(firstPageAgain ? new Planned(name, planned.scenario(), planned.probe()) : planned);
         }
         return chosen;
     }
@@ -293,12 +344,12 @@ public final class Bench implements Callable<Integer> {
             var l = o.latency();
             var served = inServer.get(i);
             out.append(String.format(Locale.ROOT,
-                    "| %s | %,.0f | %s | %.2f | %.2f | %.2f | %.2f | %d | %.2f / %.2f |%n",
+                    "| %s | %,.0f | %s | %.2f | %.2f | %.2f | %.2f | %d | %s |%n",
                     o.scenario().name(), o.requestsPerSecond(),
                     firstPageRate > 0 ? String.format(Locale.ROOT, "%.0f %%", 100 * o.requestsPerSecond()
                             / firstPageRate) : "", millis(l.p50()), millis(l.p99()), millis(l.p999()),
-                    millis(l.max()), o.errors(), millis(served.percentileNanos(50)),
-                    millis(served.percentileNanos(99))));
+                    millis(l.max()), o.errors(), served.percentileNanos(50) < 0 ? "" : String.format(Locale.ROOT,
+                            "%.2f / %.2f", millis(served.percentileNanos(50)), millis(served.percentileNanos(99)))));
         }
         return out.toString();
     }
@@ -381,7 +432,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     /** wrk when asked for, or when {@code auto} finds it installed; else the Java generator. */
-    private Load chooseLoad(LoadGenerator java, ServerProcess server) throws IOException {
+    private Load chooseLoad(LoadGenerator java, LongSupplier measuredCpu) throws IOException {
         var wrk = WrkLoad.find();
         switch (loadGenerator) {
             case "java" -> {
@@ -410,7 +461,7 @@ public final class Bench implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
                     "--load-generator: one of wrk, java, auto");
         }
-        return new WrkLoad(wrk.get(), pinned(loadCpus), concurrency, wrkThreads, server::cpuNanos);
+        return new WrkLoad(wrk.get(), pinned(loadCpus), concurrency, wrkThreads, measuredCpu);
     }
 
     /** The Java generator as the load, closed by its owner rather than by this use. */

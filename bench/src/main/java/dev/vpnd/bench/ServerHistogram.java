@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param counts requests at or under each bucket's upper bound, in seconds
  */
 record ServerHistogram(NavigableMap<Double, Long> counts) {
+    /** No requests: what a run against another server (the nginx baseline) shows. */
+    static final ServerHistogram EMPTY = new ServerHistogram(new TreeMap<>());
     private static final Pattern BUCKET =
             Pattern.compile("^vpnd_requests_seconds_bucket\\{(.*)le=\"([^\"]+)\".*\\} (\\S+)$");
 
