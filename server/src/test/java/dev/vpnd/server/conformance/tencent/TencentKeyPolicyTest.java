@@ -3,6 +3,7 @@ package dev.vpnd.server.conformance.tencent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.vpc.v20170312.VpcClient;
@@ -19,8 +20,11 @@ import dev.vpnd.server.RunningVpnd;
 import dev.vpnd.server.dialect.tencent.TencentIds;
 import dev.vpnd.server.security.KeyStyle;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -146,5 +150,43 @@ class TencentKeyPolicyTest {
         assertRefused("DescribeVpnConnections", () -> client.DescribeVpnConnections(other));
         assertRefused("CreateVpnConnection", () -> connection(client, gateway2, "intruder"));
         assertThat(admin.DescribeVpnConnections(new DescribeVpnConnectionsRequest()).getTotalCount()).isEqualTo(2);
+    }
+
+    /** The legacy v2 DescribeVpnConn through Tencent's Node client: the same policy, code 4300 when outside it. */
+    @Test
+    void theLegacyDescribeVpnConnKeepsTheKeysPolicy() throws Exception {
+        var sdk = QcloudNodeSdk.at(VPND.tencentEndpoint());
+        AccessKey limited = VPND.services().accounts().createKey("demo",
+                new AccessPolicy(List.of("*"), Set.of(canonicalGateway(gateway1)), Set.of()), false,
+                KeyStyle.TENCENT.shape());
+        Function<Map<String, Object>, JsonNode> asLimited = data -> legacy(sdk, data, limited);
+
+        JsonNode own = asLimited.apply(Map.of("vpnGwId", gateway1));
+        assertThat(own.get("code").asInt()).as(own.toString()).isZero();
+        assertThat(own.get("data")).hasSize(1);
+        assertThat(own.at("/data/0/unVpnConnId").asText()).isEqualTo(connection1);
+        for (Map<String, Object> outside : List.<Map<String, Object>>of(Map.of("vpnGwId", gateway2), Map.of(),
+                Map.of("vpnGwId", gateway1, "vpnConnId", connection2))) {
+            JsonNode refused = asLimited.apply(outside);
+            assertThat(refused.get("code").asInt()).as("%s: %s", outside, refused).isEqualTo(4300);
+            assertThat(refused.has("data")).as("nothing shown").isFalse();
+        }
+
+        AccessKey createOnly = VPND.services().accounts().createKey("demo",
+                new AccessPolicy(AccessPolicy.parseActions("CreateVpnConnection"), Set.of(), Set.of()), false,
+                KeyStyle.TENCENT.shape());
+        JsonNode refused = legacy(sdk, Map.of("vpnGwId", gateway1), createOnly);
+        assertThat(refused.get("code").asInt()).as(refused.toString()).isEqualTo(4300);
+    }
+
+    private static JsonNode legacy(QcloudNodeSdk sdk, Map<String, Object> parameters, AccessKey key) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("Action", "DescribeVpnConn");
+        data.putAll(parameters);
+        try {
+            return sdk.call(QcloudNodeSdk.Call.of(data).key(key.id(), key.secret().value()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
