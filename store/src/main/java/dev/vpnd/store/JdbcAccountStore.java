@@ -76,6 +76,15 @@ final class JdbcAccountStore implements AccountStore {
         return db.update("UPDATE access_keys SET enabled = ? WHERE id = ?", List.of(enabled, keyId)) == 1;
     }
 
+    /** {@code read_only} follows the policy as insertKey sets it, for nodes older than policies. */
+    @Override
+    public boolean setKeyPolicy(String keyId, AccessPolicy policy) {
+        return db.update("UPDATE access_keys SET allow_actions = ?, allow_resources = ?, allow_regions = ?, "
+                + "read_only = ? WHERE id = ?", List.of(PolicyColumns.actions(policy),
+                        PolicyColumns.join(policy.resources()), PolicyColumns.join(policy.regions()),
+                        !policy.equals(AccessPolicy.ALLOW_ALL), keyId)) == 1;
+    }
+
     @Override
     public boolean deleteKey(String keyId) {
         return db.update("DELETE FROM access_keys WHERE id = ?", List.of(keyId)) == 1;

@@ -72,6 +72,13 @@ class AccountStoreTest extends StoreTestBase {
         assertThat(storage.read((Stores s) -> s.accounts().findKey("k1"))).contains(key);
         assertThat(storage.write((Stores s) -> s.accounts().setKeyEnabled("nope", false))).isFalse();
 
+        assertThat(storage.write((Stores s) -> s.accounts().setKeyPolicy("k1", AccessPolicy.READ_ONLY))).isTrue();
+        assertThat(storage.read((Stores s) -> s.accounts().findKey("k1"))).contains(key.withPolicy(
+                AccessPolicy.READ_ONLY));
+        assertThat(storage.write((Stores s) -> s.accounts().setKeyPolicy("k1", policy))).isTrue();
+        assertThat(storage.read((Stores s) -> s.accounts().findKey("k1"))).contains(key);
+        assertThat(storage.write((Stores s) -> s.accounts().setKeyPolicy("nope", policy))).isFalse();
+
         assertThat(storage.write((Stores s) -> s.accounts().deleteKey("k1"))).isTrue();
         assertThat(storage.read((Stores s) -> s.accounts().findKey("k1"))).isEmpty();
         assertThat(storage.read((Stores s) -> s.accounts().keysOf("id-bob"))).isEmpty();

@@ -16,6 +16,10 @@ public record AccessKey(String id, Secret secret, String accountId, AccessPolicy
         this(id, secret, accountId, readOnly ? AccessPolicy.READ_ONLY : AccessPolicy.ALLOW_ALL, false, true);
     }
 
+    public AccessKey withPolicy(AccessPolicy newPolicy) {
+        return new AccessKey(id, secret, accountId, newPolicy, hidesSecrets, enabled);
+    }
+
     public AccessKey withEnabled(boolean newEnabled) {
         return new AccessKey(id, secret, accountId, policy, hidesSecrets, newEnabled);
     }

@@ -1,6 +1,7 @@
 package dev.vpnd.core.port;
 
 import dev.vpnd.core.model.AccessKey;
+import dev.vpnd.core.model.AccessPolicy;
 import dev.vpnd.core.model.Account;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,9 @@ public interface AccountStore {
 
     /** Enables or disables the key; false when there is no such key. */
     boolean setKeyEnabled(String keyId, boolean enabled);
+
+    /** Replaces the key's policy; false when there is no such key. */
+    boolean setKeyPolicy(String keyId, AccessPolicy policy);
 
     /** Removes the key; false when there was none. */
     boolean deleteKey(String keyId);

@@ -120,6 +120,14 @@ public final class AccountService {
         return storage.write(s -> ownedKey(s, accountName, keyId) && s.accounts().setKeyEnabled(keyId, enabled));
     }
 
+    /**
+     * Replaces a key's policy (resources and regions as canonical ids); false when the account has
+     * no such key. Nodes that looked the key up lately may hold it to its old policy for a few seconds.
+     */
+    public boolean setKeyPolicy(String accountName, String keyId, AccessPolicy policy) {
+        return storage.write(s -> ownedKey(s, accountName, keyId) && s.accounts().setKeyPolicy(keyId, policy));
+    }
+
     /** Deletes a key of the account; false when the account has no such key. */
     public boolean deleteKey(String accountName, String keyId) {
         return storage.write(s -> ownedKey(s, accountName, keyId) && s.accounts().deleteKey(keyId));

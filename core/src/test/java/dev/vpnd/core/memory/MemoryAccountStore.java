@@ -1,6 +1,7 @@
 package dev.vpnd.core.memory;
 
 import dev.vpnd.core.model.AccessKey;
+import dev.vpnd.core.model.AccessPolicy;
 import dev.vpnd.core.model.Account;
 import dev.vpnd.core.port.AccountStore;
 import java.util.Comparator;
@@ -53,6 +54,17 @@ final class MemoryAccountStore implements AccountStore {
     @Override
     public Optional<AccessKey> findKey(String keyId) {
         return Optional.ofNullable(state.keys.get(keyId));
+    }
+
+    @Override
+    public boolean setKeyPolicy(String keyId, AccessPolicy policy) {
+        state.checkWritable();
+        var key = state.keys.get(keyId);
+        if (key == null) {
+            return false;
+        }
+        state.keys.put(keyId, key.withPolicy(policy));
+        return true;
     }
 
     @Override

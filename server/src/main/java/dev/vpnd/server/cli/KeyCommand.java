@@ -22,9 +22,14 @@ import picocli.CommandLine.Option;
  * cache, see KeyDirectory), every node sharing the database alike.
  */
 @Command(name = "key", mixinStandardHelpOptions = true, description = "Manage access keys.",
-        subcommands = {KeyCommand.Create.class, KeyCommand.ListKeys.class, KeyCommand.Disable.class,
-                KeyCommand.Enable.class, KeyCommand.Delete.class})
+        subcommands = {KeyCommand.Create.class, KeyCommand.ListKeys.class, KeyCommand.SetPolicy.class,
+                KeyCommand.Disable.class, KeyCommand.Enable.class, KeyCommand.Delete.class})
 public final class KeyCommand {
+
+    private static String accountId(AccountService accounts, String name) {
+        return accounts.list().stream().filter(a -> a.name().equals(name)).findFirst().map(Account::id)
+                .orElseThrow(() -> new ProblemException(new Problem.NotFound(ResourceType.ACCOUNT, name)));
+    }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Add an AccessKey pair to an account, allowed every action or only what --allow, "
@@ -63,9 +68,7 @@ public final class KeyCommand {
             return Admin.runOn(data, storage -> {
                 var accounts = new AccountService(storage, ServiceSettings.defaults());
                 var plane = new DataPlaneService(storage, ServiceSettings.defaults(), DataPlaneService.Timing.DEFAULT);
-                String accountId = accounts.list().stream().filter(a -> a.name().equals(account)).findFirst()
-                        .map(Account::id).orElseThrow(() -> new ProblemException(
-                                new Problem.NotFound(ResourceType.ACCOUNT, account)));
+                String accountId = accountId(accounts, account);
                 AccessPolicy policy;
                 try {
                     policy = policyOptions.policy(readOnly, accountId, plane);
@@ -163,6 +166,42 @@ public final class KeyCommand {
     @FunctionalInterface
     interface KeyChange {
         boolean apply(AccountService accounts, String account, String keyId);
+    }
+
+    @Command(name = "policy", mixinStandardHelpOptions = true,
+            description = "Replace a key's policy with what --allow, --resource and --region say (--read-only: "
+                    + "--allow 'Describe*,List*'; none of them: every action). Running nodes may hold the key to "
+                    + "its old policy for up to five seconds.")
+    static final class SetPolicy implements Callable<Integer> {
+        @Mixin
+        KeyOptions key;
+
+        @Option(names = "--read-only", description = "Allow only Describe* and List* actions.")
+        boolean readOnly;
+
+        @Mixin
+        PolicyOptions policyOptions;
+
+        @Override
+        public Integer call() {
+            return Admin.runOn(key.data, storage -> {
+                var accounts = new AccountService(storage, ServiceSettings.defaults());
+                var plane = new DataPlaneService(storage, ServiceSettings.defaults(), DataPlaneService.Timing.DEFAULT);
+                AccessPolicy policy;
+                try {
+                    policy = policyOptions.policy(readOnly, accountId(accounts, key.account), plane);
+                } catch (PolicyOptions.Refused e) {
+                    System.err.println("vpnd: " + e.getMessage());
+                    return 2;
+                }
+                if (!accounts.setKeyPolicy(key.account, key.id, policy)) {
+                    System.err.println("vpnd: account '" + key.account + "' has no key '" + key.id + "'");
+                    return 1;
+                }
+                System.out.println("key " + key.id + " policy: " + policy.describe());
+                return 0;
+            });
+        }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true,

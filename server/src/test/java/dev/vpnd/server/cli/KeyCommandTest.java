@@ -153,6 +153,38 @@ class KeyCommandTest {
     }
 
     @Test
+    void aKeysPolicyIsReplacedWhileTheServerRuns() throws Exception {
+        try (var vpnd = start()) {
+            var client = aliyun(vpnd, aliyunId, aliyunSecret);
+            assertThat(client.describeVpcs(new DescribeVpcsRequest().setRegionId("cn-hangzhou")).getBody()
+                    .getTotalCount()).isZero();
+
+            var limited = CliRun.run(data, "key", "policy", "--account", "team-a", "--id", aliyunId, "--allow",
+                    "CreateVpc", "--region", "cn-shanghai");
+            assertThat(limited.exit()).as(limited.err()).isZero();
+            assertThat(limited.out()).contains("key " + aliyunId + " policy: allow CreateVpc in shanghai");
+            Instant start = Instant.now();
+            TeaException refused = null;
+            while (refused == null) {
+                refused = catchThrowableOfType(TeaException.class,
+                        () -> client.describeVpcs(new DescribeVpcsRequest().setRegionId("cn-hangzhou")));
+                assertThat(Duration.between(start, Instant.now())).as("refused within the key cache's time")
+                        .isLessThan(Duration.ofSeconds(15));
+            }
+            assertThat(refused.getCode()).isEqualTo("Forbbiden.SubUser");
+            assertThat(CliRun.run(data, "key", "list", "--account", "team-a").out())
+                    .contains(aliyunId + "  allow CreateVpc in shanghai");
+
+            assertThat(CliRun.run(data, "key", "policy", "--account", "team-a", "--id", aliyunId).exit()).isZero();
+            assertThat(CliRun.run(data, "key", "list", "--account", "team-a").out()).contains(aliyunId + "  allow *");
+        }
+        assertThat(CliRun.run(data, "key", "policy", "--account", "team-a", "--id", "LTAInosuchkey", "--read-only")
+                .exit()).isEqualTo(1);
+        assertThat(CliRun.run(data, "key", "policy", "--account", "team-a", "--id", aliyunId, "--allow", "Launch*")
+                .exit()).isEqualTo(2);
+    }
+
+    @Test
     void aKeyIsChangedOnlyThroughItsOwnAccount() {
         assertThat(CliRun.run(data, "account", "create", "team-b").exit()).isZero();
 
