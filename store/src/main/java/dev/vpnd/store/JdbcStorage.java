@@ -24,9 +24,9 @@ import org.sqlite.SQLiteDataSource;
 /**
  * {@link Storage} over JDBC. On SQLite, writes go through one connection that one thread uses
  * ({@link SqliteWriter}), which commits the writes queued meanwhile together, each in a savepoint,
- * holding the database's write lock from the first statement ({@code BEGIN IMMEDIATE}); reads use a few read-only connections, each read one
- * deferred transaction, hence one snapshot. Every connection keeps its prepared statements
- * ({@link StatementCache}). The schema comes from the Flyway migrations in
+ * holding the database's write lock from the first statement ({@code BEGIN IMMEDIATE}); reads use
+ * a few read-only connections, each read one deferred transaction, hence one snapshot. Every
+ * connection keeps its prepared statements ({@link StatementCache}). The schema comes from the Flyway migrations in
  * {@code classpath:db/migration}. Secrets are sealed with the storage's {@link SecretCipher}; a
  * SQLite database lives in a 0700 directory, its files 0600 ({@link PrivateFiles}).
  */
