@@ -76,8 +76,8 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--scenario", paramLabel = "NAME", split = ",",
             description = "Run only these scenarios: first-page, deep-page, two-tags, by-id, gateways, tencent, "
-                    + "tencent-legacy, neutron, neutron-by-id, open-loop, nginx (default: all, in that order; nginx "
-                    + "when installed).")
+                    + "tencent-legacy, neutron, neutron-by-id, open-loop, nginx, creates (default: all but creates, "
+                    + "in that order, nginx when installed; creates writes to the seed).")
     List<String> only;
 
     @Option(names = "--open-loop-rate", defaultValue = "0", paramLabel = "REQUESTS_PER_SECOND",
@@ -147,6 +147,13 @@ public final class Bench implements Callable<Integer> {
                     sizes.connections() / Math.max(0.001, seed.took().toMillis() / 1000.0));
         }
 
+        CreateTargets createTargets = null;
+        if (only != null && only.stream().anyMatch(name -> name.trim().equals(Scenarios.CREATES))) {
+            createTargets = CreateTargets.prepare(dir, database, createsAtMost());
+            say("creates: %,d gateways and %,d fresh customer gateways in %s, room for %,d creates",
+                    createTargets.gatewayIds().size(), createTargets.customerGatewayIds().size(),
+                    CreateTargets.REGION, createTargets.pairs());
+        }
         List<String> jvmOptions = serverJavaOpts.isBlank() ? List.of()
                 : Arrays.asList(serverJavaOpts.trim().split("\\s+"));
         var outcomes = new ArrayList<Outcome>();
@@ -169,7 +176,13 @@ public final class Bench implements Callable<Integer> {
             try (var client = new LoadGenerator(concurrency, measuredCpu);
                     Load load = chooseLoad(client, measuredCpu);
                     var metricsClient = java.net.http.HttpClient.newHttpClient()) {
-                List<Planned> scenarios = chosen(scenarios(seed, server, client).all());
+                Creates creates = createTargets == null ? null : new Creates(createTargets, signer(), server.endpoint(),
+                        concurrency);
+                var all = scenarios(seed, server, client).all();
+                if (creates != null) {
+                    all.put(Scenarios.CREATES, new Planned(Scenarios.CREATES, creates.scenario(), creates.probe()));
+                }
+                List<Planned> scenarios = chosen(all);
                 generator = load.description();
                 say("load generator: %s", generator);
                 // The first scenario would otherwise pay for compiling the server's and this process's hot
@@ -179,7 +192,9 @@ public final class Bench implements Callable<Integer> {
                 }
                 say("JIT warm-up: every scenario for %s, not counted...", human(warmup));
                 for (Planned planned : scenarios) {
-                    if (!planned.key().equals(Scenarios.OPEN_LOOP) && !planned.key().equals(NGINX)) {
+                    if (planned.key().equals(Scenarios.CREATES)) {
+                        creates.run(Duration.ZERO, warmup, server::cpuNanos);
+                    } else if (!planned.key().equals(Scenarios.OPEN_LOOP) && !planned.key().equals(NGINX)) {
                         load.warmUp(planned.scenario(), warmup);
                     }
                 }
@@ -221,7 +236,11 @@ public final class Bench implements Callable<Integer> {
                             human(duration));
                     var before = ServerHistogram.scrape(metricsClient, server.admin(), scenario.action());
                     Outcome outcome;
-                    if (rate > 0) {
+                    if (planned.key().equals(Scenarios.CREATES)) {
+                        creates.run(Duration.ZERO, warmup, server::cpuNanos);
+                        before = ServerHistogram.scrape(metricsClient, server.admin(), scenario.action());
+                        outcome = creates.run(Duration.ZERO, duration, server::cpuNanos);
+                    } else if (rate > 0) {
                         // Warmed at saturation (the JIT), then at the rate on a schedule of its own: a queue
                         // that built while the server was cold is not carried into the measured run.
                         load.warmUp(planned.scenario(), warmup);
@@ -255,6 +274,11 @@ public final class Bench implements Callable<Integer> {
                     }
                     if (outcome.firstError() != null) {
                         say("%s: first error: %s", scenario.name(), outcome.firstError());
+                    }
+                    if (planned.key().equals(Scenarios.CREATES)) {
+                        long checked = creates.verify();
+                        say("%s: every one of the %,d connections acknowledged in this run (warm-ups included) is "
+                                + "there (DescribeVpnConnection of each)", scenario.name(), checked);
                     }
                 }
                 opened = load.openedConnections();
@@ -290,8 +314,21 @@ public final class Bench implements Callable<Integer> {
         var tencentIds = Scenarios.tencentGatewayIds(client, tencentListener, tencent, seed.sizes().gateways());
         var listeners = Map.of("aliyun", server.endpoint(), "tencent", tencentListener,
                 "neutron", server.listener("neutron"));
-        return new Scenarios(seed, listeners, new V1Signer(AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET),
-                tencent, neutron, tencentIds, Seeder.gatewaySerials(seed, database));
+        return new Scenarios(seed, listeners, signer(), tencent, neutron, tencentIds,
+                Seeder.gatewaySerials(seed, database));
+    }
+
+    /** The demo account's key, which every Alibaba call of the bench signs with. */
+    private static V1Signer signer() {
+        return new V1Signer(AccountService.DEMO_KEY_ID, AccountService.DEMO_KEY_SECRET);
+    }
+
+    /**
+     * The most creates a run may make: its probes, two warm-ups and the measured run at 10,000
+     * creates/s (far above what two cores commit), plus a margin.
+     */
+    private long createsAtMost() {
+        return 10_000L * (2 * warmup.toSeconds() + duration.toSeconds() + 10);
     }
 
     /** The scenarios {@code --scenario} names, in its order; the open loop after the first page it halves. */
@@ -326,7 +363,8 @@ public final class Bench implements Callable<Integer> {
             Planned planned = firstPageAgain ? all.get(Scenarios.FIRST_PAGE) : all.get(name);
             if (planned == null) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "unknown scenario " + name
-                        + "; one of " + all.keySet() + ", " + Scenarios.OPEN_LOOP + " or " + NGINX);
+                        + "; one of " + all.keySet() + ", " + Scenarios.OPEN_LOOP + ", " + NGINX + " or "
+                        + Scenarios.CREATES);
             }
             chosen.add(firstPageAgain ? new Planned(name, planned.scenario(), planned.probe()) : planned);
         }

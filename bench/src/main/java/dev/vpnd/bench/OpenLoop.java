@@ -1,12 +1,6 @@
 package dev.vpnd.bench;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,9 +20,8 @@ import org.HdrHistogram.Recorder;
  * therefore shows the stall in every request that fell due during it, as clients sending at that
  * rate would see it.
  *
- * <p>Plain blocking sockets, one platform thread per connection, HTTP/1.1 answers read by their
- * {@code Content-Length}: the Jetty client costs the shared cores more per request than the server
- * spends on a first page, and an open loop on two cores must leave them to the server.
+ * <p>Plain blocking sockets ({@link PlainConnection}), one platform thread per connection: an open
+ * loop on two cores must leave them to the server.
  */
 final class OpenLoop {
     private OpenLoop() {
@@ -48,7 +41,7 @@ final class OpenLoop {
         var workers = new ArrayList<Thread>(concurrency);
         for (int c = 0; c < concurrency; c++) {
             workers.add(Thread.ofPlatform().daemon().name("bench-open-loop-" + c).start(() -> {
-                Connection connection = null;
+                PlainConnection connection = null;
                 for (long k = next.getAndIncrement();; k = next.getAndIncrement()) {
                     long due = start + (long) (k * periodNanos);
                     if (due >= end) {
@@ -60,7 +53,7 @@ final class OpenLoop {
                     int status;
                     try {
                         if (connection == null) {
-                            connection = new Connection(scenario);
+                            connection = new PlainConnection(scenario.endpoint());
                         }
                         status = connection.exchange(scenario.live().get());
                     } catch (IOException | RuntimeException e) {
@@ -111,83 +104,5 @@ final class OpenLoop {
 
     private static long ownCpuNanos() {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-    }
-
-    /** One keep-alive HTTP/1.1 connection to the scenario's listener. */
-    private static final class Connection {
-        private final Socket socket = new Socket();
-        private final OutputStream out;
-        private final InputStream in;
-        private final String host;
-        private final byte[] skip = new byte[64 * 1024];
-
-        Connection(Scenario scenario) throws IOException {
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(30_000);
-            socket.connect(new InetSocketAddress(scenario.endpoint().getHost(), scenario.endpoint().getPort()),
-                    30_000);
-            out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-            host = scenario.hostPort();
-        }
-
-        /** Sends {@code call}, reads the whole answer; its status. */
-        int exchange(HttpCall call) throws IOException {
-            byte[] body = call.bodyBytes();
-            var head = new StringBuilder(512).append(call.method()).append(' ').append(call.target())
-                    .append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n");
-            for (String header : call.headers()) {
-                head.append(header).append("\r\n");
-            }
-            head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
-            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(body);
-            out.flush();
-            String statusLine = line();
-            if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
-                throw new IOException("not an HTTP/1.1 answer: " + statusLine);
-            }
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            long length = -1;
-            for (String line = line(); !line.isEmpty(); line = line()) {
-                if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                    length = Long.parseLong(line.substring(15).trim());
-                } else if (line.regionMatches(true, 0, "Transfer-Encoding:", 0, 18)) {
-                    throw new IOException("a chunked answer; the open loop reads only Content-Length");
-                }
-            }
-            if (length < 0) {
-                throw new IOException("an answer without Content-Length");
-            }
-            while (length > 0) {
-                int n = in.read(skip, 0, (int) Math.min(skip.length, length));
-                if (n < 0) {
-                    throw new IOException("the connection closed inside an answer");
-                }
-                length -= n;
-            }
-            return status;
-        }
-
-        private String line() throws IOException {
-            var line = new StringBuilder(64);
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b < 0) {
-                    throw new IOException("the connection closed");
-                }
-                if (b != '\r') {
-                    line.append((char) b);
-                }
-            }
-            return line.toString();
-        }
-
-        void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // gone already
-            }
-        }
     }
 }

@@ -24,6 +24,8 @@ final class Scenarios {
     /** The key of the open-loop run: the first page at a fixed rate, after the first page's maximum. */
     static final String OPEN_LOOP = "open-loop";
     static final String FIRST_PAGE = "first-page";
+    /** The key of the creates run ({@link Creates}), which writes; never run unless named. */
+    static final String CREATES = "creates";
 
     private final Seeder.Seed seed;
     private final Map<String, URI> listeners;

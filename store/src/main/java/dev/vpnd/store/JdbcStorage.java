@@ -22,11 +22,11 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * {@link Storage} over JDBC. On SQLite, writes go through a pool of exactly one connection, so
- * writers are serialized and each write transaction holds the database's write lock from its first
- * statement ({@code BEGIN IMMEDIATE}); reads use a few read-only connections, each read one
- * deferred transaction, hence one snapshot. Every connection keeps its prepared statements
- * ({@link StatementCache}). The schema comes from the Flyway migrations in
+ * {@link Storage} over JDBC. On SQLite, writes go through one connection that one thread uses
+ * ({@link SqliteWriter}), which commits the writes queued meanwhile together, each in a savepoint,
+ * holding the database's write lock from the first statement ({@code BEGIN IMMEDIATE}); reads use
+ * a few read-only connections, each read one deferred transaction, hence one snapshot. Every
+ * connection keeps its prepared statements ({@link StatementCache}). The schema comes from the Flyway migrations in
  * {@code classpath:db/migration}. Secrets are sealed with the storage's {@link SecretCipher}; a
  * SQLite database lives in a 0700 directory, its files 0600 ({@link PrivateFiles}).
  */
@@ -57,14 +57,19 @@ public final class JdbcStorage implements Storage {
      * ({@link Jdbc#openSecret}).
      */
     private final AtomicBoolean plainTextRefused = new AtomicBoolean();
-    /** The single write connection is not re-entrant: a write inside a write would wait for itself. */
+    /** A write inside a write is refused: on SQLite it would wait for itself. */
     private final ThreadLocal<Boolean> inWrite = new ThreadLocal<>();
+    /** SQLite's writes, committed in groups; null on PostgreSQL, whose writers each take a pooled connection. */
+    private final SqliteWriter sqliteWriter;
 
     private JdbcStorage(SqlDialect dialect, SecretCipher cipher, Connections writes, Connections reads) {
         this.dialect = dialect;
         this.cipher = cipher;
         this.writes = writes;
         this.reads = reads;
+        this.sqliteWriter = dialect == SqlDialect.SQLITE
+                ? new SqliteWriter(writes, c -> new JdbcStores(new Jdbc(c, dialect, cipher, plainTextRefused), null))
+                : null;
     }
 
     /** {@link #sqlite(Path, SecretCipher)} without a key: secrets in plain text, for tools seeding test data. */
@@ -246,12 +251,16 @@ public final class JdbcStorage implements Storage {
 
     /**
      * Runs {@code work} in one write transaction, committed (and, with synchronous=FULL, on disk)
-     * before this returns. Any RuntimeException of the work rolls back and is rethrown unchanged.
+     * before this returns. Any RuntimeException of the work rolls back its changes and is rethrown
+     * unchanged. On SQLite the transaction is one member of a group commit ({@link SqliteWriter}).
      */
     @Override
     public <T> T write(Function<Stores, T> work) {
-        if (inWrite.get() != null) {
+        if (inWrite.get() != null || (sqliteWriter != null && sqliteWriter.isWriterThread())) {
             throw new IllegalStateException("write called inside a write transaction");
+        }
+        if (sqliteWriter != null) {
+            return sqliteWriter.write(work);
         }
         inWrite.set(Boolean.TRUE);
         try {
@@ -393,6 +402,11 @@ public final class JdbcStorage implements Storage {
         }
     }
 
+    /** SQLite's writes waiting for their turn; for tests. */
+    int queuedWrites() {
+        return sqliteWriter == null ? 0 : sqliteWriter.queued();
+    }
+
     /** The value of a PRAGMA as the write ({@code write}) or a read connection sees it; for checks and tests. */
     String pragma(boolean write, String name) {
         if (!name.matches("[a-z_]+")) {
@@ -471,6 +485,9 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void close() {
+        if (sqliteWriter != null) {
+            sqliteWriter.close();
+        }
         reads.close();
         writes.close();
     }

@@ -49,14 +49,20 @@ final class PooledConnections implements Connections {
 
     @Override
     public void giveBack(Connection connection, boolean broken) throws SQLException {
+        boolean closed = false;
         try {
             if (broken) {
+                // Hikari closes an evicted connection at once, and must not see it closed again, when
+                // it is still inside a transaction; otherwise only when it is given back (closed).
+                closed = !connection.getAutoCommit();
                 pool.evictConnection(connection);
             }
         } finally {
             bag.lock();
             try {
-                connection.close();
+                if (!closed) {
+                    connection.close();
+                }
             } finally {
                 bag.unlock();
                 turns.release();

@@ -190,9 +190,18 @@ final class ResourceTable<T> {
         return findBy(scope, "serial", serial);
     }
 
+    /**
+     * The row created with this ClientToken. The unique index of tokens is partial (rows without a
+     * token are left out), and a planner uses it only when the query says so itself: a bound value
+     * cannot tell it that the token is not empty, and without the literal condition each create
+     * walked every row of its scope.
+     */
     Optional<T> findByClientToken(Scope scope, String clientToken) {
-        return clientToken == null || clientToken.isEmpty() ? Optional.empty()
-                : findBy(scope, "client_token", clientToken);
+        if (clientToken == null || clientToken.isEmpty()) {
+            return Optional.empty();
+        }
+        return findBy(Where.scope("r", scope).condition("r.client_token <> ''")
+                .condition("r.client_token = ?", clientToken));
     }
 
     /**
@@ -205,7 +214,11 @@ final class ResourceTable<T> {
         if (value == null) {
             return Optional.empty();
         }
-        var where = Where.scope("r", scope).condition("r." + column + " = ?", value);
+        return findBy(Where.scope("r", scope).condition("r." + column + " = ?", value));
+    }
+
+    /** The newest row matching {@code where} (which must include the scope), locked as {@link #findBy} says. */
+    private Optional<T> findBy(Where where) {
         var params = new ArrayList<>(where.params());
         params.add(1);
         params.add(0);
