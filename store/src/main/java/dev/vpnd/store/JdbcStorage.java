@@ -290,13 +290,63 @@ public final class JdbcStorage implements Storage {
         return true;
     }
 
-    /** Runs {@code work} in one read-only transaction, so everything it reads comes from one snapshot. */
+    /**
+     * Runs {@code work} in one read-only transaction, so everything it reads comes from one snapshot.
+     * On PostgreSQL it first runs without a transaction, which spares the BEGIN and the ROLLBACK
+     * (round trips to the server): exact as long as one statement reads what the work needs, or
+     * later ones are checked against it (a page's revisions, its total); a read that needs more
+     * runs again in one transaction ({@link Jdbc#statementsOnOwnSnapshots}).
+     */
     @Override
     public <T> T read(Function<Stores, T> work) {
         try {
+            if (dialect == SqlDialect.POSTGRESQL) {
+                try {
+                    return withoutTransaction(reads, work, caches);
+                } catch (Jdbc.SnapshotNeeded e) {
+                    LOG.trace("a read needs one snapshot; running it again in a transaction");
+                }
+            }
             return inTransaction(reads, work, false);
         } catch (SQLException e) {
             throw dialect.failure("read transaction failed", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on a write connection left in auto-commit, each statement committed as it
+     * runs; without the BEGIN and COMMIT round trips of a transaction, for a single statement that
+     * needs none, such as remembering a signature nonce.
+     */
+    @Override
+    public <T> T writeWithoutTransaction(Function<Stores, T> work) {
+        if (inWrite.get() != null) {
+            throw new IllegalStateException("write called inside a write transaction");
+        }
+        inWrite.set(Boolean.TRUE);
+        try {
+            Connection connection = writes.take();
+            try {
+                return work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher, plainTextRefused), null));
+            } finally {
+                writes.giveBack(connection, false);
+            }
+        } catch (SQLException e) {
+            throw dialect.failure("write failed", e);
+        } finally {
+            inWrite.remove();
+        }
+    }
+
+    /** A read on a connection in auto-commit: see {@link #read}. */
+    private <T> T withoutTransaction(Connections connections, Function<Stores, T> work, RecordCaches cached)
+            throws SQLException {
+        Connection connection = connections.take();
+        try {
+            var jdbc = Jdbc.statementsOnOwnSnapshots(connection, dialect, cipher, plainTextRefused);
+            return work.apply(new JdbcStores(jdbc, cached));
+        } finally {
+            connections.giveBack(connection, false);
         }
     }
 
