@@ -37,9 +37,12 @@ public final class JdbcStorage implements Storage {
     private static final int POSTGRES_CONNECTIONS = 8;
     /**
      * Reads go through the file's memory map rather than a read() per page that is not in the
-     * connection's small page cache; writes still go through write() and fsync.
+     * connection's small page cache; writes still go through write() and fsync. Far more than any
+     * database (SQLite maps only what the file holds, and the address space is the process's, not
+     * memory): a map smaller than the file sent reads past its end back to read(), so the pages of
+     * a million connections cost more than those of a hundred thousand.
      */
-    private static final long SQLITE_MMAP_BYTES = 1L << 30;
+    private static final long SQLITE_MMAP_BYTES = 1L << 38;
     /** Attempts of a write that keeps meeting deadlocks or unique violations before the failure is reported. */
     private static final int MAX_WRITE_ATTEMPTS = 12;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
