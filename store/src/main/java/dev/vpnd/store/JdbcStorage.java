@@ -157,7 +157,14 @@ public final class JdbcStorage implements Storage {
             int isolation) {
         var config = new HikariConfig();
         config.setPoolName(name);
-        config.setDataSource(new StatementCachingDataSource(() -> DriverManager.getConnection(jdbcUrl)));
+        var driverProperties = new java.util.Properties();
+        if (readOnly) {
+            // Reads run in auto-commit first (see read): "always" makes each such statement read-only
+            // too, not only explicit transactions, so a read can never write.
+            driverProperties.setProperty("readOnlyMode", "always");
+        }
+        config.setDataSource(new StatementCachingDataSource(() -> DriverManager.getConnection(jdbcUrl,
+                driverProperties)));
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
         config.setAutoCommit(true);
