@@ -163,6 +163,7 @@ public final class Bench implements Callable<Integer> {
         double nginxRate = 0;
         int opened;
         String generator;
+        String memory;
         // --demo adds the demo account's published Tencent key, which the Tencent scenarios sign with.
         try (var server = ServerProcess.start(serverJar, dir, database, jvmOptions, pinned(serverCpus),
                 List.of("--demo"))) {
@@ -283,6 +284,8 @@ public final class Bench implements Callable<Integer> {
                 }
                 opened = load.openedConnections();
             }
+            memory = server.residentBytes().map(m -> String.format(Locale.ROOT, "%,d MiB resident after the run "
+                    + "(peak %,d MiB)", m[0] >> 20, m[1] >> 20)).orElse("unknown");
             Runtime.getRuntime().removeShutdownHook(killer);
         }
         System.out.println();
@@ -299,6 +302,10 @@ public final class Bench implements Callable<Integer> {
         }
         System.out.println();
         System.out.print(facts(seed, generator, opened, jvmOptions, outcomes, loadBefore));
+        System.out.printf(Locale.ROOT, "- seed: %.1f s%s; database: %s; server memory: %s%n",
+                seed.took().toMillis() / 1000.0, seed.reused() ? " (earlier)" : "",
+                Seeder.databaseSize(seed, database).map(b -> String.format(Locale.ROOT, "%,d MiB", b >> 20))
+                        .orElse("size unknown"), memory);
         System.out.flush();
         return outcomes.stream().anyMatch(o -> o.errors() > 0) ? 2 : 0;
     }

@@ -43,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -235,6 +236,31 @@ public final class Seeder {
         // Written last, so its presence means the seed is complete.
         store(dir.resolve(MARKER), props);
         return new Seed(dir, scope, sizes, gatewayIds, connectionIds, false, took);
+    }
+
+    /**
+     * The database's size in bytes: SQLite's file with its write-ahead log, or what PostgreSQL
+     * reports for the database ({@code pg_database_size}); empty when it cannot be read.
+     */
+    public static Optional<Long> databaseSize(Seed seed, String database) {
+        try {
+            if (database == null) {
+                long bytes = 0;
+                for (String suffix : List.of("", "-wal")) {
+                    Path file = seed.dir().resolve(DATABASE + suffix);
+                    bytes += Files.exists(file) ? Files.size(file) : 0;
+                }
+                return Optional.of(bytes);
+            }
+            String url = database.startsWith("jdbc:") ? database : "jdbc:" + database;
+            try (var connection = java.sql.DriverManager.getConnection(url);
+                    var statement = connection.createStatement();
+                    var rs = statement.executeQuery("SELECT pg_database_size(current_database())")) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (IOException | java.sql.SQLException e) {
+            return Optional.empty();
+        }
     }
 
     /** The seeded gateways' serials, in the order of {@link Seed#gatewayIds()}: Tencent's legacy API's ids. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -124,6 +125,31 @@ final class ServerProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * The server's resident memory now and at its peak, in bytes, as Linux reports it in
+     * {@code /proc/PID/status} (VmRSS, VmHWM); empty elsewhere.
+     */
+    Optional<long[]> residentBytes() {
+        try {
+            long rss = -1;
+            long peak = -1;
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = kibibytes(line);
+                } else if (line.startsWith("VmHWM:")) {
+                    peak = kibibytes(line);
+                }
+            }
+            return rss < 0 || peak < 0 ? Optional.empty() : Optional.of(new long[] {rss * 1024, peak * 1024});
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long kibibytes(String statusLine) {
+        return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
     }
 
     Path log() {

@@ -31,11 +31,11 @@ final class ConnectionCounts {
     }
 
     /** The connections of one of the scope's gateways ({@code gatewayId} not empty: that is the scope's row). */
-    long ofGateway(Scope scope, String gatewayId) {
-        return db.count(SELECT, List.of(scope.accountId(), scope.region(), gatewayId));
+    static ResourceTable.KeptTotal ofGateway(Scope scope, String gatewayId) {
+        return new ResourceTable.KeptTotal(SELECT, List.of(scope.accountId(), scope.region(), gatewayId));
     }
 
-    long ofScope(Scope scope) {
-        return db.count(SELECT, List.of(scope.accountId(), scope.region(), WHOLE_SCOPE));
+    static ResourceTable.KeptTotal ofScope(Scope scope) {
+        return ofGateway(scope, WHOLE_SCOPE);
     }
 }

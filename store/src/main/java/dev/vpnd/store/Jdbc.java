@@ -32,14 +32,60 @@ final class Jdbc {
     private final SecretCipher cipher;
     /** The storage's: once the database is seen to refuse plain text, it is not asked again. */
     private final AtomicBoolean plainTextRefused;
+    /** This transaction's answer while the database still took plain text (its snapshot's, for a read). */
+    private boolean plainTextTaken;
+    /**
+     * True for a read without a transaction (see {@link #statementsOnOwnSnapshots}): its first
+     * statement runs on a snapshot of its own, and so would each later one.
+     */
+    private final boolean ownSnapshots;
+    private int statementsRun;
 
     Jdbc(Connection connection, SqlDialect dialect, SecretCipher cipher, AtomicBoolean plainTextRefused)
             throws SQLException {
+        this(connection, dialect, cipher, plainTextRefused, false);
+    }
+
+    private Jdbc(Connection connection, SqlDialect dialect, SecretCipher cipher, AtomicBoolean plainTextRefused,
+            boolean ownSnapshots) throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
         this.cipher = cipher;
         this.plainTextRefused = plainTextRefused;
+        this.ownSnapshots = ownSnapshots;
         this.statements = connection.unwrap(StatementCache.class);
+    }
+
+    /**
+     * Statements of a read on a connection in auto-commit, each its own transaction: no BEGIN and
+     * no ROLLBACK, which on PostgreSQL are round trips of their own. Exact only while one statement
+     * reads everything the work needs, so a second statement is refused with {@link SnapshotNeeded}
+     * (and the read runs again in one transaction) unless it is {@link #queryChecked checked}.
+     */
+    static Jdbc statementsOnOwnSnapshots(Connection connection, SqlDialect dialect, SecretCipher cipher,
+            AtomicBoolean plainTextRefused) throws SQLException {
+        return new Jdbc(connection, dialect, cipher, plainTextRefused, true);
+    }
+
+    /**
+     * Thrown where a read without a transaction needs a second snapshot to agree with its first;
+     * the storage then runs the read again in one transaction. Carries no stack: it is control flow.
+     */
+    static final class SnapshotNeeded extends RuntimeException {
+        SnapshotNeeded() {
+            super("this read needs one snapshot", null, false, false);
+        }
+    }
+
+    /**
+     * Called where what a later statement read does not match what the first one did: a read
+     * without a transaction then runs again in one ({@link SnapshotNeeded}); in a transaction
+     * every statement reads one snapshot, so nothing happens.
+     */
+    void requireOneSnapshot() {
+        if (ownSnapshots) {
+            throw new SnapshotNeeded();
+        }
     }
 
     @FunctionalInterface
@@ -83,20 +129,46 @@ final class Jdbc {
         return new Secret(cipher.open(stored, slot));
     }
 
+    /**
+     * Asked once per transaction while the answer is no (a row may hold many secrets); the answer
+     * only ever turns from no to yes, so it needs no snapshot of its own (see {@link #ownSnapshots}).
+     */
     private boolean plainTextRefused() {
         if (plainTextRefused.get()) {
             return true;
         }
-        boolean refused = queryOne("SELECT plain_text_refused FROM sealing_key WHERE singleton = 1", List.of(),
-                Row::bool).orElse(false);
+        if (plainTextTaken) {
+            return false;
+        }
+        String sql = "SELECT plain_text_refused FROM sealing_key WHERE singleton = 1";
+        boolean refused = run("query", sql, true, ps -> {
+            try (var rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) != 0;
+            }
+        });
         if (refused) {
             plainTextRefused.set(true);
+        } else {
+            plainTextTaken = true;
         }
         return refused;
     }
 
     <T> List<T> query(String sql, List<?> params, RowMapper<T> mapper) {
-        return run("query", sql, ps -> {
+        return query(sql, params, mapper, false);
+    }
+
+    /**
+     * A query whose caller checks what it reads against what the transaction's first statement
+     * read (the revisions listed, a total), and calls {@link #requireOneSnapshot} when they differ:
+     * so it may run on a later snapshot than the first in a read without a transaction.
+     */
+    <T> List<T> queryChecked(String sql, List<?> params, RowMapper<T> mapper) {
+        return query(sql, params, mapper, true);
+    }
+
+    private <T> List<T> query(String sql, List<?> params, RowMapper<T> mapper, boolean checked) {
+        return run("query", sql, checked, ps -> {
             bind(ps, params);
             try (var rs = ps.executeQuery()) {
                 var row = new Row(rs, this);
@@ -120,12 +192,22 @@ final class Jdbc {
     /** Runs {@code sqlPrefix + "(?, ...)" + sqlSuffix} once per chunk of {@code ids}, rows concatenated. */
     <T> List<T> queryIn(String sqlPrefix, List<?> leadingParams, Collection<String> ids, String sqlSuffix,
             RowMapper<T> mapper) {
+        return queryIn(sqlPrefix, leadingParams, ids, sqlSuffix, mapper, false);
+    }
+
+    /** {@link #queryIn}, {@link #queryChecked checked}. */
+    <T> List<T> queryInChecked(String sqlPrefix, Collection<String> ids, RowMapper<T> mapper) {
+        return queryIn(sqlPrefix, List.of(), ids, "", mapper, true);
+    }
+
+    private <T> List<T> queryIn(String sqlPrefix, List<?> leadingParams, Collection<String> ids, String sqlSuffix,
+            RowMapper<T> mapper, boolean checked) {
         var all = List.copyOf(ids);
         var out = new ArrayList<T>();
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
             var params = new ArrayList<Object>(leadingParams);
             int size = inList(all.subList(from, Math.min(all.size(), from + IN_CHUNK)), params);
-            out.addAll(query(sqlPrefix + placeholders(size) + sqlSuffix, params, mapper));
+            out.addAll(query(sqlPrefix + placeholders(size) + sqlSuffix, params, mapper, checked));
         }
         return out;
     }
@@ -144,7 +226,7 @@ final class Jdbc {
     }
 
     int update(String sql, List<?> params) {
-        return run("update", sql, ps -> {
+        return run("update", sql, false, ps -> {
             bind(ps, params);
             return ps.executeUpdate();
         });
@@ -154,7 +236,7 @@ final class Jdbc {
         if (rows.isEmpty()) {
             return;
         }
-        run("batch", sql, ps -> {
+        run("batch", sql, false, ps -> {
             for (List<?> row : rows) {
                 bind(ps, row);
                 ps.addBatch();
@@ -165,9 +247,13 @@ final class Jdbc {
 
     /**
      * Runs {@code use} on the cached statement of {@code sql}, leaving it with no parameters (see
-     * {@link SqlDialect#clearParameters}); a statement that failed is closed, not reused.
+     * {@link SqlDialect#clearParameters}); a statement that failed is closed, not reused. In a read
+     * without a transaction only the first statement, and {@code checked} ones, may run.
      */
-    private <T> T run(String what, String sql, Use<T> use) {
+    private <T> T run(String what, String sql, boolean checked, Use<T> use) {
+        if (ownSnapshots && statementsRun++ > 0 && !checked) {
+            throw new SnapshotNeeded();
+        }
         try {
             PreparedStatement statement = statements.get(sql);
             T result = use.run(statement);

@@ -97,8 +97,8 @@ final class JdbcConnectionStore implements ConnectionStore {
                         tags.mostSelectiveFirst(ResourceType.VPN_CONNECTION, filter.tags()));
         if (filter.atMostOneGateway() && !filter.gatewayIds().contains("")) {
             // The whole scope or one gateway: the total is kept (ConnectionCounts), not counted.
-            return table.list(where, page, () -> filter.gatewayIds().isEmpty() ? counts.ofScope(scope)
-                    : counts.ofGateway(scope, filter.gatewayIds().iterator().next()));
+            return table.list(where, page, filter.gatewayIds().isEmpty() ? ConnectionCounts.ofScope(scope)
+                    : ConnectionCounts.ofGateway(scope, filter.gatewayIds().iterator().next()));
         }
         return table.list(where, page);
     }

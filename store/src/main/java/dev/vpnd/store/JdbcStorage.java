@@ -37,9 +37,12 @@ public final class JdbcStorage implements Storage {
     private static final int POSTGRES_CONNECTIONS = 8;
     /**
      * Reads go through the file's memory map rather than a read() per page that is not in the
-     * connection's small page cache; writes still go through write() and fsync.
+     * connection's small page cache; writes still go through write() and fsync. Far more than any
+     * database (SQLite maps only what the file holds, and the address space is the process's, not
+     * memory): a map smaller than the file sent reads past its end back to read(), so the pages of
+     * a million connections cost more than those of a hundred thousand.
      */
-    private static final long SQLITE_MMAP_BYTES = 1L << 30;
+    private static final long SQLITE_MMAP_BYTES = 1L << 38;
     /** Attempts of a write that keeps meeting deadlocks or unique violations before the failure is reported. */
     private static final int MAX_WRITE_ATTEMPTS = 12;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
@@ -159,7 +162,14 @@ public final class JdbcStorage implements Storage {
             int isolation) {
         var config = new HikariConfig();
         config.setPoolName(name);
-        config.setDataSource(new StatementCachingDataSource(() -> DriverManager.getConnection(jdbcUrl)));
+        var driverProperties = new java.util.Properties();
+        if (readOnly) {
+            // Reads run in auto-commit first (see read): "always" makes each such statement read-only
+            // too, not only explicit transactions, so a read can never write.
+            driverProperties.setProperty("readOnlyMode", "always");
+        }
+        config.setDataSource(new StatementCachingDataSource(() -> DriverManager.getConnection(jdbcUrl,
+                driverProperties)));
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
         config.setAutoCommit(true);
@@ -299,13 +309,63 @@ public final class JdbcStorage implements Storage {
         return true;
     }
 
-    /** Runs {@code work} in one read-only transaction, so everything it reads comes from one snapshot. */
+    /**
+     * Runs {@code work} in one read-only transaction, so everything it reads comes from one snapshot.
+     * On PostgreSQL it first runs without a transaction, which spares the BEGIN and the ROLLBACK
+     * (round trips to the server): exact as long as one statement reads what the work needs, or
+     * later ones are checked against it (a page's revisions, its total); a read that needs more
+     * runs again in one transaction ({@link Jdbc#statementsOnOwnSnapshots}).
+     */
     @Override
     public <T> T read(Function<Stores, T> work) {
         try {
+            if (dialect == SqlDialect.POSTGRESQL) {
+                try {
+                    return withoutTransaction(reads, work, caches);
+                } catch (Jdbc.SnapshotNeeded e) {
+                    LOG.trace("a read needs one snapshot; running it again in a transaction");
+                }
+            }
             return inTransaction(reads, work, false);
         } catch (SQLException e) {
             throw dialect.failure("read transaction failed", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on a write connection left in auto-commit, each statement committed as it
+     * runs; without the BEGIN and COMMIT round trips of a transaction, for a single statement that
+     * needs none, such as remembering a signature nonce.
+     */
+    @Override
+    public <T> T writeWithoutTransaction(Function<Stores, T> work) {
+        if (inWrite.get() != null) {
+            throw new IllegalStateException("write called inside a write transaction");
+        }
+        inWrite.set(Boolean.TRUE);
+        try {
+            Connection connection = writes.take();
+            try {
+                return work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher, plainTextRefused), null));
+            } finally {
+                writes.giveBack(connection, false);
+            }
+        } catch (SQLException e) {
+            throw dialect.failure("write failed", e);
+        } finally {
+            inWrite.remove();
+        }
+    }
+
+    /** A read on a connection in auto-commit: see {@link #read}. */
+    private <T> T withoutTransaction(Connections connections, Function<Stores, T> work, RecordCaches cached)
+            throws SQLException {
+        Connection connection = connections.take();
+        try {
+            var jdbc = Jdbc.statementsOnOwnSnapshots(connection, dialect, cipher, plainTextRefused);
+            return work.apply(new JdbcStores(jdbc, cached));
+        } finally {
+            connections.giveBack(connection, false);
         }
     }
 

@@ -75,6 +75,11 @@ final class ResourceTable<T> {
         /** The selected columns of {@link #select} (of the row {@code r}), for queries that join more to them. */
         final String selectList;
         final String select;
+        /**
+         * PostgreSQL: {@link #select} with the record's tags as a last column, an array of
+         * {key, value} pairs by key (null for none), so one statement reads a record whole.
+         */
+        final String selectWithTagArray;
         /** The id and revision of rows, for lists that take records from a {@link RecordCache}. */
         final String selectVersions;
         final String count;
@@ -99,6 +104,9 @@ final class ResourceTable<T> {
             }
             this.selectList = String.join(", ", selected);
             this.select = "SELECT " + selectList + " FROM " + table + " r";
+            this.selectWithTagArray = "SELECT " + selectList + ", (SELECT array_agg(ARRAY[t.tag_key, t.tag_value] "
+                    + "ORDER BY t.tag_key) FROM tags t WHERE t.resource_type = '" + type.name()
+                    + "' AND t.resource_id = r.id) FROM " + table + " r";
             this.selectVersions = "SELECT r.id, r.revision FROM " + table + " r";
             this.count = "SELECT COUNT(*) FROM " + table + " r";
             var inserted = Stream.concat(INSERT_COLUMNS.stream(), columns.stream()).toList();
@@ -117,6 +125,17 @@ final class ResourceTable<T> {
 
     /** A row's id and revision: which version of the record it holds. */
     private record Version(String id, long revision) {
+    }
+
+    /**
+     * A list's total kept elsewhere (ConnectionCounts), as a query of one value, so that the
+     * statement that lists a page's versions reads it too, on the same snapshot.
+     */
+    record KeptTotal(String sql, List<Object> params) {
+    }
+
+    /** A page's versions and the kept total, read by one statement; the total is 0 when no row came. */
+    private record Listed(List<Version> versions, long total) {
     }
 
     private final Jdbc db;
@@ -222,8 +241,18 @@ final class ResourceTable<T> {
         var params = new ArrayList<>(where.params());
         params.add(1);
         params.add(0);
-        return load(mapping.select + where.sql() + orderBy(Order.NEWEST_FIRST) + " LIMIT ? OFFSET ?"
-                + db.dialect().rowLock(db), params).stream().findFirst();
+        boolean tagsInRow = tagsInRow();
+        return load((tagsInRow ? mapping.selectWithTagArray : mapping.select) + where.sql()
+                + orderBy(Order.NEWEST_FIRST) + " LIMIT ? OFFSET ?" + db.dialect().rowLock(db), params, tagsInRow)
+                .stream().findFirst();
+    }
+
+    /**
+     * Whether rows are read with their tags ({@link Mapping#selectWithTagArray}): in PostgreSQL's
+     * reads, where a second statement is a round trip, and may have to run on a snapshot of its own.
+     */
+    private boolean tagsInRow() {
+        return cache != null && db.dialect() == SqlDialect.POSTGRESQL;
     }
 
     /**
@@ -260,6 +289,60 @@ final class ResourceTable<T> {
             return new Page<>(items, matching);
         }
         return new Page<>(select(where, end - page.offset(), page.offset(), Order.NEWEST_FIRST), matching);
+    }
+
+    /**
+     * As {@link #list(Where, PageRequest)}, with a total {@code kept} elsewhere: in a read, newest
+     * first and without tag filters, the statement that lists the page's versions reads the total
+     * too, so a first page is one statement, and a later one two (the total first, to choose from
+     * which end to read, then the page with the total again, which must agree).
+     */
+    Page<T> list(Where where, PageRequest page, KeptTotal kept) {
+        LongSupplier total = () -> db.count(kept.sql(), kept.params());
+        if (page.order() != Order.NEWEST_FIRST || where.byTags() || cache == null || page.limit() <= 0) {
+            return list(where, page, total);
+        }
+        if (page.offset() == 0) {
+            var listed = listed(where, page.limit(), 0, Order.NEWEST_FIRST, kept, false);
+            int size = listed.versions().size();
+            // Fewer rows than asked for are all there are.
+            return new Page<>(records(listed.versions()), size < page.limit() ? size : listed.total());
+        }
+        long matching = total.getAsLong();
+        long end = Math.min(matching, page.offset() + page.limit());
+        if (page.offset() >= end) {
+            return new Page<>(List.of(), matching);
+        }
+        // As in list(Where, PageRequest, LongSupplier): a page nearer the oldest end is read from there.
+        boolean fromOldest = matching - end < page.offset();
+        var listed = fromOldest ? listed(where, end - page.offset(), matching - end, Order.OLDEST_FIRST, kept, true)
+                : listed(where, end - page.offset(), page.offset(), Order.NEWEST_FIRST, kept, true);
+        if (listed.versions().isEmpty() || listed.total() != matching) {
+            db.requireOneSnapshot();
+        }
+        var items = new ArrayList<>(records(listed.versions()));
+        if (fromOldest) {
+            Collections.reverse(items);
+        }
+        return new Page<>(items, matching);
+    }
+
+    /** The versions of a page and the kept total, by one statement ({@code checked}: see Jdbc#queryChecked). */
+    private Listed listed(Where where, long limit, long offset, Order order, KeptTotal kept, boolean checked) {
+        var params = new ArrayList<Object>(kept.params());
+        params.addAll(where.params());
+        params.add(limit);
+        params.add(offset);
+        String sql = "SELECT r.id, r.revision, (" + kept.sql() + ") FROM " + mapping.table + " r" + where.sql()
+                + orderBy(order) + " LIMIT ? OFFSET ?";
+        var total = new long[1];
+        Jdbc.RowMapper<Version> version = row -> {
+            var v = new Version(row.text(), row.int64());
+            total[0] = row.int64();
+            return v;
+        };
+        var versions = checked ? db.queryChecked(sql, params, version) : db.query(sql, params, version);
+        return new Listed(versions, total[0]);
     }
 
     /**
@@ -335,9 +418,12 @@ final class ResourceTable<T> {
             return found;
         }
         var withChildren = new HashSet<String>();
-        var rows = db.queryIn(mapping.select + " WHERE r.id IN ", List.of(), missing, "", reader(withChildren));
+        boolean tagsInRow = tagsInRow();
+        // Checked below against the versions listed: a read without a transaction may run it on a later snapshot.
+        var rows = db.queryInChecked((tagsInRow ? mapping.selectWithTagArray : mapping.select) + " WHERE r.id IN ",
+                missing, reader(withChildren, tagsInRow));
         var read = new HashMap<String, T>();
-        for (T record : complete(rows, withChildren)) {
+        for (T record : complete(rows, withChildren, tagsInRow)) {
             Base base = mapping.base.apply(record);
             read.put(base.id(), record);
             if (cache != null) {
@@ -347,7 +433,12 @@ final class ResourceTable<T> {
         var out = new ArrayList<T>(versions.size());
         for (int i = 0; i < versions.size(); i++) {
             T record = found.get(i) != null ? found.get(i) : read.get(versions.get(i).id());
+            if (record != null && mapping.base.apply(record).revision() != versions.get(i).revision()) {
+                // Read on another snapshot than the list's (see Jdbc#queryChecked).
+                db.requireOneSnapshot();
+            }
             if (record == null) {
+                db.requireOneSnapshot();
                 // Both queries read one snapshot in a read transaction; only a write's (READ
                 // COMMITTED on PostgreSQL) may see a row go in between, and then it is gone.
                 if (cache != null) {
@@ -363,18 +454,26 @@ final class ResourceTable<T> {
 
     /** The records of a full select (see {@link Mapping#select}), with their tags and child rows. */
     private List<T> load(String sql, List<Object> params) {
-        var withChildren = new HashSet<String>();
-        return complete(db.query(sql, params, reader(withChildren)), withChildren);
+        return load(sql, params, false);
     }
 
-    /** Reads a full row; adds its id to {@code withChildren} when the child probe says it has some. */
-    private Jdbc.RowMapper<T> reader(Set<String> withChildren) {
+    /** As {@link #load(String, List)}; {@code tagsInRow}: the select is {@link Mapping#selectWithTagArray}. */
+    private List<T> load(String sql, List<Object> params, boolean tagsInRow) {
+        var withChildren = new HashSet<String>();
+        return complete(db.query(sql, params, reader(withChildren, tagsInRow)), withChildren, tagsInRow);
+    }
+
+    /**
+     * Reads a full row; adds its id to {@code withChildren} when the child probe says it has some;
+     * with {@code tagsInRow}, the tags from its last column.
+     */
+    private Jdbc.RowMapper<T> reader(Set<String> withChildren, boolean tagsInRow) {
         return row -> {
             T record = mapping.reader.map(row);
             if (mapping.probesChildren && row.bool()) {
                 withChildren.add(mapping.base.apply(record).id());
             }
-            return record;
+            return tagsInRow ? mapping.withTags.apply(record, row.tagArray()) : record;
         };
     }
 
@@ -387,10 +486,13 @@ final class ResourceTable<T> {
         };
     }
 
-    /** Tags (one query for the batch), then child rows where the probe found some. */
-    private List<T> complete(List<T> records, Set<String> withChildren) {
+    /** Tags (one query for the batch, unless read with the rows), then child rows where the probe found some. */
+    private List<T> complete(List<T> records, Set<String> withChildren, boolean tagsInRow) {
         if (records.isEmpty()) {
             return records;
+        }
+        if (tagsInRow) {
+            return withChildren.isEmpty() ? records : children.load(records, withChildren);
         }
         var ids = records.stream().map(r -> mapping.base.apply(r).id()).toList();
         var tagsById = tags.tagsOf(mapping.type, ids);

@@ -6,6 +6,7 @@ import dev.vpnd.core.model.Lifecycle;
 import dev.vpnd.core.model.ResourceState;
 import dev.vpnd.core.model.Scope;
 import dev.vpnd.core.model.Secret;
+import dev.vpnd.core.model.Tag;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -104,6 +105,24 @@ final class Row {
 
     private static List<String> split(String joined) {
         return joined.isEmpty() ? List.of() : List.of(joined.split(",", -1));
+    }
+
+    /** Tags as an array of {key, value} pairs (PostgreSQL's text[][]); none when NULL. */
+    List<Tag> tagArray() throws SQLException {
+        java.sql.Array array = rs.getArray(column++);
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            var tags = new ArrayList<Tag>();
+            for (Object pair : (Object[]) array.getArray()) {
+                Object[] keyValue = (Object[]) pair;
+                tags.add(new Tag((String) keyValue[0], (String) keyValue[1]));
+            }
+            return List.copyOf(tags);
+        } finally {
+            array.free();
+        }
     }
 
     /** account_id and region, in that order. */

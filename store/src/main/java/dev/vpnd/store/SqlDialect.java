@@ -80,15 +80,6 @@ public enum SqlDialect {
         }
 
         /*
-         * A lost nonce row re-opens a replay window but never makes data inconsistent, so nonce
-         * transactions need not wait for the WAL flush; everything else keeps full durability.
-         */
-        @Override
-        void relaxCommitDurability(Jdbc db) {
-            db.update("SET LOCAL synchronous_commit = off", List.of());
-        }
-
-        /*
          * "seq + 0" keeps PostgreSQL from walking the whole scope in seq order to skip a sort: the
          * window count needs every match anyway, and matches are far fewer than rows, so starting
          * from the tags index is much faster (docs/design.md, Storage).
@@ -160,10 +151,6 @@ public enum SqlDialect {
      * SQLite needs nothing, its one writer already runs write transactions one after another.
      */
     void lockUntilCommit(Jdbc db, long key) {
-    }
-
-    /** Lets the current transaction commit without waiting for durable storage, where the database can. */
-    void relaxCommitDurability(Jdbc db) {
     }
 
     /** Leaves a cached statement without parameters once a call is done with it. */

@@ -19,7 +19,8 @@ class NonceStoreTest extends StoreTestBase {
     }
 
     private Optional<Instant> earlierUse(String key, String nonce, Instant now) {
-        return storage.write(s -> s.nonces().earlierUse(key, nonce, now, KEEP));
+        // As the server's shared replay guard asks: one statement without a transaction around it.
+        return storage.writeWithoutTransaction(s -> s.nonces().earlierUse(key, nonce, now, KEEP));
     }
 
     @Test

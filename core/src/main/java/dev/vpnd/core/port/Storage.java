@@ -11,6 +11,16 @@ public interface Storage extends AutoCloseable {
 
     <T> T write(Function<Stores, T> work);
 
+    /**
+     * Runs write work whose statements each commit as they run, with no transaction around them:
+     * for one self-contained statement (remembering a signature nonce), where a transaction's
+     * begin and commit would cost more than the statement. Once it returns what it wrote is
+     * committed; nothing of it is atomic beyond a single statement. By default, {@link #write}.
+     */
+    default <T> T writeWithoutTransaction(Function<Stores, T> work) {
+        return write(work);
+    }
+
     /** Runs read-only work on one consistent snapshot, so a page and its total count agree. */
     <T> T read(Function<Stores, T> work);
 

@@ -30,6 +30,13 @@ public final class SignallingStorage implements Storage {
     }
 
     @Override
+    public <T> T writeWithoutTransaction(Function<Stores, T> work) {
+        T result = storage.writeWithoutTransaction(work);
+        onCommit.run();
+        return result;
+    }
+
+    @Override
     public <T> T read(Function<Stores, T> work) {
         return storage.read(work);
     }

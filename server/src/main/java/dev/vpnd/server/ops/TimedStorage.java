@@ -21,6 +21,11 @@ public final class TimedStorage implements Storage {
     }
 
     @Override
+    public <T> T writeWithoutTransaction(Function<Stores, T> work) {
+        return timed("write", () -> storage.writeWithoutTransaction(work));
+    }
+
+    @Override
     public <T> T read(Function<Stores, T> work) {
         return timed("read", () -> storage.read(work));
     }

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Nonces kept in the shared database, so a request answered by one node cannot be replayed to another. */
+/**
+ * Nonces kept in the shared database, so a request answered by one node cannot be replayed to another.
+ * Each check is one statement without a transaction around it ({@link Storage#writeWithoutTransaction}).
+ */
 public final class SharedReplayGuard implements ReplayGuard {
     private final Storage storage;
     private final Duration keep;
@@ -17,6 +20,6 @@ public final class SharedReplayGuard implements ReplayGuard {
 
     @Override
     public Optional<Instant> earlierUse(String accessKeyId, String nonce, Instant now) {
-        return storage.write(s -> s.nonces().earlierUse(accessKeyId, nonce, now, keep));
+        return storage.writeWithoutTransaction(s -> s.nonces().earlierUse(accessKeyId, nonce, now, keep));
     }
 }
