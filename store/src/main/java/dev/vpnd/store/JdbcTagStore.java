@@ -171,13 +171,14 @@ final class JdbcTagStore implements TagStore {
 
     /**
      * The filters, the one matching the fewest tags first (up to {@value #SELECTIVITY_PROBE_LIMIT}
-     * each; ties keep their order). A list filtered by tags starts from the first filter's range of
-     * the tags_by_key_value index and looks the others up per resource (see {@link Where#tags}), so
-     * starting from a rare value rather than a common one is what makes it fast. PostgreSQL knows the
-     * common values and picks the order itself; SQLite does not (see JdbcStorage), so it is asked here.
+     * each; ties keep their order). A list filtered by tags walks the first filter's range and looks
+     * the others up per resource (see {@link Where#tags}, {@link TagFilteredPage}), so starting from a
+     * rare value rather than a common one is what makes it fast. On both databases: SQLite keeps no
+     * value frequencies (see JdbcStorage), and PostgreSQL, which does, still walks the first filter to
+     * keep the insertion order. Probes are kept a few seconds per node ({@link TagSelectivities}).
      */
     List<TagFilter> mostSelectiveFirst(ResourceType type, List<TagFilter> filters) {
-        if (filters.size() < 2 || db.dialect().knowsValueFrequencies()) {
+        if (filters.size() < 2) {
             return filters;
         }
         long[] matches = new long[filters.size()];
