@@ -75,9 +75,9 @@ public final class Bench implements Callable<Integer> {
     String database;
 
     @Option(names = "--scenario", paramLabel = "NAME", split = ",",
-            description = "Run only these scenarios: first-page, deep-page, two-tags, by-id, gateways, tencent, "
-                    + "tencent-legacy, neutron, neutron-by-id, open-loop, nginx, creates (default: all but creates, "
-                    + "in that order, nginx when installed; creates writes to the seed).")
+            description = "Run only these scenarios: first-page, deep-page, two-tags, one-tag, tag-key, by-id, "
+                    + "gateways, tencent, tencent-legacy, neutron, neutron-by-id, open-loop, nginx, creates (default: "
+                    + "all but creates, in that order, nginx when installed; creates writes to the seed).")
     List<String> only;
 
     @Option(names = "--open-loop-rate", defaultValue = "0", paramLabel = "REQUESTS_PER_SECOND",

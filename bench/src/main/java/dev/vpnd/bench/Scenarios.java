@@ -81,10 +81,18 @@ final class Scenarios {
         long perGatewayHigh = ((long) n + g - 1) / g;
         int deepPage = Math.max(1, n / 50 - 1);
         long tagged = 0;
+        long prod = 0;
+        long withTeam = 0;
         for (int i = 0; i < n; i++) {
             var tags = Seeder.tagsOf(i);
-            if (tags.get(0).value().equals("prod") && tags.get(1).value().equals("t7")) {
-                tagged++;
+            if (tags.get(0).value().equals("prod")) {
+                prod++;
+                if (tags.get(1).value().equals("t7")) {
+                    tagged++;
+                }
+            }
+            if (tags.stream().anyMatch(t -> t.key().equals("team"))) {
+                withTeam++;
             }
         }
         String region = Seeder.REGION;
@@ -114,6 +122,18 @@ final class Scenarios {
                         "PageSize", "10", "Tag.1.Key", "env", "Tag.1.Value", "prod", "Tag.2.Key", "team",
                         "Tag.2.Value", "t7"))),
                 aliyunList("VpnConnections", "VpnConnection", tags, tags)));
+        long prodTotal = prod;
+        all.put("one-tag", new Planned("one-tag", Scenario.signedAsSent(
+                "one-tag filter over the region (env=prod, PageSize=10)", "DescribeVpnConnections", ali,
+                () -> aliyun.call("DescribeVpnConnections", Map.of("RegionId", region, "PageNumber", "1",
+                        "PageSize", "10", "Tag.1.Key", "env", "Tag.1.Value", "prod"))),
+                aliyunList("VpnConnections", "VpnConnection", prodTotal, prodTotal)));
+        long teamTotal = withTeam;
+        all.put("tag-key", new Planned("tag-key", Scenario.signedAsSent(
+                "tag key without a value over the region (team, PageSize=10)", "DescribeVpnConnections", ali,
+                () -> aliyun.call("DescribeVpnConnections", Map.of("RegionId", region, "PageNumber", "1",
+                        "PageSize", "10", "Tag.1.Key", "team"))),
+                aliyunList("VpnConnections", "VpnConnection", teamTotal, teamTotal)));
         all.put("by-id", new Planned("by-id", Scenario.signedAsSent(
                 "DescribeVpnConnection by id", "DescribeVpnConnection", ali,
                 () -> aliyun.call("DescribeVpnConnection", Map.of("RegionId", region,

@@ -60,6 +60,10 @@ final class JdbcConnectionStore implements ConnectionStore {
     public void insert(VpnConnection c, String clientToken) {
         table.insert(c, clientToken);
         tunnels.insert(c.id(), c.tunnels());
+        if (!c.tags().isEmpty()) {
+            // Its tags come next; their generation row before the totals' rows (JdbcTagStore#moveGeneration).
+            tags.moveGeneration(c.scope(), ResourceType.VPN_CONNECTION);
+        }
         counts.add(c.scope(), c.gatewayId(), 1);
     }
 

@@ -85,7 +85,8 @@ final class JdbcStores implements Stores {
     @Override
     public JdbcTagStore tags() {
         if (tags == null) {
-            tags = new JdbcTagStore(db);
+            tags = caches == null ? new JdbcTagStore(db, null, null)
+                    : new JdbcTagStore(db, caches.tagTotals(), caches.tagSelectivities());
         }
         return tags;
     }

@@ -351,6 +351,13 @@ final class ResourceTable<T> {
      * matches), and a second reads the page's rows by id.
      */
     private Page<T> listByTags(Where where, PageRequest page) {
+        if (where.onlyTags()) {
+            long total = tags.total(mapping.table, where, () -> count(where));
+            var walk = TagFilteredPage.of(mapping.table, where, page.limit(), page.offset());
+            return new Page<>(page.limit() == 0 || page.offset() >= total ? List.of()
+                    : records(db.query(walk.sql(), walk.params(), row -> new Version(row.text(), row.int64()))),
+                    total);
+        }
         if (page.limit() == 0) {
             return new Page<>(List.of(), count(where));
         }
@@ -376,6 +383,7 @@ final class ResourceTable<T> {
     }
 
     boolean delete(Scope scope, String id) {
+        tags.moveGenerationOfTags(mapping.type, id);
         return db.update(mapping.delete, List.of(id, scope.accountId(), scope.region())) > 0;
     }
 

@@ -49,12 +49,6 @@ public enum SqlDialect {
         @Override
         void clearParameters(PreparedStatement statement) {
         }
-
-        /* JdbcStorage drops SQLite's value samples (sqlite_stat4), see there. */
-        @Override
-        boolean knowsValueFrequencies() {
-            return false;
-        }
     },
     POSTGRESQL {
         /*
@@ -161,14 +155,6 @@ public enum SqlDialect {
     /** The text value of a column. */
     String text(ResultSet rs, int column) throws SQLException {
         return rs.getString(column);
-    }
-
-    /**
-     * Whether the planner knows how many rows carry a given value, and so can pick by itself which
-     * of several tag filters to start from; otherwise the store orders them (JdbcTagStore).
-     */
-    boolean knowsValueFrequencies() {
-        return true;
     }
 
     /**

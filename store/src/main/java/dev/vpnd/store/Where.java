@@ -12,10 +12,19 @@ final class Where {
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
     private boolean byTags;
+    /** Set by {@link #scope}; with {@link #tagType} and {@link #tagFilters}, what {@link #onlyTags} needs. */
+    private Scope scope;
+    private ResourceType tagType;
+    private List<TagFilter> tagFilters = List.of();
+    /** How many of the conditions are the scope's and the tag filter's. */
+    private int scopeAndTags;
 
     /** Rows of {@code alias} (a table alias) in the scope's account and region. */
     static Where scope(String alias, Scope scope) {
-        return new Where().eq(alias + ".account_id", scope.accountId()).eq(alias + ".region", scope.region());
+        var where = new Where().eq(alias + ".account_id", scope.accountId()).eq(alias + ".region", scope.region());
+        where.scope = scope;
+        where.scopeAndTags = where.conditions.size();
+        return where;
     }
 
     Where condition(String sql, Object... values) {
@@ -59,6 +68,9 @@ final class Where {
             return this;
         }
         byTags = true;
+        tagType = type;
+        tagFilters = List.copyOf(filters);
+        scopeAndTags++;
         var values = new ArrayList<Object>();
         var sql = new StringBuilder(idColumn).append(" IN (SELECT f0.resource_id FROM tags f0 WHERE ")
                 .append(tagMatch("f0", filters.getFirst(), type, values));
@@ -71,7 +83,28 @@ final class Where {
         return condition(sql.append(")").toString(), values.toArray());
     }
 
-    private static String tagMatch(String alias, TagFilter filter, ResourceType type, List<Object> values) {
+    /**
+     * Whether the clause is a scope and a tag filter and nothing else: what {@link TagFilteredPage}
+     * lists by walking the tags in the resources' order.
+     */
+    boolean onlyTags() {
+        return byTags && scope != null && conditions.size() == scopeAndTags;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    ResourceType tagType() {
+        return tagType;
+    }
+
+    /** The tag filters, in the order the clause checks them (the first one's range is walked). */
+    List<TagFilter> tagFilters() {
+        return tagFilters;
+    }
+
+    static String tagMatch(String alias, TagFilter filter, ResourceType type, List<Object> values) {
         values.add(type.name());
         values.add(filter.key());
         if (filter.value() == null) {

@@ -200,4 +200,60 @@ class ConnectionStoreTest extends StoreTestBase {
         }
         assertThat(seen).isEqualTo(dual.reversed());
     }
+
+    private dev.vpnd.core.port.Page<VpnConnection> byTags(long offset, int limit, TagFilter... tags) {
+        var filter = new ConnectionStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), "",
+                List.of(tags));
+        return storage.read((Stores s) -> s.connections().list(SCOPE, filter, new PageRequest(offset, limit)));
+    }
+
+    private List<String> idsByTags(TagFilter... tags) {
+        var page = byTags(0, 100, tags);
+        assertThat(page.total()).isEqualTo(page.items().size());
+        return page.items().stream().map(VpnConnection::id).toList();
+    }
+
+    /** Totals of tag filters are kept between reads (TagFilterTotals): every kind of write must show. */
+    @Test
+    void tagFilterTotalsAndPagesFollowEveryTagWriteAndDelete() {
+        var a = insert(connection(SCOPE, "gw-1", "cgw-1"), "");
+        var b = insert(connection(SCOPE, "gw-1", "cgw-2"), "");
+        var c = insert(connection(OTHER_ACCOUNT, "gw-1", "cgw-3"), "");
+        putTags(SCOPE, ResourceType.VPN_CONNECTION, a.id(), tag("env", "prod"), tag("team", "t1"));
+        putTags(OTHER_ACCOUNT, ResourceType.VPN_CONNECTION, c.id(), tag("env", "prod"));
+        assertThat(idsByTags(filter("env", "prod"))).containsExactly(a.id());
+        assertThat(idsByTags(filter("team", null))).containsExactly(a.id());
+
+        putTags(SCOPE, ResourceType.VPN_CONNECTION, b.id(), tag("env", "prod"), tag("team", "t1"));
+        assertThat(idsByTags(filter("env", "prod"))).containsExactly(b.id(), a.id());
+        assertThat(idsByTags(filter("team", "t1"), filter("env", "prod"))).containsExactly(b.id(), a.id());
+        var second = byTags(1, 1, filter("env", "prod"));
+        assertThat(second.total()).isEqualTo(2);
+        assertThat(second.items()).extracting(VpnConnection::id).containsExactly(a.id());
+        assertThat(byTags(2, 1, filter("env", "prod")).items()).isEmpty();
+
+        putTags(SCOPE, ResourceType.VPN_CONNECTION, a.id(), tag("env", "dev"));
+        assertThat(idsByTags(filter("env", "prod"))).containsExactly(b.id());
+        assertThat(idsByTags(filter("team", "t1"), filter("env", "prod"))).containsExactly(b.id());
+
+        storage.write((Stores s) -> {
+            s.tags().remove(ResourceType.VPN_CONNECTION, a.id(), List.of("team"));
+            return null;
+        });
+        assertThat(idsByTags(filter("team", null))).containsExactly(b.id());
+
+        // The row goes while its tags stay: the total counts rows, so it must move too.
+        storage.write((Stores s) -> s.connections().delete(SCOPE, b.id()));
+        assertThat(idsByTags(filter("env", "prod"))).isEmpty();
+        assertThat(idsByTags(filter("team", null))).isEmpty();
+
+        storage.write((Stores s) -> {
+            s.tags().removeAll(ResourceType.VPN_CONNECTION, a.id());
+            return null;
+        });
+        assertThat(idsByTags(filter("env", "dev"))).isEmpty();
+        assertThat(storage.read((Stores s) -> s.connections().list(OTHER_ACCOUNT,
+                new ConnectionStore.Filter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), "",
+                        List.of(filter("env", "prod"))), new PageRequest(0, 10))).total()).isEqualTo(1);
+    }
 }
