@@ -2,6 +2,7 @@ package dev.vpnd.server.dialect.tencent;
 
 import dev.vpnd.core.model.RegionNames;
 import dev.vpnd.core.service.Services;
+import dev.vpnd.server.dialect.RequestUuids;
 import dev.vpnd.server.http.BodyLimits;
 import dev.vpnd.server.http.Dialect;
 import dev.vpnd.server.http.WireRequest;
@@ -11,7 +12,6 @@ import dev.vpnd.server.security.KeyDirectory;
 import dev.vpnd.server.security.ReplayGuard;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +73,7 @@ public final class TencentDialect implements Dialect {
 
     @Override
     public WireResponse protocolError(int status, String reason) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestUuids.next().toString();
         if (status == 503) {
             // The listener is draining before a stop, or holds all the request bodies it may: a status
             // clients and balancers retry on.
