@@ -13,16 +13,25 @@ final class ArrivedBody {
     }
 
     /**
-     * Copies the chunks {@code request} has ready into {@code body}, from its start, until it is full,
-     * a chunk is not there yet, a failure (which the later read meets again: the source keeps it) or
-     * the end of the content; returns the number of bytes copied.
+     * What {@link #take} found: the bytes copied into the body, and the failure that ended the
+     * content early (as reading it through a stream would have thrown it), or null.
      */
-    static int take(Content.Source request, byte[] body) {
+    record Taken(int filled, Throwable failure) {
+    }
+
+    /**
+     * Copies the chunks {@code request} has ready into {@code body}, from its start, until it is
+     * full, a chunk is not there yet, a chunk is a failure, or the content ends.
+     */
+    static Taken take(Content.Source request, byte[] body) {
         int filled = 0;
         while (filled < body.length) {
             Content.Chunk chunk = request.read();
-            if (chunk == null || Content.Chunk.isFailure(chunk)) {
+            if (chunk == null) {
                 break;
+            }
+            if (Content.Chunk.isFailure(chunk)) {
+                return new Taken(filled, chunk.getFailure());
             }
             boolean last = chunk.isLast();
             int count = Math.min(chunk.remaining(), body.length - filled);
@@ -35,6 +44,6 @@ final class ArrivedBody {
                 break;
             }
         }
-        return filled;
+        return new Taken(filled, null);
     }
 }

@@ -300,13 +300,20 @@ public final class HttpListener implements AutoCloseable {
             return;
         }
         byte[] body = new byte[length];
-        int arrived;
+        ArrivedBody.Taken taken;
         try {
-            arrived = ArrivedBody.take(request, body);
+            taken = ArrivedBody.take(request, body);
         } catch (RuntimeException e) {
             share.close();
             throw e;
         }
+        if (taken.failure() != null) {
+            try (share) {
+                bodyFailed(response, callback, taken.failure());
+            }
+            return;
+        }
+        int arrived = taken.filled();
         if (arrived < length) {
             handOff(callback, () -> {
                 try (share) {
