@@ -2,10 +2,14 @@ package dev.vpnd.server.dialect.tencent;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.server.http.ResponseBody;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +26,21 @@ final class TencentJson {
     private static final ObjectMapper OTHER_VALUES = new ObjectMapper(FACTORY);
 
     private TencentJson() {
+    }
+
+    /** A JSON value written before, which a body tree holds in place of the value's tree. */
+    record Raw(SerializedString json) {
+    }
+
+    /** {@code tree} written as one JSON value, to be put in body trees. */
+    static Raw raw(Map<String, Object> tree) {
+        var bytes = new ByteArrayBuilder(2048);
+        try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
+            write(generator, tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Raw(new SerializedString(new String(bytes.toByteArray(), StandardCharsets.UTF_8)));
     }
 
     /** The body {@code tree} writes; the tree must not change afterwards. */
@@ -55,6 +74,7 @@ final class TencentJson {
                 }
                 generator.writeEndArray();
             }
+            case Raw raw -> generator.writeRawValue(raw.json());
             default -> OTHER_VALUES.writeValue(generator, value);
         }
     }
