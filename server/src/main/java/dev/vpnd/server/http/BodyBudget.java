@@ -50,9 +50,30 @@ final class BodyBudget {
          * chunked ({@code declaredLength} negative), at most {@code maxBodyBytes}.
          */
         Outcome read(InputStream in, long declaredLength, int maxBodyBytes) throws IOException {
+            return read(in, declaredLength, maxBodyBytes, EMPTY, 0);
+        }
+
+        /**
+         * Reserves a whole body of {@code length} bytes at once, for {@link #readRest}; false when the
+         * listener holds too many bytes of bodies for it.
+         */
+        boolean reserve(int length) {
+            return take(length);
+        }
+
+        /**
+         * Reads the rest of a body of {@code body.length} declared bytes ({@link #reserve}d), whose
+         * first {@code filled} bytes are in {@code body} already.
+         */
+        Outcome readRest(InputStream in, byte[] body, int filled, int maxBodyBytes) throws IOException {
+            return read(in, body.length, maxBodyBytes, body, filled);
+        }
+
+        private Outcome read(InputStream in, long declaredLength, int maxBodyBytes, byte[] start, int filled)
+                throws IOException {
             long most = declaredLength >= 0 ? declaredLength : maxBodyBytes + 1L;
-            byte[] buffer = EMPTY;
-            int n = 0;
+            byte[] buffer = start;
+            int n = filled;
             while (n < most) {
                 if (n == buffer.length) {
                     int size = (int) Math.min(most, Math.max(FIRST_BUFFER_BYTES, 2L * buffer.length));

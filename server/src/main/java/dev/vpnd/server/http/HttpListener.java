@@ -69,6 +69,11 @@ public final class HttpListener implements AutoCloseable {
     private static final int WRITTEN_BUFFER_BYTES = 16 * 1024;
     private static final long MAX_WRITTEN_BYTES = 64L * 1024 * 1024;
     /**
+     * The largest declared body an I/O thread takes what has arrived of, to answer a read in place; a
+     * signed RPC read is well under a kilobyte. Larger bodies are read on a virtual thread.
+     */
+    private static final int IN_PLACE_BODY_BYTES = 16 * 1024;
+    /**
      * Statuses Jetty's parser gives requests it rejects that name a server fault although the request
      * is at fault: 505 for an HTTP version it does not know, 501 for a transfer coding it does not.
      */
@@ -221,12 +226,12 @@ public final class HttpListener implements AutoCloseable {
     }
 
     /**
-     * Runs on the I/O thread that parsed the request head: a request that only reads, has no body
-     * and may run here (see {@link ReadDispatch}) is answered at once, waiting at most on what a
-     * SQLite read waits on (a read turn, locks held for microseconds); any other goes to a virtual
-     * thread of its own. Declared {@code EITHER}: when one of the pool's reserved threads is free,
-     * Jetty hands it the selecting first, so a slow read holds up no other connection; when none
-     * is, it calls this in place.
+     * Runs on the I/O thread that parsed the request head: a request that only reads, whose body
+     * (if any) is small and has all arrived, and that may run here (see {@link ReadDispatch}) is
+     * answered at once, waiting at most on what a SQLite read waits on (a read turn, locks held for
+     * microseconds); any other goes to a virtual thread of its own. Declared {@code EITHER}: when
+     * one of the pool's reserved threads is free, Jetty hands it the selecting first, so a slow read
+     * holds up no other connection; when none is, it calls this in place.
      */
     private final class DialectHandler extends Handler.Abstract {
         DialectHandler() {
@@ -245,8 +250,12 @@ public final class HttpListener implements AutoCloseable {
             // GETs without either, for which reading anyway would allocate a 16 KiB buffer each.
             boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
             if (length > 0 || chunked) {
-                // Reading the body may wait for the client: never on the I/O thread.
-                handOff(callback, () -> answerWithBody(request, response, callback, receivedAt, chunked));
+                if (readDispatch == ReadDispatch.IO_THREAD && !chunked && length <= IN_PLACE_BODY_BYTES) {
+                    answerArrived(request, response, callback, receivedAt, (int) length);
+                } else {
+                    // Reading the body may wait for the client: never on the I/O thread.
+                    handOff(callback, () -> answerWithBody(request, response, callback, receivedAt, chunked));
+                }
                 return true;
             }
             var wire = wire(request, EMPTY, receivedAt);
@@ -276,6 +285,66 @@ public final class HttpListener implements AutoCloseable {
     }
 
     /**
+     * A small body of declared length, on the I/O thread: what has arrived of it is taken without
+     * waiting (a signed RPC call comes whole with its head, as a rule). A whole body of a request
+     * that only reads is answered in place, as a bodiless read is; any other request, and a body
+     * still arriving, go to a virtual thread, which reads the rest. The body's share of the budget
+     * is held from before its first byte is taken until the answer is made.
+     */
+    private void answerArrived(Request request, Response response, Callback callback, Instant receivedAt,
+            int length) {
+        BodyBudget.Share share = bodyBudget.share();
+        if (!share.reserve(length)) {
+            share.close();
+            handOff(callback, () -> answerWithBody(request, response, callback, receivedAt, false));
+            return;
+        }
+        byte[] body = new byte[length];
+        ArrivedBody.Taken taken;
+        try {
+            taken = ArrivedBody.take(request, body);
+        } catch (RuntimeException e) {
+            share.close();
+            throw e;
+        }
+        if (taken.failure() != null) {
+            try (share) {
+                bodyFailed(response, callback, taken.failure());
+            }
+            return;
+        }
+        int arrived = taken.filled();
+        if (arrived < length) {
+            handOff(callback, () -> {
+                try (share) {
+                    BodyBudget.Outcome outcome;
+                    try {
+                        outcome = share.readRest(Content.Source.asInputStream(request), body, arrived,
+                                bodyLimits.maxBodyBytes());
+                    } catch (IOException | RuntimeException e) {
+                        bodyFailed(response, callback, e);
+                        return;
+                    }
+                    answerRead(outcome, request, response, callback, receivedAt);
+                }
+            });
+            return;
+        }
+        var wire = wire(request, body, receivedAt);
+        if (dialect.onlyReads(wire)) {
+            try (share) {
+                answer(wire, response, callback);
+            }
+        } else {
+            handOff(callback, () -> {
+                try (share) {
+                    answer(wire, response, callback);
+                }
+            });
+        }
+    }
+
+    /**
      * Reads the body against the listener's {@link BodyBudget} and answers; the body's share of the
      * budget is held until the answer is made.
      */
@@ -290,13 +359,17 @@ public final class HttpListener implements AutoCloseable {
                 bodyFailed(response, callback, e);
                 return;
             }
-            switch (outcome) {
-                case BodyBudget.Outcome.Read(byte[] body) ->
-                        answer(wire(request, body, receivedAt), response, callback);
-                case BodyBudget.Outcome.TooLarge() -> refuseTooLarge(request, response, callback);
-                case BodyBudget.Outcome.OverBudget() -> send(response, callback,
-                        dialect.protocolError(503, "Too many request bodies in flight; retry shortly"));
-            }
+            answerRead(outcome, request, response, callback, receivedAt);
+        }
+    }
+
+    private void answerRead(BodyBudget.Outcome outcome, Request request, Response response, Callback callback,
+            Instant receivedAt) {
+        switch (outcome) {
+            case BodyBudget.Outcome.Read(byte[] body) -> answer(wire(request, body, receivedAt), response, callback);
+            case BodyBudget.Outcome.TooLarge() -> refuseTooLarge(request, response, callback);
+            case BodyBudget.Outcome.OverBudget() -> send(response, callback,
+                    dialect.protocolError(503, "Too many request bodies in flight; retry shortly"));
         }
     }
 
@@ -642,6 +715,52 @@ public final class HttpListener implements AutoCloseable {
             } catch (ExecutionException e) {
                 return false;
             }
+        }
+    }
+
+    /**
+     * Takes the part of a request body that has already arrived, without waiting: a small body usually
+     * comes in the same packets as the head, so the I/O thread that parsed the head can have all of it
+     * and answer a read in place ({@link ReadDispatch#IO_THREAD}). Whatever did not arrive yet is read
+     * later on a virtual thread, after the bytes taken here.
+     */
+    private static final class ArrivedBody {
+        private ArrivedBody() {
+        }
+
+        /**
+         * What {@link #take} found: the bytes copied into the body, and the failure that ended the
+         * content early (as reading it through a stream would have thrown it), or null.
+         */
+        record Taken(int filled, Throwable failure) {
+        }
+
+        /**
+         * Copies the chunks {@code request} has ready into {@code body}, from its start, until it is
+         * full, a chunk is not there yet, a chunk is a failure, or the content ends.
+         */
+        static Taken take(Content.Source request, byte[] body) {
+            int filled = 0;
+            while (filled < body.length) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    break;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    return new Taken(filled, chunk.getFailure());
+                }
+                boolean last = chunk.isLast();
+                int count = Math.min(chunk.remaining(), body.length - filled);
+                chunk.get(body, filled, count);
+                filled += count;
+                boolean whole = !chunk.hasRemaining();
+                chunk.release();
+                if (last || !whole) {
+                    // Content past the declared length is the parser's to refuse, on the later read.
+                    break;
+                }
+            }
+            return new Taken(filled, null);
         }
     }
 }

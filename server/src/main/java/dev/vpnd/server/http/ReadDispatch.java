@@ -2,7 +2,8 @@ package dev.vpnd.server.http;
 
 /**
  * Where a listener runs the requests its dialect says only read ({@link Dialect#onlyReads}) and
- * that carry no body; every other request runs on a virtual thread of its own.
+ * that carry no body, or a small one that arrived whole with the head (a signed RPC read sent as a
+ * POST); every other request runs on a virtual thread of its own.
  */
 public enum ReadDispatch {
     /**

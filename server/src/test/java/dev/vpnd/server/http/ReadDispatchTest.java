@@ -2,18 +2,24 @@ package dev.vpnd.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Which thread answers: reads without a body on the I/O thread where allowed, everything else on a virtual one. */
+/**
+ * Which thread answers: reads without a body, or with a small one that came with the head, on the
+ * I/O thread where allowed; everything else on a virtual one.
+ */
 class ReadDispatchTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
     /** Says "/read" only reads; answers with the kind of thread it ran on and the body it was given. */
     private static final class ThreadReportingDialect implements Dialect {
         @Override
@@ -75,11 +81,43 @@ class ReadDispatchTest {
         assertThat(answer(listener, "/write", null)).isEqualTo("virtual ");
     }
 
+    /** A POST whose head and body leave in one write, so they arrive together. */
+    private static String post(String path, String body) {
+        return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
     @Test
-    void aRequestWithABodyIsReadOnAVirtualThreadEvenWhenItOnlyReads() throws Exception {
+    void aReadWhoseSmallBodyArrivedWithItsHeadIsAnsweredOnTheIoThread() throws Exception {
         var listener = started(ReadDispatch.IO_THREAD);
-        assertThat(answer(listener, "/read", "a=1&b=2")).isEqualTo("virtual a=1&b=2");
-        assertThat(answer(listener, "/write", "c=3")).isEqualTo("virtual c=3");
+        try (Socket socket = RawHttp.connect("http://127.0.0.1:" + listener.port())) {
+            assertThat(RawHttp.exchange(socket, post("/read", "a=1&b=2"), WAIT).body())
+                    .isEqualTo("platform a=1&b=2");
+            assertThat(RawHttp.exchange(socket, post("/write", "c=3"), WAIT).body()).isEqualTo("virtual c=3");
+        }
+    }
+
+    @Test
+    void aBodyStillArrivingIsReadOnAVirtualThreadAfterWhatCameWithTheHead() throws Exception {
+        var listener = started(ReadDispatch.IO_THREAD);
+        String request = post("/read", "first=1&second=2");
+        try (Socket socket = RawHttp.connect("http://127.0.0.1:" + listener.port())) {
+            int split = request.length() - "second=2".length();
+            RawHttp.send(socket, request.substring(0, split));
+            Thread.sleep(300);
+            assertThat(RawHttp.exchange(socket, request.substring(split), WAIT).body())
+                    .isEqualTo("virtual first=1&second=2");
+            // The connection goes on serving: the next read arrives whole.
+            assertThat(RawHttp.exchange(socket, post("/read", "x=1"), WAIT).body()).isEqualTo("platform x=1");
+        }
+    }
+
+    @Test
+    void aBodyLargerThanAFewKilobytesIsReadOnAVirtualThread() throws Exception {
+        var listener = started(ReadDispatch.IO_THREAD);
+        String body = "a=" + "x".repeat(20_000);
+        assertThat(answer(listener, "/read", body)).isEqualTo("virtual " + body);
     }
 
     @Test

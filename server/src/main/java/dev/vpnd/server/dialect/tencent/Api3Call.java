@@ -66,12 +66,29 @@ record Api3Call(boolean tc3, String action, String version, String region, Strin
     }
 
     /**
-     * The action {@link #parse} finds in a request without a body, decoding nothing else: the
-     * X-TC-Action header of a TC3 call (which its signature covers), else the query's field.
+     * The action {@link #parse} finds, decoding nothing else: the X-TC-Action header of a TC3 call
+     * (which its signature covers), else the {@code Action} field of an urlencoded body, else the
+     * query's, as {@link #formFields} lets the body's fields replace the query's. Null when it names
+     * none, and for a multipart body, which is not worth judging.
      */
-    static String actionWithoutBody(WireRequest request) {
-        return signedTc3(request) ? request.header("x-tc-action")
-                : FormUrlEncoded.value(request.rawQuery(), "Action");
+    static String actionOf(WireRequest request) {
+        if (signedTc3(request)) {
+            return request.header("x-tc-action");
+        }
+        String fromQuery = FormUrlEncoded.value(request.rawQuery(), "Action");
+        if (request.method().equals("GET") || request.body().length == 0) {
+            return fromQuery;
+        }
+        String contentType = request.header("content-type");
+        if (MultipartForm.boundary(contentType).isPresent()) {
+            return null;
+        }
+        if (contentType == null
+                || contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            String fromBody = FormUrlEncoded.value(new String(request.body(), StandardCharsets.UTF_8), "Action");
+            return fromBody != null ? fromBody : fromQuery;
+        }
+        return fromQuery;
     }
 
     private static boolean signedTc3(WireRequest request) {

@@ -22,7 +22,7 @@ final class Api3Paging {
         return new PageRequest(offset, (int) limit);
     }
 
-    static Map<String, Object> body(long total, String setName, List<Map<String, Object>> items) {
+    static Map<String, Object> body(long total, String setName, List<?> items) {
         var body = new LinkedHashMap<String, Object>();
         body.put("TotalCount", total);
         body.put(setName, items);

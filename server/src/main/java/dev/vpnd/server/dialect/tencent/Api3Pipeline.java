@@ -7,13 +7,13 @@ import dev.vpnd.core.service.Permissions;
 import dev.vpnd.core.service.Services;
 import dev.vpnd.server.dialect.Exchange;
 import dev.vpnd.server.dialect.RequestPipeline;
+import dev.vpnd.server.dialect.RequestUuids;
 import dev.vpnd.server.dialect.WireFault;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Tencent Cloud API 3.0 (VPC 2017-03-12) on the shared pipeline: the call is authenticated (TC3, or
@@ -41,7 +41,7 @@ final class Api3Pipeline extends RequestPipeline<Api3Call, AccessKey, Api3Action
 
     @Override
     protected String newRequestId() {
-        return UUID.randomUUID().toString();
+        return RequestUuids.next().toString();
     }
 
     @Override

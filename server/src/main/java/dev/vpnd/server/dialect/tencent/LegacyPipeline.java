@@ -8,13 +8,13 @@ import dev.vpnd.core.service.Services;
 import dev.vpnd.server.dialect.ActionTable;
 import dev.vpnd.server.dialect.Exchange;
 import dev.vpnd.server.dialect.RequestPipeline;
+import dev.vpnd.server.dialect.RequestUuids;
 import dev.vpnd.server.dialect.WireFault;
 import dev.vpnd.server.http.WireRequest;
 import dev.vpnd.server.http.WireResponse;
 import dev.vpnd.server.ops.Metrics;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Tencent's legacy v2 API at {@code /v2/index.php} (docs/dialects/tencent.md, Legacy v2 API) on the
@@ -54,7 +54,7 @@ final class LegacyPipeline extends RequestPipeline<LegacyCall, AccessKey, Legacy
 
     @Override
     protected String newRequestId() {
-        return UUID.randomUUID().toString();
+        return RequestUuids.next().toString();
     }
 
     @Override

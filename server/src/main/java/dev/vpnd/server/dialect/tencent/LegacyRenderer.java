@@ -1,10 +1,7 @@
 package dev.vpnd.server.dialect.tencent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.server.dialect.WireFault;
 import dev.vpnd.server.http.WireResponse;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,14 +12,12 @@ import java.util.Map;
  * Legacy v2 API).
  */
 final class LegacyRenderer {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     WireResponse success(Map<String, Object> fields) {
         var body = new LinkedHashMap<String, Object>();
         body.put("code", 0);
         body.put("message", "");
         body.putAll(fields);
-        return WireResponse.of(200, TencentRenderer.CONTENT_TYPE, write(body));
+        return WireResponse.of(200, TencentRenderer.CONTENT_TYPE, TencentJson.body(body));
     }
 
     /** An API 3.0 error under its legacy number; {@code codeDesc} keeps the API 3.0 code. */
@@ -31,7 +26,7 @@ final class LegacyRenderer {
         body.put("code", number(fault).code);
         body.put("message", fault.getMessage());
         body.put("codeDesc", fault.code());
-        return WireResponse.of(200, TencentRenderer.CONTENT_TYPE, write(body));
+        return WireResponse.of(200, TencentRenderer.CONTENT_TYPE, TencentJson.body(body));
     }
 
     private static LegacyError number(WireFault fault) {
@@ -39,13 +34,5 @@ final class LegacyRenderer {
             return LegacyError.of(error);
         }
         throw new IllegalStateException("not a Tencent error: " + fault.error());
-    }
-
-    private static byte[] write(Object body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -223,7 +223,7 @@ final class Tc3Signature {
         byte[] secretSigning = secretSigning(secretService(secretDate(secretKey, auth.date()), auth.service()));
         String hashedPayload = hashedRequestPayload(body, headerValueByLowercaseName.apply("x-tc-content-sha256"));
         byte[] given = auth.signature().getBytes(StandardCharsets.US_ASCII);
-        boolean matched = false;
+        // The first host that verifies ends the search: which form a client signed is no secret.
         for (String signedHost : signedHosts(host)) {
             String canonicalRequest = CanonicalRequest.of(method, CanonicalRequest.uri(path),
                     canonicalQueryString(rawQuery),
@@ -231,9 +231,11 @@ final class Tc3Signature {
                     String.join(";", auth.signedHeaders()), hashedPayload);
             String expected = signature(secretSigning,
                     stringToSign(timestamp, auth.credentialScope(), hashedCanonicalRequest(canonicalRequest)));
-            matched |= MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given);
+            if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given)) {
+                return true;
+            }
         }
-        return matched;
+        return false;
     }
 
     /**

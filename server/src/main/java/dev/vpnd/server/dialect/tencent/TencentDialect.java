@@ -2,6 +2,7 @@ package dev.vpnd.server.dialect.tencent;
 
 import dev.vpnd.core.model.RegionNames;
 import dev.vpnd.core.service.Services;
+import dev.vpnd.server.dialect.RequestUuids;
 import dev.vpnd.server.http.BodyLimits;
 import dev.vpnd.server.http.Dialect;
 import dev.vpnd.server.http.WireRequest;
@@ -11,7 +12,6 @@ import dev.vpnd.server.security.KeyDirectory;
 import dev.vpnd.server.security.ReplayGuard;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,18 +53,16 @@ public final class TencentDialect implements Dialect {
     }
 
     /**
-     * A bodyless call of the legacy API (its one action describes) or of a read-only API 3.0 action,
-     * found where {@link Api3Call#parse} finds it.
+     * A call of the legacy API (its one action describes; any other name is an error) or of a
+     * read-only API 3.0 action, found where {@link Api3Call#parse} finds it. Tencent's SDKs send
+     * every call as a POST with a body, reads too; the listener asks only of a body that has arrived.
      */
     @Override
     public boolean onlyReads(WireRequest request) {
-        if (request.body().length > 0) {
-            return false;
-        }
         if (request.path().equals(LegacyPipeline.PATH)) {
             return true;
         }
-        String action = Api3Call.actionWithoutBody(request);
+        String action = Api3Call.actionOf(request);
         return action != null && Api3Actions.TABLE.find(action).map(Api3Action::readOnly).orElse(false);
     }
 
@@ -75,7 +73,7 @@ public final class TencentDialect implements Dialect {
 
     @Override
     public WireResponse protocolError(int status, String reason) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestUuids.next().toString();
         if (status == 503) {
             // The listener is draining before a stop, or holds all the request bodies it may: a status
             // clients and balancers retry on.

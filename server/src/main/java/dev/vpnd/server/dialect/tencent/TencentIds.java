@@ -19,6 +19,8 @@ public final class TencentIds {
     private static final BigInteger MULTIPLIER = BigInteger.valueOf(1_743_541_808_669L);
     private static final BigInteger INVERSE = MULTIPLIER.modInverse(MODULUS);
     private static final BigInteger OFFSET = BigInteger.valueOf(1_234_567_890_123L);
+    private static final long MULTIPLIER_LONG = MULTIPLIER.longValueExact();
+    private static final int HALF_BITS = 21;
 
     private TencentIds() {
     }
@@ -47,9 +49,26 @@ public final class TencentIds {
     }
 
     static String encode(ResourceType type, long serial) {
-        long code = BigInteger.valueOf(serial).multiply(MULTIPLIER).add(OFFSET).mod(MODULUS).longValueExact();
-        String digits = Long.toString(code, 36);
-        return prefix(type) + "0".repeat(DIGITS - digits.length()) + digits;
+        long code = (timesMultiplier(Math.floorMod(serial, SPACE)) + OFFSET.longValue()) % SPACE;
+        String prefix = prefix(type);
+        char[] id = new char[prefix.length() + DIGITS];
+        prefix.getChars(0, prefix.length(), id, 0);
+        for (int i = id.length - 1; i >= prefix.length(); i--) {
+            id[i] = Character.forDigit((int) (code % 36), 36);
+            code /= 36;
+        }
+        return new String(id);
+    }
+
+    /**
+     * {@code residue * MULTIPLIER mod SPACE} in long arithmetic, for a residue below SPACE (2^42):
+     * the multiplier is split into 21-bit halves so that no product passes 2^63.
+     */
+    private static long timesMultiplier(long residue) {
+        long high = MULTIPLIER_LONG >>> HALF_BITS;
+        long low = MULTIPLIER_LONG & ((1L << HALF_BITS) - 1);
+        long upper = ((residue * high) % SPACE << HALF_BITS) % SPACE;
+        return (upper + residue * low % SPACE) % SPACE;
     }
 
     /** The serial a well-formed id of {@code type} stands for; empty when the id is not of that form. */

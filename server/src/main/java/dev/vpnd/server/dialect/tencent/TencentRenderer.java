@@ -1,9 +1,6 @@
 package dev.vpnd.server.dialect.tencent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpnd.server.http.WireResponse;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,12 +12,11 @@ import java.util.Map;
  */
 final class TencentRenderer {
     static final String CONTENT_TYPE = "application/json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     WireResponse success(Map<String, Object> fields, String requestId) {
         var response = new LinkedHashMap<String, Object>(fields);
         response.put("RequestId", requestId);
-        return WireResponse.of(200, CONTENT_TYPE, write(Map.of("Response", response)));
+        return WireResponse.of(200, CONTENT_TYPE, TencentJson.body(Map.of("Response", response)));
     }
 
     WireResponse error(int status, String code, String message, String requestId) {
@@ -30,14 +26,6 @@ final class TencentRenderer {
         var response = new LinkedHashMap<String, Object>();
         response.put("Error", error);
         response.put("RequestId", requestId);
-        return WireResponse.of(status, CONTENT_TYPE, write(Map.of("Response", response)));
-    }
-
-    private static byte[] write(Object body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WireResponse.of(status, CONTENT_TYPE, TencentJson.body(Map.of("Response", response)));
     }
 }

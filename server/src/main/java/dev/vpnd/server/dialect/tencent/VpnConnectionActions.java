@@ -90,8 +90,9 @@ final class VpnConnectionActions {
                 Match.anyOf(filters.getOrDefault("vpn-connection-name", List.of())), "", List.of());
         var found = ctx.services().connections().list(ctx.scope(), filter, page);
         var related = related(ctx, found.items());
-        var items = new ArrayList<Map<String, Object>>();
-        found.items().forEach(c -> items.add(VpnConnectionView.of(ctx.shown(c), related, ctx.now())));
+        var items = new ArrayList<Object>();
+        found.items().forEach(c -> items.add(ListedConnections.item(ctx.shown(c), ctx.hidesSecrets(), related,
+                ctx.now())));
         return Api3Paging.body(found.total(), "VpnConnectionSet", items);
     }
 

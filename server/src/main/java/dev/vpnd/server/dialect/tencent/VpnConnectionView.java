@@ -57,7 +57,7 @@ final class VpnConnectionView {
         v.put("EncryptProto", "IKE");
         v.put("RouteType", TencentSpelling.ROUTE_TYPE.spell(c.routeType()));
         v.put("CreatedTime", TencentTime.format(c.createdAt()));
-        v.put("State", c.lifecycle().state(now) == ResourceState.ACTIVE ? "AVAILABLE" : "PENDING");
+        v.put("State", state(c, now));
         v.put("NetStatus", c.status() == NegotiationStatus.IPSEC_SA_ESTABLISHED ? "AVAILABLE" : "UNAVAILABLE");
         v.put("SecurityPolicyDatabaseSet", policies(c.securityPolicies()));
         v.put("IKEOptionsSpecification", ike(c.ike(), gateway, peer));
@@ -66,7 +66,7 @@ final class VpnConnectionView {
         v.put("EnableHealthCheck", hc.enabled());
         v.put("HealthCheckLocalIp", hc.sourceIp());
         v.put("HealthCheckRemoteIp", hc.destinationIp());
-        v.put("HealthCheckStatus", healthStatus(hc, related.health().get(c.id())));
+        v.put("HealthCheckStatus", healthStatus(c, related));
         v.put("DpdEnable", c.enableDpd() ? 1L : 0L);
         v.put("DpdTimeout", String.valueOf(c.dpdTimeoutSeconds()));
         v.put("DpdAction", TencentSpelling.DPD_ACTION.spell(c.dpdAction()));
@@ -80,6 +80,16 @@ final class VpnConnectionView {
         probe.put("ProbeTimeout", (long) hc.timeoutMillis());
         v.put("HealthCheckConfig", probe);
         return v;
+    }
+
+    /** {@code State} at {@code now}: the only field of a view that changes with time alone. */
+    static String state(VpnConnection c, Instant now) {
+        return c.lifecycle().state(now) == ResourceState.ACTIVE ? "AVAILABLE" : "PENDING";
+    }
+
+    /** {@code HealthCheckStatus} of {@code c} by the verdicts in {@code related}. */
+    static String healthStatus(VpnConnection c, Related related) {
+        return healthStatus(c.healthCheck() != null ? c.healthCheck() : NO_HEALTH_CHECK, related.health().get(c.id()));
     }
 
     /**

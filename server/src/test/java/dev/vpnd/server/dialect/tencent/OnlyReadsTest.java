@@ -44,8 +44,33 @@ class OnlyReadsTest {
 
     @Test
     void aBodyMayNameAnotherActionAndTheLegacyPathOnlyDescribes() {
-        assertThat(dialect.onlyReads(request("/", "Action=DescribeVpcs", Map.of(), "Action=DeleteVpc"))).isFalse();
+        assertThat(judgedAndParsedAlike(request("/", "Action=DescribeVpcs", Map.of(), "Action=DeleteVpc"))).isFalse();
+        assertThat(judgedAndParsedAlike(request("/", "Action=DeleteVpc", Map.of(), "Action=DescribeVpcs"))).isTrue();
+        assertThat(judgedAndParsedAlike(request("/", "Action=DescribeVpcs", Map.of(), "Region=ap-guangzhou")))
+                .isTrue();
         assertThat(dialect.onlyReads(request(LegacyPipeline.PATH, "Action=DescribeVpnConn", Map.of(), ""))).isTrue();
+        assertThat(dialect.onlyReads(request(LegacyPipeline.PATH, null, Map.of(), "Action=DescribeVpnConn&vpnGwId=1")))
+                .isTrue();
         assertThat(dialect.onlyReads(request("/", null, Map.of(), ""))).isFalse();
+    }
+
+    @Test
+    void aTc3PostIsJudgedByItsHeaderWhateverItsJsonBodySays() {
+        var read = Map.of("authorization", "TC3-HMAC-SHA256 Credential=x", "x-tc-action", "DescribeVpnConnections",
+                "content-type", "application/json; charset=utf-8");
+        assertThat(judgedAndParsedAlike(request("/", null, read, "{\"Action\":\"DeleteVpc\"}"))).isTrue();
+        var write = Map.of("authorization", "TC3-HMAC-SHA256 Credential=x", "x-tc-action", "DeleteVpnConnection",
+                "content-type", "application/json");
+        assertThat(judgedAndParsedAlike(request("/", null, write, "{\"Limit\":20}"))).isFalse();
+    }
+
+    @Test
+    void aBodyOfAnotherTypeLeavesTheQuerysActionAndAMultipartOneIsNotJudged() {
+        var json = Map.of("content-type", "application/json");
+        assertThat(judgedAndParsedAlike(request("/", "Action=DescribeVpcs", json, "Action=DeleteVpc"))).isTrue();
+        var multipart = Map.of("content-type", "multipart/form-data; boundary=b");
+        String body = "--b\r\nContent-Disposition: form-data; name=\"Action\"\r\n\r\nDescribeVpcs\r\n--b--\r\n";
+        assertThat(Api3Call.parse(request("/", null, multipart, body)).action()).isEqualTo("DescribeVpcs");
+        assertThat(dialect.onlyReads(request("/", null, multipart, body))).isFalse();
     }
 }
