@@ -424,33 +424,23 @@ public final class JdbcStorage implements Storage {
     private <T> T inSqliteRead(Connection connection, Function<Stores, T> work, boolean[] broken)
             throws SQLException {
         var statements = connection.unwrap(StatementCache.class);
-        execute(statements, "BEGIN");
+        statements.execute("BEGIN");
         boolean ended = false;
         try {
             T result = work.apply(new JdbcStores(new Jdbc(connection, dialect, cipher, plainTextRefused), caches));
-            execute(statements, "COMMIT");
+            statements.execute("COMMIT");
             ended = true;
             return result;
         } finally {
             if (!ended) {
                 try {
-                    execute(statements, "ROLLBACK");
+                    statements.execute("ROLLBACK");
                 } catch (SQLException e) {
                     // Still in its transaction, it must not serve another read.
                     LOG.warn("discarding a connection that could not leave its read transaction", e);
                     broken[0] = true;
                 }
             }
-        }
-    }
-
-    /** Runs a cached statement; one that failed is discarded, as {@link Jdbc} does. */
-    private static void execute(StatementCache statements, String sql) throws SQLException {
-        try {
-            statements.get(sql).execute();
-        } catch (SQLException e) {
-            statements.discard(sql);
-            throw e;
         }
     }
 

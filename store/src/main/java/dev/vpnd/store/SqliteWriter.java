@@ -196,12 +196,12 @@ final class SqliteWriter implements AutoCloseable {
             boolean ended = false;
             try {
                 for (Pending<?> member : members) {
-                    execute(statements, SAVEPOINT);
+                    statements.execute(SAVEPOINT);
                     member.run(transactions.on(connection));
                     if (member.failure != null) {
-                        execute(statements, ROLLBACK_TO);
+                        statements.execute(ROLLBACK_TO);
                     }
-                    execute(statements, RELEASE);
+                    statements.execute(RELEASE);
                 }
                 connection.commit();
                 ended = true;
@@ -222,15 +222,6 @@ final class SqliteWriter implements AutoCloseable {
             }
         } finally {
             connections.giveBack(connection, broken);
-        }
-    }
-
-    private static void execute(StatementCache statements, String sql) throws SQLException {
-        try {
-            statements.get(sql).execute();
-        } catch (SQLException e) {
-            statements.discard(sql);
-            throw e;
         }
     }
 

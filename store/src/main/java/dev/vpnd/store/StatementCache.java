@@ -43,6 +43,16 @@ final class StatementCache implements AutoCloseable {
         return statement;
     }
 
+    /** Runs the cached statement of {@code sql}, which takes no parameters; one that fails is discarded. */
+    void execute(String sql) throws SQLException {
+        try {
+            get(sql).execute();
+        } catch (SQLException e) {
+            discard(sql);
+            throw e;
+        }
+    }
+
     /** Forgets (and closes) the statement of {@code sql}: one that failed may be left in any state. */
     void discard(String sql) {
         PreparedStatement statement = statements.remove(sql);
