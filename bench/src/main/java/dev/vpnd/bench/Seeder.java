@@ -131,6 +131,10 @@ public final class Seeder {
             throw new IllegalStateException(dir
                     + " holds a database that is not a bench seed; pass an empty directory");
         }
+        if (database != null && holdsTables(database)) {
+            throw new IllegalStateException(database + " already holds vpnd's tables, and " + dir + " no seed of it: "
+                    + "pass an empty database, or the --data directory of the run that seeded it");
+        }
         return seed(dir, database, sizes);
     }
 
@@ -150,6 +154,18 @@ public final class Seeder {
             statement.execute("VACUUM (ANALYZE)");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("VACUUM (ANALYZE) after seeding failed", e);
+        }
+    }
+
+    /** Whether the PostgreSQL database has vpnd's schema already (seeding it again would collide). */
+    private static boolean holdsTables(String database) {
+        String url = database.startsWith("jdbc:") ? database : "jdbc:" + database;
+        try (var connection = java.sql.DriverManager.getConnection(url);
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("SELECT to_regclass('vpn_connections') IS NOT NULL")) {
+            return result.next() && result.getBoolean(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read " + database, e);
         }
     }
 
