@@ -46,6 +46,9 @@ final class SqliteWriter implements AutoCloseable {
     private final Connections connections;
     private final Transactions transactions;
     private final SqlDialect dialect = SqlDialect.SQLITE;
+    /** Put in the queue by {@link #close()} to wake the writer; never run. */
+    private static final Pending<Object> STOP = new Pending<>(stores -> null, null);
+
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -134,26 +137,42 @@ final class SqliteWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes batches until closed. Should the thread end any other way (an Error outside a batch), the
+     * storage refuses writes from then on and no caller is left waiting.
+     */
     private void loop() {
         var batch = new ArrayList<Pending<?>>(MAX_BATCH);
-        while (!closed) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                continue; // close() interrupts; the loop's test decides
-            }
-            queue.drainTo(batch, MAX_BATCH - 1);
-            try {
-                runBatch(batch);
-            } catch (RuntimeException | Error e) {
-                // Never lose the thread: whoever is left waiting gets the failure.
-                for (Pending<?> pending : batch) {
-                    pending.done.completeExceptionally(e);
+        try {
+            while (!closed) {
+                try {
+                    batch.add(queue.take());
+                } catch (InterruptedException e) {
+                    continue; // the loop's test decides
                 }
+                queue.drainTo(batch, MAX_BATCH - 1);
+                batch.removeIf(pending -> pending == STOP);
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                try {
+                    runBatch(batch);
+                } catch (RuntimeException | Error e) {
+                    // Whoever is left waiting gets the failure (a completed member keeps its outcome).
+                    for (Pending<?> pending : batch) {
+                        pending.done.completeExceptionally(e);
+                    }
+                }
+                batch.clear();
             }
-            batch.clear();
+        } finally {
+            closed = true;
+            var stopped = new IllegalStateException("the storage's writer has stopped");
+            for (Pending<?> pending : batch) {
+                pending.done.completeExceptionally(stopped);
+            }
+            failQueued();
         }
-        failQueued();
     }
 
     /**
@@ -188,40 +207,56 @@ final class SqliteWriter implements AutoCloseable {
      * outcome counts.
      */
     private void inOneTransaction(List<Pending<?>> members) throws SQLException {
-        boolean broken = false;
         Connection connection = connections.take();
+        boolean[] broken = {false};
         try {
-            var statements = connection.unwrap(StatementCache.class);
-            connection.setAutoCommit(false);
-            boolean ended = false;
+            runMembers(connection, members, broken);
+        } catch (SQLException | RuntimeException | Error e) {
             try {
-                for (Pending<?> member : members) {
-                    statements.execute(SAVEPOINT);
-                    member.run(transactions.on(connection));
-                    if (member.failure != null) {
-                        statements.execute(ROLLBACK_TO);
-                    }
-                    statements.execute(RELEASE);
+                connections.giveBack(connection, broken[0]);
+            } catch (SQLException | RuntimeException giveBack) {
+                e.addSuppressed(giveBack);
+            }
+            throw e;
+        }
+        try {
+            connections.giveBack(connection, broken[0]);
+        } catch (SQLException | RuntimeException e) {
+            // The members' outcomes are on disk: failing the batch now would run them a second time.
+            LOG.warn("the write connection failed after its transaction committed", e);
+        }
+    }
+
+    /** The members in their savepoints and the COMMIT; {@code broken[0]} is set if the connection is unusable. */
+    private void runMembers(Connection connection, List<Pending<?>> members, boolean[] broken) throws SQLException {
+        var statements = connection.unwrap(StatementCache.class);
+        connection.setAutoCommit(false);
+        boolean ended = false;
+        try {
+            for (Pending<?> member : members) {
+                statements.execute(SAVEPOINT);
+                member.run(transactions.on(connection));
+                if (member.failure != null) {
+                    statements.execute(ROLLBACK_TO);
                 }
-                connection.commit();
-                ended = true;
-            } finally {
-                if (!ended) {
-                    try {
-                        connection.rollback();
-                    } catch (SQLException e) {
-                        LOG.warn("rollback failed", e);
-                    }
-                }
+                statements.execute(RELEASE);
+            }
+            connection.commit();
+            ended = true;
+        } finally {
+            if (!ended) {
                 try {
-                    connection.setAutoCommit(true);
+                    connection.rollback();
                 } catch (SQLException e) {
-                    LOG.warn("discarding the write connection, which could not leave its transaction", e);
-                    broken = true;
+                    LOG.warn("rollback failed", e);
                 }
             }
-        } finally {
-            connections.giveBack(connection, broken);
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                LOG.warn("discarding the write connection, which could not leave its transaction", e);
+                broken[0] = true;
+            }
         }
     }
 
@@ -231,11 +266,14 @@ final class SqliteWriter implements AutoCloseable {
         }
     }
 
-    /** Runs what is queued already, then stops the thread; later writes are refused. */
+    /**
+     * Lets the batch under way commit, then stops the thread; writes still queued and later ones are
+     * refused ("the storage is closed").
+     */
     @Override
     public void close() {
         closed = true;
-        thread.interrupt();
+        queue.add(STOP);
         try {
             thread.join();
         } catch (InterruptedException e) {
