@@ -170,7 +170,7 @@ public final class KeyCommand {
 
     @Command(name = "policy", mixinStandardHelpOptions = true,
             description = "Replace a key's policy with what --allow, --resource and --region say (--read-only: "
-                    + "--allow 'Describe*,List*'; none of them: every action). Running nodes may hold the key to "
+                    + "--allow 'Describe*,List*'; --allow '*' for every action). Running nodes may hold the key to "
                     + "its old policy for up to five seconds.")
     static final class SetPolicy implements Callable<Integer> {
         @Mixin
@@ -184,6 +184,12 @@ public final class KeyCommand {
 
         @Override
         public Integer call() {
+            if (!readOnly && !policyOptions.given()) {
+                // Without this a bare command, typed to look, would give a limited key every action.
+                System.err.println("vpnd: give the new policy: --allow, --read-only, --resource or --region "
+                        + "(--allow '*' for every action)");
+                return 2;
+            }
             return Admin.runOn(key.data, storage -> {
                 var accounts = new AccountService(storage, ServiceSettings.defaults());
                 var plane = new DataPlaneService(storage, ServiceSettings.defaults(), DataPlaneService.Timing.DEFAULT);

@@ -44,6 +44,11 @@ final class PolicyOptions {
             description = "The region table the server is given, when not the default, to resolve --region.")
     Path regionsFile;
 
+    /** Whether any of the policy's options was given. */
+    boolean given() {
+        return allow != null || !resources.isEmpty() || !regions.isEmpty();
+    }
+
     /** A policy option that cannot be honoured, with the message the operator is shown. */
     static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;

@@ -175,7 +175,13 @@ class KeyCommandTest {
             assertThat(CliRun.run(data, "key", "list", "--account", "team-a").out())
                     .contains(aliyunId + "  allow CreateVpc in shanghai");
 
-            assertThat(CliRun.run(data, "key", "policy", "--account", "team-a", "--id", aliyunId).exit()).isZero();
+            var bare = CliRun.run(data, "key", "policy", "--account", "team-a", "--id", aliyunId);
+            assertThat(bare.exit()).isEqualTo(2);
+            assertThat(bare.err()).contains("--allow '*' for every action");
+            assertThat(CliRun.run(data, "key", "list", "--account", "team-a").out())
+                    .contains(aliyunId + "  allow CreateVpc in shanghai");
+            assertThat(CliRun.run(data, "key", "policy", "--account", "team-a", "--id", aliyunId, "--allow", "*")
+                    .exit()).isZero();
             assertThat(CliRun.run(data, "key", "list", "--account", "team-a").out()).contains(aliyunId + "  allow *");
         }
         assertThat(CliRun.run(data, "key", "policy", "--account", "team-a", "--id", "LTAInosuchkey", "--read-only")
